@@ -1,0 +1,41 @@
+/**
+ * Small SQL building blocks shared by the metric modules. Only typed values reach these
+ * functions; identifiers come from the contracts, never from user input.
+ */
+
+/** Quarter index (year*4 + quarter-1) of a DATE expression: lets SQL step quarters with integers. */
+export function kwartaalIndex(dateExpr: string): string {
+  return `(year(${dateExpr}) * 4 + quarter(${dateExpr}) - 1)`;
+}
+
+/** A quarter as used in URLs and published tables: "2021Q3". */
+export type Kwartaal = `${number}Q${1 | 2 | 3 | 4}`;
+
+export function parseKwartaal(s: string): { jaar: number; kwartaal: 1 | 2 | 3 | 4 } | null {
+  const m = /^(\d{4})Q([1-4])$/.exec(s);
+  if (!m) return null;
+  return { jaar: Number(m[1]), kwartaal: Number(m[2]) as 1 | 2 | 3 | 4 };
+}
+
+export function kwartaalToIndex(s: string): number {
+  const p = parseKwartaal(s);
+  if (!p) throw new Error(`Ongeldig kwartaal: ${s}`);
+  return p.jaar * 4 + p.kwartaal - 1;
+}
+
+export function indexToKwartaal(i: number): Kwartaal {
+  return `${Math.floor(i / 4)}Q${(i % 4) + 1}` as Kwartaal;
+}
+
+/** Last day of the quarter as ISO date, e.g. 2021Q3 → 2021-09-30. */
+export function kwartaalEinde(s: string): string {
+  const p = parseKwartaal(s);
+  if (!p) throw new Error(`Ongeldig kwartaal: ${s}`);
+  const end = new Date(Date.UTC(p.jaar, p.kwartaal * 3, 0));
+  return end.toISOString().slice(0, 10);
+}
+
+/** Quote a value from a closed, typed set (enums validated by the caller) as an SQL string literal. */
+export function literal(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}
