@@ -1,0 +1,708 @@
+/**
+ * Duurzaamheid van banen (DOMAIN.md §1): cohort outcomes, starters, permanent-contract hours and
+ * job duration, on `doelgroep_kwartaal` + `doelgroep_uitstroom`. Same functions in the browser
+ * (DuckDB-WASM) and in Node (native DuckDB).
+ *
+ * PUBLIC API (stable; other modules and the demo-data calibration call these)
+ * ─────────────────────────────────────────────────────────────────────────────
+ * Types
+ *   Horizon = 4 | 8                                   quarters between base t and outcome t+h
+ *   Splitsing = 'none' | 'achtergrond' | 'regio_code' | 'sector' | 'dienstverband'
+ *   Filters = { achtergrond?: Achtergrond[]; regio?: string[] (AMxx); sector?: Sector[];
+ *               dienstverband?: Dienstverband[] }     empty/absent list = no filter
+ *   PanelBereik = { eerste: Kwartaal; laatste: Kwartaal }   first/last quarter in doelgroep_kwartaal
+ *   SqlQuery = { sql: string; params: SqlParam[] }    (params bind to `?`; only enum strings)
+ *
+ * Which quarter's values count: filters AND the split use the values of the BASE quarter t
+ * (for starters: of the start quarter s). A person who moves region or changes achtergrond
+ * between t and t+h stays in the base group.
+ *
+ * Data range
+ *   panelBereik(engine): Promise<PanelBereik | null>              null when the panel is empty
+ *   basiskwartalen(bereik, horizon): Kwartaal[]                    t with t+h ≤ laatste (ascending)
+ *   startersBasiskwartalen(bereik): Kwartaal[]                     t with t−4 ≥ eerste and t+4 ≤ laatste
+ *   standaardBasiskwartaal(bereik): Kwartaal | null                latest Q3 with t+4 in the data
+ *                                                                  (else latest t with t+4; else null)
+ *
+ * Cohort outcome (people in the register and werkzaam at t)
+ *   cohortUitkomstSql(p: CohortParams, bereik): SqlQuery
+ *   cohortUitkomst(engine, p: CohortParams, bereik?): Promise<UitkomstRij[]>
+ *   cohortTrendSql(p: TrendParams, bereik): SqlQuery               ONE query, all valid t
+ *   cohortTrend(engine, p: TrendParams, bereik?): Promise<UitkomstRij[]>
+ *     CohortParams = { basis: Kwartaal; horizon: Horizon; filters?: Filters; split?: Splitsing }
+ *     TrendParams  = { horizon: Horizon; filters?: Filters; split?: Splitsing;
+ *                      kwartaalVanJaar?: 1|2|3|4 }  (only base quarters in that quarter of the year)
+ *     UitkomstRij = { basis: Kwartaal; eind: Kwartaal; horizon: Horizon; groep: string;
+ *                     cohort: number;           persons werkzaam at t (after filters)
+ *                     werkzaam: number;         in register and werkzaam at t+h
+ *                     werkVerloren: number;     in register at t+h, not werkzaam
+ *                     uitRegister: number;      no register row at t+h (even if they return later)
+ *                     steedsWerkzaam: number;   werkzaam in EVERY quarter t..t+h (absent = not werkzaam)
+ *                     zelfdeBaan: number;       werkzaam at t+h with the same baan_id as at t
+ *                     werkzaamPct, werkVerlorenPct, uitRegisterPct,     0..100, share of cohort;
+ *                     steedsWerkzaamPct, zelfdeBaanPct: number;         the first three sum to 100
+ *                     onderDrempel: boolean }   cohort < DREMPEL (10): suppress counts and %
+ *     groep = 'totaal' for split 'none', else the base-quarter value ('onbekend' if null).
+ *     Rows sorted by basis, then groep. Groups with an empty cohort have no row.
+ *
+ * Uitstroom by reden (those uit het register at t+h; reden of their latest doelgroep_uitstroom
+ * row with peildatum in t..t+h−1, 'onbekend' if none)
+ *   uitstroomRedenenSql(p: CohortParams, bereik): SqlQuery
+ *   uitstroomRedenen(engine, p: CohortParams, bereik?): Promise<UitstroomRij[]>
+ *   uitstroomTrendSql(p: TrendParams, bereik) / uitstroomTrend(engine, p: TrendParams, bereik?)
+ *     UitstroomRij = { basis; eind; horizon; groep; reden: UitstroomReden | 'onbekend';
+ *                      aantal: number; uitRegister: number (group total);
+ *                      pct: number (aantal / uitRegister × 100); onderDrempel: boolean (uitRegister < 10) }
+ *     Every reden (UITSTROOM_REDENEN + 'onbekend') appears for each (basis, groep) with uitRegister > 0.
+ *
+ * Starters (werkzaam at s, not werkzaam or not in register at s−1, s in t−3..t). A person who
+ * starts more than once in the window counts once, from the FIRST start in the window.
+ *   startersSql(p: StartersParams, bereik): SqlQuery
+ *   starters(engine, p: StartersParams, bereik?): Promise<StartersRij[]>
+ *   startersTrendSql(p: StartersTrendParams, bereik) / startersTrend(engine, p, bereik?)
+ *     StartersParams = { basis: Kwartaal; filters?: Filters; split?: Splitsing }
+ *     StartersTrendParams = { filters?: Filters; split?: Splitsing; kwartaalVanJaar?: 1|2|3|4 }
+ *     StartersRij = { basis: Kwartaal; vanaf: Kwartaal (t−3); groep: string; starters: number;
+ *                     werkzaamNa1Jaar: number | null;   werkzaam at s+4 (null if t+4 beyond data)
+ *                     zelfdeBaanNa1Jaar: number | null; same baan_id at s+4 as at s
+ *                     werkzaamNa2Jaar: number | null;   werkzaam at s+8 (null if t+8 beyond data)
+ *                     werkzaamNa1JaarPct, zelfdeBaanNa1JaarPct, werkzaamNa2JaarPct: number | null;
+ *                     onderDrempel: boolean }           starters < 10
+ *     The trend covers startersBasiskwartalen(bereik).
+ *
+ * At a peildatum (working people in that quarter; filters/split on that quarter's values)
+ *   contractSql(p: PeilParams): SqlQuery
+ *   contract(engine, p: PeilParams): Promise<ContractRij[]>
+ *   contractTrendSql(p: PeilTrendParams) / contractTrend(engine, p: PeilTrendParams)  all quarters
+ *     PeilParams = { kwartaal: Kwartaal; filters?: Filters; split?: Splitsing }
+ *     PeilTrendParams = { filters?: Filters; split?: Splitsing; kwartaalVanJaar?: 1|2|3|4 }
+ *     ContractRij = { kwartaal: Kwartaal; groep: string; werkzamen: number; uren: number;
+ *                     urenOnbepaald: number; urenOnbepaaldPct: number | null  (null if uren = 0);
+ *                     gemBaanduurJaren: number | null  mean of (peildatum − baan_startdatum) days / 365.25
+ *                                                      over rows with a startdatum;
+ *                     onderDrempel: boolean }          werkzamen < 10
+ *
+ * Disclosure
+ *   DREMPEL = 10; onderDrempel(n): boolean  (n < 10) — use for any person count shown on its own.
+ *
+ * Headline sentences: see ./duurzaamheid-zinnen.ts.
+ * Errors (bad quarter, horizon, enum value, base outside the data) are thrown as Error with a
+ * Dutch message.
+ */
+import type { QueryEngine, SqlParam } from '../engine/types.ts';
+import { toRows } from '../engine/rows.ts';
+import {
+  ACHTERGRONDEN, DIENSTVERBANDEN, SECTOREN, UITSTROOM_REDENEN,
+  type Achtergrond, type Dienstverband, type Sector,
+} from '../extracts/contracts.ts';
+import { isRegioCode } from '../extracts/regions.ts';
+import { indexToKwartaal, kwartaalEinde, kwartaalIndex, kwartaalToIndex, parseKwartaal, type Kwartaal } from './sql.ts';
+
+export type Horizon = 4 | 8;
+export const HORIZONS: readonly Horizon[] = [4, 8];
+export const SPLITSINGEN = ['none', 'achtergrond', 'regio_code', 'sector', 'dienstverband'] as const;
+export type Splitsing = (typeof SPLITSINGEN)[number];
+export type UitstroomReden = (typeof UITSTROOM_REDENEN)[number];
+export type KwartaalVanJaar = 1 | 2 | 3 | 4;
+
+export interface Filters {
+  achtergrond?: readonly Achtergrond[];
+  regio?: readonly string[];
+  sector?: readonly Sector[];
+  dienstverband?: readonly Dienstverband[];
+}
+
+export interface PanelBereik { eerste: Kwartaal; laatste: Kwartaal }
+export interface SqlQuery { sql: string; params: SqlParam[] }
+
+export interface CohortParams { basis: Kwartaal; horizon: Horizon; filters?: Filters; split?: Splitsing }
+export interface TrendParams { horizon: Horizon; filters?: Filters; split?: Splitsing; kwartaalVanJaar?: KwartaalVanJaar }
+export interface StartersParams { basis: Kwartaal; filters?: Filters; split?: Splitsing }
+export interface StartersTrendParams { filters?: Filters; split?: Splitsing; kwartaalVanJaar?: KwartaalVanJaar }
+export interface PeilParams { kwartaal: Kwartaal; filters?: Filters; split?: Splitsing }
+export interface PeilTrendParams { filters?: Filters; split?: Splitsing; kwartaalVanJaar?: KwartaalVanJaar }
+
+export interface UitkomstRij {
+  basis: Kwartaal;
+  eind: Kwartaal;
+  horizon: Horizon;
+  groep: string;
+  cohort: number;
+  werkzaam: number;
+  werkVerloren: number;
+  uitRegister: number;
+  steedsWerkzaam: number;
+  zelfdeBaan: number;
+  werkzaamPct: number;
+  werkVerlorenPct: number;
+  uitRegisterPct: number;
+  steedsWerkzaamPct: number;
+  zelfdeBaanPct: number;
+  onderDrempel: boolean;
+}
+
+export interface UitstroomRij {
+  basis: Kwartaal;
+  eind: Kwartaal;
+  horizon: Horizon;
+  groep: string;
+  reden: UitstroomReden | 'onbekend';
+  aantal: number;
+  uitRegister: number;
+  pct: number;
+  onderDrempel: boolean;
+}
+
+export interface StartersRij {
+  basis: Kwartaal;
+  vanaf: Kwartaal;
+  groep: string;
+  starters: number;
+  werkzaamNa1Jaar: number | null;
+  zelfdeBaanNa1Jaar: number | null;
+  werkzaamNa2Jaar: number | null;
+  werkzaamNa1JaarPct: number | null;
+  zelfdeBaanNa1JaarPct: number | null;
+  werkzaamNa2JaarPct: number | null;
+  onderDrempel: boolean;
+}
+
+export interface ContractRij {
+  kwartaal: Kwartaal;
+  groep: string;
+  werkzamen: number;
+  uren: number;
+  urenOnbepaald: number;
+  urenOnbepaaldPct: number | null;
+  gemBaanduurJaren: number | null;
+  onderDrempel: boolean;
+}
+
+/** Disclosure threshold: groups of fewer persons are shown as "<10" and never exported as numbers. */
+export const DREMPEL = 10;
+export function onderDrempel(n: number): boolean {
+  return n < DREMPEL;
+}
+
+const PANEL = 'doelgroep_kwartaal';
+const UITSTROOM = 'doelgroep_uitstroom';
+const UITSTROOM_ONBEKEND = 'onbekend' as const;
+
+// ───────────────────────────── validation ─────────────────────────────
+
+function checkKwartaal(k: string, wat: string): number {
+  if (!parseKwartaal(k)) throw new Error(`Ongeldig ${wat}: "${k}" (verwacht bijvoorbeeld 2021Q3).`);
+  return kwartaalToIndex(k);
+}
+
+function checkHorizon(h: number): Horizon {
+  if (h !== 4 && h !== 8) throw new Error(`Ongeldige horizon: ${h} (alleen 4 of 8 kwartalen).`);
+  return h;
+}
+
+function checkSplit(s: string | undefined): Splitsing {
+  const v = s ?? 'none';
+  if (!(SPLITSINGEN as readonly string[]).includes(v)) {
+    throw new Error(`Ongeldige uitsplitsing: "${v}" (kies uit ${SPLITSINGEN.join(', ')}).`);
+  }
+  return v as Splitsing;
+}
+
+function checkKwartaalVanJaar(q: number | undefined): KwartaalVanJaar | undefined {
+  if (q === undefined) return undefined;
+  if (q !== 1 && q !== 2 && q !== 3 && q !== 4) throw new Error(`Ongeldig kwartaal van het jaar: ${q} (1 t/m 4).`);
+  return q;
+}
+
+function checkList(values: readonly string[] | undefined, ok: (v: string) => boolean, kolom: string): string[] {
+  const list = [...(values ?? [])];
+  for (const v of list) {
+    if (typeof v !== 'string' || !ok(v)) throw new Error(`Ongeldige waarde voor filter ${kolom}: "${String(v)}".`);
+  }
+  return list;
+}
+
+function inSet(set: readonly string[]): (v: string) => boolean {
+  return (v) => set.includes(v);
+}
+
+/** WHERE fragment (leading " AND …") on the columns of row alias `a`, and its params. */
+function filterSql(f: Filters | undefined, a: string): { sql: string; params: string[] } {
+  const parts: string[] = [];
+  const params: string[] = [];
+  const add = (kolom: string, values: string[]) => {
+    if (values.length === 0) return;
+    parts.push(` AND ${a}.${kolom} IN (${values.map(() => '?').join(', ')})`);
+    params.push(...values);
+  };
+  add('achtergrond', checkList(f?.achtergrond, inSet(ACHTERGRONDEN), 'achtergrond'));
+  add('regio_code', checkList(f?.regio, isRegioCode, 'regio'));
+  add('sector', checkList(f?.sector, inSet(SECTOREN), 'sector'));
+  add('dienstverband', checkList(f?.dienstverband, inSet(DIENSTVERBANDEN), 'dienstverband'));
+  return { sql: parts.join(''), params };
+}
+
+function groepSql(split: Splitsing, a: string): string {
+  return split === 'none' ? `'totaal'` : `coalesce(CAST(${a}.${split} AS VARCHAR), 'onbekend')`;
+}
+
+function int(n: number): string {
+  if (!Number.isSafeInteger(n)) throw new Error(`interne fout: geen geheel getal ${n}`);
+  return String(n);
+}
+
+function datum(i: number): string {
+  return `DATE '${kwartaalEinde(indexToKwartaal(i))}'`;
+}
+
+function pct(teller: number, noemer: number): number {
+  return noemer > 0 ? (teller / noemer) * 100 : 0;
+}
+
+function pctOfNull(teller: number | null, noemer: number): number | null {
+  return teller === null || noemer <= 0 ? null : (teller / noemer) * 100;
+}
+
+// ───────────────────────────── data range ─────────────────────────────
+
+export async function panelBereik(engine: QueryEngine): Promise<PanelBereik | null> {
+  const rows = toRows<{ eerste: number | null; laatste: number | null }>(await engine.query(
+    `SELECT ${kwartaalIndex('min(peildatum)')} AS eerste, ${kwartaalIndex('max(peildatum)')} AS laatste FROM ${PANEL}`,
+  ));
+  const r = rows[0];
+  if (!r || r.eerste === null || r.laatste === null) return null;
+  return { eerste: indexToKwartaal(r.eerste), laatste: indexToKwartaal(r.laatste) };
+}
+
+function range(a: number, b: number): number[] {
+  const out: number[] = [];
+  for (let i = a; i <= b; i++) out.push(i);
+  return out;
+}
+
+export function basiskwartalen(bereik: PanelBereik, horizon: Horizon): Kwartaal[] {
+  const h = checkHorizon(horizon);
+  return range(kwartaalToIndex(bereik.eerste), kwartaalToIndex(bereik.laatste) - h).map(indexToKwartaal);
+}
+
+export function startersBasiskwartalen(bereik: PanelBereik): Kwartaal[] {
+  return range(kwartaalToIndex(bereik.eerste) + 4, kwartaalToIndex(bereik.laatste) - 4).map(indexToKwartaal);
+}
+
+export function standaardBasiskwartaal(bereik: PanelBereik): Kwartaal | null {
+  const geldig = basiskwartalen(bereik, 4);
+  const q3 = geldig.filter((k) => k.endsWith('Q3'));
+  return q3.at(-1) ?? geldig.at(-1) ?? null;
+}
+
+async function bereikOf(engine: QueryEngine, bereik: PanelBereik | undefined): Promise<PanelBereik> {
+  const b = bereik ?? (await panelBereik(engine));
+  if (!b) throw new Error('Het doelgroepregister (doelgroep_kwartaal) bevat geen rijen.');
+  return b;
+}
+
+// ───────────────────────────── shared SQL core ─────────────────────────────
+
+/**
+ * Per-person bitmasks over a window of quarters [kmin, kmax] (bit k = quarter kmin+k):
+ * `reg` = in the register, `werk` = werkzaam; per (person, baan_id) the quarters the job appears.
+ * One scan of the window; each metric then tests bits instead of joining quarter to quarter,
+ * which lets a single query serve one cohort or all cohorts alike.
+ */
+function maskType(kmin: number, kmax: number): string {
+  const bits = kmax - kmin + 1;
+  if (bits <= 62) return 'BIGINT';
+  if (bits <= 126) return 'HUGEINT';
+  throw new Error(`Het register beslaat ${bits} kwartalen; de trend ondersteunt er hoogstens 126.`);
+}
+
+function windowCtes(kmin: number, kmax: number): string {
+  const T = maskType(kmin, kmax);
+  return `rijen AS (
+  SELECT r.persoon_id, CAST(${kwartaalIndex('r.peildatum')} - ${int(kmin)} AS INTEGER) AS k,
+         r.werkzaam, r.baan_id, r.achtergrond, r.regio_code, r.sector, r.dienstverband
+  FROM ${PANEL} r
+  WHERE r.peildatum BETWEEN ${datum(kmin)} AND ${datum(kmax)}
+),
+persoon AS (
+  SELECT persoon_id,
+         bit_or(CAST(1 AS ${T}) << k) AS reg,
+         bit_or(CASE WHEN werkzaam THEN CAST(1 AS ${T}) << k ELSE CAST(0 AS ${T}) END) AS werk
+  FROM rijen GROUP BY persoon_id
+),
+baan AS (
+  SELECT persoon_id, baan_id, bit_or(CAST(1 AS ${T}) << k) AS mask
+  FROM rijen WHERE werkzaam AND baan_id IS NOT NULL GROUP BY persoon_id, baan_id
+)`;
+}
+
+function bit(mask: string, pos: string): string {
+  return `((${mask} >> (${pos})) & 1) = 1`;
+}
+
+interface CohortSpec {
+  b0: number;
+  b1: number;
+  h: Horizon;
+  filters?: Filters;
+  split: Splitsing;
+  kwartaalVanJaar?: KwartaalVanJaar;
+}
+
+/** Base rows: werkzaam at t ∈ [b0, b1] (optionally one quarter of the year), filters on t's values. */
+function basisCte(s: CohortSpec, kmin: number): { sql: string; params: string[] } {
+  const f = filterSql(s.filters, 'r');
+  const q = s.kwartaalVanJaar ? ` AND (r.k + ${int(kmin)}) % 4 = ${int(s.kwartaalVanJaar - 1)}` : '';
+  return {
+    sql: `basis AS (
+  SELECT r.persoon_id, r.k, r.baan_id, ${groepSql(s.split, 'r')} AS groep
+  FROM rijen r
+  WHERE r.werkzaam AND r.k BETWEEN ${int(s.b0 - kmin)} AND ${int(s.b1 - kmin)}${q}${f.sql}
+)`,
+    params: f.params,
+  };
+}
+
+function cohortSpecSql(s: CohortSpec): SqlQuery {
+  const kmin = s.b0;
+  const kmax = s.b1 + s.h;
+  const T = maskType(kmin, kmax);
+  const basis = basisCte(s, kmin);
+  const eind = `b.k + ${int(s.h)}`;
+  const vol = `((CAST(1 AS ${T}) << ${int(s.h + 1)}) - 1)`;
+  const sql = `WITH ${windowCtes(kmin, kmax)},
+${basis.sql}
+SELECT CAST(b.k + ${int(kmin)} AS INTEGER) AS kw, b.groep,
+  count(*) AS cohort,
+  count(*) FILTER (WHERE ${bit('p.werk', eind)}) AS werkzaam,
+  count(*) FILTER (WHERE ${bit('p.reg', eind)} AND NOT ${bit('p.werk', eind)}) AS werk_verloren,
+  count(*) FILTER (WHERE NOT ${bit('p.reg', eind)}) AS uit_register,
+  count(*) FILTER (WHERE ((p.werk >> b.k) & ${vol}) = ${vol}) AS steeds_werkzaam,
+  count(*) FILTER (WHERE bn.mask IS NOT NULL AND ${bit('bn.mask', eind)}) AS zelfde_baan
+FROM basis b
+JOIN persoon p ON p.persoon_id = b.persoon_id
+LEFT JOIN baan bn ON bn.persoon_id = b.persoon_id AND bn.baan_id = b.baan_id
+GROUP BY ALL
+ORDER BY kw, b.groep`;
+  return { sql, params: basis.params };
+}
+
+interface RawUitkomst {
+  kw: number; groep: string; cohort: number; werkzaam: number; werk_verloren: number;
+  uit_register: number; steeds_werkzaam: number; zelfde_baan: number;
+}
+
+function shapeUitkomst(rows: RawUitkomst[], h: Horizon): UitkomstRij[] {
+  return rows.map((r) => ({
+    basis: indexToKwartaal(r.kw),
+    eind: indexToKwartaal(r.kw + h),
+    horizon: h,
+    groep: r.groep,
+    cohort: r.cohort,
+    werkzaam: r.werkzaam,
+    werkVerloren: r.werk_verloren,
+    uitRegister: r.uit_register,
+    steedsWerkzaam: r.steeds_werkzaam,
+    zelfdeBaan: r.zelfde_baan,
+    werkzaamPct: pct(r.werkzaam, r.cohort),
+    werkVerlorenPct: pct(r.werk_verloren, r.cohort),
+    uitRegisterPct: pct(r.uit_register, r.cohort),
+    steedsWerkzaamPct: pct(r.steeds_werkzaam, r.cohort),
+    zelfdeBaanPct: pct(r.zelfde_baan, r.cohort),
+    onderDrempel: onderDrempel(r.cohort),
+  }));
+}
+
+function checkBasisInBereik(t: number, h: number, bereik: PanelBereik, basis: Kwartaal): void {
+  const e = kwartaalToIndex(bereik.eerste);
+  const l = kwartaalToIndex(bereik.laatste);
+  if (t < e || t + h > l) {
+    throw new Error(
+      `Basiskwartaal ${basis} met horizon ${h} valt buiten de data (${bereik.eerste} t/m ${bereik.laatste}): ` +
+      `${indexToKwartaal(t + h)} is nodig.`,
+    );
+  }
+}
+
+function trendRange(bereik: PanelBereik, lookback: number, lookahead: number): [number, number] | null {
+  const b0 = kwartaalToIndex(bereik.eerste) + lookback;
+  const b1 = kwartaalToIndex(bereik.laatste) - lookahead;
+  return b0 <= b1 ? [b0, b1] : null;
+}
+
+/** A query that returns no rows, for a trend over a panel too short for any base quarter. */
+const LEEG: SqlQuery = { sql: 'SELECT 1 WHERE false', params: [] };
+
+// ───────────────────────────── cohort outcome ─────────────────────────────
+
+export function cohortUitkomstSql(p: CohortParams, bereik: PanelBereik): SqlQuery {
+  const t = checkKwartaal(p.basis, 'basiskwartaal');
+  const h = checkHorizon(p.horizon);
+  checkBasisInBereik(t, h, bereik, p.basis);
+  return cohortSpecSql({ b0: t, b1: t, h, filters: p.filters, split: checkSplit(p.split) });
+}
+
+export async function cohortUitkomst(engine: QueryEngine, p: CohortParams, bereik?: PanelBereik): Promise<UitkomstRij[]> {
+  const q = cohortUitkomstSql(p, await bereikOf(engine, bereik));
+  return shapeUitkomst(toRows<RawUitkomst>(await engine.query(q.sql, q.params)), p.horizon);
+}
+
+export function cohortTrendSql(p: TrendParams, bereik: PanelBereik): SqlQuery {
+  const h = checkHorizon(p.horizon);
+  const r = trendRange(bereik, 0, h);
+  if (!r) return LEEG;
+  return cohortSpecSql({
+    b0: r[0], b1: r[1], h, filters: p.filters, split: checkSplit(p.split),
+    kwartaalVanJaar: checkKwartaalVanJaar(p.kwartaalVanJaar),
+  });
+}
+
+export async function cohortTrend(engine: QueryEngine, p: TrendParams, bereik?: PanelBereik): Promise<UitkomstRij[]> {
+  const q = cohortTrendSql(p, await bereikOf(engine, bereik));
+  if (q === LEEG) return [];
+  return shapeUitkomst(toRows<RawUitkomst>(await engine.query(q.sql, q.params)), p.horizon);
+}
+
+// ───────────────────────────── uitstroom by reden ─────────────────────────────
+
+function uitstroomSpecSql(s: CohortSpec): SqlQuery {
+  const kmin = s.b0;
+  const kmax = s.b1 + s.h;
+  const basis = basisCte(s, kmin);
+  // Leaving rows dated t..t+h−1: the person's last quarter in the register lies in the cohort window.
+  const sql = `WITH ${windowCtes(kmin, kmax)},
+${basis.sql},
+uit AS (
+  SELECT b.persoon_id, b.k, b.groep FROM basis b JOIN persoon p ON p.persoon_id = b.persoon_id
+  WHERE NOT ${bit('p.reg', `b.k + ${int(s.h)}`)}
+),
+vertrek AS (
+  SELECT u.persoon_id, CAST(${kwartaalIndex('u.peildatum')} - ${int(kmin)} AS INTEGER) AS k, u.reden
+  FROM ${UITSTROOM} u
+  WHERE u.peildatum BETWEEN ${datum(kmin)} AND ${datum(kmax - 1)}
+),
+per_persoon AS (
+  SELECT uit.persoon_id, uit.k, uit.groep, arg_max(v.reden, v.k) AS reden
+  FROM uit LEFT JOIN vertrek v
+    ON v.persoon_id = uit.persoon_id AND v.k BETWEEN uit.k AND uit.k + ${int(s.h - 1)}
+  GROUP BY uit.persoon_id, uit.k, uit.groep
+)
+SELECT CAST(k + ${int(kmin)} AS INTEGER) AS kw, groep,
+  coalesce(CAST(reden AS VARCHAR), '${UITSTROOM_ONBEKEND}') AS reden, count(*) AS aantal
+FROM per_persoon
+GROUP BY ALL
+ORDER BY kw, groep, reden`;
+  return { sql, params: basis.params };
+}
+
+interface RawUitstroom { kw: number; groep: string; reden: string; aantal: number }
+
+const REDENEN: readonly (UitstroomReden | 'onbekend')[] = [...UITSTROOM_REDENEN, UITSTROOM_ONBEKEND];
+
+function shapeUitstroom(rows: RawUitstroom[], h: Horizon): UitstroomRij[] {
+  const groepen = new Map<string, { kw: number; groep: string; per: Map<string, number>; totaal: number }>();
+  for (const r of rows) {
+    const key = `${r.kw}\u0000${r.groep}`;
+    let g = groepen.get(key);
+    if (!g) groepen.set(key, (g = { kw: r.kw, groep: r.groep, per: new Map(), totaal: 0 }));
+    g.per.set(r.reden, (g.per.get(r.reden) ?? 0) + r.aantal);
+    g.totaal += r.aantal;
+  }
+  const out: UitstroomRij[] = [];
+  for (const g of groepen.values()) {
+    const redenen = [...REDENEN, ...[...g.per.keys()].filter((r) => !REDENEN.includes(r as UitstroomReden))];
+    for (const reden of redenen) {
+      const aantal = g.per.get(reden) ?? 0;
+      out.push({
+        basis: indexToKwartaal(g.kw), eind: indexToKwartaal(g.kw + h), horizon: h, groep: g.groep,
+        reden: reden as UitstroomReden | 'onbekend', aantal, uitRegister: g.totaal,
+        pct: pct(aantal, g.totaal), onderDrempel: onderDrempel(g.totaal),
+      });
+    }
+  }
+  return out;
+}
+
+export function uitstroomRedenenSql(p: CohortParams, bereik: PanelBereik): SqlQuery {
+  const t = checkKwartaal(p.basis, 'basiskwartaal');
+  const h = checkHorizon(p.horizon);
+  checkBasisInBereik(t, h, bereik, p.basis);
+  return uitstroomSpecSql({ b0: t, b1: t, h, filters: p.filters, split: checkSplit(p.split) });
+}
+
+export async function uitstroomRedenen(engine: QueryEngine, p: CohortParams, bereik?: PanelBereik): Promise<UitstroomRij[]> {
+  const q = uitstroomRedenenSql(p, await bereikOf(engine, bereik));
+  return shapeUitstroom(toRows<RawUitstroom>(await engine.query(q.sql, q.params)), p.horizon);
+}
+
+export function uitstroomTrendSql(p: TrendParams, bereik: PanelBereik): SqlQuery {
+  const h = checkHorizon(p.horizon);
+  const r = trendRange(bereik, 0, h);
+  if (!r) return LEEG;
+  return uitstroomSpecSql({
+    b0: r[0], b1: r[1], h, filters: p.filters, split: checkSplit(p.split),
+    kwartaalVanJaar: checkKwartaalVanJaar(p.kwartaalVanJaar),
+  });
+}
+
+export async function uitstroomTrend(engine: QueryEngine, p: TrendParams, bereik?: PanelBereik): Promise<UitstroomRij[]> {
+  const q = uitstroomTrendSql(p, await bereikOf(engine, bereik));
+  if (q === LEEG) return [];
+  return shapeUitstroom(toRows<RawUitstroom>(await engine.query(q.sql, q.params)), p.horizon);
+}
+
+// ───────────────────────────── starters ─────────────────────────────
+
+interface StartersSpec {
+  b0: number;
+  b1: number;
+  laatste: number;
+  filters?: Filters;
+  split: Splitsing;
+  kwartaalVanJaar?: KwartaalVanJaar;
+}
+
+/**
+ * Window [b0−4, min(b1+8, laatste)]: s−1 for the earliest s = b0−3 and s+8 for the latest s = b1.
+ * A start at s is counted for base t = s+d (d = 0..3) when the person has no earlier start in
+ * t−3..s−1, so each person counts once per base quarter, from the first start.
+ */
+function startersSpecSql(s: StartersSpec): SqlQuery {
+  const kmin = s.b0 - 4;
+  const kmax = Math.min(s.b1 + 8, s.laatste);
+  const T = maskType(kmin, kmax);
+  const l = s.laatste - kmin;
+  const f = filterSql(s.filters, 'st');
+  const q = s.kwartaalVanJaar ? ` AND (st.kt + ${int(kmin)}) % 4 = ${int(s.kwartaalVanJaar - 1)}` : '';
+  const sql = `WITH ${windowCtes(kmin, kmax)},
+start AS (
+  SELECT r.persoon_id, r.k AS ks, r.baan_id, r.achtergrond, r.regio_code, r.sector, r.dienstverband,
+         (p.werk & ~(p.werk << 1)) AS starts
+  FROM rijen r JOIN persoon p ON p.persoon_id = r.persoon_id
+  WHERE r.werkzaam AND r.k BETWEEN 1 AND ${int(s.b1 - kmin)} AND NOT ${bit('p.werk', 'r.k - 1')}
+),
+per_basis AS (
+  SELECT st.*, st.ks + d.d AS kt, ${groepSql(s.split, 'st')} AS groep
+  FROM start st CROSS JOIN (SELECT unnest([0, 1, 2, 3]) AS d) d
+  WHERE st.ks + d.d BETWEEN ${int(s.b0 - kmin)} AND ${int(s.b1 - kmin)}
+    AND (st.starts & (((CAST(1 AS ${T}) << (3 - d.d)) - 1) << (st.ks + d.d - 3))) = 0
+)
+SELECT CAST(st.kt + ${int(kmin)} AS INTEGER) AS kw, st.groep,
+  count(*) AS starters,
+  CASE WHEN max(st.kt) + 4 <= ${int(l)} THEN count(*) FILTER (WHERE ${bit('p.werk', 'st.ks + 4')}) END AS werkzaam_1,
+  CASE WHEN max(st.kt) + 4 <= ${int(l)} THEN count(*) FILTER (WHERE bn.mask IS NOT NULL AND ${bit('bn.mask', 'st.ks + 4')}) END AS zelfde_baan_1,
+  CASE WHEN max(st.kt) + 8 <= ${int(l)} THEN count(*) FILTER (WHERE ${bit('p.werk', 'st.ks + 8')}) END AS werkzaam_2
+FROM per_basis st
+JOIN persoon p ON p.persoon_id = st.persoon_id
+LEFT JOIN baan bn ON bn.persoon_id = st.persoon_id AND bn.baan_id = st.baan_id
+WHERE true${q}${f.sql}
+GROUP BY ALL
+ORDER BY kw, st.groep`;
+  return { sql, params: f.params };
+}
+
+interface RawStarters {
+  kw: number; groep: string; starters: number;
+  werkzaam_1: number | null; zelfde_baan_1: number | null; werkzaam_2: number | null;
+}
+
+function shapeStarters(rows: RawStarters[]): StartersRij[] {
+  return rows.map((r) => ({
+    basis: indexToKwartaal(r.kw),
+    vanaf: indexToKwartaal(r.kw - 3),
+    groep: r.groep,
+    starters: r.starters,
+    werkzaamNa1Jaar: r.werkzaam_1,
+    zelfdeBaanNa1Jaar: r.zelfde_baan_1,
+    werkzaamNa2Jaar: r.werkzaam_2,
+    werkzaamNa1JaarPct: pctOfNull(r.werkzaam_1, r.starters),
+    zelfdeBaanNa1JaarPct: pctOfNull(r.zelfde_baan_1, r.starters),
+    werkzaamNa2JaarPct: pctOfNull(r.werkzaam_2, r.starters),
+    onderDrempel: onderDrempel(r.starters),
+  }));
+}
+
+export function startersSql(p: StartersParams, bereik: PanelBereik): SqlQuery {
+  const t = checkKwartaal(p.basis, 'basiskwartaal');
+  const e = kwartaalToIndex(bereik.eerste);
+  const l = kwartaalToIndex(bereik.laatste);
+  if (t - 4 < e || t > l) {
+    throw new Error(
+      `Starters voor basiskwartaal ${p.basis}: de data (${bereik.eerste} t/m ${bereik.laatste}) moet ` +
+      `${indexToKwartaal(t - 4)} t/m ${p.basis} bevatten (het kwartaal vóór de eerste start telt mee).`,
+    );
+  }
+  return startersSpecSql({ b0: t, b1: t, laatste: l, filters: p.filters, split: checkSplit(p.split) });
+}
+
+export async function starters(engine: QueryEngine, p: StartersParams, bereik?: PanelBereik): Promise<StartersRij[]> {
+  const q = startersSql(p, await bereikOf(engine, bereik));
+  return shapeStarters(toRows<RawStarters>(await engine.query(q.sql, q.params)));
+}
+
+export function startersTrendSql(p: StartersTrendParams, bereik: PanelBereik): SqlQuery {
+  const r = trendRange(bereik, 4, 4);
+  if (!r) return LEEG;
+  return startersSpecSql({
+    b0: r[0], b1: r[1], laatste: kwartaalToIndex(bereik.laatste), filters: p.filters,
+    split: checkSplit(p.split), kwartaalVanJaar: checkKwartaalVanJaar(p.kwartaalVanJaar),
+  });
+}
+
+export async function startersTrend(engine: QueryEngine, p: StartersTrendParams, bereik?: PanelBereik): Promise<StartersRij[]> {
+  const q = startersTrendSql(p, await bereikOf(engine, bereik));
+  if (q === LEEG) return [];
+  return shapeStarters(toRows<RawStarters>(await engine.query(q.sql, q.params)));
+}
+
+// ───────────────────────────── at a peildatum ─────────────────────────────
+
+function contractSpecSql(van: Kwartaal | null, tot: Kwartaal | null, filters: Filters | undefined, split: Splitsing, q?: KwartaalVanJaar): SqlQuery {
+  const f = filterSql(filters, 'r');
+  const periode = van && tot ? ` AND r.peildatum BETWEEN DATE '${kwartaalEinde(van)}' AND DATE '${kwartaalEinde(tot)}'` : '';
+  const kwFilter = q ? ` AND quarter(r.peildatum) = ${int(q)}` : '';
+  const sql = `SELECT CAST(${kwartaalIndex('r.peildatum')} AS INTEGER) AS kw, ${groepSql(split, 'r')} AS groep,
+  count(*) AS werkzamen,
+  coalesce(sum(r.uren), 0) AS uren,
+  coalesce(sum(r.uren) FILTER (WHERE r.contract = 'onbepaald'), 0) AS uren_onbepaald,
+  avg(CAST(r.peildatum - r.baan_startdatum AS DOUBLE) / 365.25) FILTER (WHERE r.baan_startdatum IS NOT NULL) AS duur
+FROM ${PANEL} r
+WHERE r.werkzaam${periode}${kwFilter}${f.sql}
+GROUP BY ALL
+ORDER BY kw, groep`;
+  return { sql, params: f.params };
+}
+
+interface RawContract { kw: number; groep: string; werkzamen: number; uren: number; uren_onbepaald: number; duur: number | null }
+
+function shapeContract(rows: RawContract[]): ContractRij[] {
+  return rows.map((r) => ({
+    kwartaal: indexToKwartaal(r.kw),
+    groep: r.groep,
+    werkzamen: r.werkzamen,
+    uren: r.uren,
+    urenOnbepaald: r.uren_onbepaald,
+    urenOnbepaaldPct: r.uren > 0 ? (r.uren_onbepaald / r.uren) * 100 : null,
+    gemBaanduurJaren: r.duur,
+    onderDrempel: onderDrempel(r.werkzamen),
+  }));
+}
+
+export function contractSql(p: PeilParams): SqlQuery {
+  checkKwartaal(p.kwartaal, 'kwartaal');
+  return contractSpecSql(p.kwartaal, p.kwartaal, p.filters, checkSplit(p.split));
+}
+
+export async function contract(engine: QueryEngine, p: PeilParams): Promise<ContractRij[]> {
+  const q = contractSql(p);
+  return shapeContract(toRows<RawContract>(await engine.query(q.sql, q.params)));
+}
+
+export function contractTrendSql(p: PeilTrendParams): SqlQuery {
+  return contractSpecSql(null, null, p.filters, checkSplit(p.split), checkKwartaalVanJaar(p.kwartaalVanJaar));
+}
+
+export async function contractTrend(engine: QueryEngine, p: PeilTrendParams): Promise<ContractRij[]> {
+  const q = contractTrendSql(p);
+  return shapeContract(toRows<RawContract>(await engine.query(q.sql, q.params)));
+}
