@@ -38,7 +38,7 @@ export class NodeEngine implements QueryEngine {
     const cols = reader.getColumnsJS();
     const vectors: Record<string, Vector> = {};
     names.forEach((name, i) => {
-      vectors[name] = toVector(types[i].typeId, cols[i] as unknown[], name);
+      vectors[name] = toVector(types[i].typeId, (cols[i] ?? []) as unknown[], name); // no columns come back for 0 rows
     });
     if (names.length === 0) return new Table();
     return new Table(vectors);
