@@ -1,0 +1,422 @@
+import type { ValidationIssue } from '../engine/client-types.ts';
+import type { QueryEngine } from '../engine/types.ts';
+import { toRows } from '../engine/rows.ts';
+import { CONTRACTS, EXTRACT_NAMES, type ColumnContract, type ColumnKind, type ExtractContract } from './contracts.ts';
+import { GEMEENTE_INDELING_JAAR, GEMEENTEN, type GemeenteRef } from './gemeenten.ts';
+import { REGIO_CODES, REGIO_NAMEN } from './regions.ts';
+
+/**
+ * Checks an extract against its contract, on either engine (DuckDB-WASM or native) through
+ * QueryEngine. Two stages: the schema (names, type families) from DESCRIBE, then content checks
+ * as SQL that returns one offending row. Every message is a Dutch sentence naming the file,
+ * the column and an offending row, so an analyst can find and fix it.
+ */
+
+/** One column as DuckDB (DESCRIBE) or Arrow names it. */
+export interface KolomType {
+  name: string;
+  /** DuckDB type name ('BIGINT', "ENUM('a', 'b')", 'DATE') or an Arrow type name ('Int64', 'Utf8'). */
+  type: string;
+}
+
+/** One content check: SQL that returns offending rows (at most one) and the sentence for such a row. */
+export interface ValidationCheck {
+  kolom: string | null;
+  sql: string;
+  bericht(row: Record<string, unknown>): string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Types
+
+const INTEGER_TYPES = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|INT1|INT2|INT4|INT8|INT|LONG|SHORT|U?INT(8|16|32|64)|INT128|UINT128)$/i;
+const DOUBLE_TYPES = /^(DOUBLE|FLOAT|REAL|FLOAT4|FLOAT8|FLOAT(16|32|64)|DECIMAL(\(.*\))?|NUMERIC(\(.*\))?)$/i;
+const VARCHAR_TYPES = /^(VARCHAR|TEXT|STRING|UTF8|LARGEUTF8|ENUM\(.*\)|DICTIONARY<.*,\s*(LARGE)?UTF8>)$/is;
+const BOOLEAN_TYPES = /^(BOOLEAN|BOOL)$/i;
+const DATE_TYPES = /^(DATE|DATE32<DAY>|DATE64<MILLISECOND>)$/i;
+
+/** The family a physical type belongs to; 'anders' for anything the contracts never accept. */
+export function typeFamilie(type: string): ColumnKind | 'anders' {
+  const t = type.trim();
+  if (INTEGER_TYPES.test(t)) return 'integer';
+  if (DOUBLE_TYPES.test(t)) return 'double';
+  if (VARCHAR_TYPES.test(t)) return 'varchar';
+  if (BOOLEAN_TYPES.test(t)) return 'boolean';
+  if (DATE_TYPES.test(t)) return 'date';
+  return 'anders';
+}
+
+/** A double column may hold whole numbers (e.g. euros as BIGINT): the values still match. */
+function typePast(kind: ColumnKind, familie: ColumnKind | 'anders'): boolean {
+  return familie === kind || (kind === 'double' && familie === 'integer');
+}
+
+export const TYPE_OMSCHRIJVING: Readonly<Record<ColumnKind, string>> = {
+  integer: 'een geheel getal (TINYINT, SMALLINT, INTEGER of BIGINT)',
+  double: 'een getal (DOUBLE, FLOAT, DECIMAL of een geheel getal)',
+  varchar: 'tekst (VARCHAR, ENUM of dictionary-gecodeerde tekst)',
+  boolean: 'waar/onwaar (BOOLEAN)',
+  date: 'een datum zonder tijd (DATE)',
+};
+
+// ---------------------------------------------------------------------------------------------
+// Schema
+
+/**
+ * Missing columns and columns whose type family does not fit. Extra columns are allowed
+ * (contracts only grow) and are not reported here; see `extraKolommen`.
+ */
+export function checkSchema(contract: ExtractContract, columns: readonly KolomType[], bestand: string): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const byName = new Map(columns.map((c) => [c.name, c]));
+  const byLower = new Map(columns.map((c) => [c.name.toLowerCase(), c]));
+  for (const col of contract.columns) {
+    const found = byName.get(col.name);
+    if (!found) {
+      const bijna = byLower.get(col.name.toLowerCase());
+      const hint = bijna
+        ? ` Er is wel een kolom '${bijna.name}': noem die precies '${col.name}' (kleine letters).`
+        : '';
+      issues.push({
+        bestand,
+        kolom: col.name,
+        bericht:
+          `${bestand}, kolom ${col.name}: de kolom ontbreekt; het contract ${contract.name} (schema v${contract.schemaVersion}) ` +
+          `vraagt ${TYPE_OMSCHRIJVING[col.kind]}: ${lowerFirst(col.description)}.${hint}`,
+      });
+      continue;
+    }
+    const familie = typeFamilie(found.type);
+    if (!typePast(col.kind, familie)) {
+      const hint = col.kind === 'date' && /TIMESTAMP/i.test(found.type) ? ' Sla de kolom op als DATE, zonder tijd.' : '';
+      issues.push({
+        bestand,
+        kolom: col.name,
+        bericht:
+          `${bestand}, kolom ${col.name}: het type ${found.type} past niet bij het contract ${contract.name}; ` +
+          `verwacht ${TYPE_OMSCHRIJVING[col.kind]}.${hint}`,
+        voorbeeld: { type: found.type },
+      });
+    }
+  }
+  return issues;
+}
+
+/** Columns in the file that the contract does not name (allowed; the Data page mentions them). */
+export function extraKolommen(contract: ExtractContract, columnNames: readonly string[]): string[] {
+  const known = new Set(contract.columns.map((c) => c.name));
+  return columnNames.filter((n) => !known.has(n));
+}
+
+/** The contract whose columns are all present (the largest such contract), or null. */
+export function recogniseContract(columnNames: readonly string[]): ExtractContract | null {
+  const names = new Set(columnNames);
+  let best: ExtractContract | null = null;
+  for (const name of EXTRACT_NAMES) {
+    const c = CONTRACTS[name];
+    if (c.columns.every((col) => names.has(col.name)) && (!best || c.columns.length > best.columns.length)) best = c;
+  }
+  return best;
+}
+
+/**
+ * The contract a file most likely means when some columns are missing: all key columns
+ * present or at least half of the contract's columns, and a unique best overlap.
+ */
+export function guessContract(columnNames: readonly string[]): ExtractContract | null {
+  const names = new Set(columnNames.map((n) => n.toLowerCase()));
+  let best: { c: ExtractContract; score: number } | null = null;
+  let tie = false;
+  for (const name of EXTRACT_NAMES) {
+    const c = CONTRACTS[name];
+    const hits = c.columns.filter((col) => names.has(col.name)).length;
+    const keyOk = c.key.every((k) => names.has(k));
+    if (!keyOk && hits * 2 < c.columns.length) continue;
+    const score = hits / c.columns.length + (keyOk ? 0.5 : 0);
+    if (!best || score > best.score) {
+      best = { c, score };
+      tie = false;
+    } else if (score === best.score) tie = true;
+  }
+  return best && !tie ? best.c : null;
+}
+
+/**
+ * Recognise the contract from the columns and check the schema. When no contract fits at all,
+ * one issue lists what each contract expects.
+ */
+export function matchContract(
+  columns: readonly KolomType[],
+  bestand: string,
+): { contract: ExtractContract | null; problemen: ValidationIssue[] } {
+  const names = columns.map((c) => c.name);
+  const contract = recogniseContract(names) ?? guessContract(names);
+  if (contract) return { contract, problemen: checkSchema(contract, columns, bestand) };
+  const verwacht = EXTRACT_NAMES.map((n) => `${n} (${CONTRACTS[n].columns.map((c) => c.name).join(', ')})`).join('; ');
+  return {
+    contract: null,
+    problemen: [
+      {
+        bestand,
+        kolom: null,
+        bericht:
+          `${bestand}: de kolommen (${names.join(', ') || 'geen'}) passen bij geen enkel extractcontract. ` +
+          `Verwacht de kolommen van één van: ${verwacht}.`,
+      },
+    ],
+  };
+}
+
+/** Column names and DuckDB types of a table or view (works on both engines). */
+export async function describeColumns(engine: QueryEngine, table: string): Promise<KolomType[]> {
+  const rows = toRows<{ column_name: string; column_type: string }>(
+    await engine.query(`SELECT column_name, column_type FROM (DESCRIBE ${ident(table)})`),
+  );
+  return rows.map((r) => ({ name: r.column_name, type: r.column_type }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Content
+
+/** The reference list as typed values for SQL; every code is checked before it reaches SQL. */
+function gemeenteValues(referentie: readonly GemeenteRef[]): string {
+  if (referentie.length === 0) throw new Error('De gemeentelijst is leeg.');
+  const regios = new Set(REGIO_CODES);
+  return referentie
+    .map((g) => {
+      if (!/^GM\d{4}$/.test(g.code)) throw new Error(`Ongeldige gemeentecode in de referentielijst: ${g.code}`);
+      if (!regios.has(g.regio)) throw new Error(`Ongeldige regiocode in de referentielijst: ${g.regio}`);
+      return `('${g.code}', '${g.regio}')`;
+    })
+    .join(', ');
+}
+
+/**
+ * The content checks of a contract, as SQL on `table`. Each returns at most one offending row with
+ * the key columns (as text) and the offending value, so both engines print the same sentence.
+ */
+export function contentChecks(
+  contract: ExtractContract,
+  table: string,
+  bestand: string,
+  referentie: readonly GemeenteRef[] = GEMEENTEN,
+): ValidationCheck[] {
+  const t = ident(table);
+  const cols = new Map(contract.columns.map((c) => [c.name, c]));
+  const keySelect = contract.key.map((k) => `CAST(${ident(k)} AS VARCHAR) AS ${ident(k)}`).join(', ');
+  const rij = (row: Record<string, unknown>) => rijTekst(contract.key, row);
+  const checks: ValidationCheck[] = [];
+  const where = (col: string, cond: string, extra = '') =>
+    `SELECT ${keySelect}, CAST(${ident(col)} AS VARCHAR) AS __waarde${extra} FROM ${t} WHERE ${cond} LIMIT 1`;
+
+  // NOT NULL first: later checks skip nulls.
+  for (const col of contract.columns.filter((c) => !c.nullable)) {
+    checks.push({
+      kolom: col.name,
+      sql: where(col.name, `${ident(col.name)} IS NULL`),
+      bericht: (row) => `${bestand}, kolom ${col.name}: lege waarde (NULL) in de rij ${rij(row)}. Deze kolom is verplicht.`,
+    });
+  }
+
+  // Key uniqueness.
+  const keyCols = contract.key.map(ident).join(', ');
+  checks.push({
+    kolom: contract.key.join(', '),
+    sql: `SELECT ${keySelect}, count(*) AS __aantal FROM ${t} GROUP BY ${keyCols} HAVING count(*) > 1 LIMIT 1`,
+    bericht: (row) =>
+      `${bestand}, kolom${contract.key.length > 1 ? 'men' : ''} ${opsomming(contract.key)}: de sleutel is niet uniek; ` +
+      `de rij ${rij(row)} komt ${Number(row.__aantal)} keer voor.`,
+  });
+
+  for (const col of contract.columns) checks.push(...kolomChecks(col, bestand, where, rij, referentie, t, keySelect));
+
+  // Rules that tie columns together (present in doelgroep_kwartaal).
+  if (cols.has('werkzaam') && cols.has('baan_id')) {
+    checks.push({
+      kolom: 'baan_id',
+      sql: where('baan_id', `werkzaam AND baan_id IS NULL`),
+      bericht: (row) =>
+        `${bestand}, kolom baan_id: werkzaam is waar maar baan_id is leeg in de rij ${rij(row)}. Een werkzame persoon heeft een baan_id.`,
+    });
+    checks.push({
+      kolom: 'baan_id',
+      sql: where('baan_id', `NOT werkzaam AND baan_id IS NOT NULL`),
+      bericht: (row) =>
+        `${bestand}, kolom baan_id: werkzaam is onwaar maar baan_id is ${row.__waarde} in de rij ${rij(row)}. ` +
+        `baan_id moet leeg zijn als de persoon niet werkzaam is.`,
+    });
+  }
+  if (cols.has('werkzaam') && cols.has('uren')) {
+    checks.push({
+      kolom: 'uren',
+      sql: where('uren', `NOT werkzaam AND uren <> 0`),
+      bericht: (row) =>
+        `${bestand}, kolom uren: werkzaam is onwaar maar uren is ${row.__waarde} in de rij ${rij(row)}. ` +
+        `Uren moeten 0 zijn als de persoon niet werkzaam is.`,
+    });
+  }
+  if (cols.get('regio_code')?.reference === 'regio' && cols.get('gemeente_code')?.reference === 'gemeente') {
+    const namen = new Map(referentie.map((g) => [g.code, g]));
+    checks.push({
+      kolom: 'gemeente_code',
+      sql:
+        `SELECT ${contract.key.map((k) => `CAST(d.${ident(k)} AS VARCHAR) AS ${ident(k)}`).join(', ')}, ` +
+        `CAST(d.gemeente_code AS VARCHAR) AS __waarde, CAST(d.regio_code AS VARCHAR) AS __regio, g.regio AS __juist ` +
+        `FROM ${t} AS d JOIN (VALUES ${gemeenteValues(referentie)}) AS g(code, regio) ON CAST(d.gemeente_code AS VARCHAR) = g.code ` +
+        `WHERE CAST(d.regio_code AS VARCHAR) <> g.regio AND CAST(d.regio_code AS VARCHAR) IN (${REGIO_CODES.map(sqlString).join(', ')}) LIMIT 1`,
+      bericht: (row) => {
+        const g = namen.get(String(row.__waarde));
+        return (
+          `${bestand}, kolom gemeente_code: gemeente ${row.__waarde}${g ? ` (${g.naam})` : ''} ligt niet in regio ` +
+          `${regioTekst(String(row.__regio))} maar in ${regioTekst(String(row.__juist))}, in de rij ${rij(row)}.`
+        );
+      },
+    });
+  }
+  return checks;
+}
+
+function kolomChecks(
+  col: ColumnContract,
+  bestand: string,
+  where: (col: string, cond: string) => string,
+  rij: (row: Record<string, unknown>) => string,
+  referentie: readonly GemeenteRef[],
+  t: string,
+  keySelect: string,
+): ValidationCheck[] {
+  const c = ident(col.name);
+  const text = `CAST(${c} AS VARCHAR)`;
+  const out: ValidationCheck[] = [];
+  if (col.domain) {
+    out.push({
+      kolom: col.name,
+      sql: where(col.name, `${c} IS NOT NULL AND ${text} NOT IN (${col.domain.map(sqlString).join(', ')})`),
+      bericht: (row) =>
+        `${bestand}, kolom ${col.name}: onbekende waarde '${row.__waarde}' in de rij ${rij(row)}. ` +
+        `Toegestaan zijn ${opsomming(col.domain!.map((d) => `'${d}'`), 'of')}.`,
+    });
+  }
+  if (col.reference === 'regio') {
+    out.push({
+      kolom: col.name,
+      sql: where(col.name, `${c} IS NOT NULL AND ${text} NOT IN (${REGIO_CODES.map(sqlString).join(', ')})`),
+      bericht: (row) =>
+        `${bestand}, kolom ${col.name}: onbekende regiocode '${row.__waarde}' in de rij ${rij(row)}. ` +
+        `Verwacht één van de 35 arbeidsmarktregio's (AM01 tot en met AM38, zonder AM04, AM16 en AM31).`,
+    });
+  }
+  if (col.reference === 'gemeente') {
+    out.push({
+      kolom: col.name,
+      sql:
+        `SELECT ${keySelect}, ${text} AS __waarde FROM ${t} ` +
+        `WHERE ${c} IS NOT NULL AND ${text} NOT IN (SELECT code FROM (VALUES ${gemeenteValues(referentie)}) AS g(code, regio)) LIMIT 1`,
+      bericht: (row) =>
+        `${bestand}, kolom ${col.name}: onbekende gemeentecode '${row.__waarde}' in de rij ${rij(row)}. ` +
+        `Verwacht een code als GM0363 uit de gemeentelijke indeling ${GEMEENTE_INDELING_JAAR} (${referentie.length} gemeenten).`,
+    });
+  }
+  if (col.kind === 'date' && col.quarterEnd) {
+    out.push({
+      kolom: col.name,
+      sql: where(col.name, `${c} IS NOT NULL AND ${c} <> CAST(date_trunc('quarter', ${c}) + INTERVAL 3 MONTH - INTERVAL 1 DAY AS DATE)`),
+      bericht: (row) =>
+        `${bestand}, kolom ${col.name}: ${row.__waarde} is niet de laatste dag van een kwartaal, in de rij ${rij(row)}. ` +
+        `Verwacht 31 maart, 30 juni, 30 september of 31 december.`,
+    });
+  }
+  if (col.kind === 'double') {
+    out.push({
+      kolom: col.name,
+      sql: where(col.name, `${c} IS NOT NULL AND NOT isfinite(CAST(${c} AS DOUBLE))`),
+      bericht: (row) => `${bestand}, kolom ${col.name}: ${row.__waarde} is geen eindig getal, in de rij ${rij(row)}.`,
+    });
+  }
+  if (col.min !== undefined) {
+    out.push({
+      kolom: col.name,
+      sql: where(col.name, `${c} < ${Number(col.min)}`),
+      bericht: (row) =>
+        `${bestand}, kolom ${col.name}: de waarde ${row.__waarde} is kleiner dan het minimum ${col.min}, in de rij ${rij(row)}.`,
+    });
+  }
+  return out;
+}
+
+/** Run every content check; a check that cannot run is reported, never swallowed. */
+export async function runContentChecks(
+  engine: QueryEngine,
+  contract: ExtractContract,
+  table: string,
+  bestand: string,
+  referentie: readonly GemeenteRef[] = GEMEENTEN,
+): Promise<ValidationIssue[]> {
+  const issues: ValidationIssue[] = [];
+  for (const check of contentChecks(contract, table, bestand, referentie)) {
+    try {
+      const rows = toRows(await engine.query(check.sql));
+      if (rows.length > 0) issues.push({ bestand, kolom: check.kolom, bericht: check.bericht(rows[0]), voorbeeld: voorbeeld(rows[0]) });
+    } catch (e) {
+      issues.push({
+        bestand,
+        kolom: check.kolom,
+        bericht: `${bestand}, kolom ${check.kolom ?? '?'}: de controle kon niet worden uitgevoerd (${(e as Error).message}).`,
+      });
+    }
+  }
+  return issues;
+}
+
+/**
+ * The whole validation of a loaded table: recognise the contract, check the schema and, only
+ * when the schema is right, the content. `contract` is null when no contract fits.
+ */
+export async function validateTable(
+  engine: QueryEngine,
+  table: string,
+  bestand: string,
+  referentie: readonly GemeenteRef[] = GEMEENTEN,
+): Promise<{ contract: ExtractContract | null; problemen: ValidationIssue[]; extra: string[] }> {
+  const columns = await describeColumns(engine, table);
+  const { contract, problemen } = matchContract(columns, bestand);
+  const extra = contract ? extraKolommen(contract, columns.map((c) => c.name)) : [];
+  if (!contract || problemen.length > 0) return { contract, problemen, extra };
+  return { contract, problemen: await runContentChecks(engine, contract, table, bestand, referentie), extra };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+/** A table/column name from the contracts or the engine; anything else is refused. */
+function ident(name: string): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`Ongeldige naam: ${name}`);
+  return `"${name}"`;
+}
+
+function sqlString(s: string): string {
+  return `'${s.replaceAll("'", "''")}'`;
+}
+
+function rijTekst(key: readonly string[], row: Record<string, unknown>): string {
+  return key.map((k) => `${k}=${row[k] === null || row[k] === undefined ? 'leeg' : String(row[k])}`).join(', ');
+}
+
+function voorbeeld(row: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) out[k === '__waarde' ? 'waarde' : k.replace(/^__/, '')] = v;
+  return out;
+}
+
+function regioTekst(code: string): string {
+  return REGIO_NAMEN[code] ? `${code} (${REGIO_NAMEN[code]})` : code;
+}
+
+function opsomming(items: readonly string[], voegwoord = 'en'): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${voegwoord} ${items[items.length - 1]}`;
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
