@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+// `npm start`: serve the dashboard on the bundled demo data at http://127.0.0.1:4173.
+// Steps, each only when needed: npm packages (npm ci), demo data (npm run data), then always
+// `vite build` and `vite preview`. Plain Node, no dependencies, so it runs on a fresh clone.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const port = Number(process.env.PORT ?? 4173);
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+function run(cmd, args, label) {
+  console.log(`\n▶ ${label}: ${cmd} ${args.join(' ')}`);
+  const res = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
+  if (res.status !== 0) {
+    console.error(`✗ ${label} mislukt (exit ${res.status ?? res.signal}).`);
+    process.exit(res.status ?? 1);
+  }
+}
+
+/** node_modules is missing or does not match package-lock.json (versions of required packages). */
+function depsStale() {
+  const hidden = join(root, 'node_modules/.package-lock.json');
+  if (!existsSync(hidden)) return true;
+  const want = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')).packages;
+  const have = JSON.parse(readFileSync(hidden, 'utf8')).packages;
+  return Object.entries(want).some(([key, pkg]) => key !== '' && !pkg.optional && have[key]?.version !== pkg.version);
+}
+
+function demoDataMissing() {
+  const dir = join(root, 'data/extracts');
+  const parquet = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.parquet')) : [];
+  return parquet.length === 0 || !existsSync(join(root, 'data/manifest.json'));
+}
+
+if (depsStale()) run(npm, ['ci', '--no-audit', '--no-fund'], 'npm-pakketten installeren');
+if (demoDataMissing()) run(npm, ['run', 'data'], 'demodata bouwen (ontbreekt)');
+run(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], 'site bouwen');
+
+// Started directly with node (not npx), so stopping this script stops the server completely.
+const preview = spawn(
+  process.execPath,
+  ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+  { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] },
+);
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => preview.kill(sig));
+preview.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+
+const url = `http://127.0.0.1:${port}/`;
+for (let i = 0; i < 300; i++) {
+  try {
+    if ((await fetch(url)).ok) {
+      console.log(`\n✓ Participatiemonitor draait op ${url}  (stoppen: Ctrl+C)`);
+      break;
+    }
+  } catch {
+    /* not up yet */
+  }
+  await new Promise((r) => setTimeout(r, 100));
+}

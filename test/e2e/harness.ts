@@ -1,0 +1,320 @@
+/**
+ * Shared helpers for the end-to-end tests (and scripts/screenshots.ts): build the site when
+ * needed, serve it with `vite preview` on a free port, drive Debian Chromium via playwright-core,
+ * and check each page for console errors, foreign-origin requests and WCAG 2.1 AA (axe-core).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const VITE = join(ROOT, 'node_modules/vite/bin/vite.js');
+const DIST = join(ROOT, 'dist');
+
+/** Every page of the app (hash routes) with the Dutch name shown in navigation and heading. */
+export const ROUTES = [
+  { hash: '#/', name: 'Overzicht' },
+  { hash: '#/duurzaamheid', name: 'Duurzaamheid' },
+  { hash: '#/regios', name: "Regio's" },
+  { hash: '#/beschut-werk', name: 'Beschut werk' },
+  { hash: '#/buig', name: 'BUIG' },
+  { hash: '#/briefing', name: 'Briefing' },
+  { hash: '#/data', name: 'Data' },
+] as const;
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
+// ---------------------------------------------------------------------------------------------
+// Build
+
+/** Newest mtime below `path` (files only); 0 when it does not exist. */
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = 0;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}
+
+/** The built site is stale when any input changed after dist/index.html was written. */
+export function buildIsStale(): boolean {
+  const built = join(DIST, 'index.html');
+  if (!existsSync(built)) return true;
+  const builtAt = statSync(built).mtimeMs;
+  const inputs = ['src', 'public', 'index.html', 'vite.config.ts', 'package-lock.json', 'data/manifest.json', 'data/extracts', 'data/published', 'data/geo'];
+  return inputs.some((p) => newestMtime(join(ROOT, p)) > builtAt);
+}
+
+/** Build the site with `vite build` unless dist/ is up to date (E2E_REBUILD=1 forces it). */
+export function ensureBuilt(): void {
+  if (process.env.E2E_REBUILD !== '1' && !buildIsStale()) return;
+  const started = Date.now();
+  const res = spawnSync(process.execPath, [VITE, 'build', '--logLevel', 'warn'], { cwd: ROOT, encoding: 'utf8' });
+  if (res.status !== 0) {
+    throw new Error(`vite build faalde (exit ${res.status}):\n${res.stdout}\n${res.stderr}`);
+  }
+  console.log(`[e2e] vite build klaar in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Preview server
+
+export interface PreviewServer {
+  url: string;
+  origin: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', rej);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => res(port));
+    });
+  });
+}
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal); // the whole process group: vite plus anything it spawned
+  } catch {
+    /* already gone */
+  }
+}
+
+/**
+ * Start `vite preview` on the built site directly with node (not npx: npx leaves a child
+ * holding the port), in its own process group so stop() can end it completely.
+ */
+export async function startPreview(port?: number): Promise<PreviewServer> {
+  const p = port ?? (await freePort());
+  const child = spawn(process.execPath, [VITE, 'preview', '--host', '127.0.0.1', '--port', String(p), '--strictPort'], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  let exited: number | null | undefined;
+  const exitPromise = new Promise<void>((res) => child.on('exit', (code) => ((exited = code), res())));
+
+  const origin = `http://127.0.0.1:${p}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (exited !== undefined) throw new Error(`vite preview stopte meteen (exit ${exited}):\n${output}`);
+    try {
+      const r = await fetch(`${origin}/`);
+      if (r.ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) {
+      killGroup(child, 'SIGKILL');
+      throw new Error(`vite preview antwoordde niet binnen 30 s:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+
+  return {
+    url: `${origin}/`,
+    origin,
+    pid: child.pid!,
+    async stop() {
+      if (exited !== undefined) return;
+      killGroup(child, 'SIGTERM');
+      const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 3_000);
+      await exitPromise;
+      clearTimeout(timer);
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Browser
+
+export async function launchBrowser(): Promise<Browser> {
+  // playwright-core gives Chromium a fresh temporary profile (--user-data-dir) per launch.
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60_000 });
+}
+
+export interface PageReport {
+  consoleErrors: string[];
+  pageErrors: string[];
+  /** Responses with HTTP status ≥ 400. */
+  httpErrors: string[];
+  requests: string[];
+  /** Requests whose origin differs from the preview origin (data: and blob: are fine). */
+  foreignRequests: string[];
+}
+
+/** Whether a request URL stays on our own origin (data: and blob: URLs never leave the tab). */
+export function isOwnOrigin(url: string, origin: string): boolean {
+  if (url.startsWith('data:') || url.startsWith('blob:')) return true;
+  try {
+    return new URL(url).origin === origin;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A browser context that records everything a page does. Requests to other origins are
+ * recorded and aborted, so a test never depends on (or leaks to) the internet.
+ */
+export async function newMonitoredContext(
+  browser: Browser,
+  origin: string,
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<{ context: BrowserContext; report: PageReport; reset(): void }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', acceptDownloads: true, ...options });
+  const report: PageReport = { consoleErrors: [], pageErrors: [], httpErrors: [], requests: [], foreignRequests: [] };
+  await context.route(
+    (url) => !isOwnOrigin(url.href, origin),
+    (route) => route.abort('blockedbyclient'),
+  );
+  // Context-level events also see requests made by workers (DuckDB-WASM runs in one).
+  context.on('request', (req) => {
+    const url = req.url();
+    report.requests.push(url);
+    if (!isOwnOrigin(url, origin)) report.foreignRequests.push(url);
+  });
+  context.on('response', (res) => {
+    if (res.status() >= 400) report.httpErrors.push(`${res.status()} ${res.url()}`);
+  });
+  context.on('page', (page) => attachPageListeners(page, report));
+  return {
+    context,
+    report,
+    reset() {
+      for (const key of Object.keys(report) as (keyof PageReport)[]) report[key].length = 0;
+    },
+  };
+}
+
+function attachPageListeners(page: Page, report: PageReport): void {
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') {
+      const loc = msg.location();
+      report.consoleErrors.push(`${msg.text()}${loc.url ? ` (${loc.url}:${loc.lineNumber})` : ''}`);
+    }
+  });
+  page.on('pageerror', (err) => report.pageErrors.push(`${err.name}: ${err.message}`));
+  page.on('worker', (worker) => {
+    worker.on('console', (msg) => {
+      if (msg.type() === 'error') report.consoleErrors.push(`[worker] ${msg.text()}`);
+    });
+  });
+}
+
+/**
+ * Wait until the page has finished loading data: network quiet, and no busy region or progress
+ * indicator left. The app marks loading with aria-busy="true" and/or role="progressbar".
+ */
+export async function settle(page: Page, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  await page.waitForLoadState('load', { timeout: timeoutMs });
+  await page.waitForLoadState('networkidle', { timeout: timeoutMs }).catch(() => undefined);
+  // Browser-side code as a string: transpilers may wrap named functions in helpers (__name)
+  // that do not exist in the page.
+  await page.waitForFunction(
+    `[...document.querySelectorAll('[aria-busy="true"], [role="progressbar"], progress')]
+       .filter((el) => el.getClientRects().length > 0).length === 0`,
+    undefined,
+    { timeout: Math.max(1_000, deadline - Date.now()), polling: 100 },
+  );
+  // One more quiet spell: results arriving after the progress bar went away may trigger queries.
+  await page.waitForLoadState('networkidle', { timeout: Math.max(1_000, deadline - Date.now()) }).catch(() => undefined);
+  await page.waitForTimeout(200);
+}
+
+/** Open a route in a fresh page of the context and wait for it to settle. */
+export async function openRoute(context: BrowserContext, baseUrl: string, hash: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}${hash}`, { waitUntil: 'load' });
+  await settle(page);
+  return page;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Accessibility
+
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] as const;
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  helpUrl: string;
+  nodes: { target: string[]; html: string; failureSummary?: string }[];
+}
+
+let axeSource: string | undefined;
+
+/** Run axe-core (WCAG 2.1 A + AA rules) on the page as it is now. */
+export async function runAxe(page: Page): Promise<{ violations: AxeViolation[]; summary: string }> {
+  axeSource ??= readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  // Evaluated through the DevTools protocol, so a Content-Security-Policy cannot block it.
+  await page.evaluate(axeSource);
+  const violations = (await page.evaluate(`(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ${JSON.stringify(AXE_TAGS)} },
+      resultTypes: ['violations'],
+    });
+    return result.violations.map((v) => ({
+      id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+      nodes: v.nodes.map((n) => ({ target: n.target.map(String), html: n.html, failureSummary: n.failureSummary })),
+    }));
+  })()`)) as AxeViolation[];
+  return { violations, summary: summariseAxe(violations) };
+}
+
+/** One readable line per violation plus up to three offending elements. */
+export function summariseAxe(violations: AxeViolation[]): string {
+  if (violations.length === 0) return 'geen WCAG 2.1 AA-overtredingen';
+  return violations
+    .map((v) => {
+      const nodes = v.nodes
+        .slice(0, 3)
+        .map((n) => `    - ${n.target.join(' ')}: ${n.html.slice(0, 160)}`)
+        .join('\n');
+      const more = v.nodes.length > 3 ? `\n    … en ${v.nodes.length - 3} meer` : '';
+      return `${v.id} (${v.impact ?? '?'}): ${v.help} [${v.nodes.length}×]\n${nodes}${more}`;
+    })
+    .join('\n');
+}
+
+/** Human-readable dump of a page report, for assertion messages. */
+export function describeReport(r: PageReport): string {
+  const part = (label: string, items: string[]) => (items.length ? `${label}:\n  ${items.slice(0, 10).join('\n  ')}` : '');
+  return (
+    [
+      part('console-fouten', r.consoleErrors),
+      part('paginafouten', r.pageErrors),
+      part('HTTP-fouten', r.httpErrors),
+      part('verzoeken naar andere origin', r.foreignRequests),
+    ]
+      .filter(Boolean)
+      .join('\n') || 'geen problemen'
+  );
+}
