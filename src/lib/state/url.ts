@@ -1,0 +1,307 @@
+import { ACHTERGRONDEN, type Achtergrond } from '../extracts/contracts.ts';
+import { GEMEENTEN } from '../extracts/gemeenten.ts';
+import { REGIO_NAMEN, isRegioCode } from '../extracts/regions.ts';
+import { kwartaalToIndex, parseKwartaal, type Kwartaal } from '../metrics/sql.ts';
+
+/**
+ * Page and filters live in the URL hash (static hosting needs no server routes):
+ *   #/duurzaamheid?basis=2021Q3&horizon=4&achtergrond=Wsw,Wajong&regio=AM38
+ * Each page has a typed parameter schema. Parsing never throws: an impossible value gives a
+ * Dutch message naming the parameter and the value, and the default is used instead.
+ */
+
+export type PaginaId = 'overzicht' | 'duurzaamheid' | 'regios' | 'beschut-werk' | 'buig' | 'briefing' | 'data';
+
+export interface PaginaInfo {
+  id: PaginaId;
+  titel: string;
+}
+
+export const PAGINAS: readonly PaginaInfo[] = [
+  { id: 'overzicht', titel: 'Overzicht' },
+  { id: 'duurzaamheid', titel: 'Duurzaamheid' },
+  { id: 'regios', titel: "Regio's" },
+  { id: 'beschut-werk', titel: 'Beschut werk' },
+  { id: 'buig', titel: 'BUIG' },
+  { id: 'briefing', titel: 'Briefing' },
+  { id: 'data', titel: 'Data' },
+];
+
+export function paginaTitel(id: PaginaId): string {
+  return PAGINAS.find((p) => p.id === id)!.titel;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parameters
+
+/** A parsed value, or what was expected (Dutch, after "verwacht"). Lists may keep a valid part. */
+export type Uitkomst<T> = { waarde: T; fout?: undefined } | { waarde?: T; fout: string };
+
+export interface Param<T> {
+  /** Dutch name for messages, e.g. "basiskwartaal". */
+  label: string;
+  standaard: T;
+  parse(raw: string): Uitkomst<T>;
+  /** Text for the URL; null leaves the parameter out (only for empty lists and absent optionals). */
+  serialiseer(v: T): string | null;
+  /** How a value reads in a Dutch sentence. */
+  toon(v: T): string;
+}
+
+export const KWARTAAL_MIN = '2013Q1';
+export const KWARTAAL_MAX = '2030Q4';
+
+export function kwartaalParam(label: string, standaard: Kwartaal, min = KWARTAAL_MIN, max = KWARTAAL_MAX): Param<Kwartaal> {
+  return {
+    label,
+    standaard,
+    parse(raw) {
+      const p = parseKwartaal(raw);
+      if (!p || kwartaalToIndex(raw) < kwartaalToIndex(min) || kwartaalToIndex(raw) > kwartaalToIndex(max))
+        return { fout: `een kwartaal van ${min} tot en met ${max}, geschreven als 2021Q3` };
+      return { waarde: raw as Kwartaal };
+    },
+    serialiseer: (v) => v,
+    toon: (v) => v,
+  };
+}
+
+export function keuzeParam<T extends string | number>(label: string, opties: readonly T[], standaard: T, namen?: Partial<Record<string, string>>): Param<T> {
+  return {
+    label,
+    standaard,
+    parse(raw) {
+      const hit = opties.find((o) => String(o) === raw);
+      return hit === undefined ? { fout: `één van ${opties.map((o) => String(o)).join(', ')}` } : { waarde: hit };
+    },
+    serialiseer: (v) => String(v),
+    toon: (v) => namen?.[String(v)] ?? String(v),
+  };
+}
+
+export function jaarParam(label: string, standaard: number, min: number, max: number): Param<number> {
+  return {
+    label,
+    standaard,
+    parse(raw) {
+      if (!/^\d{4}$/.test(raw) || Number(raw) < min || Number(raw) > max) return { fout: `een jaar van ${min} tot en met ${max}` };
+      return { waarde: Number(raw) };
+    },
+    serialiseer: (v) => String(v),
+    toon: (v) => String(v),
+  };
+}
+
+/**
+ * A comma-separated list of allowed values; the default is always empty ("alle"/"geen").
+ * Invalid items are dropped with a message, valid ones kept; duplicates are removed.
+ */
+export function lijstParam<T extends string>(
+  label: string,
+  isGeldig: (s: string) => s is T,
+  verwacht: string,
+  leegTekst: string,
+  max = Infinity,
+): Param<T[]> {
+  return {
+    label,
+    standaard: [],
+    parse(raw) {
+      const delen = raw.split(',').map((s) => s.trim()).filter((s) => s !== '');
+      const goed: T[] = [];
+      const fout: string[] = [];
+      for (const d of delen) {
+        if (!isGeldig(d)) fout.push(d);
+        else if (!goed.includes(d)) goed.push(d);
+      }
+      if (goed.length > max) return { waarde: goed.slice(0, max), fout: `hoogstens ${max} waarden` };
+      if (fout.length > 0) return { waarde: goed, fout: `${verwacht}; '${fout.join("', '")}' ${fout.length > 1 ? 'zijn' : 'is'} weggelaten` };
+      return { waarde: goed };
+    },
+    serialiseer: (v) => (v.length === 0 ? null : v.join(',')),
+    toon: (v) => (v.length === 0 ? leegTekst : v.join(', ')),
+  };
+}
+
+/** One optional code (region or gemeente); absent means "none". */
+export function codeParam(label: string, isGeldig: (s: string) => boolean, verwacht: string, leegTekst: string): Param<string | null> {
+  return {
+    label,
+    standaard: null,
+    parse(raw) {
+      if (raw === '') return { waarde: null };
+      return isGeldig(raw) ? { waarde: raw } : { fout: verwacht };
+    },
+    serialiseer: (v) => v,
+    toon: (v) => (v === null ? leegTekst : v),
+  };
+}
+
+const REGIO_VERWACHT = "een code van één van de 35 arbeidsmarktregio's, zoals AM38 (FoodValley)";
+const isAchtergrond = (s: string): s is Achtergrond => (ACHTERGRONDEN as readonly string[]).includes(s);
+const isRegio = (s: string): s is string => isRegioCode(s);
+const GEMEENTE_CODES = new Set(GEMEENTEN.map((g) => g.code));
+
+/** Typed parameter schema per page. Pages add their filters here. */
+export const SCHEMAS = {
+  overzicht: {},
+  duurzaamheid: {
+    basis: kwartaalParam('basiskwartaal', '2021Q3'),
+    horizon: keuzeParam('horizon in kwartalen', [4, 8] as const, 4, { 4: '4 kwartalen (1 jaar)', 8: '8 kwartalen (2 jaar)' }),
+    achtergrond: lijstParam('achtergrond', isAchtergrond, `achtergronden uit ${ACHTERGRONDEN.join(', ')}`, 'alle achtergronden'),
+    regio: lijstParam('regio', isRegio, REGIO_VERWACHT, 'heel Nederland'),
+    sector: keuzeParam('sector', ['alle', 'markt', 'overheid'] as const, 'alle', { alle: 'alle sectoren' }),
+  },
+  regios: {
+    weergave: keuzeParam('weergave', ['kaart', 'vergelijk', 'spreiding', 'trechter', 'profiel'] as const, 'kaart'),
+    indicator: keuzeParam('indicator', ['banen', 'groei', 'groei_pct', 'werkzaam_pct', 'register'] as const, 'banen'),
+    van: kwartaalParam('beginkwartaal', '2015Q4'),
+    tot: kwartaalParam('eindkwartaal', '2017Q4'),
+    regio: codeParam('regio', isRegio, REGIO_VERWACHT, 'geen regio'),
+    vergelijk: lijstParam('vergelijkingsregio’s', isRegio, REGIO_VERWACHT, 'geen', 6),
+  },
+  'beschut-werk': {
+    aanvrager: keuzeParam('aanvrager', ['alle', 'gemeente', 'burger'] as const, 'alle', { alle: 'alle aanvragers' }),
+    jaar: jaarParam('jaar', 2017, 2015, 2030),
+  },
+  buig: {
+    jaar: jaarParam('jaar', 2016, 2012, 2030),
+    gemeente: codeParam('gemeente', (s) => GEMEENTE_CODES.has(s), 'een gemeentecode als GM0363 uit de indeling van 2026', 'geen gemeente'),
+  },
+  briefing: {
+    basis: kwartaalParam('basiskwartaal', '2021Q3'),
+  },
+  data: {},
+} satisfies Record<PaginaId, Record<string, Param<any>>>;
+
+export type Schemas = typeof SCHEMAS;
+export type Filters<P extends PaginaId> = { [K in keyof Schemas[P]]: Schemas[P][K] extends Param<infer T> ? T : never };
+
+export interface Route<P extends PaginaId = PaginaId> {
+  pagina: P;
+  filters: Filters<P>;
+}
+
+/** Checks across parameters, e.g. a period that ends before it starts. Returns messages and a fix. */
+const CONTROLES: { [P in PaginaId]?: (f: Filters<P>) => { melding: string; herstel: Partial<Filters<P>> } | null } = {
+  regios: (f) =>
+    kwartaalToIndex(f.van) >= kwartaalToIndex(f.tot)
+      ? {
+          melding: `Het beginkwartaal ${f.van} (parameter van) ligt niet vóór het eindkwartaal ${f.tot} (parameter tot). Getoond wordt de standaardperiode ${SCHEMAS.regios.van.standaard} tot ${SCHEMAS.regios.tot.standaard}.`,
+          herstel: { van: SCHEMAS.regios.van.standaard, tot: SCHEMAS.regios.tot.standaard },
+        }
+      : null,
+};
+
+// ---------------------------------------------------------------------------------------------
+// Parse and serialise
+
+export interface ParseResultaat {
+  route: Route;
+  /** Dutch messages about anything in the link that could not be used. */
+  meldingen: string[];
+  /** The hash that shows this route exactly (replaces the link in the address bar). */
+  canoniek: string;
+}
+
+export function standaardFilters<P extends PaginaId>(pagina: P): Filters<P> {
+  const schema = SCHEMAS[pagina] as Record<string, Param<unknown>>;
+  const out: Record<string, unknown> = {};
+  for (const [k, p] of Object.entries(schema)) out[k] = structuredClone(p.standaard);
+  return out as Filters<P>;
+}
+
+export function parseHash(hash: string): ParseResultaat {
+  const meldingen: string[] = [];
+  const zonderHekje = hash.replace(/^#/, '');
+  const vraag = zonderHekje.indexOf('?');
+  const pad = (vraag >= 0 ? zonderHekje.slice(0, vraag) : zonderHekje).replace(/^\/+|\/+$/g, '');
+  const query = vraag >= 0 ? zonderHekje.slice(vraag + 1) : '';
+
+  let pagina: PaginaId = 'overzicht';
+  const padLaag = safeDecode(pad).toLowerCase();
+  if (padLaag !== '' && padLaag !== 'overzicht') {
+    const gevonden = PAGINAS.find((p) => p.id === padLaag);
+    if (gevonden) pagina = gevonden.id;
+    else meldingen.push(`De pagina '${safeDecode(pad)}' uit de link bestaat niet. U ziet het Overzicht.`);
+  }
+
+  const filters = standaardFilters(pagina) as Record<string, unknown>;
+  const schema = SCHEMAS[pagina] as Record<string, Param<unknown>>;
+  const gezien = new Set<string>();
+  const params = safeParams(query);
+  if (params === null) meldingen.push('De filters in de link konden niet worden gelezen en zijn genegeerd.');
+  for (const [key, raw] of params ?? []) {
+    const param = Object.hasOwn(schema, key) ? schema[key] : undefined;
+    if (!param) {
+      meldingen.push(`Link-parameter ${key} hoort niet bij de pagina ${paginaTitel(pagina)} en is genegeerd.`);
+      continue;
+    }
+    if (gezien.has(key)) {
+      meldingen.push(`Link-parameter ${key} staat meer dan één keer in de link; de eerste waarde wordt gebruikt.`);
+      continue;
+    }
+    gezien.add(key);
+    const u = param.parse(raw);
+    if (u.waarde !== undefined) filters[key] = u.waarde;
+    if (u.fout !== undefined) {
+      const gevolg =
+        u.waarde !== undefined
+          ? `Getoond wordt ${param.label}: ${param.toon(u.waarde)}.`
+          : `Getoond wordt de standaardwaarde ${param.toon(param.standaard)}.`;
+      meldingen.push(`Link-parameter ${key} (${param.label}) heeft de onmogelijke waarde '${raw}': verwacht ${u.fout}. ${gevolg}`);
+    }
+  }
+
+  const controle = (CONTROLES as Record<string, ((f: Record<string, unknown>) => { melding: string; herstel: Record<string, unknown> } | null) | undefined>)[pagina];
+  const c = controle?.(filters);
+  if (c) {
+    meldingen.push(c.melding);
+    Object.assign(filters, c.herstel);
+  }
+
+  const route = { pagina, filters } as Route;
+  return { route, meldingen, canoniek: serialiseRoute(route) };
+}
+
+export function serialiseRoute<P extends PaginaId>(route: Route<P>): string {
+  const schema = SCHEMAS[route.pagina] as Record<string, Param<unknown>>;
+  const delen: string[] = [];
+  for (const [k, p] of Object.entries(schema)) {
+    const v = (route.filters as Record<string, unknown>)[k];
+    const s = p.serialiseer(v === undefined ? p.standaard : v);
+    if (s !== null) delen.push(`${k}=${encodeWaarde(s)}`);
+  }
+  const pad = route.pagina === 'overzicht' ? '#/' : `#/${route.pagina}`;
+  return delen.length ? `${pad}?${delen.join('&')}` : pad;
+}
+
+/** Link to a page with the given filters (others at their defaults). */
+export function href<P extends PaginaId>(pagina: P, filters: Partial<Filters<P>> = {}): string {
+  return serialiseRoute({ pagina, filters: { ...standaardFilters(pagina), ...filters } });
+}
+
+/** Commas, slashes and colons stay readable in links; everything else is percent-encoded. */
+function encodeWaarde(s: string): string {
+  return encodeURIComponent(s).replace(/%2C/gi, ',').replace(/%2F/gi, '/').replace(/%3A/gi, ':');
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+function safeParams(query: string): [string, string][] | null {
+  try {
+    return [...new URLSearchParams(query)];
+  } catch {
+    return null;
+  }
+}
+
+export function regioNaam(code: string): string {
+  return REGIO_NAMEN[code] ?? code;
+}
