@@ -1,0 +1,291 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NodeEngine } from '../src/lib/engine/node.ts';
+import {
+  beschikbareKwartalen, geindexeerdeReeksen, heeftRegioAggregaat, indicatorTabel, maakRegioAggregaat, regioFunnel,
+  regioKwartaalAggregaat, regioOverzicht, regioProfiel, regioReeksen, startniveauVersusGroei, UREN_PER_BAAN,
+  type RegioOverzicht,
+} from '../src/lib/metrics/regio.ts';
+
+/**
+ * Hand-built panel (1 baan = 25,5 × 13 = 331,5 uren per kwartaal).
+ *
+ * 2015Q4  AM01: p1 331,5 markt/regulier, p2 331,5 overheid/uitzend, p3 niet werkzaam
+ *               → 663 uren = 2 banen; 3 personen, 2 werkzaam
+ *         AM02: p4 663 markt/detachering, p5 niet werkzaam → 2 banen; 2 personen, 1 werkzaam
+ *         AM03: p6 165,75 markt/regulier → 0,5 baan; 1 persoon, 1 werkzaam
+ *         landelijk: 4,5 banen; 6 personen, 4 werkzaam
+ * 2016Q4  AM01: p1 331,5 markt/regulier, p2 en p3 niet werkzaam → 1 baan; 3 personen, 1 werkzaam
+ *         AM02: p4 663, p5 niet → 2 banen; AM03: p6 165,75 → 0,5 baan
+ *         landelijk: 3,5 banen
+ * 2017Q4  AM01: p1 331,5 markt/regulier, p2 331,5 overheid/uitzend, p3 331,5 markt/regulier,
+ *               p7 nieuw, niet werkzaam → 3 banen (markt 2, overheid 1; regulier 2, uitzend 1);
+ *               4 personen, 3 werkzaam
+ *         AM02: p4 663 markt/detachering, p5 994,5 markt/regulier → 5 banen; 2 personen, 2 werkzaam
+ *         AM03: p6 niet werkzaam → 0 banen; 1 persoon, 0 werkzaam
+ *         landelijk: 8 banen; 7 personen, 5 werkzaam
+ */
+type Rij = [id: number, peildatum: string, regio: string | null, uren: number, sector: string | null, dienstverband: string | null];
+const PANEEL: Rij[] = [
+  [1, '2015-12-31', 'AM01', 331.5, 'markt', 'regulier'],
+  [2, '2015-12-31', 'AM01', 331.5, 'overheid', 'uitzend'],
+  [3, '2015-12-31', 'AM01', 0, null, null],
+  [4, '2015-12-31', 'AM02', 663, 'markt', 'detachering'],
+  [5, '2015-12-31', 'AM02', 0, null, null],
+  [6, '2015-12-31', 'AM03', 165.75, 'markt', 'regulier'],
+  [1, '2016-12-31', 'AM01', 331.5, 'markt', 'regulier'],
+  [2, '2016-12-31', 'AM01', 0, null, null],
+  [3, '2016-12-31', 'AM01', 0, null, null],
+  [4, '2016-12-31', 'AM02', 663, 'markt', 'detachering'],
+  [5, '2016-12-31', 'AM02', 0, null, null],
+  [6, '2016-12-31', 'AM03', 165.75, 'markt', 'regulier'],
+  [1, '2017-12-31', 'AM01', 331.5, 'markt', 'regulier'],
+  [2, '2017-12-31', 'AM01', 331.5, 'overheid', 'uitzend'],
+  [3, '2017-12-31', 'AM01', 331.5, 'markt', 'regulier'],
+  [7, '2017-12-31', 'AM01', 0, null, null],
+  [4, '2017-12-31', 'AM02', 663, 'markt', 'detachering'],
+  [5, '2017-12-31', 'AM02', 994.5, 'markt', 'regulier'],
+  [6, '2017-12-31', 'AM03', 0, null, null],
+];
+
+async function paneel(rijen: Rij[]): Promise<NodeEngine> {
+  const engine = await NodeEngine.create();
+  await engine.exec(`CREATE TABLE doelgroep_kwartaal (
+    persoon_id BIGINT, peildatum DATE, achtergrond VARCHAR, regio_code VARCHAR, gemeente_code VARCHAR,
+    werkzaam BOOLEAN, baan_id BIGINT, sector VARCHAR, dienstverband VARCHAR, contract VARCHAR,
+    uren DOUBLE, baan_startdatum DATE)`);
+  for (const [id, peildatum, regio, uren, sector, dienstverband] of rijen) {
+    await engine.exec(
+      `INSERT INTO doelgroep_kwartaal VALUES (?, CAST(? AS DATE), 'Wajong', ?, 'GM0014', ?, ?, ?, ?, ?, ?, NULL)`,
+      [id, peildatum, regio, uren > 0, uren > 0 ? id * 10 : null, sector, dienstverband, uren > 0 ? 'onbepaald' : null, uren],
+    );
+  }
+  return engine;
+}
+
+const regio = (o: RegioOverzicht, code: string) => o.regios.find((r) => r.regio_code === code)!;
+
+describe('regio-metrieken op een handgemaakt paneel', () => {
+  let engine: NodeEngine;
+  let overzicht: RegioOverzicht;
+
+  beforeAll(async () => {
+    engine = await paneel(PANEEL);
+    await maakRegioAggregaat(engine);
+    overzicht = await regioOverzicht(engine, { basis: '2015Q4', eind: '2017Q4' });
+  });
+  afterAll(() => engine.close());
+
+  it('converts uren to banen at 331,5 uren per kwartaal', () => {
+    expect(UREN_PER_BAAN).toBe(331.5);
+  });
+
+  it('materialises the pre-aggregation once as a temp table', async () => {
+    expect(await heeftRegioAggregaat(engine)).toBe(true);
+    // Cells: 2015Q4 AM01 {markt/regulier, overheid/uitzend, null/null}, AM02 {markt/detachering, null}, AM03 {markt/regulier} = 6
+    //        2016Q4 AM01 {markt/regulier, null}, AM02 {markt/detachering, null}, AM03 {markt/regulier} = 5
+    //        2017Q4 AM01 {markt/regulier, overheid/uitzend, null}, AM02 {markt/detachering, markt/regulier}, AM03 {null} = 6
+    expect(await maakRegioAggregaat(engine)).toEqual({ rijen: 17 });
+  });
+
+  it('returns the pre-aggregation as a compact table with banen per cell', async () => {
+    const agg = await regioKwartaalAggregaat(engine);
+    expect(agg).toHaveLength(17);
+    const cel = agg.find((r) => r.regio_code === 'AM01' && r.kwartaal === '2017Q4' && r.sector === 'markt')!;
+    // p1 + p3: 2 personen, 2 werkzaam, 663 uren = 2 banen
+    expect(cel).toEqual({ regio_code: 'AM01', kwartaal: '2017Q4', sector: 'markt', dienstverband: 'regulier', personen: 2, werkzaam: 2, uren: 663, banen: 2 });
+  });
+
+  it('lists the quarters present', async () => {
+    expect(await beschikbareKwartalen(engine)).toEqual(['2015Q4', '2016Q4', '2017Q4']);
+  });
+
+  it('counts banen, register and werkzaam per region at base and end', () => {
+    const a = regio(overzicht, 'AM01');
+    // 2 personen × 331,5 uren = 663 uren → 663 / 331,5 = 2 banen
+    expect(a.basis.banen).toBe(2);
+    expect([a.basis.personen, a.basis.werkzaam]).toEqual([3, 2]);
+    expect(a.basis.aandeel_werkzaam).toBeCloseTo(2 / 3, 12);
+    expect(a.eind.banen).toBe(3);
+    expect([a.eind.personen, a.eind.werkzaam, a.eind.aandeel_werkzaam]).toEqual([4, 3, 0.75]);
+    // 3 banen / 4 personen × 1000 = 750
+    expect(a.eind.banen_per_1000).toBe(750);
+    expect(regio(overzicht, 'AM02').eind.banen).toBe(5);
+    expect(regio(overzicht, 'AM03').basis.banen).toBe(0.5);
+    expect(regio(overzicht, 'AM03').eind.aandeel_werkzaam).toBe(0);
+  });
+
+  it('splits banen by sector and dienstverband, adding up to the total', () => {
+    const a = regio(overzicht, 'AM01').eind;
+    expect([a.banen_markt, a.banen_overheid, a.banen_sector_onbekend]).toEqual([2, 1, 0]);
+    expect([a.banen_regulier, a.banen_uitzend, a.banen_detachering, a.banen_dienstverband_onbekend]).toEqual([2, 1, 0, 0]);
+    const b = regio(overzicht, 'AM02').eind;
+    // p4 663 detachering = 2, p5 994,5 regulier = 3; beide markt
+    expect([b.banen_markt, b.banen_overheid]).toEqual([5, 0]);
+    expect([b.banen_regulier, b.banen_uitzend, b.banen_detachering]).toEqual([3, 0, 2]);
+  });
+
+  it('computes growth in banen, absolute and relative', () => {
+    // AM01 2 → 3: +1 (+50%); AM02 2 → 5: +3 (+150%); AM03 0,5 → 0: −0,5 (−100%)
+    expect([regio(overzicht, 'AM01').groei_banen, regio(overzicht, 'AM01').groei_banen_rel]).toEqual([1, 0.5]);
+    expect([regio(overzicht, 'AM02').groei_banen, regio(overzicht, 'AM02').groei_banen_rel]).toEqual([3, 1.5]);
+    expect([regio(overzicht, 'AM03').groei_banen, regio(overzicht, 'AM03').groei_banen_rel]).toEqual([-0.5, -1]);
+  });
+
+  it('sums regions into the national figures', () => {
+    const l = overzicht.landelijk;
+    // 4,5 → 8 banen: +3,5 (+77,78%); 6 → 7 personen; 4 → 5 werkzaam
+    expect([l.basis.banen, l.eind.banen, l.groei_banen]).toEqual([4.5, 8, 3.5]);
+    expect(l.groei_banen_rel).toBeCloseTo(3.5 / 4.5, 12);
+    expect([l.basis.personen, l.eind.personen, l.basis.werkzaam, l.eind.werkzaam]).toEqual([6, 7, 4, 5]);
+  });
+
+  it("gives each region's share of national growth, adding up to 100%", () => {
+    // +1/3,5 = 28,57%; +3/3,5 = 85,71%; −0,5/3,5 = −14,29%
+    expect(regio(overzicht, 'AM01').aandeel_landelijke_groei).toBeCloseTo(0.285714, 6);
+    expect(regio(overzicht, 'AM02').aandeel_landelijke_groei).toBeCloseTo(0.857143, 6);
+    expect(regio(overzicht, 'AM03').aandeel_landelijke_groei).toBeCloseTo(-0.142857, 6);
+    const som = overzicht.regios.reduce((a, r) => a + r.aandeel_landelijke_groei!, 0);
+    expect(som).toBeCloseTo(1, 12);
+  });
+
+  it('gives the same numbers straight from the panel as from the temp table', async () => {
+    const direct = await regioOverzicht(engine, { basis: '2015Q4', eind: '2017Q4' }, { bron: 'panel' });
+    expect(direct).toEqual(overzicht);
+  });
+
+  it('ranks regions for an indicator with the national value beside it', () => {
+    const t = indicatorTabel(overzicht, 'groei_banen_rel');
+    expect(t.rijen.map((r) => [r.regio_code, r.waarde, r.rang])).toEqual([
+      ['AM02', 1.5, 1],
+      ['AM01', 0.5, 2],
+      ['AM03', -1, 3],
+    ]);
+    expect(t.landelijk).toBeCloseTo(0.777778, 6);
+    expect(t.rijen[0].regio_naam).toBe('Friesland');
+  });
+
+  it('shares ranks when regions tie', () => {
+    // werkzaam in 2015Q4 → eind = 2015Q4: AM01 2, AM02 1, AM03 1 → rangen 1, 2, 2
+    return regioOverzicht(engine, { basis: '2015Q4', eind: '2015Q4' }).then((o) => {
+      const t = indicatorTabel(o, 'werkzaam');
+      expect(t.rijen.map((r) => [r.regio_code, r.rang, r.gedeeld])).toEqual([
+        ['AM01', 1, false],
+        ['AM02', 2, true],
+        ['AM03', 2, true],
+      ]);
+      // No growth between a quarter and itself: national growth 0 → no shares.
+      expect(o.landelijk.aandeel_landelijke_groei).toBeNull();
+    });
+  });
+
+  it("builds a region profile with its rank among the regions for each indicator", () => {
+    const p = regioProfiel(overzicht, 'AM01')!;
+    expect(p.regio_naam).toBe('Groningen');
+    const pos = Object.fromEntries(p.posities.map((x) => [x.indicator, x]));
+    // banen eind: AM02 5, AM01 3, AM03 0 → AM01 2e van 3; landelijk 8
+    expect(pos.banen).toMatchObject({ waarde: 3, rang: 2, van: 3, landelijk: 8 });
+    // personen eind: AM01 4, AM02 2, AM03 1 → 1e
+    expect(pos.personen).toMatchObject({ waarde: 4, rang: 1 });
+    // banen_overheid: AM01 1, AM02 0, AM03 0 → 1e
+    expect(pos.banen_overheid).toMatchObject({ waarde: 1, rang: 1 });
+    expect(regioProfiel(overzicht, 'AM05')).toBeNull();
+  });
+
+  it('relates start level to growth with a fitted line and r', () => {
+    // x = aandeel werkzaam 2015Q4: AM01 2/3, AM02 1/2, AM03 1; y = groei: 0,5; 1,5; −1
+    // x̄ = 13/18, ȳ = 1/3; dx = −1/18, −4/18, 5/18; dy = 1/6, 7/6, −8/6
+    // Sxy = (−1 − 28 − 40)/108 = −69/108; Sxx = 42/324; Syy = 114/36
+    // helling = −207/42 = −4,928571; intercept = 1/3 + 4,928571·13/18 = 3,892857
+    // r = (−69/108)/√(42/324 · 114/36) = −0,997176
+    const s = startniveauVersusGroei(overzicht, 'aandeel_werkzaam');
+    expect(s.n).toBe(3);
+    expect(s.fit!.helling).toBeCloseTo(-4.928571, 6);
+    expect(s.fit!.intercept).toBeCloseTo(3.892857, 6);
+    expect(s.r).toBeCloseTo(-0.997176, 6);
+    expect(s.landelijk.x).toBeCloseTo(4 / 6, 12);
+  });
+
+  it('indexes region and national series to the base quarter', async () => {
+    const reeksen = await regioReeksen(engine, { van: '2015Q4', tot: '2017Q4', regios: ['AM01'] });
+    expect(reeksen.regios.map((r) => r.regio_code)).toEqual(['AM01']);
+    const [nl, am01] = geindexeerdeReeksen(reeksen, 'banen', '2015Q4');
+    // landelijk 4,5 → 3,5 → 8: 100; 77,78; 177,78.  AM01 2 → 1 → 3: 100; 50; 150
+    expect(nl.landelijk).toBe(true);
+    expect(nl.punten.map((p) => p.kwartaal)).toEqual(['2015Q4', '2016Q4', '2017Q4']);
+    expect(nl.punten[0].index).toBe(100);
+    expect(nl.punten[1].index).toBeCloseTo(77.7778, 4);
+    expect(nl.punten[2].index).toBeCloseTo(177.7778, 4);
+    expect(am01.punten.map((p) => p.index)).toEqual([100, 50, 150]);
+  });
+
+  it('returns every region when no regions are chosen, and none but national for an empty choice', async () => {
+    const alle = await regioReeksen(engine, { van: '2016Q4', tot: '2016Q4' });
+    expect(alle.regios.map((r) => [r.regio_code, r.punten[0].banen])).toEqual([
+      ['AM01', 1],
+      ['AM02', 2],
+      ['AM03', 0.5],
+    ]);
+    const geen = await regioReeksen(engine, { van: '2016Q4', tot: '2016Q4', regios: [] });
+    expect(geen.regios).toEqual([]);
+    expect(geen.landelijk.punten[0].banen).toBe(3.5);
+  });
+
+  it('refuses malformed quarters with a Dutch message', async () => {
+    await expect(regioOverzicht(engine, { basis: '2015-4', eind: '2017Q4' })).rejects.toThrow(/Ongeldig basiskwartaal "2015-4"/);
+    await expect(regioReeksen(engine, { van: '2017Q4', tot: '2015Q4' })).rejects.toThrow(/ligt na/);
+  });
+
+  it('refuses an unknown indicator', () => {
+    expect(() => indicatorTabel(overzicht, 'drop table' as never)).toThrow(/Onbekende indicator/);
+  });
+});
+
+describe('onbekende regiocodes en sectoren worden niet weggelaten', () => {
+  let engine: NodeEngine;
+  beforeAll(async () => {
+    engine = await paneel([
+      [1, '2020-03-31', 'AM01', 331.5, 'markt', 'regulier'],
+      // Code outside the 35, and a werkzaam person without sector/dienstverband.
+      [2, '2020-03-31', 'AM99', 663, null, null],
+      [3, '2020-03-31', 'AM99', 331.5, 'overheid', 'onbekend'],
+    ]);
+  });
+  afterAll(() => engine.close());
+
+  it('keeps an unknown code as its own row and in the national total', async () => {
+    const o = await regioOverzicht(engine, { basis: '2020Q1', eind: '2020Q1' }, { bron: 'panel' });
+    expect(o.regios.map((r) => [r.regio_code, r.regio_naam, r.eind.banen])).toEqual([
+      ['AM01', 'Groningen', 1],
+      ['AM99', null, 3],
+    ]);
+    expect(o.onbekendeCodes).toEqual(['AM99']);
+    expect(o.landelijk.eind.banen).toBe(4);
+  });
+
+  it('books uren without a known sector or dienstverband as onbekend, so splits add up', async () => {
+    const o = await regioOverzicht(engine, { basis: '2020Q1', eind: '2020Q1' }, { bron: 'panel' });
+    const e = o.regios[1].eind;
+    // p2 663 uren zonder sector = 2 banen; p3 331,5 overheid met dienstverband 'onbekend' = 1 baan
+    expect([e.banen_markt, e.banen_overheid, e.banen_sector_onbekend]).toEqual([0, 1, 2]);
+    expect([e.banen_regulier, e.banen_uitzend, e.banen_detachering, e.banen_dienstverband_onbekend]).toEqual([0, 0, 0, 3]);
+  });
+});
+
+describe('funnel per regio', () => {
+  it('flags regions against the national rate with their own n', () => {
+    // Σn = 2050, Σk = 1722 → p0 = 0,84 (zie stats.test.ts voor de grenzen)
+    const f = regioFunnel([
+      { regio_code: 'AM01', n: 100, k: 70 },
+      { regio_code: 'AM02', n: 900, k: 800 },
+      { regio_code: 'AM03', n: 1000, k: 810 },
+      { regio_code: 'AM05', n: 50, k: 42 },
+    ]);
+    expect(f.p0).toBeCloseTo(0.84, 12);
+    expect(f.punten.map((p) => [p.regio_naam, p.oordeel95, p.oordeel998])).toEqual([
+      ['Groningen', 'onder', 'onder'],
+      ['Friesland', 'boven', 'boven'],
+      ['Drenthe', 'onder', 'binnen'],
+      ['Twente', 'binnen', 'binnen'],
+    ]);
+  });
+});
