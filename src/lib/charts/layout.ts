@@ -1,0 +1,100 @@
+/**
+ * Layout helpers shared by the chart components: text width estimates (SVG is laid out before
+ * the browser measures anything, and the same layout must hold in server render and export),
+ * axis tick labels, legend flow.
+ */
+import { formatAantal, formatEuro, formatPct } from '../format/nl.ts';
+import type { Kolom } from './spec.ts';
+
+export const TEKST_PX = 13;
+export const KLEIN_PX = 12;
+
+/** Rough width of a text in a sans-serif font: good enough to avoid overlaps, never exact. */
+export function tekstBreedte(tekst: string, px = TEKST_PX): number {
+  let w = 0;
+  for (const ch of tekst) {
+    if ('ijlI.,:;|!\'()'.includes(ch)) w += 0.3;
+    else if ('mwMW€%'.includes(ch)) w += 0.85;
+    else if (ch === ' ') w += 0.28;
+    else if (/[A-Z0-9]/.test(ch)) w += 0.62;
+    else w += 0.53;
+  }
+  return w * px;
+}
+
+/** Splits a text into lines no wider than `max` pixels (word wrap, long words kept whole). */
+export function breekRegels(tekst: string, max: number, px = TEKST_PX): string[] {
+  const woorden = tekst.split(/\s+/).filter(Boolean);
+  const regels: string[] = [];
+  let huidig = '';
+  for (const w of woorden) {
+    const probeer = huidig ? `${huidig} ${w}` : w;
+    if (huidig && tekstBreedte(probeer, px) > max) {
+      regels.push(huidig);
+      huidig = w;
+    } else huidig = probeer;
+  }
+  if (huidig) regels.push(huidig);
+  return regels;
+}
+
+/**
+ * Tick labels for a value axis: the fewest decimals that keep neighbouring ticks distinct,
+ * in the column's unit (pct ticks as "80%", euros as "€ 2,5 mld").
+ */
+export function asLabels(ticks: readonly number[], k: Kolom): string[] {
+  for (let d = 0; d <= 3; d++) {
+    const labels = ticks.map((t) => asLabel(t, k, d));
+    if (new Set(labels).size === labels.length) return labels;
+  }
+  return ticks.map((t) => asLabel(t, k, 3));
+}
+
+function asLabel(t: number, k: Kolom, d: number): string {
+  if (k.type === 'pct') return formatPct(t, d);
+  if (k.type === 'euro') {
+    const abs = Math.abs(t);
+    const schaal = abs >= 1e9 ? 'mld' : abs >= 1e6 ? 'mln' : 'euro';
+    return formatEuro(t, { schaal, decimalen: d });
+  }
+  return formatAantal(t, d);
+}
+
+/** Every how-many-th category label fits on an axis of this width. */
+export function labelStap(labels: readonly string[], beschikbaar: number, px = KLEIN_PX): number {
+  if (labels.length === 0) return 1;
+  const breedste = Math.max(...labels.map((l) => tekstBreedte(l, px))) + 8;
+  const perLabel = beschikbaar / labels.length;
+  return Math.max(1, Math.ceil(breedste / Math.max(perLabel, 1)));
+}
+
+export interface LegendaItem {
+  label: string;
+  x: number;
+  y: number;
+}
+
+/** Legend items laid out left to right, wrapping to a new row when the width runs out. */
+export function legendaLayout(
+  labels: readonly string[],
+  breedte: number,
+  opties: { symbool?: number; tussen?: number; regel?: number; px?: number } = {},
+): { items: LegendaItem[]; hoogte: number } {
+  const symbool = opties.symbool ?? 28;
+  const tussen = opties.tussen ?? 20;
+  const regel = opties.regel ?? 20;
+  const px = opties.px ?? KLEIN_PX;
+  const items: LegendaItem[] = [];
+  let x = 0;
+  let y = 0;
+  for (const label of labels) {
+    const w = symbool + tekstBreedte(label, px);
+    if (x > 0 && x + w > breedte) {
+      x = 0;
+      y += regel;
+    }
+    items.push({ label, x, y });
+    x += w + tussen;
+  }
+  return { items, hoogte: labels.length ? y + regel : 0 };
+}

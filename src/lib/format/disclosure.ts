@@ -1,0 +1,100 @@
+/**
+ * Disclosure control. Cells about fewer than DREMPEL persons are never shown or exported as
+ * numbers; a share computed on such a group (or whose numerator is such a group) is suppressed
+ * too, because share × group size would give the small count back.
+ *
+ * Suppression is applied to the data BEFORE it reaches a chart: a suppressed cell holds a
+ * marker object instead of a number, so no component (aria labels, tooltips, CSV, SVG) can
+ * leak the value by accident.
+ */
+export const DREMPEL = 10;
+
+/** Display text of a suppressed count. */
+export const TEKST_KLEIN = '<10';
+/** Display text of a suppressed share/average (CBS convention: x = geheim). */
+export const TEKST_AFGELEID = 'x';
+
+export const TOELICHTING_KLEIN = '<10: minder dan 10 personen; het precieze aantal wordt niet getoond.';
+export const TOELICHTING_AFGELEID = 'x: niet getoond, omdat de groep (of de teller) kleiner is dan 10 personen.';
+
+export interface Onderdrukt {
+  readonly onderdrukt: true;
+  /** 'aantal': a person count below the threshold; 'afgeleid': a share or mean on a small group. */
+  readonly soort: 'aantal' | 'afgeleid';
+}
+
+export const KLEIN: Onderdrukt = Object.freeze({ onderdrukt: true, soort: 'aantal' });
+export const AFGELEID: Onderdrukt = Object.freeze({ onderdrukt: true, soort: 'afgeleid' });
+
+export function isOnderdrukt(v: unknown): v is Onderdrukt {
+  return typeof v === 'object' && v !== null && (v as { onderdrukt?: unknown }).onderdrukt === true;
+}
+
+export function onderdruktTekst(v: Onderdrukt): string {
+  return v.soort === 'aantal' ? TEKST_KLEIN : TEKST_AFGELEID;
+}
+
+/** A count of persons: below the threshold (0 included) it becomes KLEIN. */
+export function veiligAantal(n: number, drempel = DREMPEL): number | Onderdrukt {
+  return n < drempel ? KLEIN : n;
+}
+
+/** A share teller/noemer as a fraction, suppressed when either count is below the threshold. */
+export function veiligAandeel(teller: number, noemer: number, drempel = DREMPEL): number | Onderdrukt {
+  if (noemer < drempel || teller < drempel) return AFGELEID;
+  return teller / noemer;
+}
+
+/** A mean or other derived value over a group of n persons. */
+export function veiligGemiddelde(waarde: number, n: number, drempel = DREMPEL): number | Onderdrukt {
+  return n < drempel ? AFGELEID : waarde;
+}
+
+export interface OnderdrukRegels {
+  /** Columns holding person counts. */
+  aantallen?: readonly string[];
+  /** Columns holding shares (fractions), with the count columns they were computed from. */
+  aandelen?: readonly { key: string; teller: string; noemer: string }[];
+  /** Columns holding means/derived values over the group counted in `n`. */
+  afgeleid?: readonly { key: string; n: string }[];
+}
+
+/**
+ * Applies the rules to aggregated rows (numbers straight from SQL). Shares are judged on the
+ * raw counts, so the order of the rules does not matter. Rows are copied, never mutated.
+ */
+export function onderdruk<T extends Record<string, unknown>>(
+  rijen: readonly T[],
+  regels: OnderdrukRegels,
+  drempel = DREMPEL,
+): Record<string, unknown>[] {
+  return rijen.map((rij) => {
+    const uit: Record<string, unknown> = { ...rij };
+    for (const a of regels.aandelen ?? []) {
+      const t = getal(rij[a.teller]);
+      const n = getal(rij[a.noemer]);
+      if (t === null || n === null) continue;
+      if (t < drempel || n < drempel) uit[a.key] = AFGELEID;
+    }
+    for (const a of regels.afgeleid ?? []) {
+      const n = getal(rij[a.n]);
+      if (n !== null && n < drempel) uit[a.key] = AFGELEID;
+    }
+    for (const key of regels.aantallen ?? []) {
+      const n = getal(rij[key]);
+      if (n !== null && n < drempel) uit[key] = KLEIN;
+    }
+    return uit;
+  });
+}
+
+/** Whether any cell of the rows is suppressed, and of which kinds (for footnotes). */
+export function onderdrukteSoorten(rijen: readonly Record<string, unknown>[]): Set<Onderdrukt['soort']> {
+  const s = new Set<Onderdrukt['soort']>();
+  for (const r of rijen) for (const v of Object.values(r)) if (isOnderdrukt(v)) s.add(v.soort);
+  return s;
+}
+
+function getal(v: unknown): number | null {
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
