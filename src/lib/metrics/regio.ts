@@ -50,14 +50,24 @@ export interface BronOptie {
  * dienstverband NULL; NULL and unexpected values each form their own group (nothing dropped).
  */
 export function regioKwartaalAggregaatSql(): string {
+  // Group on the DATE first and derive the quarter on the few thousand groups: computing
+  // year()/quarter() for every panel row made this twice as slow (12M rows, native).
+  // The outer GROUP BY also merges dates within one quarter should any slip through.
   return `SELECT regio_code,
     CAST(${kwartaalIndex('peildatum')} AS INTEGER) AS kw,
     sector,
     dienstverband,
-    count(*) AS personen,
-    count(*) FILTER (WHERE werkzaam) AS werkzaam,
-    coalesce(sum(uren), 0) AS uren
-  FROM doelgroep_kwartaal
+    CAST(sum(personen) AS BIGINT) AS personen,
+    CAST(sum(werkzaam) AS BIGINT) AS werkzaam,
+    CAST(sum(uren) AS DOUBLE) AS uren
+  FROM (
+    SELECT regio_code, peildatum, sector, dienstverband,
+      count(*) AS personen,
+      count(*) FILTER (WHERE werkzaam) AS werkzaam,
+      coalesce(sum(uren), 0) AS uren
+    FROM doelgroep_kwartaal
+    GROUP BY ALL
+  ) AS per_datum
   GROUP BY ALL`;
 }
 
