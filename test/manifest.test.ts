@@ -64,3 +64,18 @@ describe('manifest', () => {
     }
   });
 });
+
+describe('manifest missing behind a single-page fallback', () => {
+  it('says the manifest is missing when the server answers with HTML', async () => {
+    const origineel = globalThis.location;
+    Object.defineProperty(globalThis, 'location', { value: new URL('http://localhost:4173/'), configurable: true });
+    try {
+      const fHtml = (async () => new Response('<!doctype html><html></html>', { headers: { 'content-type': 'text/html' } })) as typeof fetch;
+      await expect(loadManifest('http://localhost:4173/data/manifest.json', fHtml)).rejects.toThrow(
+        'data/manifest.json ontbreekt op deze site (de server gaf een HTML-pagina terug). Zijn de demo-extracten gebouwd (npm start)?',
+      );
+    } finally {
+      Object.defineProperty(globalThis, 'location', { value: origineel, configurable: true });
+    }
+  });
+});

@@ -32,13 +32,13 @@ describe('parsing a link', () => {
     const r = parseHash('#/duurzaamheid?basis=2099Q9');
     expect(r.route.filters).toMatchObject({ basis: '2021Q3' });
     expect(r.meldingen).toEqual([
-      "Link-parameter basis (basiskwartaal) heeft de onmogelijke waarde '2099Q9': verwacht een kwartaal van 2013Q1 tot en met 2030Q4, " +
+      "Link-parameter basis (basiskwartaal) heeft de ongeldige waarde '2099Q9': verwacht een kwartaal van 2013Q1 tot en met 2030Q4, " +
         'geschreven als 2021Q3. Getoond wordt de standaardwaarde 2021Q3.',
     ]);
   });
 
   it('refuses a well-formed quarter outside the range', () => {
-    expect(parseHash('#/duurzaamheid?basis=2099Q3').meldingen[0]).toContain("de onmogelijke waarde '2099Q3'");
+    expect(parseHash('#/duurzaamheid?basis=2099Q3').meldingen[0]).toContain("de ongeldige waarde '2099Q3'");
     expect(parseHash('#/duurzaamheid?basis=2012Q4').route.filters).toMatchObject({ basis: '2021Q3' });
   });
 
@@ -46,7 +46,7 @@ describe('parsing a link', () => {
     const r = parseHash('#/duurzaamheid?horizon=5');
     expect(r.route.filters).toMatchObject({ horizon: 4 });
     expect(r.meldingen).toEqual([
-      "Link-parameter horizon (horizon in kwartalen) heeft de onmogelijke waarde '5': verwacht één van 4, 8. " +
+      "Link-parameter horizon (horizon in kwartalen) heeft de ongeldige waarde '5': verwacht één van 4, 8. " +
         'Getoond wordt de standaardwaarde 4 kwartalen (1 jaar).',
     ]);
   });
@@ -55,8 +55,8 @@ describe('parsing a link', () => {
     const r = parseHash('#/duurzaamheid?regio=AM38,AM99,AM18');
     expect(r.route.filters).toMatchObject({ regio: ['AM38', 'AM18'] });
     expect(r.meldingen).toEqual([
-      "Link-parameter regio (regio) heeft de onmogelijke waarde 'AM38,AM99,AM18': verwacht een code van één van de 35 " +
-        "arbeidsmarktregio's, zoals AM38 (FoodValley); 'AM99' is weggelaten. Getoond wordt regio: AM38, AM18.",
+      "Link-parameter regio heeft de ongeldige waarde 'AM38,AM99,AM18': verwacht een code van één van de 35 " +
+        "arbeidsmarktregio's, zoals AM38 (FoodValley); 'AM99' is weggelaten. Getoond wordt regio: AM38 (FoodValley), AM18 (Groot Amsterdam).",
     ]);
   });
 
@@ -90,7 +90,7 @@ describe('parsing a link', () => {
     expect(parseHash('#/buig?gemeente=GM0363').route.filters).toMatchObject({ gemeente: 'GM0363' });
     const r = parseHash('#/buig?gemeente=GM9999');
     expect(r.route.filters).toMatchObject({ gemeente: null });
-    expect(r.meldingen[0]).toContain("Link-parameter gemeente (gemeente) heeft de onmogelijke waarde 'GM9999'");
+    expect(r.meldingen[0]).toContain("Link-parameter gemeente heeft de ongeldige waarde 'GM9999'");
   });
 
   it('resets a period that ends before it starts, naming both parameters', () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -8,6 +8,8 @@ import { CONTRACTS } from '../src/lib/extracts/contracts.ts';
 import { GEMEENTEN, REGIO_NAAM_ALIASSEN } from '../src/lib/extracts/gemeenten.ts';
 import { REGIO_NAMEN } from '../src/lib/extracts/regions.ts';
 import {
+  beschrijfControles,
+  checkParquetMagic,
   checkSchema,
   describeColumns,
   guessContract,
@@ -342,5 +344,35 @@ describe('whole validation of Parquet files on native DuckDB', () => {
     const { problemen } = await validateTable(engine, 'doelgroep_kwartaal', 'timestamp.parquet');
     expect(problemen.map((p) => p.kolom)).toEqual(['peildatum']);
     expect(problemen[0].bericht).toContain('het type TIMESTAMP');
+  });
+});
+
+describe('before reading a file', () => {
+  const enc = (s: string) => new TextEncoder().encode(s);
+  it('refuses a CSV renamed to .parquet with a Dutch message naming the file', () => {
+    const csv = enc('persoon_id;peildatum\n1001;30-09-2021\n');
+    expect(checkParquetMagic(csv.subarray(0, 4), csv.subarray(-4), 'export.parquet', csv.length)?.bericht).toBe(
+      'export.parquet is geen geldig Parquet-bestand: een Parquet-bestand begint en eindigt met de tekens PAR1. ' +
+        'Is het misschien een CSV- of Excel-export met de extensie .parquet, of is het bestand afgebroken?',
+    );
+    expect(checkParquetMagic(new Uint8Array(), new Uint8Array(), 'leeg.parquet', 0)?.bericht).toBe('leeg.parquet is leeg (0 bytes) en dus geen Parquet-bestand.');
+  });
+
+  it('accepts the magic bytes of a real Parquet file and refuses a truncated one', async () => {
+    await engine.exec(VALID_DK);
+    const file = join(dir, 'magie.parquet');
+    await engine.exec(`COPY dk TO '${file}' (FORMAT parquet)`);
+    const bytes = new Uint8Array(readFileSync(file));
+    expect(checkParquetMagic(bytes.subarray(0, 4), bytes.subarray(-4), 'magie.parquet', bytes.length)).toBeNull();
+    const half = bytes.subarray(0, bytes.length >> 1);
+    expect(checkParquetMagic(half.subarray(0, 4), half.subarray(-4), 'half.parquet', half.length)?.bericht).toContain('afgebroken');
+  });
+
+  it('describes the checks per column in Dutch', () => {
+    const d = beschrijfControles(DK);
+    expect(d.regio_code).toEqual(['verplicht (nooit leeg)', "een van de 35 arbeidsmarktregio's (AM01–AM38)"]);
+    expect(d.gemeente_code).toContain('gemeentecode uit de indeling 2026, in de regio van de rij');
+    expect(d.baan_id).toEqual(['leeg als en alleen als werkzaam onwaar is']);
+    expect(d.persoon_id).toEqual(['verplicht (nooit leeg)', 'deel van de sleutel (persoon_id, peildatum), samen uniek']);
   });
 });

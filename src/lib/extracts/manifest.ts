@@ -111,7 +111,11 @@ export async function loadManifest(url: string = MANIFEST_URL, fetchFn: typeof f
   } catch (e) {
     throw new ManifestError(`${BRON} kon niet worden opgehaald: ${(e as Error).message}.`);
   }
-  if (!res.ok) throw new ManifestError(`${BRON} kon niet worden opgehaald (HTTP ${res.status}). Zijn de demo-extracten gebouwd (npm start)?`);
+  const ontbreekt = `Zijn de demo-extracten gebouwd (npm start)?`;
+  if (!res.ok) throw new ManifestError(`${BRON} kon niet worden opgehaald (HTTP ${res.status}). ${ontbreekt}`);
+  // A static server may answer a missing file with the app's index.html.
+  if (/text\/html/i.test(res.headers.get('content-type') ?? ''))
+    throw new ManifestError(`${BRON} ontbreekt op deze site (de server gaf een HTML-pagina terug). ${ontbreekt}`);
   let json: unknown;
   try {
     json = await res.json();

@@ -386,6 +386,50 @@ export async function validateTable(
 }
 
 // ---------------------------------------------------------------------------------------------
+// Before reading, and for people
+
+/**
+ * A Parquet file starts and ends with the magic bytes PAR1. Checking them first turns the classic
+ * mistake (a CSV or Excel export renamed to .parquet) into a clear message instead of a decoder error.
+ */
+export function checkParquetMagic(begin: Uint8Array, einde: Uint8Array, bestand: string, bytes: number): ValidationIssue | null {
+  const isPar1 = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x41 && b[2] === 0x52 && b[3] === 0x31;
+  if (bytes === 0) return { bestand, kolom: null, bericht: `${bestand} is leeg (0 bytes) en dus geen Parquet-bestand.` };
+  if (bytes < 12 || !isPar1(begin) || !isPar1(einde.subarray(einde.length - 4)))
+    return {
+      bestand,
+      kolom: null,
+      bericht:
+        `${bestand} is geen geldig Parquet-bestand: een Parquet-bestand begint en eindigt met de tekens PAR1. ` +
+        `Is het misschien een CSV- of Excel-export met de extensie .parquet, of is het bestand afgebroken?`,
+    };
+  return null;
+}
+
+/** The checks on each column, in Dutch, for the Data page (mirrors contentChecks). */
+export function beschrijfControles(contract: ExtractContract): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  const names = new Set(contract.columns.map((c) => c.name));
+  for (const col of contract.columns) {
+    const regels: string[] = [];
+    if (!col.nullable) regels.push('verplicht (nooit leeg)');
+    if (col.domain) regels.push(`een van: ${col.domain.join(', ')}`);
+    if (col.reference === 'regio') regels.push("een van de 35 arbeidsmarktregio's (AM01–AM38)");
+    if (col.reference === 'gemeente')
+      regels.push(`gemeentecode uit de indeling ${GEMEENTE_INDELING_JAAR}${names.has('regio_code') ? ', in de regio van de rij' : ''}`);
+    if (col.quarterEnd) regels.push('laatste dag van een kwartaal');
+    if (col.kind === 'double') regels.push('eindig getal');
+    if (col.min !== undefined) regels.push(`minimaal ${col.min}`);
+    if (col.name === 'baan_id' && names.has('werkzaam')) regels.push('leeg als en alleen als werkzaam onwaar is');
+    if (col.name === 'uren' && names.has('werkzaam')) regels.push('0 als werkzaam onwaar is');
+    if (contract.key.includes(col.name))
+      regels.push(contract.key.length > 1 ? `deel van de sleutel (${contract.key.join(', ')}), samen uniek` : 'sleutel, uniek');
+    out[col.name] = regels;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Helpers
 
 /** A table/column name from the contracts or the engine; anything else is refused. */

@@ -102,6 +102,7 @@ export function lijstParam<T extends string>(
   verwacht: string,
   leegTekst: string,
   max = Infinity,
+  naam: (v: T) => string = (v) => v,
 ): Param<T[]> {
   return {
     label,
@@ -119,12 +120,18 @@ export function lijstParam<T extends string>(
       return { waarde: goed };
     },
     serialiseer: (v) => (v.length === 0 ? null : v.join(',')),
-    toon: (v) => (v.length === 0 ? leegTekst : v.join(', ')),
+    toon: (v) => (v.length === 0 ? leegTekst : v.map(naam).join(', ')),
   };
 }
 
 /** One optional code (region or gemeente); absent means "none". */
-export function codeParam(label: string, isGeldig: (s: string) => boolean, verwacht: string, leegTekst: string): Param<string | null> {
+export function codeParam(
+  label: string,
+  isGeldig: (s: string) => boolean,
+  verwacht: string,
+  leegTekst: string,
+  naam: (v: string) => string = (v) => v,
+): Param<string | null> {
   return {
     label,
     standaard: null,
@@ -133,14 +140,16 @@ export function codeParam(label: string, isGeldig: (s: string) => boolean, verwa
       return isGeldig(raw) ? { waarde: raw } : { fout: verwacht };
     },
     serialiseer: (v) => v,
-    toon: (v) => (v === null ? leegTekst : v),
+    toon: (v) => (v === null ? leegTekst : naam(v)),
   };
 }
 
 const REGIO_VERWACHT = "een code van één van de 35 arbeidsmarktregio's, zoals AM38 (FoodValley)";
 const isAchtergrond = (s: string): s is Achtergrond => (ACHTERGRONDEN as readonly string[]).includes(s);
 const isRegio = (s: string): s is string => isRegioCode(s);
-const GEMEENTE_CODES = new Set(GEMEENTEN.map((g) => g.code));
+const GEMEENTE_NAMEN = new Map(GEMEENTEN.map((g) => [g.code, g.naam]));
+const metRegioNaam = (c: string) => `${c} (${REGIO_NAMEN[c] ?? '?'})`;
+const metGemeenteNaam = (c: string) => `${c} (${GEMEENTE_NAMEN.get(c) ?? '?'})`;
 
 /** Typed parameter schema per page. Pages add their filters here. */
 export const SCHEMAS = {
@@ -149,7 +158,7 @@ export const SCHEMAS = {
     basis: kwartaalParam('basiskwartaal', '2021Q3'),
     horizon: keuzeParam('horizon in kwartalen', [4, 8] as const, 4, { 4: '4 kwartalen (1 jaar)', 8: '8 kwartalen (2 jaar)' }),
     achtergrond: lijstParam('achtergrond', isAchtergrond, `achtergronden uit ${ACHTERGRONDEN.join(', ')}`, 'alle achtergronden'),
-    regio: lijstParam('regio', isRegio, REGIO_VERWACHT, 'heel Nederland'),
+    regio: lijstParam('regio', isRegio, REGIO_VERWACHT, 'heel Nederland', Infinity, metRegioNaam),
     sector: keuzeParam('sector', ['alle', 'markt', 'overheid'] as const, 'alle', { alle: 'alle sectoren' }),
   },
   regios: {
@@ -157,8 +166,8 @@ export const SCHEMAS = {
     indicator: keuzeParam('indicator', ['banen', 'groei', 'groei_pct', 'werkzaam_pct', 'register'] as const, 'banen'),
     van: kwartaalParam('beginkwartaal', '2015Q4'),
     tot: kwartaalParam('eindkwartaal', '2017Q4'),
-    regio: codeParam('regio', isRegio, REGIO_VERWACHT, 'geen regio'),
-    vergelijk: lijstParam('vergelijkingsregio’s', isRegio, REGIO_VERWACHT, 'geen', 6),
+    regio: codeParam('regio', isRegio, REGIO_VERWACHT, 'geen regio', metRegioNaam),
+    vergelijk: lijstParam('vergelijkingsregio’s', isRegio, REGIO_VERWACHT, 'geen', 6, metRegioNaam),
   },
   'beschut-werk': {
     aanvrager: keuzeParam('aanvrager', ['alle', 'gemeente', 'burger'] as const, 'alle', { alle: 'alle aanvragers' }),
@@ -166,7 +175,7 @@ export const SCHEMAS = {
   },
   buig: {
     jaar: jaarParam('jaar', 2016, 2012, 2030),
-    gemeente: codeParam('gemeente', (s) => GEMEENTE_CODES.has(s), 'een gemeentecode als GM0363 uit de indeling van 2026', 'geen gemeente'),
+    gemeente: codeParam('gemeente', (s) => GEMEENTE_NAMEN.has(s), 'een gemeentecode als GM0363 uit de indeling van 2026', 'geen gemeente', metGemeenteNaam),
   },
   briefing: {
     basis: kwartaalParam('basiskwartaal', '2021Q3'),
@@ -249,7 +258,8 @@ export function parseHash(hash: string): ParseResultaat {
         u.waarde !== undefined
           ? `Getoond wordt ${param.label}: ${param.toon(u.waarde)}.`
           : `Getoond wordt de standaardwaarde ${param.toon(param.standaard)}.`;
-      meldingen.push(`Link-parameter ${key} (${param.label}) heeft de onmogelijke waarde '${raw}': verwacht ${u.fout}. ${gevolg}`);
+      const wie = param.label === key ? key : `${key} (${param.label})`;
+      meldingen.push(`Link-parameter ${wie} heeft de ongeldige waarde '${raw}': verwacht ${u.fout}. ${gevolg}`);
     }
   }
 
@@ -302,6 +312,3 @@ function safeParams(query: string): [string, string][] | null {
   }
 }
 
-export function regioNaam(code: string): string {
-  return REGIO_NAMEN[code] ?? code;
-}

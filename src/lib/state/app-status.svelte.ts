@@ -1,0 +1,116 @@
+import type { BrowserEngine, LoadedExtractInfo, LoadProgress, LoadResult } from '../engine/client-types.ts';
+import type { ExtractName } from '../engine/types.ts';
+import { loadManifest, type Manifest } from '../extracts/manifest.ts';
+
+/**
+ * What the whole app knows about its data: the manifest, the browser engine, loading progress
+ * per extract, errors, and which extracts are loaded from where. The shell shows it (status
+ * area, demo-data notice); pages read `dataVersie` to query again after a user file replaced data.
+ */
+
+// The engine module is written separately; a glob import keeps the app building without it.
+const engineModules = import.meta.glob<Record<string, unknown>>('../engine/browser.ts');
+
+async function laadEngine(): Promise<BrowserEngine | null> {
+  const loader = Object.values(engineModules)[0];
+  if (!loader) return null;
+  const mod = await loader();
+  const get = (mod.getEngine ?? mod.getBrowserEngine ?? mod.default) as (() => BrowserEngine | Promise<BrowserEngine>) | undefined;
+  if (typeof get !== 'function') throw new Error('src/lib/engine/browser.ts exporteert geen getEngine().');
+  return await get();
+}
+
+export interface Fout {
+  /** Short Dutch title, e.g. "Demodata niet geladen". */
+  titel: string;
+  berichten: string[];
+}
+
+export class AppStatus {
+  manifest = $state<Manifest | null>(null);
+  /** null while unknown; false when this build has no browser engine yet. */
+  engineBeschikbaar = $state<boolean | null>(null);
+  /** Latest progress per extract while loading. */
+  voortgang = $state<Partial<Record<ExtractName, LoadProgress>>>({});
+  bezig = $state(false);
+  fouten = $state<Fout[]>([]);
+  geladen = $state<LoadedExtractInfo[]>([]);
+  /** Total time of the demo load (ms), for the status line. */
+  laadtijd = $state<number | null>(null);
+  /** Increases whenever loaded data changes; pages re-query on change. */
+  dataVersie = $state(0);
+
+  engine: BrowserEngine | null = null;
+  #gestart = false;
+
+  /** True while any loaded extract is the bundled synthetic demo data. */
+  get synthetisch(): boolean {
+    const synth = new Set(this.manifest?.extracts.filter((e) => e.synthetic).map((e) => e.name) ?? []);
+    if (this.geladen.length === 0) return synth.size > 0;
+    return this.geladen.some((g) => g.bron === 'demo' && synth.has(g.extract));
+  }
+
+  async start(): Promise<void> {
+    if (this.#gestart) return;
+    this.#gestart = true;
+    this.bezig = true;
+    try {
+      try {
+        this.manifest = await loadManifest();
+      } catch (e) {
+        this.fouten = [...this.fouten, { titel: 'Manifest niet geladen', berichten: [(e as Error).message] }];
+      }
+      try {
+        this.engine = await laadEngine();
+        this.engineBeschikbaar = this.engine !== null;
+      } catch (e) {
+        this.engineBeschikbaar = false;
+        this.fouten = [...this.fouten, { titel: 'Rekenmodule niet gestart', berichten: [(e as Error).message] }];
+      }
+      if (!this.engine) return;
+      const t0 = performance.now();
+      const resultaten = await this.engine.loadDemo((p) => this.#voortgang(p));
+      this.laadtijd = performance.now() - t0;
+      const mislukt = resultaten.filter((r): r is Extract<LoadResult, { ok: false }> => !r.ok);
+      if (mislukt.length > 0)
+        this.fouten = [
+          ...this.fouten,
+          ...mislukt.map((r) => ({
+            titel: `Demo-extract ${r.extract ?? r.bestand} niet geladen`,
+            berichten: r.problemen.length ? r.problemen.map((p) => p.bericht) : [`${r.bestand} kon niet worden geladen.`],
+          })),
+        ];
+      await this.verversGeladen();
+    } catch (e) {
+      this.fouten = [...this.fouten, { titel: 'Laden mislukt', berichten: [(e as Error).message] }];
+    } finally {
+      this.bezig = false;
+    }
+  }
+
+  #voortgang(p: LoadProgress): void {
+    this.voortgang = { ...this.voortgang, [p.extract]: p };
+  }
+
+  async verversGeladen(): Promise<void> {
+    if (!this.engine) return;
+    this.geladen = await this.engine.loaded();
+    this.dataVersie += 1;
+  }
+
+  /** Validate a user's Parquet and, when valid, let it replace the demo extract of its contract. */
+  async laadEigenBestand(file: File, onProgress?: (p: LoadProgress) => void): Promise<LoadResult> {
+    if (!this.engine)
+      return {
+        ok: false,
+        bestand: file.name,
+        extract: null,
+        problemen: [{ bestand: file.name, kolom: null, bericht: `${file.name} is niet geladen: de rekenmodule is (nog) niet beschikbaar.` }],
+      };
+    const result = await this.engine.loadUserFile(file, onProgress);
+    if (result.ok) await this.verversGeladen();
+    return result;
+  }
+}
+
+export const appStatus = new AppStatus();
