@@ -8,6 +8,7 @@ import {
   formatKwartaalKort,
   formatKwartaalVoluit,
   formatPct,
+  formatPctGetal,
   formatPeildatum,
   formatProcentpunt,
   formatVerschil,
@@ -55,6 +56,13 @@ describe('percentages from fractions', () => {
     expect(formatPct(0.8765, 2)).toBe('87,65%');
     expect(formatPct(1)).toBe('100,0%');
     expect(formatPct(0.004, 1)).toBe('0,4%');
+  });
+  it('gives CSV the same rounding as the table, without the % sign and grouping', () => {
+    expect(formatPctGetal(0.165)).toBe('16,5');
+    expect(formatPctGetal(12.345, 1)).toBe('1234,5');
+    for (const v of [0.285, 0.0115, 0.8765, 0.145, 0.0005]) {
+      for (const d of [0, 1, 2]) expect(`${formatPctGetal(v, d)}%`).toBe(formatPct(v, d).replace('.', ''));
+    }
   });
 });
 

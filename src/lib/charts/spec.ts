@@ -143,3 +143,21 @@ export interface Referentielijn {
   waarde: number;
   label: string;
 }
+
+/**
+ * Checks that the columns a chart needs exist and have an allowed type. Returns a Dutch message
+ * for the first problem, or null. Charts show the message instead of throwing, so one wrong
+ * specification cannot take a whole page down.
+ */
+export function controleerKolommen(data: ChartData, eisen: readonly { key: string; types?: readonly KolomType[] }[]): string | null {
+  for (const e of eisen) {
+    const k = data.kolommen.find((c) => c.key === e.key);
+    if (!k) return `kolom "${e.key}" ontbreekt in "${data.titel}"`;
+    if (e.types && !e.types.includes(k.type)) {
+      return `kolom "${e.key}" in "${data.titel}" heeft type ${k.type}, verwacht ${e.types.join(' of ')}`;
+    }
+  }
+  return null;
+}
+
+export const NUMERIEK: readonly KolomType[] = ['aantal', 'pct', 'euro'];

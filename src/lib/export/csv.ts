@@ -6,7 +6,7 @@
  * written as "<10" / "x", never as numbers.
  */
 import { isOnderdrukt, onderdruktTekst } from '../format/disclosure.ts';
-import { formatDatum, formatGetal, formatKwartaal } from '../format/nl.ts';
+import { formatDatum, formatGetal, formatKwartaal, formatPctGetal } from '../format/nl.ts';
 import { bronRegel, LABEL_SYNTHETISCH, toelichtingen, type ChartData, type Kolom } from '../charts/spec.ts';
 
 export const BOM = '\uFEFF';
@@ -30,7 +30,7 @@ export function csvWaarde(v: unknown, k: Kolom): string {
     if (!Number.isFinite(v)) return '';
     switch (k.type) {
       case 'pct':
-        return formatGetal(v * 100, k.decimalen ?? 1);
+        return formatPctGetal(v, k.decimalen ?? 1);
       case 'aantal':
       case 'euro':
         return formatGetal(v, k.decimalen ?? 0);

@@ -54,6 +54,9 @@ export function losVarsOp(tekst: string, oplosser?: VarOplosser): string {
 export function schoonPaneel(markup: string): string {
   return markup
     .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/\s(x|y|x1|x2|y1|y2|cx|cy|r|width|height|d|transform|points)="([^"]*)"/g, (_m, naam: string, waarde: string) =>
+      ` ${naam}="${waarde.replace(/(\d+\.\d{2})\d+/g, '$1')}"`,
+    )
     .replace(/\s(?:class|tabindex|data-[\w-]+|aria-labelledby|aria-describedby|role)="[^"]*"/g, '')
     .replace(/&nbsp;/g, '&#160;');
 }

@@ -46,6 +46,17 @@ export function formatPct(fractie: number, decimalen = 1): string {
   return nf(d, d, 'percent').format(normaliseerNul(fractie, d + 2));
 }
 
+/**
+ * A fraction as a bare percentage number for CSV cells: 0.165 → "16,5". Rounded by the same
+ * Intl percent formatter as formatPct, so a CSV cell never differs from the table cell.
+ */
+export function formatPctGetal(fractie: number, decimalen = 1): string {
+  const d = checkDecimalen(decimalen);
+  return nf(d, d, 'percent', false)
+    .format(normaliseerNul(fractie, d + 2))
+    .replace(/\s*%$/, '');
+}
+
 /** Percentage points for a difference: 0.021 → "+2,1 procentpunt". */
 export function formatProcentpunt(fractie: number, decimalen = 1): string {
   const d = checkDecimalen(decimalen);
