@@ -19,6 +19,7 @@ import {
   typeFamilie,
   validateTable,
 } from '../src/lib/extracts/validate.ts';
+import { maakSlechteParquet } from './fixtures/make-bad-parquet.ts';
 
 const DK = CONTRACTS.doelgroep_kwartaal;
 const BESTAND = 'doelgroep.parquet';
@@ -374,5 +375,36 @@ describe('before reading a file', () => {
     expect(d.gemeente_code).toContain('gemeentecode uit de indeling 2026, in de regio van de rij');
     expect(d.baan_id).toEqual(['leeg als en alleen als werkzaam onwaar is']);
     expect(d.persoon_id).toEqual(['verplicht (nooit leeg)', 'deel van de sleutel (persoon_id, peildatum), samen uniek']);
+  });
+});
+
+describe('the bad-Parquet fixtures', () => {
+  it('each file is refused with its own message, the valid one passes', async () => {
+    const fixDir = mkdtempSync(join(tmpdir(), 'slecht-'));
+    try {
+      const fixtures = await maakSlechteParquet(fixDir);
+      expect(fixtures).toHaveLength(12);
+      for (const f of fixtures) {
+        const pad = join(fixDir, f.bestand);
+        const bytes = new Uint8Array(readFileSync(pad));
+        const magie = checkParquetMagic(bytes.subarray(0, 4), bytes.subarray(-4), f.bestand, bytes.length);
+        const problemen = magie
+          ? [magie]
+          : (await (async () => {
+              await engine.exec(`CREATE OR REPLACE VIEW upload AS SELECT * FROM read_parquet('${pad}')`);
+              return (await validateTable(engine, 'upload', f.bestand)).problemen;
+            })());
+        if (f.verwacht === null) {
+          expect(problemen, f.bestand).toEqual([]);
+        } else {
+          expect(problemen.length, f.bestand).toBeGreaterThan(0);
+          expect(problemen[0].kolom, f.bestand).toBe(f.verwacht.kolom);
+          expect(problemen[0].bericht, f.bestand).toContain(f.verwacht.bevat);
+          expect(problemen[0].bericht.startsWith(f.bestand), f.bestand).toBe(true);
+        }
+      }
+    } finally {
+      rmSync(fixDir, { recursive: true, force: true });
+    }
   });
 });
