@@ -81,18 +81,17 @@ describe('regio-metrieken op een handgemaakt paneel', () => {
 
   it('materialises the pre-aggregation once as a temp table', async () => {
     expect(await heeftRegioAggregaat(engine)).toBe(true);
-    // Cells: 2015Q4 AM01 {markt/regulier, overheid/uitzend, null/null}, AM02 {markt/detachering, null}, AM03 {markt/regulier} = 6
-    //        2016Q4 AM01 {markt/regulier, null}, AM02 {markt/detachering, null}, AM03 {markt/regulier} = 5
-    //        2017Q4 AM01 {markt/regulier, overheid/uitzend, null}, AM02 {markt/detachering, markt/regulier}, AM03 {null} = 6
-    expect(await maakRegioAggregaat(engine)).toEqual({ rijen: 17 });
+    // One row per region × quarter: 3 regions × 3 quarters = 9.
+    expect(await maakRegioAggregaat(engine)).toEqual({ rijen: 9 });
   });
 
-  it('returns the pre-aggregation as a compact table with banen per cell', async () => {
+  it('returns the pre-aggregation as a compact table with banen and splits per region × quarter', async () => {
     const agg = await regioKwartaalAggregaat(engine);
-    expect(agg).toHaveLength(17);
-    const cel = agg.find((r) => r.regio_code === 'AM01' && r.kwartaal === '2017Q4' && r.sector === 'markt')!;
-    // p1 + p3: 2 personen, 2 werkzaam, 663 uren = 2 banen
-    expect(cel).toEqual({ regio_code: 'AM01', kwartaal: '2017Q4', sector: 'markt', dienstverband: 'regulier', personen: 2, werkzaam: 2, uren: 663, banen: 2 });
+    expect(agg).toHaveLength(9);
+    const cel = agg.find((r) => r.regio_code === 'AM01' && r.kwartaal === '2017Q4')!;
+    // p1, p2, p3, p7: 4 personen, 3 werkzaam, 994,5 uren = 3 banen; markt p1+p3 = 663, overheid p2 = 331,5
+    expect(cel).toMatchObject({ personen: 4, werkzaam: 3, uren: 994.5, banen: 3, uren_markt: 663, uren_overheid: 331.5, uren_uitzend: 331.5 });
+    expect(agg.map((r) => `${r.regio_code} ${r.kwartaal}`).slice(0, 3)).toEqual(['AM01 2015Q4', 'AM01 2016Q4', 'AM01 2017Q4']);
   });
 
   it('lists the quarters present', async () => {
