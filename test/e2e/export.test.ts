@@ -39,7 +39,16 @@ async function download(format: 'CSV' | 'SVG' | 'PNG'): Promise<{ download: Down
   const item = chart.getByRole('button', { name: new RegExp(`\\b${format}\\b`) })
     .or(chart.getByRole('menuitem', { name: new RegExp(`\\b${format}\\b`) }))
     .or(chart.getByRole('link', { name: new RegExp(`\\b${format}\\b`) }));
-  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 20_000 }), item.first().click()]);
+  const downloaded = page.waitForEvent('download', { timeout: 20_000 });
+  // The chart reports a failed export in its status line: fail at once, with its words.
+  const failed = chart.getByRole('status').filter({ hasText: /mislukt/i }).waitFor({ timeout: 20_000 })
+    .then(async () => {
+      throw new Error(`geen ${format}-download; de grafiek meldt: "${(await chart.getByRole('status').allInnerTexts()).join(' ').trim()}"`);
+    });
+  downloaded.catch(() => undefined);
+  failed.catch(() => undefined);
+  await item.first().click();
+  const dl = await Promise.race([downloaded, failed]);
   const path = await dl.path();
   return { download: dl, bytes: readFileSync(path) };
 }
@@ -74,6 +83,12 @@ describe('export van de banenafspraak-grafiek op het Overzicht', () => {
     const svg = bytes.toString('utf8');
     expect(svg).toMatch(/^(<\?xml[^>]*>\s*)?<svg[\s>]/);
     expect(svg).toContain('xmlns="http://www.w3.org/2000/svg"');
+    // Well-formed XML, as other programs (and the PNG export) need it.
+    const parseError = await page.evaluate(
+      `(() => { const d = new DOMParser().parseFromString(${JSON.stringify(svg)}, 'image/svg+xml');
+        const e = d.querySelector('parsererror'); return e ? e.textContent : null; })()`,
+    );
+    expect(parseError, 'SVG is geen geldige XML').toBeNull();
     expect(svg).toMatch(/banenafspraak/i);
     expect(svg).toMatch(/Bron/);
     expect(svg).toMatch(/peildatum|\b20\d\d\b/i);
