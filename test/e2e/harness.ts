@@ -228,8 +228,8 @@ function attachPageListeners(page: Page, report: PageReport): void {
 }
 
 /**
- * Wait until the page has finished loading data: network quiet, and no busy region or progress
- * indicator left. The app marks loading with aria-busy="true" and/or role="progressbar".
+ * Wait until the page has finished loading data: network quiet, no busy region or progress
+ * indicator left (aria-busy="true", role="progressbar", <progress>) and no loading status text.
  */
 export async function settle(page: Page, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -237,9 +237,11 @@ export async function settle(page: Page, timeoutMs = 60_000): Promise<void> {
   await page.waitForLoadState('networkidle', { timeout: timeoutMs }).catch(() => undefined);
   // Browser-side code as a string: transpilers may wrap named functions in helpers (__name)
   // that do not exist in the page.
+  // The status line says "Rekenmodule starten…" / "Gegevens laden — …" before any progress bar exists.
   await page.waitForFunction(
     `[...document.querySelectorAll('[aria-busy="true"], [role="progressbar"], progress')]
-       .filter((el) => el.getClientRects().length > 0).length === 0`,
+       .filter((el) => el.getClientRects().length > 0).length === 0
+     && !/Rekenmodule starten|Gegevens laden/.test(document.body.innerText)`,
     undefined,
     { timeout: Math.max(1_000, deadline - Date.now()), polling: 100 },
   );
