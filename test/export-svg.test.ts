@@ -43,7 +43,7 @@ describe('standalone SVG export', () => {
     expect(svg.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(svg).toContain('<title id="pm-titel">Banenafspraak: extra banen gerealiseerd en doel</title>');
     expect(svg).toContain('>Officiële jaarmetingen 2015–2022 tegen het cumulatieve doel, per sector</text>');
-    expect(svg).toContain('Bron: SZW/UWV, jaarmetingen banenafspraak;');
+    expect(svg).toContain('Bron: SZW/UWV, officiële jaarmetingen banenafspraak;');
     expect(svg).toContain('peildatum 31-12-2022');
     expect(svg).not.toContain('synthetische demodata');
   });

@@ -73,6 +73,9 @@ export const KLEUR = {
   zwart: kleur('--rhc-color-zwart'),
 } as const;
 
+/** Attributes for a text halo in the background colour, so labels stay legible over lines. */
+export const HALO = { 'stroke-width': 3, 'paint-order': 'stroke', 'stroke-linejoin': 'round' } as const;
+
 export const FONT = `var(--rhc-text-font-family-sans, ${tokenWaarde('--rhc-text-font-family-sans') ?? 'Arial, sans-serif'})`;
 
 /** Relative luminance of #rrggbb (WCAG 2.1 definition). */

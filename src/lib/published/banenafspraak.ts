@@ -182,7 +182,7 @@ export function realisatieTegenDoelen(realisatie: readonly Realisatie[], doelen:
   return {
     titel: 'Banenafspraak: extra banen gerealiseerd en doel',
     ondertitel: `Officiële jaarmetingen ${van}–${laatste.jaar} tegen het cumulatieve doel, per sector`,
-    bron: 'SZW/UWV, jaarmetingen banenafspraak; doelen uit het sociaal akkoord (bronvermelding per cijfer hieronder)',
+    bron: 'SZW/UWV, officiële jaarmetingen banenafspraak; doelen volgens de banenafspraak (bron en citaat per cijfer in de CSV-export)',
     peildatum: laatste.peildatum,
     synthetisch: false,
     kolommen: [
