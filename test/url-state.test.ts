@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Router, type HashOmgeving } from '../src/lib/state/router.svelte.ts';
+import { Router, paginaFilters, type HashOmgeving } from '../src/lib/state/router.svelte.ts';
 import { href, parseHash, serialiseRoute, standaardFilters } from '../src/lib/state/url.ts';
 
 describe('parsing a link', () => {
@@ -232,5 +232,20 @@ describe('router state', () => {
     router.start(g.omgeving);
     router.zet('buig', { jaar: 2014 });
     expect(g.stapel).toEqual(['#/buig?jaar=2014']);
+  });
+});
+
+describe('page filters as bindable properties', () => {
+  it('reads the current filters and writes a new link on assignment', () => {
+    const g = nepGeschiedenis('#/duurzaamheid?horizon=8');
+    const router = new Router();
+    router.start(g.omgeving);
+    const f = paginaFilters('duurzaamheid', router);
+    expect(f.horizon).toBe(8);
+    expect(Object.keys(f)).toEqual(['basis', 'horizon', 'achtergrond', 'regio', 'sector']);
+    f.regio = ['AM38'];
+    expect(g.hash).toBe('#/duurzaamheid?basis=2021Q3&horizon=8&regio=AM38&sector=alle');
+    expect(f.regio).toEqual(['AM38']);
+    expect(g.stapel).toHaveLength(2);
   });
 });

@@ -1,5 +1,6 @@
 import {
   PAGINAS,
+  SCHEMAS,
   parseHash,
   serialiseRoute,
   standaardFilters,
@@ -115,4 +116,21 @@ export class Router {
 }
 
 export const router = new Router();
+
+/**
+ * The filters of page `p` as an object with a property per parameter: reading gives the current
+ * value (reactive), assigning writes the URL (a new history entry). Works with `bind:value`:
+ *   const f = paginaFilters('duurzaamheid');  <select bind:value={f.horizon}>…
+ */
+export function paginaFilters<P extends PaginaId>(p: P, r: Router = router): Filters<P> {
+  const obj = {} as Filters<P>;
+  for (const key of Object.keys(SCHEMAS[p])) {
+    Object.defineProperty(obj, key, {
+      enumerable: true,
+      get: () => (r.filters(p) as Record<string, unknown>)[key],
+      set: (v: unknown) => r.zet(p, { [key]: v } as Partial<Filters<P>>),
+    });
+  }
+  return obj;
+}
 export { PAGINAS };
