@@ -96,6 +96,7 @@ import {
   type Achtergrond, type Dienstverband, type Sector,
 } from '../extracts/contracts.ts';
 import { isRegioCode } from '../extracts/regions.ts';
+import { DREMPEL } from '../format/disclosure.ts';
 import { indexToKwartaal, kwartaalEinde, kwartaalIndex, kwartaalToIndex, parseKwartaal, type Kwartaal } from './sql.ts';
 
 export type Horizon = 4 | 8;
@@ -178,8 +179,8 @@ export interface ContractRij {
   onderDrempel: boolean;
 }
 
-/** Disclosure threshold: groups of fewer persons are shown as "<10" and never exported as numbers. */
-export const DREMPEL = 10;
+/** Disclosure threshold (format/disclosure.ts): groups of fewer persons are shown as "<10". */
+export { DREMPEL };
 export function onderDrempel(n: number): boolean {
   return n < DREMPEL;
 }
@@ -302,37 +303,40 @@ async function bereikOf(engine: QueryEngine, bereik: PanelBereik | undefined): P
 }
 
 // ───────────────────────────── shared SQL core ─────────────────────────────
+//
+// Plan (one query per metric, also for the all-cohort trend): base rows at t are joined to the
+// person's row at t+h on (persoon_id, quarter) — that gives werkzaam / werk verloren / uit het
+// register and the baan at t+h — and to a per-person bitmask of werkzaam quarters strictly
+// between t and t+h (bit i = quarter kmin+i) for continuous employment. Every piece reads only the
+// quarters it needs, so a panel stored in peildatum order lets DuckDB skip the rest.
 
-/**
- * Per-person bitmasks over a window of quarters [kmin, kmax] (bit k = quarter kmin+k):
- * `reg` = in the register, `werk` = werkzaam; per (person, baan_id) the quarters the job appears.
- * One scan of the window; each metric then tests bits instead of joining quarter to quarter,
- * which lets a single query serve one cohort or all cohorts alike.
- */
-function maskType(kmin: number, kmax: number): string {
-  const bits = kmax - kmin + 1;
+function maskType(bits: number): string {
   if (bits <= 62) return 'BIGINT';
   if (bits <= 126) return 'HUGEINT';
   throw new Error(`Het register beslaat ${bits} kwartalen; de trend ondersteunt er hoogstens 126.`);
 }
 
-function windowCtes(kmin: number, kmax: number): string {
-  const T = maskType(kmin, kmax);
-  return `rijen AS (
-  SELECT r.persoon_id, CAST(${kwartaalIndex('r.peildatum')} - ${int(kmin)} AS INTEGER) AS k,
-         r.werkzaam, r.baan_id, r.achtergrond, r.regio_code, r.sector, r.dienstverband
-  FROM ${PANEL} r
-  WHERE r.peildatum BETWEEN ${datum(kmin)} AND ${datum(kmax)}
-),
-persoon AS (
-  SELECT persoon_id,
-         bit_or(CAST(1 AS ${T}) << k) AS reg,
-         bit_or(CASE WHEN werkzaam THEN CAST(1 AS ${T}) << k ELSE CAST(0 AS ${T}) END) AS werk
-  FROM rijen GROUP BY persoon_id
-),
-baan AS (
-  SELECT persoon_id, baan_id, bit_or(CAST(1 AS ${T}) << k) AS mask
-  FROM rijen WHERE werkzaam AND baan_id IS NOT NULL GROUP BY persoon_id, baan_id
+/** `(1 << n) - 1` in mask type T: n consecutive bits. */
+function volleBits(T: string, n: number): string {
+  return `((CAST(1 AS ${T}) << ${int(n)}) - 1)`;
+}
+
+/** Quarter index of row alias `a` relative to kmin, as INTEGER. */
+function relK(a: string, kmin: number): string {
+  return `CAST(${kwartaalIndex(`${a}.peildatum`)} - ${int(kmin)} AS INTEGER)`;
+}
+
+function kwartaalVanJaarSql(a: string, q: KwartaalVanJaar | undefined): string {
+  return q ? ` AND quarter(${a}.peildatum) = ${int(q)}` : '';
+}
+
+/** Per person: bit i set when werkzaam in quarter kmin+i, for quarters van..tot. */
+function werkMaskCte(naam: string, kmin: number, van: number, tot: number, T: string): string {
+  return `${naam} AS (
+  SELECT w.persoon_id, bit_or(CAST(1 AS ${T}) << ${relK('w', kmin)}) AS werk
+  FROM ${PANEL} w
+  WHERE w.werkzaam AND w.peildatum BETWEEN ${datum(van)} AND ${datum(tot)}
+  GROUP BY w.persoon_id
 )`;
 }
 
@@ -349,15 +353,24 @@ interface CohortSpec {
   kwartaalVanJaar?: KwartaalVanJaar;
 }
 
-/** Base rows: werkzaam at t ∈ [b0, b1] (optionally one quarter of the year), filters on t's values. */
-function basisCte(s: CohortSpec, kmin: number): { sql: string; params: string[] } {
+/**
+ * CTEs `basis` (werkzaam at t ∈ [b0, b1], filters and groep on t's values) and `eind` (every
+ * register row at t+h; h is a multiple of 4, so t+h lies in the same quarter of the year).
+ */
+function basisEindCtes(s: CohortSpec, kmin: number): { sql: string; params: string[] } {
   const f = filterSql(s.filters, 'r');
-  const q = s.kwartaalVanJaar ? ` AND (r.k + ${int(kmin)}) % 4 = ${int(s.kwartaalVanJaar - 1)}` : '';
+  const q = kwartaalVanJaarSql('r', s.kwartaalVanJaar);
+  const qe = kwartaalVanJaarSql('e', s.kwartaalVanJaar);
   return {
     sql: `basis AS (
-  SELECT r.persoon_id, r.k, r.baan_id, ${groepSql(s.split, 'r')} AS groep
-  FROM rijen r
-  WHERE r.werkzaam AND r.k BETWEEN ${int(s.b0 - kmin)} AND ${int(s.b1 - kmin)}${q}${f.sql}
+  SELECT r.persoon_id, ${relK('r', kmin)} AS k, r.baan_id, ${groepSql(s.split, 'r')} AS groep
+  FROM ${PANEL} r
+  WHERE r.werkzaam AND r.peildatum BETWEEN ${datum(s.b0)} AND ${datum(s.b1)}${q}${f.sql}
+),
+eind AS (
+  SELECT e.persoon_id, ${relK('e', kmin)} AS k, e.werkzaam, e.baan_id
+  FROM ${PANEL} e
+  WHERE e.peildatum BETWEEN ${datum(s.b0 + s.h)} AND ${datum(s.b1 + s.h)}${qe}
 )`,
     params: f.params,
   };
@@ -365,26 +378,24 @@ function basisCte(s: CohortSpec, kmin: number): { sql: string; params: string[] 
 
 function cohortSpecSql(s: CohortSpec): SqlQuery {
   const kmin = s.b0;
-  const kmax = s.b1 + s.h;
-  const T = maskType(kmin, kmax);
-  const basis = basisCte(s, kmin);
-  const eind = `b.k + ${int(s.h)}`;
-  const vol = `((CAST(1 AS ${T}) << ${int(s.h + 1)}) - 1)`;
-  const sql = `WITH ${windowCtes(kmin, kmax)},
-${basis.sql}
+  const T = maskType(s.b1 + s.h - kmin);
+  const be = basisEindCtes(s, kmin);
+  const n = s.h - 1; // quarters strictly between t and t+h
+  const sql = `WITH ${be.sql},
+${werkMaskCte('tussen', kmin, s.b0 + 1, s.b1 + s.h - 1, T)}
 SELECT CAST(b.k + ${int(kmin)} AS INTEGER) AS kw, b.groep,
   count(*) AS cohort,
-  count(*) FILTER (WHERE ${bit('p.werk', eind)}) AS werkzaam,
-  count(*) FILTER (WHERE ${bit('p.reg', eind)} AND NOT ${bit('p.werk', eind)}) AS werk_verloren,
-  count(*) FILTER (WHERE NOT ${bit('p.reg', eind)}) AS uit_register,
-  count(*) FILTER (WHERE ((p.werk >> b.k) & ${vol}) = ${vol}) AS steeds_werkzaam,
-  count(*) FILTER (WHERE bn.mask IS NOT NULL AND ${bit('bn.mask', eind)}) AS zelfde_baan
+  count(*) FILTER (WHERE e.werkzaam) AS werkzaam,
+  count(*) FILTER (WHERE NOT e.werkzaam) AS werk_verloren,
+  count(*) FILTER (WHERE e.persoon_id IS NULL) AS uit_register,
+  count(*) FILTER (WHERE e.werkzaam AND ((t.werk >> (b.k + 1)) & ${volleBits(T, n)}) = ${volleBits(T, n)}) AS steeds_werkzaam,
+  count(*) FILTER (WHERE e.werkzaam AND e.baan_id = b.baan_id) AS zelfde_baan
 FROM basis b
-JOIN persoon p ON p.persoon_id = b.persoon_id
-LEFT JOIN baan bn ON bn.persoon_id = b.persoon_id AND bn.baan_id = b.baan_id
+LEFT JOIN eind e ON e.persoon_id = b.persoon_id AND e.k = b.k + ${int(s.h)}
+LEFT JOIN tussen t ON t.persoon_id = b.persoon_id
 GROUP BY ALL
 ORDER BY kw, b.groep`;
-  return { sql, params: basis.params };
+  return { sql, params: be.params };
 }
 
 interface RawUitkomst {
@@ -467,19 +478,18 @@ export async function cohortTrend(engine: QueryEngine, p: TrendParams, bereik?: 
 
 function uitstroomSpecSql(s: CohortSpec): SqlQuery {
   const kmin = s.b0;
-  const kmax = s.b1 + s.h;
-  const basis = basisCte(s, kmin);
+  const be = basisEindCtes(s, kmin);
   // Leaving rows dated t..t+h−1: the person's last quarter in the register lies in the cohort window.
-  const sql = `WITH ${windowCtes(kmin, kmax)},
-${basis.sql},
+  const sql = `WITH ${be.sql},
 uit AS (
-  SELECT b.persoon_id, b.k, b.groep FROM basis b JOIN persoon p ON p.persoon_id = b.persoon_id
-  WHERE NOT ${bit('p.reg', `b.k + ${int(s.h)}`)}
+  SELECT b.persoon_id, b.k, b.groep FROM basis b
+  LEFT JOIN eind e ON e.persoon_id = b.persoon_id AND e.k = b.k + ${int(s.h)}
+  WHERE e.persoon_id IS NULL
 ),
 vertrek AS (
-  SELECT u.persoon_id, CAST(${kwartaalIndex('u.peildatum')} - ${int(kmin)} AS INTEGER) AS k, u.reden
+  SELECT u.persoon_id, ${relK('u', kmin)} AS k, u.reden
   FROM ${UITSTROOM} u
-  WHERE u.peildatum BETWEEN ${datum(kmin)} AND ${datum(kmax - 1)}
+  WHERE u.peildatum BETWEEN ${datum(s.b0)} AND ${datum(s.b1 + s.h - 1)}
 ),
 per_persoon AS (
   SELECT uit.persoon_id, uit.k, uit.groep, arg_max(v.reden, v.k) AS reden
@@ -492,7 +502,7 @@ SELECT CAST(k + ${int(kmin)} AS INTEGER) AS kw, groep,
 FROM per_persoon
 GROUP BY ALL
 ORDER BY kw, groep, reden`;
-  return { sql, params: basis.params };
+  return { sql, params: be.params };
 }
 
 interface RawUitstroom { kw: number; groep: string; reden: string; aantal: number }
@@ -563,38 +573,48 @@ interface StartersSpec {
 }
 
 /**
- * Window [b0−4, min(b1+8, laatste)]: s−1 for the earliest s = b0−3 and s+8 for the latest s = b1.
- * A start at s is counted for base t = s+d (d = 0..3) when the person has no earlier start in
- * t−3..s−1, so each person counts once per base quarter, from the first start.
+ * Starts s lie in [b0−3, b1]; the werkzaam mask covers [b0−4, min(b1+8, laatste)] (s−1 for the
+ * earliest start, s+8 for the latest). A start at s is counted for base t = s+d (d = 0..3) when
+ * the person has no earlier start in t−3..s−1, so each person counts once per base quarter, from
+ * the first start in the window. Same baan at s+4: joined on (persoon_id, s+4).
  */
 function startersSpecSql(s: StartersSpec): SqlQuery {
   const kmin = s.b0 - 4;
   const kmax = Math.min(s.b1 + 8, s.laatste);
-  const T = maskType(kmin, kmax);
+  const T = maskType(kmax - kmin + 1);
   const l = s.laatste - kmin;
   const f = filterSql(s.filters, 'st');
   const q = s.kwartaalVanJaar ? ` AND (st.kt + ${int(kmin)}) % 4 = ${int(s.kwartaalVanJaar - 1)}` : '';
-  const sql = `WITH ${windowCtes(kmin, kmax)},
+  const sql = `WITH ${werkMaskCte('werk', kmin, kmin, kmax, T)},
 start AS (
-  SELECT r.persoon_id, r.k AS ks, r.baan_id, r.achtergrond, r.regio_code, r.sector, r.dienstverband,
-         (p.werk & ~(p.werk << 1)) AS starts
-  FROM rijen r JOIN persoon p ON p.persoon_id = r.persoon_id
-  WHERE r.werkzaam AND r.k BETWEEN 1 AND ${int(s.b1 - kmin)} AND NOT ${bit('p.werk', 'r.k - 1')}
+  SELECT r.persoon_id, ${relK('r', kmin)} AS ks, r.baan_id, r.achtergrond, r.regio_code, r.sector, r.dienstverband,
+         (w.werk & ~(w.werk << 1)) AS starts, w.werk
+  FROM ${PANEL} r JOIN werk w ON w.persoon_id = r.persoon_id
+  WHERE r.werkzaam AND r.peildatum BETWEEN ${datum(s.b0 - 3)} AND ${datum(s.b1)}
+    AND NOT ${bit('w.werk', `${relK('r', kmin)} - 1`)}
+),
+baan_na AS (
+  SELECT e.persoon_id, ${relK('e', kmin)} AS k, e.baan_id
+  FROM ${PANEL} e
+  WHERE e.werkzaam AND e.peildatum BETWEEN ${datum(s.b0 + 1)} AND ${datum(Math.min(s.b1 + 4, s.laatste))}
+),
+start_uit AS (
+  SELECT st.*, (bn.baan_id IS NOT NULL) AS zelfde_baan
+  FROM start st
+  LEFT JOIN baan_na bn ON bn.persoon_id = st.persoon_id AND bn.k = st.ks + 4 AND bn.baan_id = st.baan_id
 ),
 per_basis AS (
   SELECT st.*, st.ks + d.d AS kt, ${groepSql(s.split, 'st')} AS groep
-  FROM start st CROSS JOIN (SELECT unnest([0, 1, 2, 3]) AS d) d
+  FROM start_uit st CROSS JOIN (SELECT unnest([0, 1, 2, 3]) AS d) d
   WHERE st.ks + d.d BETWEEN ${int(s.b0 - kmin)} AND ${int(s.b1 - kmin)}
     AND (st.starts & (((CAST(1 AS ${T}) << (3 - d.d)) - 1) << (st.ks + d.d - 3))) = 0
 )
 SELECT CAST(st.kt + ${int(kmin)} AS INTEGER) AS kw, st.groep,
   count(*) AS starters,
-  CASE WHEN max(st.kt) + 4 <= ${int(l)} THEN count(*) FILTER (WHERE ${bit('p.werk', 'st.ks + 4')}) END AS werkzaam_1,
-  CASE WHEN max(st.kt) + 4 <= ${int(l)} THEN count(*) FILTER (WHERE bn.mask IS NOT NULL AND ${bit('bn.mask', 'st.ks + 4')}) END AS zelfde_baan_1,
-  CASE WHEN max(st.kt) + 8 <= ${int(l)} THEN count(*) FILTER (WHERE ${bit('p.werk', 'st.ks + 8')}) END AS werkzaam_2
+  CASE WHEN max(st.kt) + 4 <= ${int(l)} THEN count(*) FILTER (WHERE ${bit('st.werk', 'st.ks + 4')}) END AS werkzaam_1,
+  CASE WHEN max(st.kt) + 4 <= ${int(l)} THEN count(*) FILTER (WHERE st.zelfde_baan) END AS zelfde_baan_1,
+  CASE WHEN max(st.kt) + 8 <= ${int(l)} THEN count(*) FILTER (WHERE ${bit('st.werk', 'st.ks + 8')}) END AS werkzaam_2
 FROM per_basis st
-JOIN persoon p ON p.persoon_id = st.persoon_id
-LEFT JOIN baan bn ON bn.persoon_id = st.persoon_id AND bn.baan_id = st.baan_id
 WHERE true${q}${f.sql}
 GROUP BY ALL
 ORDER BY kw, st.groep`;
