@@ -118,6 +118,10 @@ export async function startPreview(port?: number): Promise<PreviewServer> {
   child.stderr?.on('data', (d) => (output += d));
   let exited: number | null | undefined;
   const exitPromise = new Promise<void>((res) => child.on('exit', (code) => ((exited = code), res())));
+  // If this process ends without stop() (crash, Ctrl+C), take the server down with it.
+  const onExit = () => killGroup(child, 'SIGKILL');
+  process.once('exit', onExit);
+  void exitPromise.then(() => process.off('exit', onExit));
 
   const origin = `http://127.0.0.1:${p}`;
   const deadline = Date.now() + 30_000;
