@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../src/lib/engine/node.ts';
 import {
-  beschikbareKwartalen, geindexeerdeReeksen, heeftRegioAggregaat, indicatorTabel, maakRegioAggregaat, regioFunnel,
+  aandeelTabel, beschikbareKwartalen, geindexeerdeReeksen, heeftRegioAggregaat, indicatorTabel, maakRegioAggregaat, regioFunnel,
   regioKwartaalAggregaat, regioOverzicht, regioProfiel, regioReeksen, startniveauVersusGroei, UREN_PER_BAAN,
   type RegioOverzicht,
 } from '../src/lib/metrics/regio.ts';
@@ -267,6 +267,26 @@ describe('onbekende regiocodes en sectoren worden niet weggelaten', () => {
     // p2 663 uren zonder sector = 2 banen; p3 331,5 overheid met dienstverband 'onbekend' = 1 baan
     expect([e.banen_markt, e.banen_overheid, e.banen_sector_onbekend]).toEqual([0, 1, 2]);
     expect([e.banen_regulier, e.banen_uitzend, e.banen_detachering, e.banen_dienstverband_onbekend]).toEqual([0, 0, 0, 3]);
+  });
+});
+
+describe('aandeel per regio als kaarttabel', () => {
+  it('ranks rates and gives the national rate from the summed counts', () => {
+    // AM01 45/50 = 0,9; AM02 60/80 = 0,75; AM03 9/10 = 0,9 → rang 1, 1, 3; landelijk 114/140 = 0,814286
+    const t = aandeelTabel(
+      [
+        { regio_code: 'AM01', n: 50, k: 45 },
+        { regio_code: 'AM02', n: 80, k: 60 },
+        { regio_code: 'AM03', n: 10, k: 9 },
+      ],
+      'Werkzaam na een jaar',
+    );
+    expect(t.rijen.map((r) => [r.regio_code, r.waarde, r.rang, r.personen])).toEqual([
+      ['AM01', 0.9, 1, 50],
+      ['AM03', 0.9, 1, 10],
+      ['AM02', 0.75, 3, 80],
+    ]);
+    expect(t.landelijk).toBeCloseTo(0.814286, 6);
   });
 });
 

@@ -38,7 +38,7 @@ async function voorbereid(engine: QueryEngine): Promise<Staat> {
 
 export const cases: BenchCase[] = [
   {
-    name: 'regio: pre-aggregatie regio × kwartaal × sector × dienstverband (eenmalig na laden)',
+    name: 'regio: pre-aggregatie regio × kwartaal, sector- en dienstverbandkolommen (eenmalig na laden)',
     run: (engine) => maakRegioAggregaat(engine),
   },
   {

@@ -390,19 +390,23 @@ export interface IndicatorRij {
   personen: number;
 }
 
-export interface IndicatorTabel {
-  indicator: RegioIndicator;
+/** A ranked table of one value per region: what map, ranking bars, table twin and CSV all read. */
+export interface RangTabel {
   label: string;
   eenheid: Eenheid;
-  periode: 'eind' | 'groei';
-  basis: Kwartaal;
-  eind: Kwartaal;
   /** Sorted by rank (highest first), rows without a value last. */
   rijen: IndicatorRij[];
-  /** The national value (sum over regions, same formula). */
+  /** The national value (from the summed numerators and denominators, same formula). */
   landelijk: number | null;
   /** Number of rows with a value (the "van" in "plaats 3 van 35"). */
   aantalMetWaarde: number;
+}
+
+export interface IndicatorTabel extends RangTabel {
+  indicator: RegioIndicator;
+  periode: 'eind' | 'groei';
+  basis: Kwartaal;
+  eind: Kwartaal;
 }
 
 export function indicatorTabel(overzicht: RegioOverzicht, indicator: RegioIndicator): IndicatorTabel {
@@ -649,4 +653,27 @@ export function regioFunnel(
   opties: { p0?: number; methode?: FunnelMethode } = {},
 ): FunnelResultaat<RegioFunnelInvoer & { regio_naam: string | null }> {
   return funnel(rijen.map((r) => ({ ...r, regio_naam: regioNaam(r.regio_code) })), opties);
+}
+
+/**
+ * A rate per region as a ranked table for the map (e.g. werkzaam one year later, from the
+ * duurzaamheid cohort split by region: n = cohort, k = werkzaam). National = Σk / Σn.
+ */
+export function aandeelTabel(rijen: readonly RegioFunnelInvoer[], label: string): RangTabel {
+  const f = funnel(rijen);
+  const gerangschikt = rangschik(f.punten, (r) => r.p);
+  return {
+    label,
+    eenheid: 'fractie',
+    rijen: gerangschikt.map((g) => ({
+      regio_code: g.rij.regio_code,
+      regio_naam: regioNaam(g.rij.regio_code),
+      waarde: g.waarde,
+      rang: g.rang,
+      gedeeld: g.gedeeld,
+      personen: g.rij.n,
+    })),
+    landelijk: f.p0,
+    aantalMetWaarde: gerangschikt.filter((g) => g.rang !== null).length,
+  };
 }
