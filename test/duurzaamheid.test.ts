@@ -9,6 +9,7 @@ import {
   COHORT_PERSONEN, COHORT_VANAF, COHORT_VERTREK, maakPanel, PEIL_PERSONEN, PEIL_VANAF,
   STARTERS_PERSONEN, STARTERS_VANAF,
 } from './fixtures/duurzaamheid-panel.ts';
+import { arqueroCohort, laadPanelKolommen } from '../bench/cases/arquero-cohort.ts';
 
 // The panels and their timelines are in fixtures/duurzaamheid-panel.ts; every expected number
 // below is read off those timelines by hand (reasoning in the comments).
@@ -311,5 +312,29 @@ describe('duurzaamheid: permanent-contract hours and job duration at a peildatum
     expect(rows[1].gemBaanduurJaren).toBeCloseTo(411.5 / 365.25, 10);
     const q4 = await contractTrend(engine, { kwartaalVanJaar: 4 });
     expect(q4.map((r) => r.kwartaal)).toEqual(['2021Q4']);
+  });
+});
+
+describe('duurzaamheid: the Arquero bench implementation agrees with the SQL', () => {
+  let engine: NodeEngine;
+  beforeAll(async () => {
+    engine = await NodeEngine.create();
+    await maakPanel(engine, COHORT_PERSONEN, COHORT_VERTREK, COHORT_VANAF);
+  });
+  afterAll(() => engine.close());
+
+  it('gives the same counts for every base quarter and both horizons', async () => {
+    const kolommen = await laadPanelKolommen(engine);
+    const bereik = (await panelBereik(engine))!;
+    expect(arqueroCohort(kolommen, '2021Q3', 4)).toEqual({
+      cohort: 10, werkzaam: 4, werkVerloren: 1, uitRegister: 5, steedsWerkzaam: 2, zelfdeBaan: 3,
+    });
+    for (const horizon of [4, 8] as const) {
+      for (const basis of basiskwartalen(bereik, horizon)) {
+        const [sql] = await cohortUitkomst(engine, { basis, horizon }, bereik);
+        const { cohort, werkzaam, werkVerloren, uitRegister, steedsWerkzaam, zelfdeBaan } = sql;
+        expect(arqueroCohort(kolommen, basis, horizon)).toEqual({ cohort, werkzaam, werkVerloren, uitRegister, steedsWerkzaam, zelfdeBaan });
+      }
+    }
   });
 });
