@@ -273,6 +273,22 @@ describe('content checks on doelgroep_kwartaal', () => {
     ]);
   });
 
+  it('says how many rows share a defect', async () => {
+    await engine.exec(`UPDATE dk SET regio_code = 'AM99' WHERE persoon_id = 1`);
+    const [issue] = await runContentChecks(engine, DK, 'dk', BESTAND);
+    expect(issue.bericht).toMatch(/^doelgroep\.parquet, kolom regio_code: onbekende regiocode 'AM99' in de rij persoon_id=1, peildatum=2021-(09-30|12-31)\. /);
+    expect(issue.bericht).toMatch(/ Dit geldt voor 2 rijen\.$/);
+  });
+
+  it('reads a valid table in four queries: one scan for row checks, one for value checks, the key, the gemeente-region join', async () => {
+    const queries: string[] = [];
+    const telEngine = { query: (sql: string) => (queries.push(sql), engine.query(sql)), close: async () => {} };
+    expect(await runContentChecks(telEngine, DK, 'dk', BESTAND)).toEqual([]);
+    expect(queries).toHaveLength(4);
+    expect(queries[0]).toMatch(/^SELECT count\(\*\) FILTER/);
+    expect(queries[1]).toMatch(/^WITH w0 AS \(SELECT "peildatum", count\(\*\) AS __n FROM "dk" GROUP BY "peildatum"\)/);
+  });
+
   it('reports one issue per failing check when a table has several defects', async () => {
     await engine.exec(`UPDATE dk SET regio_code = 'AM99', uren = -2 WHERE persoon_id = 3`);
     expect((await runContentChecks(engine, DK, 'dk', BESTAND)).map((i) => i.kolom)).toEqual(['regio_code', 'uren']);

@@ -1,6 +1,7 @@
 import type { ValidationIssue } from '../engine/client-types.ts';
 import type { QueryEngine } from '../engine/types.ts';
 import { toRows } from '../engine/rows.ts';
+import { formatAantal } from '../format/nl.ts';
 import { CONTRACTS, EXTRACT_NAMES, type ColumnContract, type ColumnKind, type ExtractContract } from './contracts.ts';
 import { GEMEENTE_INDELING_JAAR, GEMEENTEN, type GemeenteRef } from './gemeenten.ts';
 import { REGIO_CODES, REGIO_NAMEN } from './regions.ts';
@@ -24,6 +25,16 @@ export interface ValidationCheck {
   kolom: string | null;
   sql: string;
   bericht(row: Record<string, unknown>): string;
+  /**
+   * For checks on single rows: the predicate that marks an offending row. runContentChecks
+   * counts all of them in one scan and fetches an example row only for checks that fail.
+   */
+  conditie?: string;
+  /**
+   * Set when `conditie` reads only this column: it is then evaluated on the column's distinct
+   * values (with their counts), far cheaper than on every row of a national panel.
+   */
+  waardeKolom?: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -206,14 +217,16 @@ export function contentChecks(
   const keySelect = contract.key.map((k) => `CAST(${ident(k)} AS VARCHAR) AS ${ident(k)}`).join(', ');
   const rij = (row: Record<string, unknown>) => rijTekst(contract.key, row);
   const checks: ValidationCheck[] = [];
-  const where = (col: string, cond: string, extra = '') =>
-    `SELECT ${keySelect}, CAST(${ident(col)} AS VARCHAR) AS __waarde${extra} FROM ${t} WHERE ${cond} LIMIT 1`;
+  const where = (col: string, cond: string) => ({
+    sql: `SELECT ${keySelect}, CAST(${ident(col)} AS VARCHAR) AS __waarde FROM ${t} WHERE ${cond} LIMIT 1`,
+    conditie: cond,
+  });
 
   // NOT NULL first: later checks skip nulls.
   for (const col of contract.columns.filter((c) => !c.nullable)) {
     checks.push({
       kolom: col.name,
-      sql: where(col.name, `${ident(col.name)} IS NULL`),
+      ...where(col.name, `${ident(col.name)} IS NULL`),
       bericht: (row) => `${bestand}, kolom ${col.name}: lege waarde (NULL) in de rij ${rij(row)}. Deze kolom is verplicht.`,
     });
   }
@@ -234,13 +247,13 @@ export function contentChecks(
   if (cols.has('werkzaam') && cols.has('baan_id')) {
     checks.push({
       kolom: 'baan_id',
-      sql: where('baan_id', `werkzaam AND baan_id IS NULL`),
+      ...where('baan_id', `werkzaam AND baan_id IS NULL`),
       bericht: (row) =>
         `${bestand}, kolom baan_id: werkzaam is waar maar baan_id is leeg in de rij ${rij(row)}. Een werkzame persoon heeft een baan_id.`,
     });
     checks.push({
       kolom: 'baan_id',
-      sql: where('baan_id', `NOT werkzaam AND baan_id IS NOT NULL`),
+      ...where('baan_id', `NOT werkzaam AND baan_id IS NOT NULL`),
       bericht: (row) =>
         `${bestand}, kolom baan_id: werkzaam is onwaar maar baan_id is ${row.__waarde} in de rij ${rij(row)}. ` +
         `baan_id moet leeg zijn als de persoon niet werkzaam is.`,
@@ -249,7 +262,7 @@ export function contentChecks(
   if (cols.has('werkzaam') && cols.has('uren')) {
     checks.push({
       kolom: 'uren',
-      sql: where('uren', `NOT werkzaam AND uren <> 0`),
+      ...where('uren', `NOT werkzaam AND uren <> 0`),
       bericht: (row) =>
         `${bestand}, kolom uren: werkzaam is onwaar maar uren is ${row.__waarde} in de rij ${rij(row)}. ` +
         `Uren moeten 0 zijn als de persoon niet werkzaam is.`,
@@ -279,7 +292,7 @@ export function contentChecks(
 function kolomChecks(
   col: ColumnContract,
   bestand: string,
-  where: (col: string, cond: string) => string,
+  where: (col: string, cond: string) => { sql: string; conditie: string },
   rij: (row: Record<string, unknown>) => string,
   referentie: readonly GemeenteRef[],
   t: string,
@@ -291,7 +304,8 @@ function kolomChecks(
   if (col.domain) {
     out.push({
       kolom: col.name,
-      sql: where(col.name, `${c} IS NOT NULL AND ${text} NOT IN (${col.domain.map(sqlString).join(', ')})`),
+      ...where(col.name, `${c} IS NOT NULL AND ${text} NOT IN (${col.domain.map(sqlString).join(', ')})`),
+      waardeKolom: col.name,
       bericht: (row) =>
         `${bestand}, kolom ${col.name}: onbekende waarde '${row.__waarde}' in de rij ${rij(row)}. ` +
         `Toegestaan zijn ${opsomming(col.domain!.map((d) => `'${d}'`), 'of')}.`,
@@ -300,18 +314,20 @@ function kolomChecks(
   if (col.reference === 'regio') {
     out.push({
       kolom: col.name,
-      sql: where(col.name, `${c} IS NOT NULL AND ${text} NOT IN (${REGIO_CODES.map(sqlString).join(', ')})`),
+      ...where(col.name, `${c} IS NOT NULL AND ${text} NOT IN (${REGIO_CODES.map(sqlString).join(', ')})`),
+      waardeKolom: col.name,
       bericht: (row) =>
         `${bestand}, kolom ${col.name}: onbekende regiocode '${row.__waarde}' in de rij ${rij(row)}. ` +
         `Verwacht één van de 35 arbeidsmarktregio's (AM01 tot en met AM38, zonder AM04, AM16 en AM31).`,
     });
   }
   if (col.reference === 'gemeente') {
+    const cond = `${c} IS NOT NULL AND ${text} NOT IN (SELECT code FROM (VALUES ${gemeenteValues(referentie)}) AS g(code, regio))`;
     out.push({
       kolom: col.name,
-      sql:
-        `SELECT ${keySelect}, ${text} AS __waarde FROM ${t} ` +
-        `WHERE ${c} IS NOT NULL AND ${text} NOT IN (SELECT code FROM (VALUES ${gemeenteValues(referentie)}) AS g(code, regio)) LIMIT 1`,
+      sql: `SELECT ${keySelect}, ${text} AS __waarde FROM ${t} WHERE ${cond} LIMIT 1`,
+      conditie: cond,
+      waardeKolom: col.name,
       bericht: (row) =>
         `${bestand}, kolom ${col.name}: onbekende gemeentecode '${row.__waarde}' in de rij ${rij(row)}. ` +
         `Verwacht een code als GM0363 uit de gemeentelijke indeling ${GEMEENTE_INDELING_JAAR} (${referentie.length} gemeenten).`,
@@ -320,7 +336,8 @@ function kolomChecks(
   if (col.kind === 'date' && col.quarterEnd) {
     out.push({
       kolom: col.name,
-      sql: where(col.name, `${c} IS NOT NULL AND ${c} <> CAST(date_trunc('quarter', ${c}) + INTERVAL 3 MONTH - INTERVAL 1 DAY AS DATE)`),
+      ...where(col.name, `${c} IS NOT NULL AND ${c} <> CAST(date_trunc('quarter', ${c}) + INTERVAL 3 MONTH - INTERVAL 1 DAY AS DATE)`),
+      waardeKolom: col.name,
       bericht: (row) =>
         `${bestand}, kolom ${col.name}: ${row.__waarde} is niet de laatste dag van een kwartaal, in de rij ${rij(row)}. ` +
         `Verwacht 31 maart, 30 juni, 30 september of 31 december.`,
@@ -329,14 +346,14 @@ function kolomChecks(
   if (col.kind === 'double') {
     out.push({
       kolom: col.name,
-      sql: where(col.name, `${c} IS NOT NULL AND NOT isfinite(CAST(${c} AS DOUBLE))`),
+      ...where(col.name, `${c} IS NOT NULL AND NOT isfinite(CAST(${c} AS DOUBLE))`),
       bericht: (row) => `${bestand}, kolom ${col.name}: ${row.__waarde} is geen eindig getal, in de rij ${rij(row)}.`,
     });
   }
   if (col.min !== undefined) {
     out.push({
       kolom: col.name,
-      sql: where(col.name, `${c} < ${Number(col.min)}`),
+      ...where(col.name, `${c} < ${Number(col.min)}`),
       bericht: (row) =>
         `${bestand}, kolom ${col.name}: de waarde ${row.__waarde} is kleiner dan het minimum ${col.min}, in de rij ${rij(row)}.`,
     });
@@ -344,7 +361,11 @@ function kolomChecks(
   return out;
 }
 
-/** Run every content check; a check that cannot run is reported, never swallowed. */
+/**
+ * Run every content check; a check that cannot run is reported, never swallowed. Row checks are
+ * counted together in one scan (a valid national panel is read once, not once per check); an
+ * example row is fetched only for checks that fail, and the message says how many rows fail.
+ */
 export async function runContentChecks(
   engine: QueryEngine,
   contract: ExtractContract,
@@ -352,11 +373,17 @@ export async function runContentChecks(
   bestand: string,
   referentie: readonly GemeenteRef[] = GEMEENTEN,
 ): Promise<ValidationIssue[]> {
+  const checks = contentChecks(contract, table, bestand, referentie);
+  const aantallen = await telRijChecks(engine, checks, table);
   const issues: ValidationIssue[] = [];
-  for (const check of contentChecks(contract, table, bestand, referentie)) {
+  for (const [i, check] of checks.entries()) {
+    const n = aantallen?.[i];
+    if (n === 0) continue;
     try {
       const rows = toRows(await engine.query(check.sql));
-      if (rows.length > 0) issues.push({ bestand, kolom: check.kolom, bericht: check.bericht(rows[0]), voorbeeld: voorbeeld(rows[0]) });
+      if (rows.length === 0) continue;
+      const extra = n !== undefined && n > 1 ? ` Dit geldt voor ${formatAantal(n)} rijen.` : '';
+      issues.push({ bestand, kolom: check.kolom, bericht: check.bericht(rows[0]) + extra, voorbeeld: voorbeeld(rows[0]) });
     } catch (e) {
       issues.push({
         bestand,
@@ -366,6 +393,36 @@ export async function runContentChecks(
     }
   }
   return issues;
+}
+
+/**
+ * Offending-row counts per check index (undefined for checks without a predicate), or null when
+ * the counting fails. Row predicates share one scan; value predicates run on per-column
+ * (value, count) tables, which keep the column's name so the same predicate text applies.
+ */
+async function telRijChecks(engine: QueryEngine, checks: ValidationCheck[], table: string): Promise<(number | undefined)[] | null> {
+  const t = ident(table);
+  const rijDelen: string[] = [];
+  const waardeDelen: string[] = [];
+  const kolommen = new Map<string, string>(); // column → CTE name
+  checks.forEach((c, i) => {
+    if (!c.conditie) return;
+    if (c.waardeKolom) {
+      if (!kolommen.has(c.waardeKolom)) kolommen.set(c.waardeKolom, `w${kolommen.size}`);
+      waardeDelen.push(`(SELECT coalesce(sum(__n), 0) FROM ${kolommen.get(c.waardeKolom)} WHERE ${c.conditie}) AS c${i}`);
+    } else rijDelen.push(`count(*) FILTER (WHERE ${c.conditie}) AS c${i}`);
+  });
+  try {
+    const uit: Record<string, number> = {};
+    if (rijDelen.length) Object.assign(uit, toRows<Record<string, number>>(await engine.query(`SELECT ${rijDelen.join(', ')} FROM ${t}`))[0]);
+    if (waardeDelen.length) {
+      const ctes = [...kolommen].map(([k, w]) => `${w} AS (SELECT ${ident(k)}, count(*) AS __n FROM ${t} GROUP BY ${ident(k)})`);
+      Object.assign(uit, toRows<Record<string, number>>(await engine.query(`WITH ${ctes.join(', ')} SELECT ${waardeDelen.join(', ')}`))[0]);
+    }
+    return checks.map((c, i) => (c.conditie ? Number(uit[`c${i}`]) : undefined));
+  } catch {
+    return null; // fall back to one query per check, which reports its own error
+  }
 }
 
 /**
