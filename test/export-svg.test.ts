@@ -89,6 +89,14 @@ describe('SVG helpers', () => {
     expect(losVarsOp('fill: var(--onbekend)')).toBe('fill: currentColor');
     expect(losVarsOp('fill: var(--x, #000)', (n) => (n === '--x' ? ' #abcdef ' : undefined))).toBe('fill: #abcdef');
   });
+  it('keeps attributes intact when the browser reports a font list with double quotes', () => {
+    const oplosser = (n: string) => (n === '--rhc-text-font-family-sans' ? '"Fira Sans", Arial, sans-serif' : undefined);
+    const paneel = '<svg viewBox="0 0 10 10" style="font-family: var(--rhc-text-font-family-sans, Arial);"><text>a</text></svg>';
+    const s = standaloneSvg(voorbeeld, [{ markup: paneel, x: 0, y: 0, breedte: 10, hoogte: 10 }], oplosser);
+    expect(s).toContain(`style="font-family: 'Fira Sans', Arial, sans-serif;"`);
+    expect(s).toContain('font-family="&apos;Fira Sans&apos;, Arial, sans-serif"');
+    expect(gebalanceerd(s)).toBe(true);
+  });
   it('trims coordinates but never numbers in text', () => {
     const uit = schoonPaneel('<line x1="1.23456" y1="203.20000000000002"/><text aria-label="15.847">15.847</text>');
     expect(uit).toBe('<line x1="1.23" y1="203.20"/><text aria-label="15.847">15.847</text>');

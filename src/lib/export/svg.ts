@@ -44,7 +44,9 @@ export function losVarsOp(tekst: string, oplosser?: VarOplosser): string {
   for (let i = 0; i < 5 && uit.includes('var('); i++) {
     uit = uit.replace(patroon, (_m, naam: string, terugval?: string) => {
       const v = oplosser?.(naam)?.trim() || tokenWaarde(naam) || terugval?.trim();
-      return v ?? 'currentColor';
+      // The value lands inside an XML attribute: double quotes (browsers report font names
+      // as "Fira Sans") become single quotes, markup characters are dropped.
+      return v ? v.replaceAll('"', "'").replace(/[<>&]/g, '') : 'currentColor';
     });
   }
   return uit;
