@@ -249,3 +249,28 @@ describe('page filters as bindable properties', () => {
     expect(g.stapel).toHaveLength(2);
   });
 });
+
+describe('in-page links', () => {
+  it('jump to their element and keep the current view', () => {
+    const g = nepGeschiedenis('#/buig?jaar=2014');
+    const gesprongen: string[] = [];
+    g.omgeving.anker = (id) => (id === 'bron-3' ? (gesprongen.push(id), true) : false);
+    const router = new Router();
+    router.start(g.omgeving);
+    g.omgeving.duw('#bron-3');
+    expect(gesprongen).toEqual(['bron-3']);
+    expect(router.pagina).toBe('buig');
+    expect(router.meldingen).toEqual([]);
+    expect(g.hash).toBe('#/buig?jaar=2014');
+  });
+
+  it('treat a hash without a matching element as an unknown page', () => {
+    const g = nepGeschiedenis('#/buig');
+    g.omgeving.anker = () => false;
+    const router = new Router();
+    router.start(g.omgeving);
+    g.omgeving.duw('#nergens');
+    expect(router.pagina).toBe('overzicht');
+    expect(router.meldingen).toEqual(["De pagina 'nergens' uit de link bestaat niet. U ziet het Overzicht."]);
+  });
+});

@@ -23,6 +23,8 @@ export interface HashOmgeving {
   /** Replace the current entry without a new one and without notifying. */
   vervang(hash: string): void;
   luister(cb: () => void): () => void;
+  /** Scroll to and focus the element with this id; false when there is none. */
+  anker?(id: string): boolean;
 }
 
 export const browserOmgeving = (): HashOmgeving => ({
@@ -36,6 +38,14 @@ export const browserOmgeving = (): HashOmgeving => ({
   luister: (cb) => {
     window.addEventListener('hashchange', cb);
     return () => window.removeEventListener('hashchange', cb);
+  },
+  anker: (id) => {
+    const el = document.getElementById(decodeURIComponent(id));
+    if (!el) return false;
+    if (!el.hasAttribute('tabindex') && !/^(A|BUTTON|INPUT|SELECT|TEXTAREA|SUMMARY)$/.test(el.tagName)) el.setAttribute('tabindex', '-1');
+    el.scrollIntoView();
+    el.focus();
+    return true;
   },
 });
 
@@ -66,6 +76,12 @@ export class Router {
   #lees(eerste: boolean): void {
     const omg = this.#omgeving!;
     const hash = omg.lees();
+    // An in-page link (#bron-3, not #/…) jumps to its element and keeps the current view.
+    if (!eerste && /^#[^/]/.test(hash) && omg.anker?.(hash.slice(1))) {
+      const terug = this.laatste[this.pagina];
+      if (terug) omg.vervang(terug);
+      return;
+    }
     const { route, meldingen, canoniek } = parseHash(hash);
     // Show the effective view in the address bar; the messages say what was replaced.
     if (canoniek !== hash && !(hash === '' && canoniek === '#/')) omg.vervang(canoniek);
