@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import LineChart from '../src/lib/charts/LineChart.svelte';
 import BarChart from '../src/lib/charts/BarChart.svelte';
 import { sorteerRijen } from '../src/lib/charts/sorteer.ts';
+import { asLabels } from '../src/lib/charts/layout.ts';
 import { AFGELEID, KLEIN } from '../src/lib/format/disclosure.ts';
 import { briefingTekst } from '../src/lib/export/briefing.ts';
 import { bestandsnaam } from '../src/lib/export/download.ts';
@@ -37,6 +38,15 @@ describe('charts refuse a wrong specification with a message', () => {
   it('bar chart: text column as value', () => {
     const html = render(BarChart, { props: { data: voorbeeld, categorie: 'groep', waarde: 'kwartaal' } }).body;
     expect(html).toContain('kolom "kwartaal" in "Werkzaam na een jaar; per achtergrond" heeft type kwartaal, verwacht aantal of pct of euro');
+  });
+});
+
+describe('axis labels', () => {
+  it('use one euro scale per axis and the fewest decimals that keep ticks apart', () => {
+    expect(asLabels([0, 5e8, 1e9, 1.5e9], { key: 'e', label: 'e', type: 'euro' })).toEqual(['€ 0,0 mld', '€ 0,5 mld', '€ 1,0 mld', '€ 1,5 mld']);
+    expect(asLabels([0.8, 0.85, 0.9], { key: 'p', label: 'p', type: 'pct' })).toEqual(['80%', '85%', '90%']);
+    expect(asLabels([0.8, 0.825, 0.85], { key: 'p', label: 'p', type: 'pct' })).toEqual(['80,0%', '82,5%', '85,0%']);
+    expect(asLabels([0, 20000, 40000], { key: 'n', label: 'n', type: 'aantal' })).toEqual(['0', '20.000', '40.000']);
   });
 });
 

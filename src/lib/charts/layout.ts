@@ -39,24 +39,27 @@ export function breekRegels(tekst: string, max: number, px = TEKST_PX): string[]
 }
 
 /**
- * Tick labels for a value axis: the fewest decimals that keep neighbouring ticks distinct,
+ * Tick labels for a value axis: the fewest decimals that show every tick exactly,
  * in the column's unit (pct ticks as "80%", euros as "€ 2,5 mld").
  */
 export function asLabels(ticks: readonly number[], k: Kolom): string[] {
-  for (let d = 0; d <= 3; d++) {
-    const labels = ticks.map((t) => asLabel(t, k, d));
-    if (new Set(labels).size === labels.length) return labels;
-  }
-  return ticks.map((t) => asLabel(t, k, 3));
+  // Euros: one scale for the whole axis (the largest tick decides), not "€ 500 mln" next to "€ 1,0 mld".
+  const max = Math.max(0, ...ticks.map((t) => Math.abs(t)));
+  const schaal = max >= 1e9 ? 'mld' : max >= 1e6 ? 'mln' : 'euro';
+  const deler = k.type === 'pct' ? 0.01 : k.type === 'euro' ? { mld: 1e9, mln: 1e6, euro: 1 }[schaal] : 1;
+  // The fewest decimals that show every tick exactly (82,5% must not read as 83%).
+  const exact = (d: number) => ticks.every((t) => {
+    const v = (t / deler) * 10 ** d;
+    return Math.abs(v - Math.round(v)) < 1e-6 * Math.max(1, Math.abs(v));
+  });
+  let d = 0;
+  while (d < 3 && !exact(d)) d++;
+  return ticks.map((t) => asLabel(t, k, d, schaal));
 }
 
-function asLabel(t: number, k: Kolom, d: number): string {
+function asLabel(t: number, k: Kolom, d: number, schaal: 'mld' | 'mln' | 'euro'): string {
   if (k.type === 'pct') return formatPct(t, d);
-  if (k.type === 'euro') {
-    const abs = Math.abs(t);
-    const schaal = abs >= 1e9 ? 'mld' : abs >= 1e6 ? 'mln' : 'euro';
-    return formatEuro(t, { schaal, decimalen: d });
-  }
+  if (k.type === 'euro') return formatEuro(t, { schaal, decimalen: d });
   return formatAantal(t, d);
 }
 

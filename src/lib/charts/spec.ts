@@ -132,8 +132,8 @@ export interface LijnSerie {
   label?: string;
   /** 'lijn' solid, 'stippel' dashed (targets, forecasts), 'punten' markers only (published values). */
   stijl?: 'lijn' | 'stippel' | 'punten';
-  /** Index into the series palette (default: position in the list). */
-  kleurIndex?: number;
+  /** Index into the series palette (default: position in the list); 'neutraal' = dark grey, e.g. for Nederland. */
+  kleurIndex?: number | 'neutraal';
   /** Marker shape (default by position; 'punten' series default to 'ruit'). */
   marker?: 'cirkel' | 'vierkant' | 'driehoek' | 'ruit' | 'geen';
 }
