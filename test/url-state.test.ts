@@ -30,16 +30,18 @@ describe('parsing a link', () => {
 
   it('names an impossible quarter and uses the default', () => {
     const r = parseHash('#/duurzaamheid?basis=2099Q9');
-    expect(r.route.filters).toMatchObject({ basis: '2021Q3' });
+    expect(r.route.filters).toMatchObject({ basis: null });
     expect(r.meldingen).toEqual([
       "Link-parameter basis (basiskwartaal) heeft de ongeldige waarde '2099Q9': verwacht een kwartaal van 2013Q1 tot en met 2030Q4, " +
-        'geschreven als 2021Q3. Getoond wordt de standaardwaarde 2021Q3.',
+        'geschreven als 2021Q3. Getoond wordt de standaardwaarde het laatste derde kwartaal met een jaar erna.',
     ]);
+    // No basis in the link: the page picks the latest Q3 with a year after it from the data.
+    expect(r.canoniek).toBe('#/duurzaamheid?horizon=4&sector=alle');
   });
 
   it('refuses a well-formed quarter outside the range', () => {
     expect(parseHash('#/duurzaamheid?basis=2099Q3').meldingen[0]).toContain("de ongeldige waarde '2099Q3'");
-    expect(parseHash('#/duurzaamheid?basis=2012Q4').route.filters).toMatchObject({ basis: '2021Q3' });
+    expect(parseHash('#/duurzaamheid?basis=2012Q4').route.filters).toMatchObject({ basis: null });
   });
 
   it('names an impossible horizon and uses 4', () => {
@@ -64,7 +66,7 @@ describe('parsing a link', () => {
     const r = parseHash('#/duurzaamheid?regio=AM99');
     expect(r.route.filters).toMatchObject({ regio: [] });
     expect(r.meldingen[0]).toMatch(/'AM99' is weggelaten\. Getoond wordt regio: heel Nederland\.$/);
-    expect(r.canoniek).toBe('#/duurzaamheid?basis=2021Q3&horizon=4&sector=alle');
+    expect(r.canoniek).toBe('#/duurzaamheid?horizon=4&sector=alle');
   });
 
   it('names an unknown achtergrond, decodes WIW/ID and removes duplicates', () => {
@@ -212,7 +214,7 @@ describe('router state', () => {
     router.start(g.omgeving);
     expect(router.meldingen).toHaveLength(1);
     expect(router.filters('duurzaamheid').horizon).toBe(4);
-    expect(g.hash).toBe('#/duurzaamheid?basis=2021Q3&horizon=4&sector=alle');
+    expect(g.hash).toBe('#/duurzaamheid?horizon=4&sector=alle');
     router.zet('duurzaamheid', { horizon: 8 });
     expect(router.meldingen).toEqual([]);
   });
@@ -244,7 +246,7 @@ describe('page filters as bindable properties', () => {
     expect(f.horizon).toBe(8);
     expect(Object.keys(f)).toEqual(['basis', 'horizon', 'achtergrond', 'regio', 'sector']);
     f.regio = ['AM38'];
-    expect(g.hash).toBe('#/duurzaamheid?basis=2021Q3&horizon=8&regio=AM38&sector=alle');
+    expect(g.hash).toBe('#/duurzaamheid?horizon=8&regio=AM38&sector=alle');
     expect(f.regio).toEqual(['AM38']);
     expect(g.stapel).toHaveLength(2);
   });

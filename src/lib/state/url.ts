@@ -66,6 +66,18 @@ export function kwartaalParam(label: string, standaard: Kwartaal, min = KWARTAAL
   };
 }
 
+/** A quarter that may be absent: null means "the page picks one from the data" (shown as leegTekst). */
+export function optioneelKwartaalParam(label: string, leegTekst: string, min = KWARTAAL_MIN, max = KWARTAAL_MAX): Param<Kwartaal | null> {
+  const k = kwartaalParam(label, min as Kwartaal, min, max);
+  return {
+    label,
+    standaard: null,
+    parse: (raw) => (raw === '' ? { waarde: null } : k.parse(raw)),
+    serialiseer: (v) => v,
+    toon: (v) => v ?? leegTekst,
+  };
+}
+
 export function keuzeParam<T extends string | number>(label: string, opties: readonly T[], standaard: T, namen?: Partial<Record<string, string>>): Param<T> {
   return {
     label,
@@ -155,7 +167,8 @@ const metGemeenteNaam = (c: string) => `${c} (${GEMEENTE_NAMEN.get(c) ?? '?'})`;
 export const SCHEMAS = {
   overzicht: {},
   duurzaamheid: {
-    basis: kwartaalParam('basiskwartaal', '2021Q3'),
+    // Absent: the latest third quarter that has a year after it in the data (the page decides).
+    basis: optioneelKwartaalParam('basiskwartaal', 'het laatste derde kwartaal met een jaar erna'),
     horizon: keuzeParam('horizon in kwartalen', [4, 8] as const, 4, { 4: '4 kwartalen (1 jaar)', 8: '8 kwartalen (2 jaar)' }),
     achtergrond: lijstParam('achtergrond', isAchtergrond, `achtergronden uit ${ACHTERGRONDEN.join(', ')}`, 'alle achtergronden'),
     regio: lijstParam('regio', isRegio, REGIO_VERWACHT, 'heel Nederland', Infinity, metRegioNaam),
@@ -163,11 +176,15 @@ export const SCHEMAS = {
   },
   regios: {
     weergave: keuzeParam('weergave', ['kaart', 'vergelijk', 'spreiding', 'trechter', 'profiel'] as const, 'kaart'),
-    indicator: keuzeParam('indicator', ['banen', 'groei', 'groei_pct', 'werkzaam_pct', 'register'] as const, 'banen'),
+    indicator: keuzeParam('indicator', ['banen', 'groei', 'groei_pct', 'werkzaam_pct', 'register', 'per1000', 'duurzaam'] as const, 'banen'),
     van: kwartaalParam('beginkwartaal', '2015Q4'),
     tot: kwartaalParam('eindkwartaal', '2017Q4'),
     regio: codeParam('regio', isRegio, REGIO_VERWACHT, 'geen regio', metRegioNaam),
     vergelijk: lijstParam('vergelijkingsregio’s', isRegio, REGIO_VERWACHT, 'geen', 6, metRegioNaam),
+    // Optional, left out of the link at its default: the start level on the scatter (absent = aandeel werkzaam).
+    startniveau: codeParam('startniveau', (s) => s === 'per1000', 'per1000 (banen per 1.000 personen in het register), of weglaten voor het aandeel werkzaam', 'aandeel werkzaam', () => 'banen per 1.000 personen in het register'),
+    // Short link to a region's factsheet (#/regios?profiel=AM38), same view as weergave=profiel&regio=AM38.
+    profiel: codeParam('profiel', isRegio, REGIO_VERWACHT, 'geen profiel', metRegioNaam),
   },
   'beschut-werk': {
     aanvrager: keuzeParam('aanvrager', ['alle', 'gemeente', 'burger'] as const, 'alle', { alle: 'alle aanvragers' }),
