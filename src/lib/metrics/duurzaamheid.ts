@@ -398,6 +398,85 @@ ORDER BY kw, b.groep`;
   return { sql, params: be.params };
 }
 
+// ───────────────────────────── trend: all base quarters at once ─────────────────────────────
+//
+// Joining every base row to its t+h row costs a hash table over the whole panel. The trend
+// instead folds each person into bitmasks (bit i = quarter kmin+i): `reg`, `werk`, `basis`
+// (werkzaam at a base quarter, filters matched, per split group) and `zelfde` (the same baan_id
+// at i and i+h, from per-job masks). Outcomes are then bit operations per person, and the counts
+// per base quarter come from testing one bit per (person, base quarter) pair.
+
+function baseList(s: CohortSpec, kmin: number): number[] {
+  const out: number[] = [];
+  for (let k = s.b0; k <= s.b1; k++) if (!s.kwartaalVanJaar || k % 4 === s.kwartaalVanJaar - 1) out.push(k - kmin);
+  return out;
+}
+
+/** CTEs `x` (per person [and group]: masks coh, wz, vl, uit, st, zb) and `basiskw` (base bits). */
+function trendMaskCtes(s: CohortSpec, kmin: number): { sql: string; params: string[] } {
+  const kmax = s.b1 + s.h;
+  const T = maskType(kmax - kmin + 1);
+  const f = filterSql(s.filters, 'r');
+  const q = kwartaalVanJaarSql('r', s.kwartaalVanJaar);
+  const een = `(CAST(1 AS ${T}) << ${relK('r', kmin)})`;
+  const nul = `CAST(0 AS ${T})`;
+  const split = s.split !== 'none';
+  const h = int(s.h);
+  // Split 'none': one row per person in `a`, which then holds the person's masks itself.
+  const P = split ? 'p' : 'a';
+  const steeds = Array.from({ length: s.h + 1 }, (_, i) => `(${P}.werk >> ${i})`).join(' & ');
+  const sql = `a AS (
+  SELECT r.persoon_id${split ? `, ${groepSql(s.split, 'r')} AS groep` : ''},
+         bit_or(${een}) AS reg,
+         bit_or(CASE WHEN r.werkzaam THEN ${een} ELSE ${nul} END) AS werk,
+         bit_or(CASE WHEN r.werkzaam AND r.peildatum <= ${datum(s.b1)}${q}${f.sql} THEN ${een} ELSE ${nul} END) AS basis
+  FROM ${PANEL} r
+  WHERE r.peildatum BETWEEN ${datum(s.b0)} AND ${datum(kmax)}
+  GROUP BY ALL
+),
+${split ? `p AS (SELECT persoon_id, bit_or(reg) AS reg, bit_or(werk) AS werk FROM a GROUP BY persoon_id),` : ''}
+baan AS (
+  SELECT r.persoon_id, r.baan_id, bit_or(${een}) AS m
+  FROM ${PANEL} r
+  WHERE r.werkzaam AND r.baan_id IS NOT NULL AND r.peildatum BETWEEN ${datum(s.b0)} AND ${datum(kmax)}${q}
+  GROUP BY r.persoon_id, r.baan_id
+),
+j AS (SELECT persoon_id, bit_or(m & (m >> ${h})) AS zelfde FROM baan GROUP BY persoon_id),
+x AS (
+  SELECT a.persoon_id, ${split ? 'a.groep' : `'totaal'`} AS groep, a.basis AS coh,
+         a.basis & (${P}.werk >> ${h}) AS wz,
+         a.basis & (${P}.reg >> ${h}) & ~(${P}.werk >> ${h}) AS vl,
+         a.basis & ~(${P}.reg >> ${h}) AS uit,
+         a.basis & ${steeds} AS st,
+         a.basis & coalesce(j.zelfde, ${nul}) AS zb
+  FROM a${split ? ' JOIN p ON p.persoon_id = a.persoon_id' : ''}
+  LEFT JOIN j ON j.persoon_id = a.persoon_id
+  WHERE a.basis <> ${nul}
+),
+basiskw AS (SELECT unnest([${baseList(s, kmin).join(', ')}]) AS k)`;
+  // Filter params sit inside the `basis` aggregate; order of appearance = order of params.
+  return { sql, params: f.params };
+}
+
+function cohortTrendMaskSql(s: CohortSpec): SqlQuery {
+  const kmin = s.b0;
+  const m = trendMaskCtes(s, kmin);
+  const b = (mask: string) => `((x.${mask} >> b.k) & 1) = 1`;
+  const sql = `WITH ${m.sql}
+SELECT CAST(b.k + ${int(kmin)} AS INTEGER) AS kw, x.groep,
+  count(*) FILTER (WHERE ${b('coh')}) AS cohort,
+  count(*) FILTER (WHERE ${b('wz')}) AS werkzaam,
+  count(*) FILTER (WHERE ${b('vl')}) AS werk_verloren,
+  count(*) FILTER (WHERE ${b('uit')}) AS uit_register,
+  count(*) FILTER (WHERE ${b('st')}) AS steeds_werkzaam,
+  count(*) FILTER (WHERE ${b('zb')}) AS zelfde_baan
+FROM x CROSS JOIN basiskw b
+GROUP BY ALL
+HAVING count(*) FILTER (WHERE ${b('coh')}) > 0
+ORDER BY kw, x.groep`;
+  return { sql, params: m.params };
+}
+
 interface RawUitkomst {
   kw: number; groep: string; cohort: number; werkzaam: number; werk_verloren: number;
   uit_register: number; steeds_werkzaam: number; zelfde_baan: number;
@@ -462,7 +541,7 @@ export function cohortTrendSql(p: TrendParams, bereik: PanelBereik): SqlQuery {
   const h = checkHorizon(p.horizon);
   const r = trendRange(bereik, 0, h);
   if (!r) return LEEG;
-  return cohortSpecSql({
+  return cohortTrendMaskSql({
     b0: r[0], b1: r[1], h, filters: p.filters, split: checkSplit(p.split),
     kwartaalVanJaar: checkKwartaalVanJaar(p.kwartaalVanJaar),
   });
@@ -476,17 +555,13 @@ export async function cohortTrend(engine: QueryEngine, p: TrendParams, bereik?: 
 
 // ───────────────────────────── uitstroom by reden ─────────────────────────────
 
-function uitstroomSpecSql(s: CohortSpec): SqlQuery {
-  const kmin = s.b0;
-  const be = basisEindCtes(s, kmin);
-  // Leaving rows dated t..t+h−1: the person's last quarter in the register lies in the cohort window.
-  const sql = `WITH ${be.sql},
-uit AS (
-  SELECT b.persoon_id, b.k, b.groep FROM basis b
-  LEFT JOIN eind e ON e.persoon_id = b.persoon_id AND e.k = b.k + ${int(s.h)}
-  WHERE e.persoon_id IS NULL
-),
-vertrek AS (
+/**
+ * The tail shared by the single and trend uitstroom queries: given CTE `uit` (persoon_id, k,
+ * groep) of people out of the register at k+h, the reden of their latest leaving row dated
+ * k…k+h−1 (their last quarter in the register lies in the cohort window), else 'onbekend'.
+ */
+function vertrekSql(s: CohortSpec, kmin: number): string {
+  return `vertrek AS (
   SELECT u.persoon_id, ${relK('u', kmin)} AS k, u.reden
   FROM ${UITSTROOM} u
   WHERE u.peildatum BETWEEN ${datum(s.b0)} AND ${datum(s.b1 + s.h - 1)}
@@ -502,7 +577,30 @@ SELECT CAST(k + ${int(kmin)} AS INTEGER) AS kw, groep,
 FROM per_persoon
 GROUP BY ALL
 ORDER BY kw, groep, reden`;
+}
+
+function uitstroomSpecSql(s: CohortSpec): SqlQuery {
+  const kmin = s.b0;
+  const be = basisEindCtes(s, kmin);
+  const sql = `WITH ${be.sql},
+uit AS (
+  SELECT b.persoon_id, b.k, b.groep FROM basis b
+  LEFT JOIN eind e ON e.persoon_id = b.persoon_id AND e.k = b.k + ${int(s.h)}
+  WHERE e.persoon_id IS NULL
+),
+${vertrekSql(s, kmin)}`;
   return { sql, params: be.params };
+}
+
+function uitstroomTrendMaskSql(s: CohortSpec): SqlQuery {
+  const kmin = s.b0;
+  const m = trendMaskCtes(s, kmin);
+  const sql = `WITH ${m.sql},
+uit AS (
+  SELECT x.persoon_id, b.k, x.groep FROM x CROSS JOIN basiskw b WHERE ((x.uit >> b.k) & 1) = 1
+),
+${vertrekSql(s, kmin)}`;
+  return { sql, params: m.params };
 }
 
 interface RawUitstroom { kw: number; groep: string; reden: string; aantal: number }
@@ -549,7 +647,7 @@ export function uitstroomTrendSql(p: TrendParams, bereik: PanelBereik): SqlQuery
   const h = checkHorizon(p.horizon);
   const r = trendRange(bereik, 0, h);
   if (!r) return LEEG;
-  return uitstroomSpecSql({
+  return uitstroomTrendMaskSql({
     b0: r[0], b1: r[1], h, filters: p.filters, split: checkSplit(p.split),
     kwartaalVanJaar: checkKwartaalVanJaar(p.kwartaalVanJaar),
   });
@@ -573,18 +671,32 @@ interface StartersSpec {
 }
 
 /**
- * Starts s lie in [b0−3, b1]; the werkzaam mask covers [b0−4, min(b1+8, laatste)] (s−1 for the
- * earliest start, s+8 for the latest). A start at s is counted for base t = s+d (d = 0..3) when
- * the person has no earlier start in t−3..s−1, so each person counts once per base quarter, from
- * the first start in the window. Same baan at s+4: joined on (persoon_id, s+4).
+ * Starts s lie in [b0−3, b1]: werkzaam at s, not werkzaam (or not in the register) at s−1, read
+ * from a per-person werkzaam bitmask from b0−4 on. A start at s is counted for base t = s+d
+ * (d = 0..3) when the person has no earlier start in t−3..s−1, so each person counts once per
+ * base quarter, from the first start in the window; filters and split use the values at s.
+ * One base quarter: s+4 and s+8 are looked up in the rows of the starters only (cheap). Trend:
+ * the mask runs on to b1+8 and gives werkzaam at s+4/s+8 as bits; only the baan at s+4 is joined.
  */
 function startersSpecSql(s: StartersSpec): SqlQuery {
+  const enkel = s.b0 === s.b1;
   const kmin = s.b0 - 4;
-  const kmax = Math.min(s.b1 + 8, s.laatste);
-  const T = maskType(kmax - kmin + 1);
+  const kmax = enkel ? s.b1 : Math.min(s.b1 + 8, s.laatste);
+  const T = maskType(s.b1 + 8 - kmin + 1);
   const l = s.laatste - kmin;
   const f = filterSql(s.filters, 'st');
-  const q = s.kwartaalVanJaar ? ` AND (st.kt + ${int(kmin)}) % 4 = ${int(s.kwartaalVanJaar - 1)}` : '';
+  const q = s.kwartaalVanJaar ? ` AND (st.ks + d.d + ${int(kmin)}) % 4 = ${int(s.kwartaalVanJaar - 1)}` : '';
+  const naTot = Math.min(enkel ? s.b1 + 8 : s.b1 + 4, s.laatste);
+  const uitkomst = enkel
+    ? `(n4.persoon_id IS NOT NULL) AS werk_1, coalesce(n4.baan_id = st.baan_id, false) AS zelfde_1,
+         (n8.persoon_id IS NOT NULL) AS werk_2
+  FROM start st
+  LEFT JOIN na n4 ON n4.persoon_id = st.persoon_id AND n4.k = st.ks + 4
+  LEFT JOIN na n8 ON n8.persoon_id = st.persoon_id AND n8.k = st.ks + 8`
+    : `${bit('st.werk', 'st.ks + 4')} AS werk_1, coalesce(n4.baan_id = st.baan_id, false) AS zelfde_1,
+         ${bit('st.werk', 'st.ks + 8')} AS werk_2
+  FROM start st
+  LEFT JOIN na n4 ON n4.persoon_id = st.persoon_id AND n4.k = st.ks + 4`;
   const sql = `WITH ${werkMaskCte('werk', kmin, kmin, kmax, T)},
 start AS (
   SELECT r.persoon_id, ${relK('r', kmin)} AS ks, r.baan_id, r.achtergrond, r.regio_code, r.sector, r.dienstverband,
@@ -593,31 +705,30 @@ start AS (
   WHERE r.werkzaam AND r.peildatum BETWEEN ${datum(s.b0 - 3)} AND ${datum(s.b1)}
     AND NOT ${bit('w.werk', `${relK('r', kmin)} - 1`)}
 ),
-baan_na AS (
+na AS (
   SELECT e.persoon_id, ${relK('e', kmin)} AS k, e.baan_id
   FROM ${PANEL} e
-  WHERE e.werkzaam AND e.peildatum BETWEEN ${datum(s.b0 + 1)} AND ${datum(Math.min(s.b1 + 4, s.laatste))}
+  WHERE e.werkzaam AND e.peildatum BETWEEN ${datum(s.b0 + 1)} AND ${datum(naTot)}
+    AND (e.persoon_id, ${relK('e', kmin)}) IN (
+      SELECT persoon_id, ks + 4 FROM start${enkel ? ' UNION ALL SELECT persoon_id, ks + 8 FROM start' : ''})
 ),
 start_uit AS (
-  SELECT st.*, (bn.baan_id IS NOT NULL) AS zelfde_baan
-  FROM start st
-  LEFT JOIN baan_na bn ON bn.persoon_id = st.persoon_id AND bn.k = st.ks + 4 AND bn.baan_id = st.baan_id
+  SELECT st.*, ${uitkomst}
 ),
 per_basis AS (
   SELECT st.*, st.ks + d.d AS kt, ${groepSql(s.split, 'st')} AS groep
   FROM start_uit st CROSS JOIN (SELECT unnest([0, 1, 2, 3]) AS d) d
   WHERE st.ks + d.d BETWEEN ${int(s.b0 - kmin)} AND ${int(s.b1 - kmin)}
-    AND (st.starts & (((CAST(1 AS ${T}) << (3 - d.d)) - 1) << (st.ks + d.d - 3))) = 0
+    AND (st.starts & (((CAST(1 AS ${T}) << (3 - d.d)) - 1) << (st.ks + d.d - 3))) = 0${q}${f.sql}
 )
-SELECT CAST(st.kt + ${int(kmin)} AS INTEGER) AS kw, st.groep,
+SELECT CAST(kt + ${int(kmin)} AS INTEGER) AS kw, groep,
   count(*) AS starters,
-  CASE WHEN max(st.kt) + 4 <= ${int(l)} THEN count(*) FILTER (WHERE ${bit('st.werk', 'st.ks + 4')}) END AS werkzaam_1,
-  CASE WHEN max(st.kt) + 4 <= ${int(l)} THEN count(*) FILTER (WHERE st.zelfde_baan) END AS zelfde_baan_1,
-  CASE WHEN max(st.kt) + 8 <= ${int(l)} THEN count(*) FILTER (WHERE ${bit('st.werk', 'st.ks + 8')}) END AS werkzaam_2
-FROM per_basis st
-WHERE true${q}${f.sql}
+  CASE WHEN max(kt) + 4 <= ${int(l)} THEN count(*) FILTER (WHERE werk_1) END AS werkzaam_1,
+  CASE WHEN max(kt) + 4 <= ${int(l)} THEN count(*) FILTER (WHERE zelfde_1) END AS zelfde_baan_1,
+  CASE WHEN max(kt) + 8 <= ${int(l)} THEN count(*) FILTER (WHERE werk_2) END AS werkzaam_2
+FROM per_basis
 GROUP BY ALL
-ORDER BY kw, st.groep`;
+ORDER BY kw, groep`;
   return { sql, params: f.params };
 }
 
