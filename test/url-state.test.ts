@@ -33,7 +33,7 @@ describe('parsing a link', () => {
     expect(r.route.filters).toMatchObject({ basis: null });
     expect(r.meldingen).toEqual([
       "Link-parameter basis (basiskwartaal) heeft de ongeldige waarde '2099Q9': verwacht een kwartaal van 2013Q1 tot en met 2030Q4, " +
-        'geschreven als 2021Q3. Getoond wordt de standaardwaarde het laatste derde kwartaal met een jaar erna.',
+        'geschreven als 2021Q3. Getoond wordt de standaardwaarde: het laatste derde kwartaal met een jaar erna.',
     ]);
     // No basis in the link: the page picks the latest Q3 with a year after it from the data.
     expect(r.canoniek).toBe('#/duurzaamheid?horizon=4&sector=alle');
@@ -49,7 +49,7 @@ describe('parsing a link', () => {
     expect(r.route.filters).toMatchObject({ horizon: 4 });
     expect(r.meldingen).toEqual([
       "Link-parameter horizon (horizon in kwartalen) heeft de ongeldige waarde '5': verwacht één van 4, 8. " +
-        'Getoond wordt de standaardwaarde 4 kwartalen (1 jaar).',
+        'Getoond wordt de standaardwaarde: 4 kwartalen (1 jaar).',
     ]);
   });
 

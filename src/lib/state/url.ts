@@ -274,7 +274,7 @@ export function parseHash(hash: string): ParseResultaat {
       const gevolg =
         u.waarde !== undefined
           ? `Getoond wordt ${param.label}: ${param.toon(u.waarde)}.`
-          : `Getoond wordt de standaardwaarde ${param.toon(param.standaard)}.`;
+          : `Getoond wordt de standaardwaarde: ${param.toon(param.standaard)}.`;
       const wie = param.label === key ? key : `${key} (${param.label})`;
       meldingen.push(`Link-parameter ${wie} heeft de ongeldige waarde '${raw}': verwacht ${u.fout}. ${gevolg}`);
     }
