@@ -64,14 +64,17 @@ const SOM_NAMEN = [
   'uren_regulier', 'uren_uitzend', 'uren_detachering', 'uren_dienstverband_onbekend',
 ] as const satisfies readonly (keyof RegioSommen)[];
 
-/** Each sum as an aggregate over panel rows; conditions use only contract enums. */
-function paneelSommen(): string {
+/**
+ * Each sum as an aggregate over the per-cell rows (region × date × sector × dienstverband) of
+ * the inner query; conditions use only contract enums.
+ */
+function celSommen(): string {
   const lijst = (xs: readonly string[]) => xs.map(literal).join(', ');
   const uren = (voorwaarde: string) => `coalesce(sum(uren) FILTER (WHERE ${voorwaarde}), 0)`;
   const defs: Record<keyof RegioSommen, string> = {
-    personen: 'count(*)',
-    werkzaam: 'count(*) FILTER (WHERE werkzaam)',
-    uren: 'coalesce(sum(uren), 0)',
+    personen: 'CAST(sum(personen) AS BIGINT)',
+    werkzaam: 'CAST(sum(werkzaam) AS BIGINT)',
+    uren: 'CAST(sum(uren) AS DOUBLE)',
     uren_markt: uren(`sector = ${literal(SECTOREN[0])}`),
     uren_overheid: uren(`sector = ${literal(SECTOREN[1])}`),
     uren_sector_onbekend: uren(`sector IS NULL OR sector NOT IN (${lijst(SECTOREN)})`),
@@ -80,7 +83,7 @@ function paneelSommen(): string {
     uren_detachering: uren(`dienstverband = ${literal(DIENSTVERBANDEN[2])}`),
     uren_dienstverband_onbekend: uren(`dienstverband IS NULL OR dienstverband NOT IN (${lijst(DIENSTVERBANDEN)})`),
   };
-  return SOM_NAMEN.map((n) => `${defs[n]} AS ${n}`).join(',\n      ');
+  return SOM_NAMEN.map((n) => `${defs[n]} AS ${n}`).join(',\n    ');
 }
 
 /** Sums over rows of the pre-aggregation, optionally restricted by `periode`, with a column prefix. */
@@ -111,22 +114,26 @@ export function somOver(lijst: readonly RegioSommen[]): RegioSommen {
  * The pre-aggregation as a SELECT on `doelgroep_kwartaal`: one row per region × quarter with the
  * sums above, the sector and dienstverband splits as columns. The panel has one row per person
  * per quarter (key persoon_id + peildatum, checked by the validator), so count(*) counts people.
+ * NULL and unexpected sector/dienstverband values land in the `_onbekend` columns.
  *
- * Why this shape: grouping 12M rows by the nullable sector/dienstverband strings took ~4× longer
- * in DuckDB-WASM than FILTERed sums per region × date; and computing year()/quarter() per row
- * doubled the time natively, so the quarter is derived on the grouped dates (the outer GROUP BY
- * also merges dates within one quarter should any slip past the validator).
+ * Shape, measured on 12M rows (materialised, native and DuckDB-WASM): the heavy pass groups by
+ * region × date × sector × dienstverband, the pivot to columns runs on those few thousand cells.
+ * FILTERed sums straight on the panel were 2–3× slower; computing year()/quarter() per panel row
+ * instead of per date was 2× slower. The outer GROUP BY also merges dates within one quarter,
+ * should any slip past the validator.
  */
 export function regioKwartaalAggregaatSql(): string {
   return `SELECT regio_code,
     CAST(${kwartaalIndex('peildatum')} AS INTEGER) AS kw,
-    ${SOM_NAMEN.map((n) => `CAST(sum(${n}) AS ${n === 'personen' || n === 'werkzaam' ? 'BIGINT' : 'DOUBLE'}) AS ${n}`).join(',\n    ')}
+    ${celSommen()}
   FROM (
-    SELECT regio_code, peildatum,
-      ${paneelSommen()}
+    SELECT regio_code, peildatum, sector, dienstverband,
+      count(*) AS personen,
+      count(*) FILTER (WHERE werkzaam) AS werkzaam,
+      coalesce(sum(uren), 0) AS uren
     FROM doelgroep_kwartaal
-    GROUP BY regio_code, peildatum
-  ) AS per_datum
+    GROUP BY ALL
+  ) AS cel
   GROUP BY ALL`;
 }
 
