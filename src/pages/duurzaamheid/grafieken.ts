@@ -1,0 +1,405 @@
+/**
+ * ChartData for the Duurzaamheid page, built from the metric rows. One object per chart feeds
+ * the drawing, its table twin, the CSV and the SVG/PNG export. Disclosure control is applied
+ * HERE, before anything is drawn: person counts below 10 become "<10" and shares whose group or
+ * numerator is below 10 become "x" (format/disclosure.ts), so no export can carry them.
+ * Shares are fractions (0.88 = 88%) as the chart kit expects.
+ */
+import type { BronVermelding, ChartData, Kolom } from '../../lib/charts/spec.ts';
+import { onderdruk, veiligGemiddelde } from '../../lib/format/disclosure.ts';
+import { formatKwartaal } from '../../lib/format/nl.ts';
+import type { ContractRij, Horizon, StartersRij, UitkomstRij, UitstroomRij } from '../../lib/metrics/duurzaamheid.ts';
+import { kwartaalEinde, kwartaalToIndex, type Kwartaal } from '../../lib/metrics/sql.ts';
+import { ACHTERGRONDEN } from '../../lib/extracts/contracts.ts';
+import type { GepubliceerdCijfer, Vergelijking } from '../../lib/published/duurzaamheid.ts';
+import { somStarters, somUitkomst, somUitstroom, TOTAAL } from './groepen.ts';
+
+/** What every computed chart says about where its numbers come from. */
+export interface Context {
+  synthetisch: boolean;
+  /** The selection in words, e.g. "heel Nederland, alle sectoren". */
+  selectie: string;
+}
+
+export const BRON_BEREKEND = 'doelgroepregister en polisadministratie (extracten), bewerking Participatiemonitor';
+
+const REDEN_NAAM: Record<string, string> = {
+  AOW: 'AOW-leeftijd bereikt',
+  'Wsw-beschut': 'Naar Wsw beschut werk',
+  'geen arbeidsvermogen': 'Geen arbeidsvermogen',
+  overleden: 'Overleden',
+  overig: 'Overige reden',
+  onbekend: 'Reden onbekend',
+};
+
+function later(h: Horizon): string {
+  return h === 4 ? 'na 1 jaar' : 'na 2 jaar';
+}
+
+/** Groups in a fixed order: the achtergronden of the contract, then anything else (onbekend). */
+export function groepVolgorde(groepen: Iterable<string>): string[] {
+  const alle = [...new Set(groepen)];
+  const bekend = ACHTERGRONDEN.filter((a) => alle.includes(a));
+  return [...bekend, ...alle.filter((g) => !(ACHTERGRONDEN as readonly string[]).includes(g)).sort()];
+}
+
+function uitkomstKolommen(): Kolom[] {
+  return [
+    { key: 'groep', label: 'Groep', type: 'tekst' },
+    { key: 'cohort', label: 'Werkzaam in basiskwartaal (personen)', type: 'aantal' },
+    { key: 'werkzaam_pct', label: 'Werkzaam', type: 'pct', decimalen: 0 },
+    { key: 'verloren_pct', label: 'Werk verloren', type: 'pct', decimalen: 0 },
+    { key: 'uit_pct', label: 'Uit het register', type: 'pct', decimalen: 0 },
+    { key: 'werkzaam', label: 'Werkzaam (personen)', type: 'aantal' },
+    { key: 'verloren', label: 'Werk verloren (personen)', type: 'aantal' },
+    { key: 'uit', label: 'Uit het register (personen)', type: 'aantal' },
+  ];
+}
+
+const UITKOMST_REGELS = {
+  aantallen: ['cohort', 'werkzaam', 'verloren', 'uit'],
+  aandelen: [
+    { key: 'werkzaam_pct', teller: 'werkzaam', noemer: 'cohort' },
+    { key: 'verloren_pct', teller: 'verloren', noemer: 'cohort' },
+    { key: 'uit_pct', teller: 'uit', noemer: 'cohort' },
+  ],
+};
+
+function uitkomstRij(label: string, r: UitkomstRij): Record<string, unknown> {
+  return {
+    groep: label,
+    cohort: r.cohort,
+    werkzaam_pct: r.cohort > 0 ? r.werkzaam / r.cohort : null,
+    verloren_pct: r.cohort > 0 ? r.werkVerloren / r.cohort : null,
+    uit_pct: r.cohort > 0 ? r.uitRegister / r.cohort : null,
+    werkzaam: r.werkzaam,
+    verloren: r.werkVerloren,
+    uit: r.uitRegister,
+  };
+}
+
+/**
+ * Stacked bar: werkzaam / werk verloren / uit het register per achtergrond (the selected ones,
+ * all when none is selected) and the total of the selection.
+ */
+export function uitkomstData(rijen: readonly UitkomstRij[], achtergrond: readonly string[], ctx: Context): ChartData | null {
+  const gekozen = rijen.filter((r) => achtergrond.length === 0 || achtergrond.includes(r.groep));
+  if (gekozen.length === 0) return null;
+  const basis = gekozen[0].basis;
+  const eind = gekozen[0].eind;
+  const h = gekozen[0].horizon;
+  const perGroep = new Map(gekozen.map((r) => [r.groep, r]));
+  const uit = groepVolgorde(perGroep.keys()).map((g) => uitkomstRij(g, perGroep.get(g)!));
+  if (perGroep.size > 1) uit.push(uitkomstRij(achtergrond.length ? 'Totaal (selectie)' : 'Totaal', somUitkomst(gekozen)[0]));
+  return {
+    titel: `Uitkomst ${later(h)} per achtergrond`,
+    ondertitel: `Mensen die in het ${formatKwartaal(basis)} werkten: situatie in het ${formatKwartaal(eind)}; ${ctx.selectie}`,
+    bron: BRON_BEREKEND,
+    peildatum: kwartaalEinde(eind),
+    synthetisch: ctx.synthetisch,
+    kolommen: uitkomstKolommen(),
+    rijen: onderdruk(uit, UITKOMST_REGELS),
+    voetnoten: ['Werkzaam, werk verloren en uit het register tellen samen op tot 100%. Achtergrond zoals in het basiskwartaal.'],
+  };
+}
+
+function bronnenVan(cijfers: Iterable<GepubliceerdCijfer>): BronVermelding[] {
+  return [...cijfers].map((c) => ({
+    label: `${c.omschrijving}, ${c.groep}, ${c.periode}: ${formatWaarde(c)}`,
+    url: c.bron,
+    citaat: c.citaat,
+  }));
+}
+
+function formatWaarde(c: GepubliceerdCijfer): string {
+  const w = String(c.waarde).replace('.', ',');
+  return c.eenheid === 'procent' ? `${w}%` : `${w} jaar`;
+}
+
+/** Rows keyed by quarter, in quarter order, with the given quarters added where missing. */
+function opKwartaal<T>(rijen: Map<Kwartaal, T>, extra: Iterable<Kwartaal>): Kwartaal[] {
+  return [...new Set([...rijen.keys(), ...extra])].sort((a, b) => kwartaalToIndex(a) - kwartaalToIndex(b));
+}
+
+/** Published markers for one trend: series key → (quarter → figure). */
+export type Markers = Partial<Record<string, Map<Kwartaal, GepubliceerdCijfer>>>;
+
+function alleMarkers(m: Markers): GepubliceerdCijfer[] {
+  return Object.values(m).flatMap((x) => (x ? [...x.values()] : []));
+}
+
+function markerKwartalen(m: Markers): Kwartaal[] {
+  return Object.values(m).flatMap((x) => (x ? [...x.keys()] : []));
+}
+
+/**
+ * Retention across base quarters (third quarters): werkzaam after h, at every quarter in
+ * between, in the same job — computed — with the published UWV values as separate columns.
+ */
+export function trendData(rijen: readonly UitkomstRij[], achtergrond: readonly string[], h: Horizon, markers: Markers, ctx: Context): ChartData {
+  const totaal = new Map(somUitkomst(rijen, achtergrond).map((r) => [r.basis, r]));
+  const kwartalen = opKwartaal(totaal, markerKwartalen(markers));
+  const pub = (key: string, k: Kwartaal) => {
+    const c = markers[key]?.get(k);
+    return c ? c.waarde / 100 : null;
+  };
+  const uit = kwartalen.map((k) => {
+    const r = totaal.get(k);
+    return {
+      basis: k,
+      cohort: r?.cohort ?? null,
+      werkzaam: r?.werkzaam ?? null,
+      steeds: r?.steedsWerkzaam ?? null,
+      zelfde: r?.zelfdeBaan ?? null,
+      werkzaam_pct: r && r.cohort > 0 ? r.werkzaam / r.cohort : null,
+      steeds_pct: r && r.cohort > 0 ? r.steedsWerkzaam / r.cohort : null,
+      zelfde_pct: r && r.cohort > 0 ? r.zelfdeBaan / r.cohort : null,
+      pub_werkzaam: pub('werkzaam', k),
+      pub_steeds: pub('steeds', k),
+      pub_zelfde: pub('zelfde', k),
+    };
+  });
+  const berekend = ctx.synthetisch ? 'berekend, synthetische demodata' : 'berekend';
+  const laatste = [...totaal.values()].at(-1);
+  return {
+    titel: `Nog aan het werk ${later(h)}, per basiskwartaal`,
+    ondertitel: `Steeds het derde kwartaal als basis (zoals UWV); ${ctx.selectie}`,
+    bron: BRON_BEREKEND + (alleMarkers(markers).length ? '; gepubliceerde waarden: UWV en SZW (zie bronvermelding per cijfer)' : ''),
+    peildatum: laatste ? kwartaalEinde(laatste.eind) : '–',
+    synthetisch: ctx.synthetisch,
+    kolommen: [
+      { key: 'basis', label: 'Basiskwartaal', type: 'kwartaal' },
+      { key: 'cohort', label: 'Werkzaam in basiskwartaal (personen)', type: 'aantal' },
+      { key: 'werkzaam_pct', label: `Werkzaam ${later(h)} (${berekend})`, type: 'pct', decimalen: 1 },
+      { key: 'pub_werkzaam', label: `Werkzaam ${later(h)} (gepubliceerd, UWV)`, type: 'pct', decimalen: 0 },
+      { key: 'steeds_pct', label: `Op alle tussenliggende kwartalen werkzaam (${berekend})`, type: 'pct', decimalen: 1 },
+      { key: 'pub_steeds', label: 'Op alle tussenliggende kwartalen werkzaam (gepubliceerd, UWV)', type: 'pct', decimalen: 0 },
+      { key: 'zelfde_pct', label: `In dezelfde baan (${berekend})`, type: 'pct', decimalen: 1 },
+      { key: 'pub_zelfde', label: 'In dezelfde baan (gepubliceerd, UWV)', type: 'pct', decimalen: 0 },
+      { key: 'werkzaam', label: `Werkzaam ${later(h)} (personen)`, type: 'aantal' },
+      { key: 'steeds', label: 'Steeds werkzaam (personen)', type: 'aantal' },
+      { key: 'zelfde', label: 'In dezelfde baan (personen)', type: 'aantal' },
+    ],
+    rijen: onderdruk(uit, {
+      aantallen: ['cohort', 'werkzaam', 'steeds', 'zelfde'],
+      aandelen: [
+        { key: 'werkzaam_pct', teller: 'werkzaam', noemer: 'cohort' },
+        { key: 'steeds_pct', teller: 'steeds', noemer: 'cohort' },
+        { key: 'zelfde_pct', teller: 'zelfde', noemer: 'cohort' },
+      ],
+    }),
+    voetnoten: [
+      'Lijnen: berekend uit de geladen extracten. Losse ruiten: door UWV/SZW gepubliceerde waarden, met bron en citaat hieronder.',
+    ],
+    bronnen: bronnenVan(alleMarkers(markers)),
+  };
+}
+
+/** The comparison table: every published figure, its computed twin, the difference, in tolerance. */
+export function vergelijkingData(rijen: readonly Vergelijking[], synthetisch: boolean): ChartData {
+  const berekendLabel = synthetisch ? 'Berekend (synthetische demodata)' : 'Berekend';
+  const binnen = (v: Vergelijking) =>
+    v.status === 'binnen' ? 'ja' : v.status === 'buiten' ? 'nee' : `– (${v.toelichting ?? v.status})`;
+  const tol = (v: Vergelijking) => (v.cijfer.eenheid === 'procent' ? '1 procentpunt' : `${String(Math.round(v.tolerantie * 100) / 100).replace('.', ',')} jaar`);
+  return {
+    titel: 'Gepubliceerde UWV-cijfers naast de berekening',
+    ondertitel: 'Heel Nederland, alle sectoren, horizon 1 jaar; groep zoals gepubliceerd',
+    bron: `gepubliceerd: UWV en SZW (bron en citaat per cijfer); berekend: ${BRON_BEREKEND}`,
+    peildatum: 'per cijfer',
+    synthetisch,
+    kolommen: [
+      { key: 'cijfer', label: 'Cijfer', type: 'tekst' },
+      { key: 'groep', label: 'Groep', type: 'tekst' },
+      { key: 'periode', label: 'Periode', type: 'tekst' },
+      { key: 'eenheid', label: 'Eenheid', type: 'tekst' },
+      { key: 'gepubliceerd', label: 'Gepubliceerd (UWV/SZW)', type: 'aantal', decimalen: 1 },
+      { key: 'berekend', label: berekendLabel, type: 'aantal', decimalen: 1 },
+      { key: 'verschil', label: 'Verschil (berekend − gepubliceerd)', type: 'aantal', decimalen: 1 },
+      { key: 'tolerantie', label: 'Tolerantie', type: 'tekst' },
+      { key: 'binnen', label: 'Binnen tolerantie', type: 'tekst' },
+      { key: 'bron', label: 'Bron', type: 'tekst' },
+    ],
+    rijen: rijen.map((v) => ({
+      cijfer: v.cijfer.omschrijving,
+      groep: v.cijfer.groep,
+      periode: v.cijfer.periode,
+      eenheid: v.cijfer.eenheid === 'procent' ? 'procent' : 'jaar',
+      gepubliceerd: v.cijfer.waarde,
+      berekend: v.berekend,
+      verschil: v.verschil,
+      tolerantie: tol(v),
+      binnen: binnen(v),
+      bron: v.cijfer.bronLabel,
+    })),
+    voetnoten: [
+      'Tolerantie: 1 procentpunt voor percentages; voor jaren 1% van de gepubliceerde waarde (niet strenger dan de helft van het laatste gepubliceerde cijfer).',
+      ...(synthetisch ? ['De berekende waarden komen uit synthetische demodata die op deze gepubliceerde cijfers zijn afgestemd; het zijn geen echte UWV-gegevens.'] : []),
+      ...[...new Set(rijen.map((v) => v.cijfer.noot).filter((n): n is string => Boolean(n)))],
+    ],
+    bronnen: rijen.map((v) => ({ label: `${v.cijfer.omschrijving}, ${v.cijfer.groep}, ${v.cijfer.periode}: ${formatWaarde(v.cijfer)}`, url: v.cijfer.bron, citaat: v.cijfer.citaat })),
+  };
+}
+
+/** The same comparison as a chart: difference per figure (in its unit), for the bar chart. */
+export function verschilLabel(v: Vergelijking): string {
+  return `${v.cijfer.omschrijving} (${v.cijfer.groep}, ${v.cijfer.periode})`;
+}
+
+const STARTERS_REGELS = {
+  aantallen: ['starters', 'na1', 'zelfde', 'na2'],
+  aandelen: [
+    { key: 'na1_pct', teller: 'na1', noemer: 'starters' },
+    { key: 'zelfde_pct', teller: 'zelfde', noemer: 'starters' },
+    { key: 'na2_pct', teller: 'na2', noemer: 'starters' },
+  ],
+};
+
+function startersRij(r: StartersRij): Record<string, unknown> {
+  const f = (t: number | null) => (t === null || r.starters <= 0 ? null : t / r.starters);
+  return {
+    starters: r.starters,
+    na1_pct: f(r.werkzaamNa1Jaar),
+    zelfde_pct: f(r.zelfdeBaanNa1Jaar),
+    na2_pct: f(r.werkzaamNa2Jaar),
+    na1: r.werkzaamNa1Jaar,
+    zelfde: r.zelfdeBaanNa1Jaar,
+    na2: r.werkzaamNa2Jaar,
+  };
+}
+
+function startersKolommen(eerste: Kolom, berekend: string, metPub: boolean): Kolom[] {
+  return [
+    eerste,
+    { key: 'starters', label: 'Starters (personen)', type: 'aantal' },
+    { key: 'na1_pct', label: `Werkzaam na 1 jaar${berekend}`, type: 'pct', decimalen: 1 },
+    ...(metPub ? [{ key: 'pub_na1', label: 'Werkzaam na 1 jaar (gepubliceerd, UWV)', type: 'pct', decimalen: 0 } as Kolom] : []),
+    { key: 'zelfde_pct', label: `In dezelfde baan na 1 jaar${berekend}`, type: 'pct', decimalen: 1 },
+    ...(metPub ? [{ key: 'pub_zelfde', label: 'In dezelfde baan na 1 jaar (gepubliceerd, UWV)', type: 'pct', decimalen: 0 } as Kolom] : []),
+    { key: 'na2_pct', label: `Werkzaam na 2 jaar${berekend}`, type: 'pct', decimalen: 1 },
+    ...(metPub ? [{ key: 'pub_na2', label: 'Werkzaam na 2 jaar (gepubliceerd, UWV)', type: 'pct', decimalen: 0 } as Kolom] : []),
+    { key: 'na1', label: 'Werkzaam na 1 jaar (personen)', type: 'aantal' },
+    { key: 'zelfde', label: 'In dezelfde baan na 1 jaar (personen)', type: 'aantal' },
+    { key: 'na2', label: 'Werkzaam na 2 jaar (personen)', type: 'aantal' },
+  ];
+}
+
+/** Starters across base quarters (third quarters), with the published values as markers. */
+export function startersTrendData(rijen: readonly StartersRij[], achtergrond: readonly string[], markers: Markers, ctx: Context): ChartData {
+  const totaal = new Map(somStarters(rijen, achtergrond).map((r) => [r.basis, r]));
+  const kwartalen = opKwartaal(totaal, markerKwartalen(markers));
+  const pub = (key: string, k: Kwartaal) => {
+    const c = markers[key]?.get(k);
+    return c ? c.waarde / 100 : null;
+  };
+  const uit = kwartalen.map((k) => {
+    const r = totaal.get(k);
+    const basis = r ? startersRij(r) : { starters: null, na1_pct: null, zelfde_pct: null, na2_pct: null, na1: null, zelfde: null, na2: null };
+    return { basis: k, ...basis, pub_na1: pub('na1', k), pub_zelfde: pub('zelfde', k), pub_na2: pub('na2', k) };
+  });
+  const berekend = ctx.synthetisch ? ' (berekend, synthetische demodata)' : ' (berekend)';
+  const laatste = [...totaal.keys()].at(-1);
+  return {
+    titel: 'Starters: nog aan het werk na 1 en 2 jaar',
+    ondertitel: `Mensen die in de vier kwartalen tot en met het basiskwartaal (steeds een derde kwartaal) begonnen met werken; ${ctx.selectie}`,
+    bron: BRON_BEREKEND + (alleMarkers(markers).length ? '; gepubliceerde waarden: UWV en SZW (zie bronvermelding per cijfer)' : ''),
+    peildatum: laatste ? kwartaalEinde(laatste) : '–',
+    synthetisch: ctx.synthetisch,
+    kolommen: startersKolommen({ key: 'basis', label: 'Basiskwartaal (einde startperiode)', type: 'kwartaal' }, berekend, true),
+    rijen: onderdruk(uit, STARTERS_REGELS),
+    voetnoten: [
+      'Een starter werkt in kwartaal s en werkte niet in het kwartaal ervoor; wie vaker start telt één keer, vanaf de eerste start. Gemeten 4 en 8 kwartalen na de start.',
+      'Lijnen: berekend. Losse ruiten: door UWV/SZW gepubliceerde waarden.',
+    ],
+    bronnen: bronnenVan(alleMarkers(markers)),
+  };
+}
+
+/** Starters of one base quarter per achtergrond plus the total of the selection. */
+export function startersGroepData(rijen: readonly StartersRij[], achtergrond: readonly string[], ctx: Context): ChartData | null {
+  const gekozen = rijen.filter((r) => achtergrond.length === 0 || achtergrond.includes(r.groep));
+  if (gekozen.length === 0) return null;
+  const perGroep = new Map(gekozen.map((r) => [r.groep, r]));
+  const uit = groepVolgorde(perGroep.keys()).map((g) => ({ groep: g, ...startersRij(perGroep.get(g)!) }));
+  if (perGroep.size > 1) uit.push({ groep: achtergrond.length ? 'Totaal (selectie)' : 'Totaal', ...startersRij(somStarters(gekozen)[0]) });
+  const { basis, vanaf } = gekozen[0];
+  const berekend = ctx.synthetisch ? ' (synthetische demodata)' : '';
+  return {
+    titel: `Starters per achtergrond, ${formatKwartaal(vanaf)} tot en met ${formatKwartaal(basis)}`,
+    ondertitel: `Aandeel dat een jaar na de start nog werkt; ${ctx.selectie}`,
+    bron: BRON_BEREKEND,
+    peildatum: kwartaalEinde(basis),
+    synthetisch: ctx.synthetisch,
+    kolommen: startersKolommen({ key: 'groep', label: 'Groep', type: 'tekst' }, berekend, false),
+    rijen: onderdruk(uit, STARTERS_REGELS),
+    voetnoten: ['Achtergrond zoals in het kwartaal van de (eerste) start. "–": nog niet bekend, de gegevens lopen nog niet ver genoeg door.'],
+  };
+}
+
+/** Hours on a permanent contract and mean job duration per quarter, with published markers. */
+export function contractData(rijen: readonly ContractRij[], markers: Markers, ctx: Context): ChartData {
+  const perKw = new Map(rijen.filter((r) => r.groep === TOTAAL).map((r) => [r.kwartaal, r]));
+  const kwartalen = opKwartaal(perKw, markerKwartalen(markers));
+  const uit = kwartalen.map((k) => {
+    const r = perKw.get(k);
+    const c = markers.uren?.get(k);
+    const d = markers.duur?.get(k);
+    return {
+      kwartaal: k,
+      werkzamen: r?.werkzamen ?? null,
+      // Shares of hours and mean durations are derived from a group of persons: suppressed below 10.
+      uren_pct: r && r.urenOnbepaaldPct !== null ? veiligGemiddelde(r.urenOnbepaaldPct / 100, r.werkzamen) : null,
+      pub_uren: c ? c.waarde / 100 : null,
+      duur: r && r.gemBaanduurJaren !== null ? veiligGemiddelde(r.gemBaanduurJaren, r.werkzamen) : null,
+      pub_duur: d ? d.waarde : null,
+    };
+  });
+  const berekend = ctx.synthetisch ? ' (berekend, synthetische demodata)' : ' (berekend)';
+  const laatste = [...perKw.keys()].at(-1);
+  return {
+    titel: 'Vaste contracten en duur van banen',
+    ondertitel: `Per kwartaal, van alle werkenden in het register; ${ctx.selectie}`,
+    bron: BRON_BEREKEND + (alleMarkers(markers).length ? '; gepubliceerde waarden: UWV en SZW (zie bronvermelding per cijfer)' : ''),
+    peildatum: laatste ? kwartaalEinde(laatste) : '–',
+    synthetisch: ctx.synthetisch,
+    kolommen: [
+      { key: 'kwartaal', label: 'Kwartaal', type: 'kwartaal' },
+      { key: 'werkzamen', label: 'Werkzame personen', type: 'aantal' },
+      { key: 'uren_pct', label: `Verloonde uren op een vast contract${berekend}`, type: 'pct', decimalen: 1 },
+      { key: 'pub_uren', label: 'Verloonde uren op een vast contract (gepubliceerd, UWV)', type: 'pct', decimalen: 0 },
+      { key: 'duur', label: `Gemiddelde duur lopende banen, jaren${berekend}`, type: 'aantal', decimalen: 1 },
+      { key: 'pub_duur', label: 'Gemiddelde duur lopende banen, jaren (gepubliceerd, UWV)', type: 'aantal', decimalen: 1 },
+    ],
+    rijen: onderdruk(uit, { aantallen: ['werkzamen'] }),
+    voetnoten: [
+      'Vast contract: contract voor onbepaalde tijd. Duur: van de begindatum van de huidige baan tot de peildatum.',
+      'UWV publiceerde de duur voor 2015–2017 als jaarcijfer; die staan bij het derde kwartaal.',
+    ],
+    bronnen: bronnenVan(alleMarkers(markers)),
+  };
+}
+
+/** Reasons for leaving the register, for the people of the cohort who left it. */
+export function uitstroomData(rijen: readonly UitstroomRij[], achtergrond: readonly string[], ctx: Context): ChartData | null {
+  const som = somUitstroom(rijen, achtergrond);
+  if (som.length === 0) return null;
+  const { basis, eind, horizon, uitRegister } = som[0];
+  const uit = som.map((r) => ({ reden: REDEN_NAAM[r.reden] ?? r.reden, aantal: r.aantal, uitRegister: r.uitRegister, pct: r.uitRegister > 0 ? r.aantal / r.uitRegister : null }));
+  return {
+    titel: 'Redenen van uitstroom uit het register',
+    ondertitel: `Van wie in het ${formatKwartaal(basis)} werkte en ${later(horizon)} (${formatKwartaal(eind)}) niet meer in het register stond; ${ctx.selectie}`,
+    bron: BRON_BEREKEND,
+    peildatum: kwartaalEinde(eind),
+    synthetisch: ctx.synthetisch,
+    kolommen: [
+      { key: 'reden', label: 'Reden', type: 'tekst' },
+      { key: 'pct', label: 'Aandeel van de uitstroom', type: 'pct', decimalen: 0 },
+      { key: 'aantal', label: 'Personen', type: 'aantal' },
+      { key: 'uitRegister', label: 'Uitgestroomd totaal (personen)', type: 'aantal' },
+    ],
+    rijen: onderdruk(uit, { aantallen: ['aantal', 'uitRegister'], aandelen: [{ key: 'pct', teller: 'aantal', noemer: 'uitRegister' }] }),
+    voetnoten: [
+      `Reden van het laatste vertrek uit het register tussen ${formatKwartaal(basis)} en ${formatKwartaal(eind)}; "onbekend" als er geen vertrekregistratie is.`,
+      ...(uitRegister === 0 ? ['Niemand uit deze groep is uit het register gestroomd.'] : []),
+    ],
+  };
+}

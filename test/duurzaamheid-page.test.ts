@@ -1,0 +1,384 @@
+/**
+ * The logic behind the Duurzaamheid page: the achtergrond filter applied by adding up split
+ * groups (equal to the same filter in SQL), cohorts read from the cached trend (equal to their
+ * own query, and without a query), out-of-order answers never shown, the published figures read
+ * as comparable twins with the calibration tolerance, and disclosure control in the chart data.
+ * Panels: test/fixtures/duurzaamheid-panel.ts; the expected numbers are read off its timelines.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { flushSync } from 'svelte';
+import { NodeEngine } from '../src/lib/engine/node.ts';
+import { SupersededError } from '../src/lib/engine/client-types.ts';
+import type { SqlParam } from '../src/lib/engine/types.ts';
+import {
+  cohortUitkomst, panelBereik, starters as startersMetriek, uitstroomRedenen,
+  type PanelBereik, type UitkomstRij,
+} from '../src/lib/metrics/duurzaamheid.ts';
+import { naarCsv } from '../src/lib/export/csv.ts';
+import { AFGELEID, KLEIN } from '../src/lib/format/disclosure.ts';
+import {
+  leesGepubliceerdeDuurzaamheid, tolerantie, vergelijk, type BerekendeCijfers,
+} from '../src/lib/published/duurzaamheid.ts';
+import { somStarters, somUitkomst, somUitstroom } from '../src/pages/duurzaamheid/groepen.ts';
+import { DuurzaamheidBron, VIEWS, type Selectie, type ViewEngine } from '../src/pages/duurzaamheid/bron.ts';
+import { Sectie } from '../src/pages/duurzaamheid/sectie.svelte.ts';
+import { kiesBasis, selectieTekst, trendMarkers } from '../src/pages/duurzaamheid/selectie.ts';
+import { trendData, uitkomstData } from '../src/pages/duurzaamheid/grafieken.ts';
+import {
+  COHORT_PERSONEN, COHORT_VANAF, COHORT_VERTREK, maakPanel, STARTERS_PERSONEN, STARTERS_VANAF,
+} from './fixtures/duurzaamheid-panel.ts';
+
+const CSV = readFileSync(new URL('../data/published/duurzaamheid.csv', import.meta.url), 'utf8');
+
+/** A view engine on native DuckDB that records which view asked what. */
+function telEngine(engine: NodeEngine): ViewEngine & { vragen: string[] } {
+  const vragen: string[] = [];
+  return {
+    vragen,
+    queryLatest(view: string, sql: string, params?: readonly SqlParam[]) {
+      vragen.push(view);
+      return engine.query(sql, params ? [...params] : []);
+    },
+  };
+}
+
+function sel(over: Partial<Selectie> = {}): Selectie {
+  return { basis: '2021Q3', horizon: 4, achtergrond: [], regio: [], sector: 'alle', ...over };
+}
+
+function tel(r: UitkomstRij | undefined) {
+  return r && { cohort: r.cohort, werkzaam: r.werkzaam, verloren: r.werkVerloren, uit: r.uitRegister, steeds: r.steedsWerkzaam, zelfde: r.zelfdeBaan };
+}
+
+describe('achtergrond filter by adding up the split groups (cohort panel, base 2021Q3)', () => {
+  let engine: NodeEngine;
+  beforeAll(async () => {
+    engine = await NodeEngine.create();
+    await maakPanel(engine, COHORT_PERSONEN, COHORT_VERTREK, COHORT_VANAF);
+  });
+  afterAll(() => engine.close());
+
+  it('gives the outcome of Wsw + Participatiewet as the SQL filter does', async () => {
+    const split = await cohortUitkomst(engine, { basis: '2021Q3', horizon: 4, split: 'achtergrond' });
+    const som = somUitkomst(split, ['Wsw', 'Participatiewet']);
+    // At t: Wsw p3, p4, p9; Participatiewet p5, p6, p7, p10 (p1 becomes Wsw only in 2022: base value counts).
+    // At 2022Q3: werkzaam p3, p6; werk verloren p4; uit p5, p7, p9, p10.
+    expect(tel(som[0])).toEqual({ cohort: 7, werkzaam: 2, verloren: 1, uit: 4, steeds: 0, zelfde: 2 });
+    expect(som[0].werkzaamPct).toBeCloseTo((2 / 7) * 100, 10);
+    const [sqlRij] = await cohortUitkomst(engine, { basis: '2021Q3', horizon: 4, filters: { achtergrond: ['Wsw', 'Participatiewet'] } });
+    expect(tel(som[0])).toEqual(tel(sqlRij));
+    // No selection = every group = the unfiltered total (cohort 10 in the metric tests).
+    expect(tel(somUitkomst(split)[0])).toEqual({ cohort: 10, werkzaam: 4, verloren: 1, uit: 5, steeds: 2, zelfde: 3 });
+  });
+
+  it('adds up the uitstroom reasons of the selected groups', async () => {
+    const split = await uitstroomRedenen(engine, { basis: '2021Q3', horizon: 4, split: 'achtergrond' });
+    const som = somUitstroom(split, ['Wsw', 'Participatiewet']);
+    // Left: p9 (Wsw; overig 2021Q3 then AOW 2022Q1 → AOW), p5 (AOW), p7 (Wsw-beschut), p10 (no row in window → onbekend).
+    const per = Object.fromEntries(som.map((r) => [r.reden, r.aantal]));
+    expect(per).toEqual({ AOW: 2, 'Wsw-beschut': 1, 'geen arbeidsvermogen': 0, overleden: 0, overig: 0, onbekend: 1 });
+    expect(som.every((r) => r.uitRegister === 4)).toBe(true);
+    expect(som.find((r) => r.reden === 'AOW')!.pct).toBe(50);
+    const direct = await uitstroomRedenen(engine, { basis: '2021Q3', horizon: 4, filters: { achtergrond: ['Wsw', 'Participatiewet'] } });
+    expect(Object.fromEntries(direct.map((r) => [r.reden, r.aantal]))).toEqual(per);
+  });
+});
+
+describe('starters: adding up groups (starters panel, base 2021Q3)', () => {
+  it('counts Wsw + Participatiewet starters as the SQL filter does', async () => {
+    const engine = await NodeEngine.create();
+    try {
+      await maakPanel(engine, STARTERS_PERSONEN, [], STARTERS_VANAF);
+      const split = await startersMetriek(engine, { basis: '2021Q3', split: 'achtergrond' });
+      const [som] = somStarters(split, ['Wsw', 'Participatiewet']);
+      // Starters in 2020Q4…2021Q3 by achtergrond at the start: Wajong p21; Wsw p22, p23; Participatiewet p25, p26.
+      // A year later: p22 (job B), p23 (job B), p26 (job A) work; p25 left. Same job: only p26.
+      // Two years later: p22 only.
+      expect({ n: som.starters, na1: som.werkzaamNa1Jaar, zelfde: som.zelfdeBaanNa1Jaar, na2: som.werkzaamNa2Jaar }).toEqual({ n: 4, na1: 3, zelfde: 1, na2: 1 });
+      expect(som.werkzaamNa1JaarPct).toBe(75);
+      const [direct] = await startersMetriek(engine, { basis: '2021Q3', filters: { achtergrond: ['Wsw', 'Participatiewet'] } });
+      expect([direct.starters, direct.werkzaamNa1Jaar, direct.zelfdeBaanNa1Jaar, direct.werkzaamNa2Jaar]).toEqual([4, 3, 1, 1]);
+    } finally {
+      await engine.close();
+    }
+  });
+});
+
+describe('DuurzaamheidBron: cached trends, one query per view', () => {
+  let engine: NodeEngine;
+  let bereik: PanelBereik;
+  beforeAll(async () => {
+    engine = await NodeEngine.create();
+    await maakPanel(engine, COHORT_PERSONEN, COHORT_VERTREK, COHORT_VANAF);
+    bereik = (await panelBereik(engine))!;
+  });
+  afterAll(() => engine.close());
+
+  it('reads a Q3 cohort from the cached trend without a query, equal to its own query', async () => {
+    const e = telEngine(engine);
+    const bron = new DuurzaamheidBron(e, bereik);
+    // Before the trend is there, the cohort gets its own query (the headline does not wait).
+    const eigen = await bron.cohort(sel());
+    expect(e.vragen).toEqual([VIEWS.cohort]);
+    const trend = await bron.cohortTrend(sel());
+    // Q3 bases with t+4 ≤ 2023Q3: 2020Q3, 2021Q3, 2022Q3 — three bases, one query.
+    expect([...new Set(trend.map((r) => r.basis))]).toEqual(['2020Q3', '2021Q3', '2022Q3']);
+    expect(e.vragen).toEqual([VIEWS.cohort, VIEWS.cohortTrend]);
+    const uitTrend = await bron.cohort(sel());
+    expect(e.vragen).toHaveLength(2);
+    expect(uitTrend.map(tel)).toEqual(eigen.map(tel));
+    expect(uitTrend.map((r) => r.groep)).toEqual(['Participatiewet', 'Wajong', 'Wsw']);
+  });
+
+  it('caches the trend per horizon and SQL filters; the achtergrond filter does not query again', async () => {
+    const e = telEngine(engine);
+    const bron = new DuurzaamheidBron(e, bereik);
+    await bron.cohortTrend(sel());
+    await bron.cohortTrend(sel({ achtergrond: ['Wsw'], basis: '2022Q3' }));
+    expect(e.vragen).toEqual([VIEWS.cohortTrend]);
+    const acht = await bron.cohortTrend(sel({ horizon: 8 }));
+    expect(e.vragen).toHaveLength(2);
+    // t+8 ≤ 2023Q3 for Q3 bases: 2020Q3 and 2021Q3.
+    expect([...new Set(acht.map((r) => r.basis))]).toEqual(['2020Q3', '2021Q3']);
+    await bron.cohortTrend(sel({ regio: ['AM01'] }));
+    expect(e.vragen).toHaveLength(3);
+  });
+
+  it('asks a base quarter outside the third quarter with its own query, in its own view', async () => {
+    const e = telEngine(engine);
+    const bron = new DuurzaamheidBron(e, bereik);
+    await bron.cohortTrend(sel());
+    const r = await bron.cohort(sel({ basis: '2021Q4' }));
+    expect(e.vragen).toEqual([VIEWS.cohortTrend, VIEWS.cohort]);
+    expect(r[0].basis).toBe('2021Q4');
+    // Asked again: answered from the cache.
+    await bron.cohort(sel({ basis: '2021Q4' }));
+    expect(e.vragen).toHaveLength(2);
+  });
+
+  it('reads Q3 uitstroom from the trend, equal to the direct query', async () => {
+    const e = telEngine(engine);
+    const bron = new DuurzaamheidBron(e, bereik);
+    const rijen = await bron.uitstroom(sel());
+    expect(e.vragen).toEqual([VIEWS.uitstroomTrend]);
+    const direct = await uitstroomRedenen(engine, { basis: '2021Q3', horizon: 4, split: 'achtergrond' });
+    const kort = (l: typeof direct) => l.map((r) => `${r.groep}|${r.reden}|${r.aantal}|${r.uitRegister}`).sort();
+    expect(kort(rijen)).toEqual(kort(direct));
+  });
+
+  it('has no starters (and no query) when the quarter before the start window is not in the data', async () => {
+    const e = telEngine(engine);
+    const bron = new DuurzaamheidBron(e, bereik);
+    // 2021Q1 − 4 = 2020Q1 lies before the first quarter 2020Q3.
+    expect(await bron.starters(sel({ basis: '2021Q1' }))).toEqual([]);
+    expect(e.vragen).toEqual([]);
+  });
+
+  it('forgets a superseded query, so asking again queries again', async () => {
+    let n = 0;
+    const e: ViewEngine = {
+      queryLatest: (_v, sql, p) => (++n === 1 ? Promise.reject(new SupersededError()) : engine.query(sql, p ? [...p] : [])),
+    };
+    const bron = new DuurzaamheidBron(e, bereik);
+    await expect(bron.cohortTrend(sel())).rejects.toBeInstanceOf(SupersededError);
+    await new Promise((r) => setTimeout(r, 0));
+    const t = await bron.cohortTrend(sel());
+    expect(t.length).toBeGreaterThan(0);
+    expect(n).toBe(2);
+  });
+});
+
+describe('Sectie: only the answer to the latest question is shown', () => {
+  function uitgesteld<T>() {
+    let los!: (v: T) => void;
+    let weiger!: (e: unknown) => void;
+    const p = new Promise<T>((a, b) => ((los = a), (weiger = b)));
+    return { p, los, weiger };
+  }
+  const rust = () => new Promise((r) => setTimeout(r, 0));
+
+  it('does not let a slow answer for an older selection overwrite a newer one', async () => {
+    const s = new Sectie<string>();
+    const oud = uitgesteld<string>();
+    const nieuw = uitgesteld<string>();
+    s.vraag('2021Q3', () => oud.p);
+    s.vraag('2022Q3', () => nieuw.p);
+    expect(s.bezig).toBe(true);
+    nieuw.los('nieuw');
+    await rust();
+    oud.los('oud');
+    await rust();
+    flushSync();
+    expect(s.data).toBe('nieuw');
+    expect(s.getoond).toBe('2022Q3');
+    expect(s.bezig).toBe(false);
+  });
+
+  it('asks again when its query was superseded while it is still the one wanted', async () => {
+    const s = new Sectie<string>();
+    let n = 0;
+    s.vraag('a', () => (++n === 1 ? Promise.reject(new SupersededError()) : Promise.resolve('a')));
+    await rust();
+    await rust();
+    expect(n).toBe(2);
+    expect(s.data).toBe('a');
+  });
+
+  it('shows the Dutch error of a failed query and stops being busy', async () => {
+    const s = new Sectie<string>();
+    s.vraag('a', () => Promise.reject(new Error('Basiskwartaal 2030Q3 met horizon 4 valt buiten de data')));
+    await rust();
+    expect(s.fout).toContain('valt buiten de data');
+    expect(s.bezig).toBe(false);
+  });
+});
+
+describe('published duurzaamheid figures as comparable twins', () => {
+  const cijfers = leesGepubliceerdeDuurzaamheid(CSV);
+  const vind = (indicator: string, waarde: number) => cijfers.find((c) => c.indicator === indicator && c.waarde === waarde)!;
+
+  it('reads the starters window: start quarter + 3 is the base, measured 4 or 8 quarters later', () => {
+    // "tussen het vierde kwartaal van 2016 en het derde kwartaal van 2017 … een jaar later 67 procent"
+    expect(vind('starters_werkzaam_na_1_jaar_pct', 67).berekening).toEqual({ soort: 'starters', basis: '2017Q3', veld: 'werkzaamNa1JaarPct' });
+    expect(vind('starters_werkzaam_na_1_jaar_pct', 64).berekening).toEqual({ soort: 'starters', basis: '2016Q3', veld: 'werkzaamNa1JaarPct' });
+    // 2015Q4 → 2018Q3 "twee jaar later": base 2016Q3, 8 quarters on.
+    expect(vind('starters_werkzaam_na_2_jaar_pct', 58).berekening).toEqual({ soort: 'starters', basis: '2016Q3', veld: 'werkzaamNa2JaarPct' });
+    expect(vind('starters_zelfde_baan_pct', 32).berekening).toEqual({ soort: 'starters', basis: '2021Q3', veld: 'zelfdeBaanNa1JaarPct' });
+  });
+
+  it('reads a bare year as its third quarter and says so', () => {
+    const c = cijfers.find((x) => x.indicator === 'werkzaam_na_1_jaar_pct' && x.periode.startsWith('2022'))!;
+    expect(c.berekening).toEqual({ soort: 'cohort', basis: '2022Q3', veld: 'werkzaamPct', groep: 'totaal' });
+    expect(c.noot).toContain('alleen het jaar');
+    expect(vind('gem_contractduur_jaren', 8.1).berekening).toEqual({ soort: 'contract', kwartaal: '2015Q3', veld: 'gemBaanduurJaren' });
+    expect(vind('gem_contractduur_jaren', 5.3).berekening).toEqual({ soort: 'contract', kwartaal: '2022Q3', veld: 'gemBaanduurJaren' });
+  });
+
+  it('keeps source and quote, and names why a figure has no twin', () => {
+    const c = vind('werkzaam_na_1_jaar_pct', 88);
+    expect(c.citaat).toContain('88 procent nog steeds werk had');
+    expect(c.bronLabel).toBe('brief minister Schouten, TK 2023-2024, 34 352 nr. 310');
+    expect(c.periode).toBe('3e kwartaal 2021 → 3e kwartaal 2022');
+    expect(vind('zelfde_baan_meer_dan_jaar_pct', 38).berekening).toBeNull();
+    expect(vind('zelfde_baan_meer_dan_jaar_pct', 38).nietBerekenbaar).toMatch(/definitie/);
+  });
+
+  it('uses 1 procentpunt for shares and 1% (at least half the last digit) for years', () => {
+    expect(tolerantie({ eenheid: 'procent', waarde: 88 })).toBe(1);
+    expect(tolerantie({ eenheid: 'jaar', waarde: 5.3 })).toBeCloseTo(0.053, 12);
+    expect(tolerantie({ eenheid: 'jaar', waarde: 2 })).toBe(0.5);
+  });
+
+  it('compares with the tolerance, suppresses small groups and names missing quarters', () => {
+    const rij = (basis: string, groep: string, cohort: number, werkzaam: number) =>
+      ({ basis, groep, cohort, werkzaam, werkVerloren: cohort - werkzaam, uitRegister: 0, steedsWerkzaam: 0, zelfdeBaan: 0 }) as UitkomstRij;
+    const bron: BerekendeCijfers = {
+      cohort: (basis, groep) => ({
+        '2021Q3|totaal': rij('2021Q3', 'totaal', 1000, 889), // 88.9 vs 88 → +0.9
+        '2015Q3|totaal': rij('2015Q3', 'totaal', 1000, 859), // 85.9 vs 87 → −1.1
+        '2015Q3|Wsw': rij('2015Q3', 'Wsw', 9, 9), // 9 persons: suppressed
+      })[`${basis}|${groep}`],
+      uitstroom: () => undefined,
+      starters: () => undefined,
+      contract: () => undefined,
+    };
+    const werkzaam = cijfers.filter((c) => c.indicator === 'werkzaam_na_1_jaar_pct');
+    const uit = vergelijk(werkzaam, bron);
+    const van = (waarde: number, groep = 'totaal') => uit.find((v) => v.cijfer.waarde === waarde && v.cijfer.groep === groep)!;
+    expect(van(88).berekend).toBeCloseTo(88.9, 10);
+    expect(van(88).verschil).toBeCloseTo(0.9, 10);
+    expect(van(88).status).toBe('binnen');
+    expect(van(87).status).toBe('buiten');
+    expect(van(87).verschil).toBeCloseTo(-1.1, 10);
+    expect(van(94, 'Wsw').status).toBe('onderdrukt');
+    expect(van(94, 'Wsw').berekend).toBeNull();
+    expect(van(83).status).toBe('buiten de data');
+  });
+
+  it('puts the published values on the retention trend only when the view is comparable', () => {
+    const m = trendMarkers(cijfers, sel());
+    expect(m.werkzaam!.get('2021Q3')!.waarde).toBe(88);
+    expect(m.werkzaam!.get('2022Q3')!.waarde).toBe(87);
+    expect(m.zelfde!.get('2016Q3')!.waarde).toBe(66);
+    expect(trendMarkers(cijfers, sel({ achtergrond: ['Participatiewet'] })).werkzaam!.get('2017Q3')!.waarde).toBe(82);
+    expect(trendMarkers(cijfers, sel({ regio: ['AM38'] }))).toEqual({});
+    expect(trendMarkers(cijfers, sel({ horizon: 8 }))).toEqual({});
+    expect(trendMarkers(cijfers, sel({ achtergrond: ['Wsw', 'Wajong'] }))).toEqual({});
+  });
+});
+
+describe('chart data with disclosure control', () => {
+  const ctx = { synthetisch: true, selectie: 'heel Nederland, alle sectoren, alle achtergronden' };
+  const rij = (groep: string, cohort: number, werkzaam: number, verloren: number): UitkomstRij => ({
+    basis: '2021Q3', eind: '2022Q3', horizon: 4, groep, cohort, werkzaam, werkVerloren: verloren, uitRegister: cohort - werkzaam - verloren,
+    steedsWerkzaam: 0, zelfdeBaan: 0, werkzaamPct: 0, werkVerlorenPct: 0, uitRegisterPct: 0, steedsWerkzaamPct: 0, zelfdeBaanPct: 0, onderDrempel: cohort < 10,
+  });
+
+  it('shows a group of fewer than 10 as "<10" with its shares suppressed, and never exports the numbers', () => {
+    const d = uitkomstData([rij('Wsw', 200, 180, 12), rij('WIW/ID', 8, 6, 1)], [], ctx)!;
+    expect(d.rijen.map((r) => r.groep)).toEqual(['Wsw', 'WIW/ID', 'Totaal']);
+    const [wsw, wiw, totaal] = d.rijen;
+    expect(wsw.werkzaam_pct).toBe(0.9);
+    // Uit het register: 200 − 180 − 12 = 8 persons → "<10", its share "x".
+    expect(wsw.uit).toBe(KLEIN);
+    expect(wsw.uit_pct).toBe(AFGELEID);
+    expect(wiw.cohort).toBe(KLEIN);
+    expect([wiw.werkzaam_pct, wiw.verloren_pct, wiw.uit_pct]).toEqual([AFGELEID, AFGELEID, AFGELEID]);
+    // Total: 208 persons, 186 werkzaam.
+    expect(totaal.cohort).toBe(208);
+    expect(totaal.werkzaam).toBe(186);
+    const csv = naarCsv(d);
+    const wiwRegel = csv.split('\r\n').find((l) => l.startsWith('WIW/ID'))!;
+    expect(wiwRegel).toBe('WIW/ID;<10;x;x;x;<10;<10;<10');
+    expect(csv).toContain('synthetische demodata');
+  });
+
+  it('keeps only the selected achtergronden and adds their total', () => {
+    const d = uitkomstData([rij('Wsw', 200, 180, 12), rij('Wajong', 100, 80, 10), rij('Participatiewet', 50, 40, 5)], ['Wajong', 'Participatiewet'], ctx)!;
+    expect(d.rijen.map((r) => r.groep)).toEqual(['Wajong', 'Participatiewet', 'Totaal (selectie)']);
+    expect(d.rijen[2].cohort).toBe(150);
+    expect(d.rijen[2].werkzaam_pct).toBe(0.8);
+  });
+
+  it('gives published values their own columns on the trend, as fractions, with source and quote', () => {
+    const cijfers = leesGepubliceerdeDuurzaamheid(CSV);
+    const d = trendData([rij('Wsw', 1000, 880, 90)], [], 4, trendMarkers(cijfers, sel()), ctx);
+    const r2021 = d.rijen.find((r) => r.basis === '2021Q3')!;
+    expect(r2021.werkzaam_pct).toBe(0.88);
+    expect(r2021.pub_werkzaam).toBe(0.88);
+    expect(r2021.pub_zelfde).toBe(0.71);
+    // Published quarters without a computed row still appear (computed empty): 2015Q3 … 2022Q3.
+    expect(d.rijen.map((r) => r.basis)).toEqual(['2015Q3', '2016Q3', '2017Q3', '2021Q3', '2022Q3']);
+    expect(d.rijen[0].werkzaam_pct).toBeNull();
+    expect(d.kolommen.find((k) => k.key === 'pub_werkzaam')!.label).toBe('Werkzaam na 1 jaar (gepubliceerd, UWV)');
+    expect(d.kolommen.find((k) => k.key === 'werkzaam_pct')!.label).toContain('synthetische demodata');
+    expect(d.bronnen!.some((b) => b.citaat?.includes('88 procent'))).toBe(true);
+  });
+});
+
+describe('selection', () => {
+  const bereik: PanelBereik = { eerste: '2012Q4', laatste: '2024Q4' };
+
+  it('defaults to the latest third quarter that has the horizon in the data', () => {
+    expect(kiesBasis(null, 4, bereik).basis).toBe('2023Q3');
+    expect(kiesBasis(null, 8, bereik).basis).toBe('2022Q3');
+    expect(kiesBasis(null, 4, bereik).opties[0]).toBe('2023Q4');
+    expect(kiesBasis(null, 4, bereik).opties.at(-1)).toBe('2012Q4');
+  });
+
+  it('keeps a possible quarter from the link and replaces an impossible one with a message', () => {
+    expect(kiesBasis('2021Q1', 4, bereik)).toMatchObject({ basis: '2021Q1', melding: null });
+    const k = kiesBasis('2024Q1', 4, bereik);
+    expect(k.basis).toBe('2023Q3');
+    expect(k.melding).toBe(
+      'Basiskwartaal 1e kwartaal 2024 uit de link kan niet: de gegevens (4e kwartaal 2012 tot en met 4e kwartaal 2024) lopen niet tot een jaar later. Getoond wordt het 3e kwartaal 2023.',
+    );
+  });
+
+  it('describes the selection in words', () => {
+    expect(selectieTekst({ regio: [], sector: 'alle', achtergrond: [] })).toBe('heel Nederland, alle sectoren, alle achtergronden');
+    expect(selectieTekst({ regio: ['AM38'], sector: 'markt', achtergrond: ['Wsw'] })).toBe('arbeidsmarktregio FoodValley, marktsector, achtergrond Wsw');
+  });
+});
+
