@@ -38,6 +38,7 @@ const files = {
   onbekendeRegio: 'doelgroep_kwartaal_onbekende_regio.parquet',
   geenParquet: 'doelgroep_kwartaal_export.parquet',
   kolomOntbreekt: 'doelgroep_kwartaal_zonder_uren.parquet',
+  geldig: 'beschut_plekken_eigen.parquet',
 };
 
 beforeAll(async () => {
@@ -46,6 +47,12 @@ beforeAll(async () => {
   const conn = await db.connect();
   await conn.run(`COPY (${kwartaalRows('AM99')}) TO '${join(dir, files.onbekendeRegio)}' (FORMAT parquet)`);
   await conn.run(`COPY (${kwartaalRows('AM09', false)}) TO '${join(dir, files.kolomOntbreekt)}' (FORMAT parquet)`);
+  // A valid beschut_plekken extract: three gemeenten in Achterhoek, one peildatum.
+  await conn.run(
+    `COPY (SELECT * FROM (VALUES ('GM0197', DATE '2023-12-31', 12, 15), ('GM1859', DATE '2023-12-31', 7, 9),
+       ('GM0222', DATE '2023-12-31', 20, 18)) AS t(gemeente_code, peildatum, plekken, taakstelling))
+     TO '${join(dir, files.geldig)}' (FORMAT parquet)`,
+  );
   conn.closeSync();
   db.closeSync();
   // A CSV export renamed to .parquet: the classic mistake.
@@ -136,5 +143,23 @@ describe('een fout extract op de Data-pagina', () => {
     await settle(page);
     expect(await page.locator('main').innerText()).toEqual(before);
     await page.close();
+  });
+
+  test('een geldig extract wordt wel geladen en vervangt de demodata van hetzelfde contract', async () => {
+    // A context of its own: the replaced extract must not leak into the other tests.
+    const own = await newMonitoredContext(browser, origin);
+    const page = await own.context.newPage();
+    await page.goto(`${baseUrl}#/data`);
+    await settle(page, 120_000);
+    await page.locator('input[type="file"]').first().setInputFiles(join(dir, files.geldig));
+    const ok = page.getByRole('status').filter({ hasText: files.geldig });
+    await expect.poll(() => ok.count(), { timeout: 30_000, message: `geen bevestiging die ${files.geldig} noemt` }).toBeGreaterThan(0);
+    await settle(page);
+    const rij = page.getByRole('row').filter({ hasText: 'beschut_plekken' });
+    await expect.poll(() => rij.innerText()).toMatch(/eigen bestand/);
+    expect(await rij.innerText()).toContain(files.geldig.replace('.parquet', ''));
+    expect(await rij.innerText()).toMatch(/3 rijen/);
+    expect([...own.report.pageErrors, ...own.report.consoleErrors], describeReport(own.report)).toEqual([]);
+    await own.context.close();
   });
 });

@@ -239,13 +239,17 @@ export async function settle(page: Page, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   await page.waitForLoadState('load', { timeout: timeoutMs });
   await page.waitForLoadState('networkidle', { timeout: timeoutMs }).catch(() => undefined);
-  // Browser-side code as a string: transpilers may wrap named functions in helpers (__name)
-  // that do not exist in the page.
-  // The status line says "Rekenmodule starten…" / "Gegevens laden — …" before any progress bar exists.
+  // The predicate is a function (sent via the DevTools protocol, so the page's CSP does not
+  // block it) without named inner functions (tsx would wrap those in a __name helper the page
+  // lacks). The status line says "Rekenmodule starten…" / "Gegevens laden — …" before any
+  // progress bar exists.
   await page.waitForFunction(
-    `[...document.querySelectorAll('[aria-busy="true"], [role="progressbar"], progress')]
-       .filter((el) => el.getClientRects().length > 0).length === 0
-     && !/Rekenmodule starten|Gegevens laden/.test(document.body.innerText)`,
+    () => {
+      for (const el of document.querySelectorAll('[aria-busy="true"], [role="progressbar"], progress')) {
+        if (el.getClientRects().length > 0) return false;
+      }
+      return !/Rekenmodule starten|Gegevens laden/.test(document.body.innerText);
+    },
     undefined,
     { timeout: Math.max(1_000, deadline - Date.now()), polling: 100 },
   );
