@@ -420,21 +420,29 @@ function trendMaskCtes(s: CohortSpec, kmin: number): { sql: string; params: stri
   const q = kwartaalVanJaarSql('r', s.kwartaalVanJaar);
   const een = `(CAST(1 AS ${T}) << ${relK('r', kmin)})`;
   const nul = `CAST(0 AS ${T})`;
-  const split = s.split !== 'none';
   const h = int(s.h);
-  // Split 'none': one row per person in `a`, which then holds the person's masks itself.
-  const P = split ? 'p' : 'a';
-  const steeds = Array.from({ length: s.h + 1 }, (_, i) => `(${P}.werk >> ${i})`).join(' & ');
-  const sql = `a AS (
-  SELECT r.persoon_id${split ? `, ${groepSql(s.split, 'r')} AS groep` : ''},
-         bit_or(${een}) AS reg,
-         bit_or(CASE WHEN r.werkzaam THEN ${een} ELSE ${nul} END) AS werk,
-         bit_or(CASE WHEN r.werkzaam AND r.peildatum <= ${datum(s.b1)}${q}${f.sql} THEN ${een} ELSE ${nul} END) AS basis
+  const bases = baseList(s, kmin);
+  // Without split or filters the cohort bits are the person's werkzaam bits at the base quarters;
+  // otherwise they come per (person, group) from the base rows, where the filters are applied.
+  const perGroep = s.split !== 'none' || f.sql !== '';
+  const basisMasker = `CAST('${bases.reduce((m, k) => m | (1n << BigInt(k)), 0n).toString()}' AS ${T})`;
+  // `reg` is only read at outcome quarters t+h, in the same quarter of the year as t: with a
+  // chosen quarter of the year, the other quarters' non-working rows can be skipped.
+  const regRijen = s.kwartaalVanJaar ? ` AND (r.werkzaam OR quarter(r.peildatum) = ${int(s.kwartaalVanJaar)})` : '';
+  const coh = perGroep ? 'g.basis' : `(p.werk & ${basisMasker})`;
+  const steeds = Array.from({ length: s.h + 1 }, (_, i) => `(p.werk >> ${i})`).join(' & ');
+  const sql = `p AS (
+  SELECT r.persoon_id, bit_or(${een}) AS reg, bit_or(CASE WHEN r.werkzaam THEN ${een} ELSE ${nul} END) AS werk
   FROM ${PANEL} r
-  WHERE r.peildatum BETWEEN ${datum(s.b0)} AND ${datum(kmax)}
-  GROUP BY ALL
+  WHERE r.peildatum BETWEEN ${datum(s.b0)} AND ${datum(kmax)}${regRijen}
+  GROUP BY r.persoon_id
 ),
-${split ? `p AS (SELECT persoon_id, bit_or(reg) AS reg, bit_or(werk) AS werk FROM a GROUP BY persoon_id),` : ''}
+${perGroep ? `g AS (
+  SELECT r.persoon_id, ${groepSql(s.split, 'r')} AS groep, bit_or(${een}) AS basis
+  FROM ${PANEL} r
+  WHERE r.werkzaam AND r.peildatum BETWEEN ${datum(s.b0)} AND ${datum(s.b1)}${q}${f.sql}
+  GROUP BY ALL
+),` : ''}
 baan AS (
   SELECT r.persoon_id, r.baan_id, bit_or(${een}) AS m
   FROM ${PANEL} r
@@ -443,18 +451,17 @@ baan AS (
 ),
 j AS (SELECT persoon_id, bit_or(m & (m >> ${h})) AS zelfde FROM baan GROUP BY persoon_id),
 x AS (
-  SELECT a.persoon_id, ${split ? 'a.groep' : `'totaal'`} AS groep, a.basis AS coh,
-         a.basis & (${P}.werk >> ${h}) AS wz,
-         a.basis & (${P}.reg >> ${h}) & ~(${P}.werk >> ${h}) AS vl,
-         a.basis & ~(${P}.reg >> ${h}) AS uit,
-         a.basis & ${steeds} AS st,
-         a.basis & coalesce(j.zelfde, ${nul}) AS zb
-  FROM a${split ? ' JOIN p ON p.persoon_id = a.persoon_id' : ''}
-  LEFT JOIN j ON j.persoon_id = a.persoon_id
-  WHERE a.basis <> ${nul}
+  SELECT p.persoon_id, ${perGroep ? 'g.groep' : `'totaal'`} AS groep, ${coh} AS coh,
+         ${coh} & (p.werk >> ${h}) AS wz,
+         ${coh} & (p.reg >> ${h}) & ~(p.werk >> ${h}) AS vl,
+         ${coh} & ~(p.reg >> ${h}) AS uit,
+         ${coh} & ${steeds} AS st,
+         ${coh} & coalesce(j.zelfde, ${nul}) AS zb
+  FROM ${perGroep ? 'g JOIN p ON p.persoon_id = g.persoon_id' : 'p'}
+  LEFT JOIN j ON j.persoon_id = p.persoon_id
+  WHERE ${coh} <> ${nul}
 ),
-basiskw AS (SELECT unnest([${baseList(s, kmin).join(', ')}]) AS k)`;
-  // Filter params sit inside the `basis` aggregate; order of appearance = order of params.
+basiskw AS (SELECT unnest([${bases.join(', ')}]) AS k)`;
   return { sql, params: f.params };
 }
 
