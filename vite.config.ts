@@ -1,9 +1,10 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { dataPlugin } from './src/build/data-plugin.ts';
 
 // The dashboard is a static site: everything (wasm, worker, data) is served from its own origin.
 export default defineConfig({
-  plugins: [svelte()],
+  plugins: [svelte(), dataPlugin()],
   base: './',
   publicDir: 'public',
   worker: { format: 'es' },

@@ -1,0 +1,561 @@
+import * as duckdb from '@duckdb/duckdb-wasm';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import { Table } from 'apache-arrow';
+import DecodeWorker from './worker.ts?worker';
+import { CONTRACTS } from '../extracts/contracts.ts';
+import { loadManifest, type ManifestEntry } from '../extracts/manifest.ts';
+import { runContentChecks } from '../extracts/validate.ts';
+import { CACHE_DB, CACHE_FILE, CACHE_META, WORK_DB, cacheKey, opfsAvailable } from './cache.ts';
+import {
+  SupersededError, type BrowserEngine, type LoadedExtractInfo, type LoadProgress, type LoadResult, type ValidationIssue,
+} from './client-types.ts';
+import { codesViewSql, ident, sqlString } from './extract-schema.ts';
+import type { DecodeRequest, DecodeSource, FromWorker, SchemaMessage, ToWorker } from './protocol.ts';
+import type { ExtractName, SqlParam } from './types.ts';
+
+/**
+ * The browser engine: DuckDB-WASM (the official async worker; mvp or eh bundle chosen by
+ * selectBundle, both self-hosted) plus a Parquet decode worker (worker.ts) that streams Arrow
+ * record batches into it. Two workers, so decoding row group n+1 overlaps inserting row group n.
+ *
+ * Layout: every connection works in the in-memory database `pm` (USE pm). When the browser has
+ * OPFS, DuckDB's default database is a file there (pm_cache): demo extracts are first loaded fast
+ * (categorical columns as integer codes behind a view with the ENUM values), then copied in the
+ * background into the cache file with real ENUM columns (DuckDB compresses them); queries then use
+ * the cached copy and the in-memory codes table is dropped. A reload attaches the cached tables
+ * and decodes nothing. Without OPFS, and for a user's own file, categorical columns are inserted
+ * straight into ENUM columns (slower to load, nothing to do afterwards).
+ */
+
+export interface LoadTiming {
+  /** Until the table was queryable. */
+  ms: number;
+  bron: 'parquet' | 'cache' | 'gebruiker';
+  rijen: number;
+  /** Reading the file (download or local file), in the decode worker. */
+  readMs?: number;
+  /** Decoding Parquet and building Arrow, in the decode worker. */
+  decodeMs?: number;
+  /** Decode worker waiting for DuckDB (back-pressure). */
+  waitMs?: number;
+  /** Sum of the insert calls into DuckDB, as seen from the page. */
+  insertMs?: number;
+  categorical?: 'codes' | 'dictionary';
+}
+
+export interface EngineTimings {
+  /** selectBundle + worker start + WASM instantiate. */
+  instantiateMs: number | null;
+  /** db.open + connections + settings. */
+  openMs: number | null;
+  bundle: string | null;
+  /** Whether the OPFS reload cache is in use. */
+  cache: boolean;
+  /** Why there is no cache, when there is none. */
+  cacheReden: string | null;
+  loads: Partial<Record<ExtractName, LoadTiming>>;
+  /** Background copies into the cache (ms), or why one failed. */
+  persisted: Partial<Record<ExtractName, { ms: number } | { fout: string }>>;
+}
+
+export interface EngineOptions {
+  /** Use the OPFS reload cache when the browser has it (default true). */
+  cache?: boolean;
+  /** URL of the data folder (default ./data/ next to the page). */
+  dataBase?: string;
+}
+
+type Pending = { superseded: boolean; cancel: () => void };
+type Conn = duckdb.AsyncDuckDBConnection;
+
+const W = `${WORK_DB}.main`;
+
+export class WasmEngine implements BrowserEngine {
+  readonly timings: EngineTimings = {
+    instantiateMs: null, openMs: null, bundle: null, cache: false, cacheReden: null, loads: {}, persisted: {},
+  };
+  private db: duckdb.AsyncDuckDB | null = null;
+  private conn: Conn | null = null;
+  private loadConn: Conn | null = null;
+  private readonly viewConns = new Map<string, Conn>();
+  private readonly latest = new Map<string, Pending>();
+  private readonly info = new Map<ExtractName, LoadedExtractInfo>();
+  /** Increases when an extract's table is replaced; a background cache copy checks it before switching. */
+  private readonly generation = new Map<ExtractName, number>();
+  private readonly starting: Promise<void>;
+  private decoder: Worker | null = null;
+  private readonly decodeHandlers = new Map<number, (m: FromWorker) => void>();
+  private seq = 0;
+  /** Loads and table swaps run one after another. */
+  private loadQueue: Promise<unknown> = Promise.resolve();
+  private persistQueue: Promise<unknown> = Promise.resolve();
+  private lastLoad: Omit<LoadTiming, 'ms' | 'bron' | 'rijen'> = {};
+  private closed = false;
+
+  constructor(private readonly options: EngineOptions = {}) {
+    this.starting = this.start();
+    // Callers may not await ready(); the rejection still reaches them through every method.
+    this.starting.catch(() => undefined);
+  }
+
+  ready(): Promise<void> {
+    return this.starting;
+  }
+
+  private async start(): Promise<void> {
+    const t0 = performance.now();
+    try {
+      const bundle = await duckdb.selectBundle({
+        mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
+        eh: { mainModule: ehWasm, mainWorker: ehWorker },
+      });
+      this.timings.bundle = bundle.mainModule === ehWasm ? 'eh' : 'mvp';
+      const worker = new Worker(bundle.mainWorker!);
+      this.db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+      await this.db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+    } catch (e) {
+      throw new Error(`De rekenmodule (DuckDB-WASM) kon niet starten: ${(e as Error).message}`);
+    }
+    this.timings.instantiateMs = performance.now() - t0;
+    const t1 = performance.now();
+    try {
+      await this.openDatabase();
+      this.conn = await this.newConnection();
+      this.loadConn = await this.newConnection();
+    } catch (e) {
+      throw new Error(`De rekenmodule (DuckDB-WASM) kon geen database openen: ${dbFout(e)}`);
+    }
+    this.timings.openMs = performance.now() - t1;
+  }
+
+  /** The OPFS cache file as default database when possible, else a plain in-memory database. */
+  private async openDatabase(): Promise<void> {
+    const config: duckdb.DuckDBConfig = {
+      query: { castBigIntToDouble: true, castDecimalToDouble: true, castTimestampToDate: true },
+      allowUnsignedExtensions: false,
+    };
+    if (this.options.cache === false) this.timings.cacheReden = 'uitgezet';
+    else if (!(await opfsAvailable())) this.timings.cacheReden = 'deze browser heeft geen OPFS';
+    else {
+      try {
+        await this.db!.open({ ...config, path: CACHE_FILE, accessMode: duckdb.DuckDBAccessMode.READ_WRITE, opfs: { fileHandling: 'auto' } });
+        const c = await this.db!.connect();
+        try {
+          await c.query(
+            `CREATE TABLE IF NOT EXISTS ${CACHE_META} (extract VARCHAR PRIMARY KEY, sleutel VARCHAR NOT NULL, rijen BIGINT NOT NULL, bestand VARCHAR, opgeslagen VARCHAR)`,
+          );
+        } finally {
+          await c.close();
+        }
+        this.timings.cache = true;
+        return;
+      } catch (e) {
+        // Another tab holds the file, or it is unusable: work without a cache.
+        this.timings.cacheReden = `cache niet te openen: ${dbFout(e)}`;
+      }
+    }
+    await this.db!.open(config);
+  }
+
+  /** Every connection works in `pm` and never fetches anything from another origin (no extensions). */
+  private async newConnection(): Promise<Conn> {
+    const c = await this.db!.connect();
+    await c.query(
+      `SET autoinstall_known_extensions = false; SET autoload_known_extensions = false; ATTACH IF NOT EXISTS ':memory:' AS ${WORK_DB}; USE ${WORK_DB};`,
+    );
+    return c;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Queries
+
+  async query(sql: string, params?: readonly SqlParam[]): Promise<Table> {
+    await this.starting;
+    return this.run(this.conn!, sql, params);
+  }
+
+  private async run(conn: Conn, sql: string, params?: readonly SqlParam[]): Promise<Table> {
+    try {
+      if (!params || params.length === 0) return await conn.query(sql);
+      const stmt = await conn.prepare(sql);
+      try {
+        return await stmt.query(...params);
+      } finally {
+        await stmt.close();
+      }
+    } catch (e) {
+      throw sqlFout(e);
+    }
+  }
+
+  async queryLatest(viewKey: string, sql: string, params?: readonly SqlParam[]): Promise<Table> {
+    await this.starting;
+    const previous = this.latest.get(viewKey);
+    if (previous) {
+      previous.superseded = true;
+      previous.cancel();
+    }
+    const mine: Pending = { superseded: false, cancel: () => undefined };
+    this.latest.set(viewKey, mine);
+    try {
+      let conn = this.viewConns.get(viewKey);
+      if (!conn) {
+        conn = await this.newConnection();
+        this.viewConns.set(viewKey, conn);
+      }
+      const c = conn;
+      if (mine.superseded) throw new SupersededError();
+      let table: Table;
+      if (params && params.length > 0) {
+        // A prepared statement cannot be interrupted; a superseded result is simply dropped.
+        table = await this.run(c, sql, params);
+      } else {
+        // A sent query runs in slices; cancelSent() stops it between two slices.
+        mine.cancel = () => void c.cancelSent().catch(() => undefined);
+        const reader = await c.send(sql);
+        if (mine.superseded) throw new SupersededError();
+        const batches = [];
+        for await (const batch of reader) batches.push(batch);
+        table = new Table(reader.schema, batches);
+      }
+      if (mine.superseded) throw new SupersededError();
+      return table;
+    } catch (e) {
+      if (mine.superseded || e instanceof SupersededError) throw new SupersededError();
+      throw sqlFout(e);
+    } finally {
+      if (this.latest.get(viewKey) === mine) this.latest.delete(viewKey);
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Loading
+
+  async loadDemo(onProgress?: (p: LoadProgress) => void): Promise<LoadResult[]> {
+    await this.starting;
+    let manifest;
+    try {
+      manifest = await loadManifest(new URL('manifest.json', this.dataBase()).href);
+    } catch (e) {
+      throw new Error(`Het manifest van de demodata kon niet worden gelezen: ${(e as Error).message}`);
+    }
+    const cached = await this.cachedKeys();
+    const results: LoadResult[] = [];
+    for (const entry of manifest.extracts) {
+      results.push(await this.enqueue(() => this.loadDemoExtract(entry, cached.get(entry.name), onProgress)));
+    }
+    return results;
+  }
+
+  async loadUserFile(file: File, onProgress?: (p: LoadProgress) => void): Promise<LoadResult> {
+    await this.starting;
+    return this.enqueue(async () => {
+      const r = await this.ingest({ extract: null, bestand: file.name, source: { file } }, 'gebruiker', 'dictionary', onProgress);
+      if (r.ok) this.timings.loads[r.extract] = { ms: r.ms, bron: 'gebruiker', rijen: r.rijen, ...this.lastLoad };
+      return r;
+    });
+  }
+
+  async loaded(): Promise<LoadedExtractInfo[]> {
+    return [...this.info.values()];
+  }
+
+  private dataBase(): string {
+    return new URL(this.options.dataBase ?? './data/', document.baseURI).href;
+  }
+
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.loadQueue.then(task, task);
+    this.loadQueue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async cachedKeys(): Promise<Map<string, { sleutel: string; rijen: number }>> {
+    const out = new Map<string, { sleutel: string; rijen: number }>();
+    if (!this.timings.cache) return out;
+    try {
+      const t = await this.conn!.query(
+        `SELECT m.extract, m.sleutel, m.rijen FROM ${CACHE_META} m
+         JOIN duckdb_tables() t ON t.database_name = '${CACHE_DB}' AND t.schema_name = 'main' AND t.table_name = m.extract`,
+      );
+      for (const row of t.toArray()) out.set(String(row.extract), { sleutel: String(row.sleutel), rijen: Number(row.rijen) });
+    } catch {
+      // Unreadable cache: decode everything.
+    }
+    return out;
+  }
+
+  private async loadDemoExtract(
+    entry: ManifestEntry,
+    cached: { sleutel: string; rijen: number } | undefined,
+    onProgress?: (p: LoadProgress) => void,
+  ): Promise<LoadResult> {
+    const t0 = performance.now();
+    const name = entry.name;
+    const key = cacheKey(entry);
+    if (cached && cached.sleutel === key) {
+      onProgress?.({ extract: name, fase: 'uit cache', fractie: null });
+      await this.replace(name, [`CREATE VIEW ${W}.${ident(name)} AS SELECT * FROM ${CACHE_DB}.main.${ident(name)}`]);
+      const ms = performance.now() - t0;
+      this.timings.loads[name] = { ms, bron: 'cache', rijen: cached.rijen };
+      this.setInfo(name, 'demo', entry.file, cached.rijen);
+      onProgress?.({ extract: name, fase: 'klaar', fractie: 1, rijen: cached.rijen });
+      return { ok: true, extract: name, rijen: cached.rijen, bron: 'demo', bestand: entry.file, ms };
+    }
+    const url = new URL(`${entry.file}?v=${encodeURIComponent(entry.sha256.slice(0, 16))}`, this.dataBase()).href;
+    const categorical = this.timings.cache ? 'codes' : 'dictionary';
+    const result = await this.ingest({ extract: name, bestand: entry.file, source: { url, bytes: entry.bytes } }, 'demo', categorical, onProgress);
+    if (result.ok) {
+      this.timings.loads[name] = { ms: result.ms, bron: 'parquet', rijen: result.rijen, ...this.lastLoad };
+      if (this.timings.cache) this.schedulePersist(name, key, entry.file, result.rijen);
+    }
+    return result;
+  }
+
+  /**
+   * Decode (worker) → staging table → (user files: content checks) → swap in one transaction.
+   * On any failure the staging table is dropped and the loaded table stays as it was.
+   */
+  private ingest(
+    req: { extract: ExtractName | null; bestand: string; source: DecodeSource },
+    bron: 'demo' | 'gebruiker',
+    categorical: DecodeRequest['categorical'],
+    onProgress?: (p: LoadProgress) => void,
+  ): Promise<LoadResult> {
+    const t0 = performance.now();
+    const id = ++this.seq;
+    const staging = `_laden_${id}`;
+    const stagingRef = `${W}.${ident(staging)}`;
+    const conn = this.loadConn!;
+    const worker = this.decodeWorker();
+    let extract: ExtractName | null = req.extract;
+    let schema: SchemaMessage | null = null;
+    let created = false;
+    let inserted = 0;
+    let insertMs = 0;
+    let chain: Promise<unknown> = Promise.resolve();
+    let failed = false;
+    const progress = (p: Omit<LoadProgress, 'extract'>) => {
+      if (extract) onProgress?.({ extract, ...p });
+    };
+
+    return new Promise<LoadResult>((resolve) => {
+      const finish = async (result: LoadResult) => {
+        this.decodeHandlers.delete(id);
+        if (!result.ok) {
+          failed = true;
+          worker.postMessage({ type: 'cancel', id } satisfies ToWorker);
+          await chain.catch(() => undefined);
+          if (created) await conn.query(`DROP TABLE IF EXISTS ${stagingRef}`).catch(() => undefined);
+          progress({ fase: 'fout', fractie: null, bericht: result.problemen[0]?.bericht });
+        }
+        resolve(result);
+      };
+      const refuse = (problemen: ValidationIssue[]) => void finish({ ok: false, bestand: req.bestand, extract, problemen });
+      const step = (fn: () => Promise<unknown>) => {
+        chain = chain.then(async () => {
+          if (!failed) await fn();
+        });
+        chain.catch((e) => {
+          if (!failed) refuse([{ bestand: req.bestand, kolom: null, bericht: `${req.bestand} kon niet worden geladen: ${dbFout(e)}` }]);
+        });
+      };
+
+      this.decodeHandlers.set(id, (m) => {
+        if (failed) return;
+        switch (m.type) {
+          case 'progress':
+            if (m.fase === 'downloaden') progress({ fase: 'downloaden', fractie: m.fractie });
+            break;
+          case 'schema':
+            schema = m;
+            extract = m.extract;
+            step(async () => {
+              const cols = m.columns
+                .map((c) => `${ident(c.name)} ${categorical === 'codes' && c.codeType ? c.codeType : c.duckType}`)
+                .join(', ');
+              await conn.query(`CREATE TABLE ${stagingRef} (${cols})`);
+              created = true;
+              progress({ fase: 'invoegen', fractie: 0, rijen: 0 });
+            });
+            break;
+          case 'batch':
+            step(async () => {
+              const t = performance.now();
+              await conn.insertArrowFromIPCStream(m.ipc, { name: staging, schema: 'main', create: false });
+              insertMs += performance.now() - t;
+              inserted += m.rows;
+              worker.postMessage({ type: 'credit', id } satisfies ToWorker);
+              progress({ fase: 'invoegen', fractie: schema ? inserted / Math.max(1, schema.rows) : null, rijen: inserted });
+            });
+            break;
+          case 'done':
+            step(async () => {
+              this.lastLoad = { readMs: m.readMs, decodeMs: m.decodeMs, waitMs: m.waitMs, insertMs, categorical };
+              if (!schema || !extract) throw new Error('de Parquet-lezer gaf geen schema');
+              if (bron === 'gebruiker') {
+                progress({ fase: 'valideren', fractie: null, rijen: inserted });
+                const problemen = await runContentChecks(this.engineOn(conn), CONTRACTS[extract], staging, req.bestand);
+                if (problemen.length > 0) {
+                  refuse(problemen);
+                  return;
+                }
+              }
+              const target = `${W}.${ident(extract)}`;
+              await this.replace(
+                extract,
+                categorical === 'codes'
+                  ? [
+                      `ALTER TABLE ${stagingRef} RENAME TO ${ident(codesTable(extract))}`,
+                      codesViewSql(target, `${W}.${ident(codesTable(extract))}`, schema.columns),
+                    ]
+                  : [`ALTER TABLE ${stagingRef} RENAME TO ${ident(extract)}`],
+                conn,
+              );
+              created = false;
+              this.setInfo(extract, bron, req.bestand, inserted);
+              progress({ fase: 'klaar', fractie: 1, rijen: inserted });
+              void finish({ ok: true, extract, rijen: inserted, bron, bestand: req.bestand, ms: performance.now() - t0 });
+            });
+            break;
+          case 'refused':
+            extract = m.extract ?? extract;
+            refuse(m.problemen);
+            break;
+        }
+      });
+      worker.postMessage({ type: 'decode', id, extract: req.extract, bestand: req.bestand, source: req.source, categorical } satisfies ToWorker);
+    });
+  }
+
+  /** A QueryEngine on one connection (validation of a staging table runs on the load connection). */
+  private engineOn(conn: Conn) {
+    return { query: (sql: string, params?: readonly SqlParam[]) => this.run(conn, sql, params), close: async () => undefined };
+  }
+
+  /**
+   * Put a new table or view under the contract name in one transaction: drop what is there now
+   * (table or view, and a codes table behind it), then run `statements`.
+   */
+  private async replace(name: ExtractName, statements: string[], conn = this.loadConn!): Promise<void> {
+    const existing = await conn.query(
+      `SELECT 'VIEW' AS k, view_name AS n FROM duckdb_views() WHERE database_name = '${WORK_DB}' AND schema_name = 'main' AND view_name = ${sqlString(name)}
+       UNION ALL SELECT 'TABLE', table_name FROM duckdb_tables() WHERE database_name = '${WORK_DB}' AND schema_name = 'main'
+         AND table_name IN (${sqlString(name)}, ${sqlString(codesTable(name))})`,
+    );
+    // Views first: a view may read the codes table.
+    const drops = existing
+      .toArray()
+      .map((r) => ({ k: String(r.k), n: String(r.n) }))
+      .sort((a, b) => (a.k === b.k ? 0 : a.k === 'VIEW' ? -1 : 1))
+      .map((r) => `DROP ${r.k} ${W}.${ident(r.n)}`);
+    await conn.query('BEGIN TRANSACTION');
+    try {
+      for (const s of [...drops, ...statements]) await conn.query(s);
+      await conn.query('COMMIT');
+    } catch (e) {
+      await conn.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    }
+    this.generation.set(name, (this.generation.get(name) ?? 0) + 1);
+  }
+
+  private setInfo(extract: ExtractName, bron: 'demo' | 'gebruiker', bestand: string, rijen: number): void {
+    this.info.set(extract, { extract, bron, bestand, rijen, geladenOp: new Date().toISOString() });
+  }
+
+  private decodeWorker(): Worker {
+    if (!this.decoder) {
+      this.decoder = new DecodeWorker({ name: 'parquet-lezer' });
+      this.decoder.onmessage = (ev: MessageEvent<FromWorker>) => this.decodeHandlers.get(ev.data.id)?.(ev.data);
+      this.decoder.onerror = (ev) => {
+        const bericht = `De Parquet-lezer is gestopt: ${ev.message || 'onbekende fout'}`;
+        for (const [id, h] of this.decodeHandlers) h({ type: 'refused', id, extract: null, problemen: [{ bestand: '', kolom: null, bericht }] });
+      };
+    }
+    return this.decoder;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Reload cache
+
+  /**
+   * Copy a freshly loaded demo table into the OPFS cache in the background, with real ENUM columns
+   * (DuckDB compresses them), then point the contract name at the cached copy and drop the
+   * in-memory codes table. Sent as a pending query, so page queries interleave with the copy.
+   */
+  private schedulePersist(name: ExtractName, key: string, bestand: string, rijen: number): void {
+    const gen = this.generation.get(name);
+    this.persistQueue = this.persistQueue.then(async () => {
+      if (this.closed || this.generation.get(name) !== gen) return;
+      const t0 = performance.now();
+      let conn: Conn | null = null;
+      try {
+        conn = await this.newConnection();
+        const target = `${CACHE_DB}.main.${ident(name)}`;
+        await conn.query(`DELETE FROM ${CACHE_META} WHERE extract = ${sqlString(name)}`);
+        await drain(await conn.send(`CREATE OR REPLACE TABLE ${target} AS SELECT * FROM ${W}.${ident(name)}`));
+        await conn.query(
+          `INSERT INTO ${CACHE_META} VALUES (${sqlString(name)}, ${sqlString(key)}, ${rijen}, ${sqlString(bestand)}, ${sqlString(new Date().toISOString())})`,
+        );
+        await conn.query(`CHECKPOINT ${CACHE_DB}`);
+        await this.enqueue(async () => {
+          if (this.generation.get(name) !== gen) return;
+          await this.replace(name, [`CREATE VIEW ${W}.${ident(name)} AS SELECT * FROM ${target}`]);
+        });
+        this.timings.persisted[name] = { ms: performance.now() - t0 };
+      } catch (e) {
+        this.timings.persisted[name] = { fout: dbFout(e) };
+      } finally {
+        await conn?.close().catch(() => undefined);
+      }
+    });
+  }
+
+  /** Resolves when the background cache copies scheduled so far are done (bench, tests). */
+  async persisted(): Promise<void> {
+    await this.persistQueue;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.decoder?.terminate();
+    this.decoder = null;
+    await this.persistQueue.catch(() => undefined);
+    for (const c of this.viewConns.values()) await c.close().catch(() => undefined);
+    await this.conn?.close().catch(() => undefined);
+    await this.loadConn?.close().catch(() => undefined);
+    await this.db?.terminate();
+  }
+}
+
+function codesTable(name: ExtractName): string {
+  return `${name}__codes`;
+}
+
+async function drain(reader: AsyncIterable<unknown>): Promise<void> {
+  for await (const _ of reader) void _;
+}
+
+function dbFout(e: unknown): string {
+  return ((e as Error)?.message ?? String(e)).replace(/\s+/g, ' ').trim();
+}
+
+/** DuckDB's own (English) error stays in the message, behind a Dutch sentence. */
+function sqlFout(e: unknown): Error {
+  if (e instanceof SupersededError) return e;
+  const err = new Error(`De berekening is mislukt: ${dbFout(e)}`);
+  (err as Error & { cause?: unknown }).cause = e;
+  return err;
+}
+
+let engine: WasmEngine | null = null;
+
+/** The app's one browser engine (created on first use). */
+export function getEngine(): WasmEngine {
+  engine ??= new WasmEngine();
+  return engine;
+}
