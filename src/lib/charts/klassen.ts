@@ -15,7 +15,8 @@ import { kleur, type Kleur } from './palette.ts';
 
 /** Light to dark; the lightest stays visibly apart from the white background. */
 const BLAUW = [100, 200, 300, 400, 500].map((n) => kleur(`--rhc-color-lintblauw-${n}`));
-const ORANJE = [100, 200, 300, 400, 500].map((n) => kleur(`--rhc-color-oranje-${n}`));
+// Violet, not orange: orange marks a selected region on maps and bars.
+const VIOLET = [100, 200, 300, 400, 500].map((n) => kleur(`--rhc-color-violet-${n}`));
 /** Regions without a (shown) value. */
 export const KLEUR_GEEN_WAARDE = kleur('--rhc-color-cool-grey-200');
 
@@ -101,7 +102,7 @@ function maakKlassen(grenzen: readonly number[], k: Kolom, tweezijdig: boolean):
     const tot = i === n - 1 ? null : grenzen[i];
     const label = van === null ? `minder dan ${tekst(tot!)}` : tot === null ? `${tekst(van)} of meer` : `${tekst(van)} tot ${tekst(tot)}`;
     // Darker further from 0 (two hues) or towards high values (one hue).
-    const c = i < onder ? tint(ORANJE, onder - 1 - i, onder) : tint(BLAUW, i - onder, boven);
+    const c = i < onder ? tint(VIOLET, onder - 1 - i, onder) : tint(BLAUW, i - onder, boven);
     return { van, tot, kleur: c, label };
   });
 }

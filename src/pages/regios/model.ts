@@ -418,7 +418,11 @@ export interface ProfielRegel {
   regio: string;
   nederland: string;
   plaats: string;
-  /** For the position strip: every region's value, the region's own and the national one (null when suppressed/missing). */
+  /**
+   * For the position strip: every region's value, the region's own and the national one (null
+   * when suppressed or missing, and for totals such as banen: Nederland is the sum, not a level
+   * a region can be compared with).
+   */
   waarden: number[];
   eigen: number | null;
   landelijk: number | null;
@@ -449,7 +453,7 @@ export function profielRegels(view: KaartView, code: string, overzicht: RegioOve
       plaats: typeof eigen.rang === 'number' ? `${eigen.rang} van ${van}` : '–',
       waarden: data.rijen.map((r) => r.waarde).filter((x): x is number => typeof x === 'number'),
       eigen: typeof eigen.waarde === 'number' ? eigen.waarde : null,
-      landelijk: tabel.landelijk,
+      landelijk: info.type === 'aantal' && indicator !== 'per1000' ? null : tabel.landelijk,
       kolom: k,
     });
   }
@@ -479,5 +483,5 @@ export function profielData(view: KaartView, code: string, regels: readonly Prof
 /** Series of one region and Nederland, indexed to the base quarter, for the profile. */
 export function profielReeksData(reeksen: Reeksen, code: string, basis: Kwartaal, herkomst: Herkomst): ChartData {
   const d = vergelijkData(reeksen, 'banen', basis, [code], herkomst);
-  return { ...d, titel: `Banen in ${regioNaam(code) ?? code} en Nederland, ${periodeTekst(reeksen.van, reeksen.tot)}` };
+  return { ...d, titel: `Banen in ${regioNaam(code) ?? code} en Nederland, ${periodeTekst(reeksen.van, reeksen.tot)}`, ondertitel: `Index: ${formatKwartaal(basis)} = 100.` };
 }
