@@ -3,7 +3,7 @@ import { NodeEngine } from '../src/lib/engine/node.ts';
 import {
   basiskwartalen, cohortTrend, cohortTrendSql, cohortUitkomst, cohortUitkomstSql, contract, contractTrend,
   onderDrempel, panelBereik, standaardBasiskwartaal, starters, startersBasiskwartalen, startersTrend,
-  uitstroomRedenen, uitstroomTrend, type PanelBereik, type UitkomstRij, type UitstroomRij,
+  totaalStarters, totaalUitkomst, uitstroomRedenen, uitstroomTrend, type PanelBereik, type UitkomstRij, type UitstroomRij,
 } from '../src/lib/metrics/duurzaamheid.ts';
 import {
   COHORT_PERSONEN, COHORT_VANAF, COHORT_VERTREK, maakPanel, PEIL_PERSONEN, PEIL_VANAF,
@@ -96,6 +96,16 @@ describe('duurzaamheid: cohort outcome (cohort panel, base 2021Q3)', () => {
     expect(g.Wsw).toEqual({ cohort: 3, werkzaam: 1, verloren: 1, uit: 1, steeds: 0, zelfde: 1 });
     expect(g.Participatiewet).toEqual({ cohort: 4, werkzaam: 1, verloren: 0, uit: 3, steeds: 0, zelfde: 1 });
     expect(rows.every((r) => r.onderDrempel)).toBe(true);
+  });
+
+  it('sums a split back to the total (each person is in exactly one base group)', async () => {
+    const totaal = await cohortTrend(engine, { horizon: 4 }, bereik);
+    const perAchtergrond = await cohortTrend(engine, { horizon: 4, split: 'achtergrond' }, bereik);
+    expect(totaalUitkomst(perAchtergrond)).toEqual(totaal);
+    expect(tel(totaalUitkomst(perAchtergrond).find((r) => r.basis === '2021Q3'))).toEqual({
+      cohort: 10, werkzaam: 4, verloren: 1, uit: 5, steeds: 2, zelfde: 3,
+    });
+    expect(totaalUitkomst([])).toEqual([]);
   });
 
   it('splits and filters by the BASE quarter region (p4 moves AM01 → AM02 after t, stays in AM01)', async () => {
@@ -260,6 +270,14 @@ describe('duurzaamheid: starters (starters panel, base 2021Q3)', () => {
     ]);
     const [am02] = await starters(engine, { basis: '2021Q3', filters: { regio: ['AM02'] } });
     expect(am02.starters).toBe(2);
+  });
+
+  it('sums starters per group back to the total', async () => {
+    const bereik = (await panelBereik(engine))!;
+    const perGroep = await startersTrend(engine, { split: 'achtergrond' }, bereik);
+    expect(totaalStarters(perGroep)).toEqual(await startersTrend(engine, {}, bereik));
+    const [t] = totaalStarters(await starters(engine, { basis: '2021Q3', split: 'regio_code' }));
+    expect([t.groep, t.starters, t.werkzaamNa1Jaar, t.zelfdeBaanNa1Jaar, t.werkzaamNa2Jaar]).toEqual(['totaal', 5, 4, 2, 2]);
   });
 
   it('leaves the two-year share empty when t+8 is beyond the data', async () => {

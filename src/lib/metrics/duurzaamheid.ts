@@ -46,6 +46,8 @@
  *                     onderDrempel: boolean }   cohort < DREMPEL (10): suppress counts and %
  *     groep = 'totaal' for split 'none', else the base-quarter value ('onbekend' if null).
  *     Rows sorted by basis, then groep. Groups with an empty cohort have no row.
+ *   totaalUitkomst(rijen: UitkomstRij[]): UitkomstRij[]   'totaal' rows summed from one split's
+ *     rows (each person is in one group), per basis — equal to split 'none', one query fewer.
  *
  * Uitstroom by reden (those uit het register at t+h; reden of their latest doelgroep_uitstroom
  * row with peildatum in t..t+h−1, 'onbekend' if none)
@@ -71,6 +73,7 @@
  *                     werkzaamNa1JaarPct, zelfdeBaanNa1JaarPct, werkzaamNa2JaarPct: number | null;
  *                     onderDrempel: boolean }           starters < 10
  *     The trend covers startersBasiskwartalen(bereik).
+ *   totaalStarters(rijen: StartersRij[]): StartersRij[]   'totaal' rows from one split's rows.
  *
  * At a peildatum (working people in that quarter; filters/split on that quarter's values)
  *   contractSql(p: PeilParams): SqlQuery
@@ -414,13 +417,13 @@ ORDER BY kw, groep`;
   return { sql, params: be.params };
 }
 
-// ───────────────────────────── trend: all base quarters at once ─────────────────────────────
+// ───────────────────────────── trend: the bitmask plan ─────────────────────────────
 //
-// Joining every base row to its t+h row costs a hash table over the whole panel. The trend
-// instead folds each person into bitmasks (bit i = quarter kmin+i): `reg`, `werk`, `basis`
-// (werkzaam at a base quarter, filters matched, per split group) and `zelfde` (the same baan_id
-// at i and i+h, from per-job masks). Outcomes are then bit operations per person, and the counts
-// per base quarter come from testing one bit per (person, base quarter) pair.
+// Over all quarters, joining every base row to its t+h row builds a hash table over most of the
+// panel. This plan instead folds each person into bitmasks (bit i = quarter kmin+i): `reg`,
+// `werk`, the cohort bits (werkzaam at a base quarter, filters matched, per split group) and
+// `zelfde` (the same baan_id at i and i+h, from per-job masks). Outcomes are bit operations per
+// person; the counts per base quarter come from testing one bit per (person, base quarter).
 
 function baseList(s: CohortSpec, kmin: number): number[] {
   const out: number[] = [];
@@ -524,6 +527,26 @@ function shapeUitkomst(rows: RawUitkomst[], h: Horizon): UitkomstRij[] {
     zelfdeBaanPct: pct(r.zelfde_baan, r.cohort),
     onderDrempel: onderDrempel(r.cohort),
   }));
+}
+
+/**
+ * The 'totaal' rows from the rows of one split, per base quarter: every cohort member is in
+ * exactly one group (the base-quarter value), so counts add up. Saves a query on the page.
+ */
+export function totaalUitkomst(rijen: readonly UitkomstRij[]): UitkomstRij[] {
+  const per = new Map<string, RawUitkomst>();
+  for (const r of rijen) {
+    const t = per.get(r.basis) ?? { kw: kwartaalToIndex(r.basis), groep: 'totaal', cohort: 0, werkzaam: 0, werk_verloren: 0, uit_register: 0, steeds_werkzaam: 0, zelfde_baan: 0 };
+    t.cohort += r.cohort;
+    t.werkzaam += r.werkzaam;
+    t.werk_verloren += r.werkVerloren;
+    t.uit_register += r.uitRegister;
+    t.steeds_werkzaam += r.steedsWerkzaam;
+    t.zelfde_baan += r.zelfdeBaan;
+    per.set(r.basis, t);
+  }
+  const horizon = rijen[0]?.horizon ?? 4;
+  return shapeUitkomst([...per.values()].sort((a, b) => a.kw - b.kw), horizon);
 }
 
 function checkBasisInBereik(t: number, h: number, bereik: PanelBereik, basis: Kwartaal): void {
@@ -790,6 +813,27 @@ function shapeStarters(rows: RawStarters[]): StartersRij[] {
     werkzaamNa2JaarPct: pctOfNull(r.werkzaam_2, r.starters),
     onderDrempel: onderDrempel(r.starters),
   }));
+}
+
+/** The 'totaal' rows from the rows of one split (each starter is in one group, at s). */
+export function totaalStarters(rijen: readonly StartersRij[]): StartersRij[] {
+  const per = new Map<string, RawStarters>();
+  const plus = (a: number | null, b: number | null) => (a === null || b === null ? null : a + b);
+  for (const r of rijen) {
+    const t = per.get(r.basis);
+    if (!t) {
+      per.set(r.basis, {
+        kw: kwartaalToIndex(r.basis), groep: 'totaal', starters: r.starters,
+        werkzaam_1: r.werkzaamNa1Jaar, zelfde_baan_1: r.zelfdeBaanNa1Jaar, werkzaam_2: r.werkzaamNa2Jaar,
+      });
+      continue;
+    }
+    t.starters += r.starters;
+    t.werkzaam_1 = plus(t.werkzaam_1, r.werkzaamNa1Jaar);
+    t.zelfde_baan_1 = plus(t.zelfde_baan_1, r.zelfdeBaanNa1Jaar);
+    t.werkzaam_2 = plus(t.werkzaam_2, r.werkzaamNa2Jaar);
+  }
+  return shapeStarters([...per.values()].sort((a, b) => a.kw - b.kw));
 }
 
 export function startersSql(p: StartersParams, bereik: PanelBereik): SqlQuery {
