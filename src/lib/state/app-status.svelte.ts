@@ -8,16 +8,10 @@ import { loadManifest, type Manifest } from '../extracts/manifest.ts';
  * area, demo-data notice); pages read `dataVersie` to query again after a user file replaced data.
  */
 
-// The engine module is written separately; a glob import keeps the app building without it.
-const engineModules = import.meta.glob<Record<string, unknown>>('../engine/browser.ts');
-
-async function laadEngine(): Promise<BrowserEngine | null> {
-  const loader = Object.values(engineModules)[0];
-  if (!loader) return null;
-  const mod = await loader();
-  const get = (mod.getEngine ?? mod.getBrowserEngine ?? mod.default) as (() => BrowserEngine | Promise<BrowserEngine>) | undefined;
-  if (typeof get !== 'function') throw new Error('src/lib/engine/browser.ts exporteert geen getEngine().');
-  return await get();
+/** The engine module is loaded on demand, so the shell and published figures render first. */
+async function laadEngine(): Promise<BrowserEngine> {
+  const { getEngine } = await import('../engine/browser.ts');
+  return getEngine();
 }
 
 export interface Fout {
@@ -28,7 +22,7 @@ export interface Fout {
 
 export class AppStatus {
   manifest = $state<Manifest | null>(null);
-  /** null while unknown; false when this build has no browser engine yet. */
+  /** null while unknown; false when the engine could not start. */
   engineBeschikbaar = $state<boolean | null>(null);
   /** Latest progress per extract while loading. */
   voortgang = $state<Partial<Record<ExtractName, LoadProgress>>>({});
@@ -40,7 +34,7 @@ export class AppStatus {
   /** Increases whenever loaded data changes; pages re-query on change. */
   dataVersie = $state(0);
 
-  engine: BrowserEngine | null = null;
+  engine = $state.raw<BrowserEngine | null>(null);
   #gestart = false;
 
   /** True while any loaded extract is the bundled synthetic demo data. */
@@ -62,12 +56,14 @@ export class AppStatus {
       }
       try {
         this.engine = await laadEngine();
-        this.engineBeschikbaar = this.engine !== null;
+        this.engineBeschikbaar = true;
       } catch (e) {
         this.engineBeschikbaar = false;
         this.fouten = [...this.fouten, { titel: 'Rekenmodule niet gestart', berichten: [(e as Error).message] }];
       }
-      if (!this.engine) return;
+      // Without a manifest there is no demo data to load (the error is shown once, above);
+      // the engine still takes a user's own extract.
+      if (!this.engine || !this.manifest) return;
       const t0 = performance.now();
       const resultaten = await this.engine.loadDemo((p) => this.#voortgang(p));
       this.laadtijd = performance.now() - t0;
