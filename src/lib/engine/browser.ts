@@ -368,7 +368,8 @@ export class WasmEngine implements BrowserEngine {
         if (failed) return;
         switch (m.type) {
           case 'progress':
-            if (m.fase === 'downloaden') progress({ fase: 'downloaden', fractie: m.fractie });
+            // Once rows go in, insert progress says more (a streamed download overlaps it).
+            if (m.fase === 'downloaden' && inserted === 0) progress({ fase: 'downloaden', fractie: m.fractie });
             break;
           case 'schema':
             schema = m;
@@ -410,7 +411,7 @@ export class WasmEngine implements BrowserEngine {
                 categorical === 'codes'
                   ? [
                       `ALTER TABLE ${stagingRef} RENAME TO ${ident(codesTable(extract))}`,
-                      codesViewSql(target, `${W}.${ident(codesTable(extract))}`, schema.columns),
+                      codesViewSql(target, `${W}.${ident(codesTable(extract))}`, m.columns),
                     ]
                   : [`ALTER TABLE ${stagingRef} RENAME TO ${ident(extract)}`],
                 conn,

@@ -114,7 +114,12 @@ const utf8 = new TextEncoder();
  * The load plan of a contract for a file whose schema already passed `checkSchema`.
  * `distinct` holds the distinct text values per categorical column (from the dictionary pages).
  */
-export function planTable(contract: ExtractContract, md: FileMetaData, distinct: ReadonlyMap<string, Iterable<string>>): TablePlan {
+export function planTable(
+  contract: ExtractContract,
+  md: FileMetaData,
+  distinct: ReadonlyMap<string, Iterable<string>>,
+  options: { grow?: boolean } = {},
+): TablePlan {
   const elements = flatColumns(md);
   const columns = contract.columns.map((col): ColumnPlan => {
     const el = elements.get(col.name);
@@ -133,12 +138,14 @@ export function planTable(contract: ExtractContract, md: FileMetaData, distinct:
       case 'varchar': {
         const values = enumValues(col, distinct.get(col.name) ?? []);
         if (values.length > MAX_ENUM_WAARDEN) throw new Error(`kolom ${col.name} heeft meer dan ${MAX_ENUM_WAARDEN} verschillende waarden`);
+        // A growing book (values not known in advance) keeps room for unexpected values.
+        const wide = values.length > (options.grow ? 200 : 255);
         return {
           name: col.name,
-          target: { kind: 'code', book: codeBook(values) },
+          target: { kind: 'code', book: codeBook(values), width: wide ? 16 : 8, grow: options.grow },
           duckType: enumType(values),
           values,
-          codeType: values.length > 255 ? 'USMALLINT' : 'UTINYINT',
+          codeType: wide ? 'USMALLINT' : 'UTINYINT',
         };
       }
     }
@@ -168,6 +175,15 @@ function fitsInt32(md: FileMetaData, name: string, el: SchemaElement): boolean {
     if (Number(lo) < -2147483648 || Number(hi) > 2147483647) return false;
   }
   return true;
+}
+
+/** Column descriptions after decoding: a grown code book gives the final ENUM (values sorted, codes in book order). */
+export function finalColumns(plan: TablePlan): { name: string; duckType: string; values?: string[]; codeType?: string }[] {
+  return plan.columns.map((c) => {
+    if (c.target.kind !== 'code') return { name: c.name, duckType: c.duckType };
+    const values = [...c.target.book.values];
+    return { name: c.name, duckType: enumType([...values].sort(byteOrder)), values, codeType: c.codeType };
+  });
 }
 
 export function enumType(values: readonly string[]): string {

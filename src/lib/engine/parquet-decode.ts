@@ -19,9 +19,13 @@ export type DecodeTarget =
   | { kind: 'float64' }
   | { kind: 'date' }
   | { kind: 'bool' }
-  | { kind: 'code'; book: CodeBook };
+  | { kind: 'code'; book: CodeBook; width?: 8 | 16; grow?: boolean };
 
-/** Text values and their codes (index in `values`); `values` is what the ENUM is built from. */
+/**
+ * Text values and their codes (index in `values`); `values` is what the ENUM is built from.
+ * A target with `grow` appends values it has not seen (codes stay stable); `width` fixes the code
+ * array type (8 or 16 bits) so a growing book cannot change it half-way.
+ */
 export interface CodeBook {
   values: string[];
   index: Map<string, number>;
@@ -250,7 +254,7 @@ function decodeChunk(
     rows,
     rowStart,
     dict: null,
-    collect,
+    collect: collect || (spec.target.kind === 'code' && spec.target.grow === true),
   };
   const optional = element.repetition_type === 'OPTIONAL';
   if (element.repetition_type === 'REPEATED') throw new DecodeError(`kolom ${spec.name} is een lijst`, spec.name);
@@ -304,6 +308,7 @@ function allocate(t: DecodeTarget, rows: number): ValueArray {
     case 'bool':
       return new Uint8Array((rows + 7) >> 3);
     case 'code':
+      if (t.width) return t.width === 8 ? new Uint8Array(rows) : new Uint16Array(rows);
       // Sized for the final book; a book can only grow in collect mode, where 16 bits are plenty.
       return t.book.values.length > 255 || t.book.values.length === 0 ? new Uint16Array(rows) : new Uint8Array(rows);
   }
@@ -475,6 +480,8 @@ function convertValues(sink: Sink, plain: unknown, count: number, row: number): 
             }
           } else {
             c = book.values.length;
+            const limit = target.width === 8 ? 255 : 65535;
+            if (c >= limit) throw new DecodeError(`kolom ${name}: meer dan ${limit} verschillende waarden`, name);
             book.values.push(s);
             book.index.set(s, c);
           }

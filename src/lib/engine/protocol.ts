@@ -69,8 +69,10 @@ export interface DoneMessage {
   decodeMs: number;
   /** Time spent waiting for DuckDB to take the next batch. */
   waitMs: number;
-  /** Time spent reading the file (download or File.arrayBuffer). */
+  /** Time spent reading the file (download or File.arrayBuffer); overlaps decoding when streamed. */
   readMs: number;
+  /** Final column descriptions: a growing code book may have gained values (codes in book order). */
+  columns: SchemaMessage['columns'];
 }
 
 /** The file does not fit its contract (schema or values); Dutch messages for the user. */

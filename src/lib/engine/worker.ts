@@ -5,17 +5,18 @@ import { ZSTDDecoder } from 'zstddec';
 import { gunzip } from 'hyparquet-compressors';
 import type { ValidationIssue } from './client-types.ts';
 import { CONTRACTS, type ExtractContract } from '../extracts/contracts.ts';
-import { checkSchema, extraKolommen, matchContract } from '../extracts/validate.ts';
+import { checkParquetMagic, checkSchema, extraKolommen, matchContract } from '../extracts/validate.ts';
 import { ArrowBuilder } from './arrow-build.ts';
-import { parquetColumnTypes, planTable, type TablePlan } from './extract-schema.ts';
-import { DecodeError, decodeRowGroup, distinctText } from './parquet-decode.ts';
+import { finalColumns, parquetColumnTypes, planTable, type TablePlan } from './extract-schema.ts';
+import { DecodeError, decodeRowGroup, distinctText, rowGroupRange } from './parquet-decode.ts';
 import { INITIAL_CREDITS, type DecodeRequest, type FromWorker, type ToWorker } from './protocol.ts';
 
 /**
  * Parquet decode worker: reads a demo extract (fetch, same origin) or a user's file, checks its
  * schema against the contract, and streams it to the DuckDB worker as Arrow IPC, one record batch
- * per row group, only the contract's columns, in compact types. Runs beside the DuckDB worker so
- * decoding row group n+1 overlaps inserting row group n (two cores).
+ * per row group, only the contract's columns, in compact types. It runs beside the DuckDB worker,
+ * so decoding row group n+1 overlaps inserting row group n; a demo extract is decoded while it
+ * downloads (footer first with a range request, then each row group as soon as its bytes are in).
  */
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -48,28 +49,53 @@ function post(msg: FromWorker, transfer: Transferable[] = []): void {
   scope.postMessage(msg, transfer);
 }
 
+/** The file's bytes as they arrive: `received` bytes from the start are in, plus the footer. */
+interface Bytes {
+  buf: Uint8Array;
+  received: number;
+  /** Resolves when the whole file is in (throws on a network error). */
+  complete: Promise<void>;
+  /** Wait until the first `n` bytes are in. */
+  until(n: number): Promise<void>;
+}
+
+const PARSERS = { parsers: { dateFromDays: (d: number) => d } };
+
 async function run(req: DecodeRequest, job: Job): Promise<void> {
   const { id, bestand } = req;
-  const progress = (fase: 'downloaden' | 'decoderen', fractie: number | null, rijen?: number) =>
-    post({ type: 'progress', id, fase, fractie, rijen });
-
+  const refuse = (problemen: ValidationIssue[], extract = req.extract) => post({ type: 'refused', id, extract, problemen });
   const tRead = performance.now();
-  const bytes = await readSource(req, (f) => progress('downloaden', f));
-  const readMs = performance.now() - tRead;
-  if (job.cancelled) return;
+  let readMs = 0;
+  const onDownload = (fractie: number | null) => post({ type: 'progress', id, fase: 'downloaden', fractie });
 
-  let md: FileMetaData;
-  try {
-    if (bytes.byteLength < 12 || String.fromCharCode(...bytes.subarray(0, 4)) !== 'PAR1') throw new Error('geen PAR1-kenmerk');
-    md = parquetMetadata(bytes, { parsers: { dateFromDays: (d: number) => d } });
-  } catch (e) {
-    post({
-      type: 'refused',
-      id,
-      extract: req.extract,
-      problemen: [issue(bestand, null, `${bestand} is geen leesbaar Parquet-bestand (${(e as Error).message}). Sla het extract op als Parquet, bijvoorbeeld met DuckDB: COPY … TO '${bestand}' (FORMAT parquet).`)],
-    });
-    return;
+  // Demo extracts in 'codes' mode stream: footer first, then decode while downloading.
+  let bytes: Bytes | null = null;
+  let md: FileMetaData | null = null;
+  if (req.categorical === 'codes' && 'url' in req.source) {
+    const streamed = await openStreaming(req.source.url, req.bestand, onDownload);
+    if (streamed) ({ bytes, md } = streamed);
+  }
+  if (!bytes) {
+    const all = await readSource(req, onDownload);
+    readMs = performance.now() - tRead;
+    bytes = { buf: all, received: all.byteLength, complete: Promise.resolve(), until: async () => undefined };
+    const magic = checkParquetMagic(all.subarray(0, 4), all.subarray(Math.max(0, all.byteLength - 4)), bestand, all.byteLength);
+    if (magic) return refuse([magic]);
+  }
+  if (job.cancelled) return;
+  if (!md) {
+    try {
+      md = parquetMetadata(bytes.buf, PARSERS);
+    } catch (e) {
+      return refuse([
+        issue(
+          bestand,
+          null,
+          `${bestand} is geen leesbaar Parquet-bestand (${(e as Error).message}). ` +
+            `Sla het extract opnieuw op als Parquet, bijvoorbeeld met DuckDB: COPY … TO '${bestand}' (FORMAT parquet).`,
+        ),
+      ]);
+    }
   }
 
   // Contract and schema: the demo names its contract, a user's file is recognised from its columns.
@@ -82,21 +108,20 @@ async function run(req: DecodeRequest, job: Job): Promise<void> {
   } else {
     ({ contract, problemen } = matchContract(columns, bestand));
   }
-  if (!contract || problemen.length > 0) {
-    post({ type: 'refused', id, extract: contract?.name ?? null, problemen });
-    return;
-  }
+  if (!contract || problemen.length > 0) return refuse(problemen, contract?.name ?? null);
 
   const compressors = await compressorsFor(md);
-  const file = { bytes, base: 0 };
+  const file = { bytes: bytes.buf, base: 0 };
   let plan: TablePlan;
   try {
+    // Codes: a growing code book, no pass over the file first. Dictionary: the ENUM values must be
+    // known before the table exists, so read every chunk's dictionary page first.
+    const grow = req.categorical === 'codes';
     const distinct = new Map<string, Set<string>>();
-    for (const col of contract.columns) if (col.kind === 'varchar') distinct.set(col.name, distinctText(md, col.name, file, compressors));
-    plan = planTable(contract, md, distinct);
+    if (!grow) for (const col of contract.columns) if (col.kind === 'varchar') distinct.set(col.name, distinctText(md, col.name, file, compressors));
+    plan = planTable(contract, md, distinct, { grow });
   } catch (e) {
-    post({ type: 'refused', id, extract: contract.name, problemen: [issue(bestand, (e as DecodeError).kolom ?? null, foutTekst(bestand, e))] });
-    return;
+    return refuse([issue(bestand, (e as DecodeError).kolom ?? null, foutTekst(bestand, e))], contract.name);
   }
   post({
     type: 'schema',
@@ -115,6 +140,7 @@ async function run(req: DecodeRequest, job: Job): Promise<void> {
   let done = 0;
   for (let rg = 0; rg < md.row_groups.length; rg++) {
     const tWait = performance.now();
+    await bytes.until(rowGroupRange(md, rg)[1]);
     while (job.credits <= 0 && !job.cancelled) await new Promise<void>((r) => (job.wake = r));
     job.wake = null;
     waitMs += performance.now() - tWait;
@@ -127,16 +153,108 @@ async function run(req: DecodeRequest, job: Job): Promise<void> {
       ipc = builder.ipc(decodeRowGroup(md, rg, file, specs, compressors), rows);
     } catch (e) {
       const de = e instanceof DecodeError ? e : null;
-      post({ type: 'refused', id, extract: contract.name, problemen: [issue(bestand, de?.kolom ?? null, foutTekst(bestand, e), de?.rij)] });
-      return;
+      return refuse([issue(bestand, de?.kolom ?? null, foutTekst(bestand, e), de?.rij)], contract.name);
     }
     decodeMs += performance.now() - tDecode;
     done += rows;
     job.credits--;
     post({ type: 'batch', id, ipc, rows, rowsDone: done }, [ipc.buffer]);
-    progress('decoderen', plan.rows ? done / plan.rows : 1, done);
   }
-  post({ type: 'done', id, rows: done, decodeMs, waitMs, readMs });
+  await bytes.complete;
+  if (!readMs) readMs = performance.now() - tRead;
+  post({ type: 'done', id, rows: done, decodeMs, waitMs, readMs, columns: finalColumns(plan) });
+}
+
+/**
+ * Footer first (a suffix range request), then the whole file as a stream into one buffer of the
+ * right size. Null when the server does not answer ranges; the caller then reads the file whole.
+ */
+async function openStreaming(
+  url: string,
+  bestand: string,
+  onProgress: (f: number | null) => void,
+): Promise<{ bytes: Bytes; md: FileMetaData } | null> {
+  let tail: Uint8Array;
+  let total: number;
+  try {
+    // Some servers read a suffix range (bytes=-N) as bytes 0-N: check what came back.
+    const ranged = async (range: string) => {
+      const res = await fetch(url, { headers: { Range: range } });
+      const m = /bytes (\d+)-(\d+)\/(\d+)/.exec(res.headers.get('content-range') ?? '');
+      if (res.status !== 206 || !m) {
+        await res.body?.cancel();
+        return null;
+      }
+      return { start: Number(m[1]), end: Number(m[2]), total: Number(m[3]), body: new Uint8Array(await res.arrayBuffer()) };
+    };
+    let r = await ranged('bytes=-65536');
+    if (!r) return null;
+    total = r.total;
+    if (r.end !== total - 1) r = await ranged(`bytes=${Math.max(0, total - 65536)}-${total - 1}`);
+    if (!r || r.end !== total - 1) return null;
+    tail = r.body;
+    const metaLen = tail.byteLength >= 8 ? new DataView(tail.buffer, tail.byteOffset).getUint32(tail.byteLength - 8, true) : 0;
+    if (metaLen + 8 > tail.byteLength && metaLen + 8 <= total) {
+      r = await ranged(`bytes=${total - metaLen - 8}-${total - 1}`);
+      if (!r || r.end !== total - 1) return null;
+      tail = r.body;
+    }
+  } catch {
+    return null;
+  }
+  const end = tail.subarray(tail.byteLength - 4);
+  const magic = checkParquetMagic(end, end, bestand, total);
+  if (magic) throw new Error(magic.bericht);
+  const md = parquetMetadata(tail, PARSERS);
+
+  const buf = new Uint8Array(total);
+  const tailStart = total - tail.byteLength;
+  buf.set(tail, tailStart);
+  // Bytes from tailStart on are already here: a row group ending inside the tail only needs the rest before it.
+  const ready = (n: number) => bytes.received >= Math.min(n, tailStart);
+  const waiters: { n: number; resolve: () => void; reject: (e: unknown) => void }[] = [];
+  const bytes: Bytes = {
+    buf,
+    received: 0,
+    complete: Promise.resolve(),
+    until(n: number) {
+      if (ready(n)) return Promise.resolve();
+      return new Promise((resolve, reject) => waiters.push({ n, resolve, reject }));
+    },
+  };
+  bytes.complete = (async () => {
+    try {
+      const res = await fetch(url);
+      if (!res.ok || !res.body) throw new Error(`${bestand} kon niet worden opgehaald (HTTP ${res.status}).`);
+      const reader = res.body.getReader();
+      let last = 0;
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        const room = Math.min(value.byteLength, total - bytes.received);
+        buf.set(value.subarray(0, room), bytes.received);
+        bytes.received += room;
+        for (let i = waiters.length - 1; i >= 0; i--) {
+          if (ready(waiters[i].n)) {
+            waiters[i].resolve();
+            waiters.splice(i, 1);
+          }
+        }
+        if (bytes.received - last > total / 50) {
+          last = bytes.received;
+          onProgress(bytes.received / total);
+        }
+      }
+      if (bytes.received < total) throw new Error(`${bestand} is onvolledig binnengekomen (${bytes.received} van ${total} bytes).`);
+      onProgress(1);
+      for (const w of waiters.splice(0)) w.resolve();
+    } catch (e) {
+      for (const w of waiters.splice(0)) w.reject(e);
+      throw e;
+    }
+  })();
+  bytes.complete.catch(() => undefined);
+  return { bytes, md };
 }
 
 /** The whole file in memory (Parquet's footer comes last); progress while downloading. */
@@ -214,4 +332,3 @@ function foutTekst(bestand: string, e: unknown): string {
   const m = (e as Error)?.message ?? String(e);
   return m.startsWith(bestand) ? m : `${bestand} kon niet worden gelezen: ${m}.`;
 }
-
