@@ -14,6 +14,7 @@
  *   zinContract(rij, split?)        hours on a permanent contract
  *   zinBaanduur(rij, split?)        mean job duration
  *   zinUitstroom(rijen)             main reason for leaving the register (one basis, one groep)
+ *   groepOmschrijving(groep, split) "mensen met achtergrond Wsw", "mensen in de arbeidsmarktregio …"
  * `split` names the dimension of `rij.groep` ('none' or absent for the total).
  */
 import { isOnderdrukt, veiligAandeel, veiligGemiddelde } from '../format/disclosure.ts';
