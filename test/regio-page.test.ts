@@ -17,7 +17,7 @@ import { SupersededError } from '../src/lib/engine/client-types.ts';
 import { REGIO_CODES } from '../src/lib/extracts/regions.ts';
 import { AFGELEID, KLEIN } from '../src/lib/format/disclosure.ts';
 import { KAART_BRON, REGIO_TOPOJSON_PAD, regioKaart } from '../src/lib/metrics/regio-geo.ts';
-import { kengetallen, overzichtUitSommen, UREN_PER_BAAN, type Reeksen, type RegioSommen } from '../src/lib/metrics/regio.ts';
+import { kengetallen, overzichtUitSommen, regioOverzicht, UREN_PER_BAAN, type Reeksen, type RegioSommen } from '../src/lib/metrics/regio.ts';
 import { parseRegionaleGroei } from '../src/lib/published/reference.ts';
 import { parseHash } from '../src/lib/state/url.ts';
 import { RegioBron, type RegioEngine } from '../src/pages/regios/bron.ts';
@@ -361,9 +361,39 @@ describe('bron: voorbewerking en antwoorden per weergave', () => {
     const bron = new RegioBron(e);
     await bron.voorbereiden();
     e.vervangVolgende = true;
-    await expect(bron.overzicht({ basis: '2015Q4', eind: '2017Q4' })).rejects.toThrow(SupersededError);
+    await expect(bron.reeksen('2015Q4', '2017Q4', ['AM01'])).rejects.toThrow(SupersededError);
+    const r = await bron.reeksen('2015Q4', '2017Q4', ['AM01']);
+    expect(r.regios.map((x) => x.regio_code)).toEqual(['AM01']);
+    expect(r.landelijk.punten.map((x) => x.banen)).toEqual([1, 1, 2]);
+    await native.close();
+  });
+
+  it('derives the overview from the aggregate rows in memory exactly as regioOverzicht does in SQL', async () => {
+    const native = await NodeEngine.create();
+    await native.exec(`CREATE TABLE doelgroep_kwartaal (persoon_id BIGINT, peildatum DATE, regio_code VARCHAR, werkzaam BOOLEAN,
+      baan_id BIGINT, sector VARCHAR, dienstverband VARCHAR, uren DOUBLE)`);
+    // AM02 only at the end, a NULL region and one outside the 35 (AM99), sectors incl. NULL.
+    await native.exec(`INSERT INTO doelgroep_kwartaal VALUES
+      (1, DATE '2015-12-31', 'AM01', true, 1, 'markt', 'regulier', 331.5),
+      (2, DATE '2015-12-31', 'AM01', true, 2, 'overheid', 'uitzend', 165.75),
+      (3, DATE '2015-12-31', NULL, true, 3, NULL, 'detachering', 100),
+      (4, DATE '2015-12-31', 'AM99', false, NULL, NULL, NULL, 0),
+      (1, DATE '2016-12-31', 'AM01', true, 1, 'markt', 'regulier', 331.5),
+      (1, DATE '2017-12-31', 'AM01', true, 1, 'markt', 'regulier', 663),
+      (2, DATE '2017-12-31', 'AM01', false, NULL, NULL, NULL, 0),
+      (5, DATE '2017-12-31', 'AM02', true, 5, 'markt', NULL, 200),
+      (3, DATE '2017-12-31', NULL, true, 3, NULL, 'detachering', 50)`);
+    const e = { query: native.query.bind(native), queryLatest: (_k: string, s: string, p?: readonly (string | number | boolean | null)[]) => native.query(s, p), close: async () => {} };
+    const bron = new RegioBron(e);
+    await bron.voorbereiden();
+    for (const p of [{ basis: '2015Q4', eind: '2017Q4' }, { basis: '2016Q4', eind: '2017Q4' }, { basis: '2015Q4', eind: '2016Q4' }]) {
+      const inGeheugen = await bron.overzicht(p);
+      expect(inGeheugen, `${p.basis}–${p.eind}`).toEqual(await regioOverzicht(native, p));
+      expect(inGeheugen, `${p.basis}–${p.eind} (paneel)`).toEqual(await regioOverzicht(native, p, { bron: 'panel' }));
+    }
     const o = await bron.overzicht({ basis: '2015Q4', eind: '2017Q4' });
-    expect(o.regios.map((r) => r.regio_code)).toEqual(['AM01']);
+    expect(o.regios.map((r) => r.regio_code)).toEqual(['AM01', 'AM02', 'AM99', null]);
+    expect(o.onbekendeCodes).toEqual(['AM99', null]);
     await native.close();
   });
 

@@ -1,8 +1,11 @@
 /**
  * Where the Regio's page gets its numbers. Once per loaded panel (appStatus.dataVersie) the
- * region × quarter pre-aggregation is built; every view then reads that small table through the
- * metric layer (regio.ts), so changing indicator or period never touches the 11M-row panel.
- * Results are cached per question; a newer question of the same kind supersedes an older one
+ * region × quarter pre-aggregation is built (the metric layer's SQL) and its rows — 35 regions ×
+ * ~50 quarters — are read into the page once. The overview behind map, ranking, scatter and
+ * profile is then derived from those rows in memory with the metric layer's own pure function
+ * (overzichtUitSommen), so changing indicator or period never waits for the database worker,
+ * not even while it is busy (e.g. writing the reload cache right after loading). Series and
+ * duurzaamheid are queried per view; a newer question of the same kind supersedes an older one
  * (engine.queryLatest), so a slow answer can never overwrite a newer view.
  *
  * The aggregate is a regular table in the in-memory database, not a TEMP table: the browser
@@ -13,9 +16,9 @@ import { toRows } from '../../lib/engine/rows.ts';
 import type { QueryEngine, SqlParam } from '../../lib/engine/types.ts';
 import { cohortUitkomst, panelBereik, type PanelBereik } from '../../lib/metrics/duurzaamheid.ts';
 import {
-  AGG_TABEL, beschikbareKwartalen, regioKwartaalAggregaatSql, regioOverzicht, regioReeksen, type RegioOverzicht, type RegioPeriode, type Reeksen,
+  AGG_TABEL, overzichtUitSommen, regioKwartaalAggregaatSql, regioReeksen, type RegioOverzicht, type RegioPeriode, type RegioSommen, type Reeksen,
 } from '../../lib/metrics/regio.ts';
-import { kwartaalToIndex, type Kwartaal } from '../../lib/metrics/sql.ts';
+import { indexToKwartaal, kwartaalToIndex, type Kwartaal } from '../../lib/metrics/sql.ts';
 import { cohortBasis, duurzaamPerRegio, type DuurzaamRegio } from './model.ts';
 
 /** The part of the browser engine this page uses (a NodeEngine-backed fake in tests). */
@@ -30,6 +33,57 @@ export function isVervangen(e: unknown): boolean {
   return e instanceof Error && e.name === 'SupersededError';
 }
 
+/** One row of the pre-aggregation: a region (code as in the data, may be null) in a quarter, with its sums. */
+export interface AggregaatRij {
+  regio_code: string | null;
+  kw: number;
+  sommen: RegioSommen;
+}
+
+/**
+ * Rows of the aggregate table as read by `SELECT *`: every column besides regio_code and kw is a
+ * sum, so sums added to the metric layer later come along without a change here.
+ */
+export function leesAggregaat(rijen: readonly Record<string, unknown>[]): { rijen: AggregaatRij[]; nul: RegioSommen } {
+  const namen = rijen.length ? Object.keys(rijen[0]).filter((k) => k !== 'regio_code' && k !== 'kw') : [];
+  const nul = Object.fromEntries(namen.map((n) => [n, 0])) as unknown as RegioSommen;
+  return {
+    nul,
+    rijen: rijen.map((r) => ({
+      regio_code: (r.regio_code as string | null) ?? null,
+      kw: Number(r.kw),
+      sommen: Object.fromEntries(namen.map((n) => [n, Number(r[n] ?? 0)])) as unknown as RegioSommen,
+    })),
+  };
+}
+
+function telOp(a: RegioSommen, b: RegioSommen): RegioSommen {
+  const uit = { ...a } as Record<string, number>;
+  for (const [k, v] of Object.entries(b)) uit[k] = (uit[k] ?? 0) + (v as number);
+  return uit as unknown as RegioSommen;
+}
+
+/**
+ * The overview of a period from the aggregate rows in memory: per region the sums at the base and
+ * at the end quarter (zero where the region has no row), regions in code order with an empty
+ * code last — what regioOverzichtSql selects with FILTER (kw = basis / eind) — then the metric
+ * layer's overzichtUitSommen. Tested equal to regioOverzicht on native DuckDB.
+ */
+export function overzichtUitAggregaat(agg: { rijen: readonly AggregaatRij[]; nul: RegioSommen }, p: RegioPeriode): RegioOverzicht {
+  const b = kwartaalToIndex(p.basis);
+  const e = kwartaalToIndex(p.eind);
+  const per = new Map<string | null, { basis: RegioSommen; eind: RegioSommen }>();
+  for (const r of agg.rijen) {
+    if (r.kw !== b && r.kw !== e) continue;
+    let x = per.get(r.regio_code);
+    if (!x) per.set(r.regio_code, (x = { basis: agg.nul, eind: agg.nul }));
+    if (r.kw === b) x.basis = telOp(x.basis, r.sommen);
+    if (r.kw === e) x.eind = telOp(x.eind, r.sommen);
+  }
+  const codes = [...per.keys()].sort((x, y) => (x === null ? 1 : y === null ? -1 : x < y ? -1 : x > y ? 1 : 0));
+  return overzichtUitSommen(p, codes.map((c) => ({ regio_code: c, ...per.get(c)! })));
+}
+
 export interface Voorbereiding {
   kwartalen: Kwartaal[];
   bereik: PanelBereik | null;
@@ -41,7 +95,8 @@ export interface Voorbereiding {
 export class RegioBron {
   readonly #engine: RegioEngine;
   #voorbereid: Promise<Voorbereiding> | null = null;
-  readonly #overzichten = new Map<string, Promise<RegioOverzicht>>();
+  #aggregaat: { rijen: AggregaatRij[]; nul: RegioSommen } | null = null;
+  readonly #overzichten = new Map<string, RegioOverzicht>();
   readonly #duurzaam = new Map<string, Promise<DuurzaamRegio[] | null>>();
   readonly #reeksen = new Map<string, Promise<Reeksen>>();
 
@@ -55,19 +110,23 @@ export class RegioBron {
       const t0 = performance.now();
       await this.#engine.query(`CREATE OR REPLACE TABLE ${AGG_TABEL} AS ${regioKwartaalAggregaatSql()} ORDER BY regio_code, kw`);
       const ms = performance.now() - t0;
-      const [{ n }] = toRows<{ n: number }>(await this.#engine.query(`SELECT count(*) AS n FROM ${AGG_TABEL}`));
-      const kwartalen = await beschikbareKwartalen(this.#engine);
+      this.#aggregaat = leesAggregaat(toRows<Record<string, unknown>>(await this.#engine.query(`SELECT * FROM ${AGG_TABEL} ORDER BY regio_code, kw`)));
+      const kwartalen = [...new Set(this.#aggregaat.rijen.map((r) => r.kw))].sort((a, b) => a - b).map(indexToKwartaal);
       const bereik = await panelBereik(this.#engine);
-      return { kwartalen, bereik, rijen: n, ms };
+      return { kwartalen, bereik, rijen: this.#aggregaat.rijen.length, ms };
     })();
     // A failed preparation may be retried (e.g. after the user loads a valid panel).
     this.#voorbereid.catch(() => (this.#voorbereid = null));
     return this.#voorbereid;
   }
 
-  /** Every region at base and end quarter (map, ranking, scatter, profile). */
-  overzicht(p: RegioPeriode, view = 'regio-overzicht'): Promise<RegioOverzicht> {
-    return this.#cache(this.#overzichten, `${p.basis}|${p.eind}`, () => regioOverzicht(viewEngine(this.#engine, view), p));
+  /** Every region at base and end quarter (map, ranking, scatter, profile), from the rows in memory. */
+  async overzicht(p: RegioPeriode): Promise<RegioOverzicht> {
+    await this.voorbereiden();
+    const sleutel = `${p.basis}|${p.eind}`;
+    let o = this.#overzichten.get(sleutel);
+    if (!o) this.#overzichten.set(sleutel, (o = overzichtUitAggregaat(this.#aggregaat!, p)));
+    return o;
   }
 
   /**

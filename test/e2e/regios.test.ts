@@ -1,0 +1,260 @@
+/**
+ * The Regio's page on the demo data, in Debian Chromium: every one of the 35 region codes is on
+ * the map exactly once; map (accessible names), ranking, table twin and CSV download of one view
+ * carry the same numbers, and those equal the metric layer on native DuckDB with the same
+ * Parquet; the keyboard reaches and selects regions; a profile link opens the profile and an
+ * unknown region in a link gives a Dutch message; axe finds nothing in any view; exports carry
+ * title, source, peildatum, "synthetische demodata" and the map attribution; and changing
+ * indicator or period redraws map and ranking (and the scatter) within 150 ms median.
+ * E2E_DATA_DIR (relative to the repo) points at another data folder with manifest.json.
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Browser, BrowserContext, Download, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { celTekst } from '../../src/lib/charts/spec.ts';
+import { NodeEngine } from '../../src/lib/engine/node.ts';
+import { REGIO_CODES } from '../../src/lib/extracts/regions.ts';
+import { KAART_BRON } from '../../src/lib/metrics/regio-geo.ts';
+import { RegioBron } from '../../src/pages/regios/bron.ts';
+import { kaartData, rangTabel } from '../../src/pages/regios/model.ts';
+import { ROOT, describeReport, launchBrowser, newMonitoredContext, runAxe, settle, type PageReport } from './harness.ts';
+
+const baseUrl = inject('baseUrl');
+const origin = inject('origin');
+const DATA = resolve(ROOT, process.env.E2E_DATA_DIR ?? 'data');
+
+let browser: Browser;
+let context: BrowserContext;
+let report: PageReport;
+let page: Page;
+
+function parquet(naam: string): string {
+  const manifest = JSON.parse(readFileSync(join(DATA, 'manifest.json'), 'utf8')) as { extracts: { name: string; file: string }[] };
+  const e = manifest.extracts.find((x) => x.name === naam);
+  if (!e) throw new Error(`${naam} staat niet in ${DATA}/manifest.json`);
+  return join(DATA, e.file);
+}
+
+/** Go to a view inside the running app (no reload) and wait until it shows the expected key. */
+async function toon(hash: string, weergave: string, sleutel: string): Promise<void> {
+  await page.evaluate((h) => {
+    window.location.hash = h;
+  }, hash);
+  await page.locator(`[data-regio-weergave="${weergave}"][data-sleutel="${sleutel}"][aria-busy="false"]`).waitFor({ timeout: 120_000 });
+  await settle(page, 120_000);
+}
+
+function frame(titel: RegExp): Locator {
+  return page.getByRole('figure').filter({ has: page.getByRole('heading', { name: titel }) }).first();
+}
+
+async function tabelRijen(f: Locator): Promise<string[][]> {
+  await f.getByRole('button', { name: 'Tabel', exact: true }).click();
+  const rijen = f.locator('table tbody tr');
+  await rijen.first().waitFor();
+  const uit = await rijen.evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => (c as HTMLElement).innerText.trim())));
+  await f.getByRole('button', { name: 'Grafiek', exact: true }).click();
+  return uit;
+}
+
+async function download(f: Locator, soort: 'CSV' | 'SVG' | 'PNG'): Promise<{ dl: Download; bytes: Buffer }> {
+  const wacht = page.waitForEvent('download', { timeout: 30_000 });
+  await f.getByRole('button', { name: `Download als ${soort}` }).click();
+  const dl = await wacht;
+  return { dl, bytes: readFileSync((await dl.path())!) };
+}
+
+/** "8.175" / "16,5%" (table) and "8175" / "16,5" (CSV) to one comparable text. */
+const kaal = (s: string) => s.replaceAll('.', '').replace(/\s*%$/, '');
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  ({ context, report } = await newMonitoredContext(browser, origin));
+  page = await context.newPage();
+  await page.goto(`${baseUrl}#/regios?weergave=kaart&indicator=banen&van=2015Q4&tot=2017Q4`);
+  await settle(page, 300_000);
+  await page.locator('[data-regio-weergave="kaart"][data-sleutel="banen|2015Q4|2017Q4"]').waitFor({ timeout: 120_000 });
+}, 360_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('kaart en ranglijst', () => {
+  test('every one of the 35 region codes is on the map exactly once', async () => {
+    const codes = await page.locator('svg path[data-code]').evaluateAll((ps) => ps.map((p) => p.getAttribute('data-code')));
+    expect(codes).toHaveLength(35);
+    expect([...codes].sort()).toEqual([...REGIO_CODES].sort());
+  });
+
+  test('map names, ranking, table twin and CSV carry the same numbers, equal to native DuckDB', async () => {
+    const f = frame(/^Banen per arbeidsmarktregio/);
+    const namen = await page.locator('svg path[data-code]').evaluateAll((ps) => ps.map((p) => [p.getAttribute('data-code'), p.getAttribute('aria-label')] as [string, string]));
+    const perCode = new Map(namen);
+    const rijen = await tabelRijen(f);
+    expect(rijen).toHaveLength(35);
+    const csv = (await download(f, 'CSV')).bytes.toString('utf8').slice(1).split('\r\n');
+    const rang = (await f.locator('.pm-staaf desc').textContent()) ?? '';
+
+    for (const [naam, code, waarde, plaats] of rijen) {
+      expect(perCode.get(code), code).toBe(`${naam}: ${waarde}; plaats ${plaats}`);
+      const regel = csv.find((l) => l.startsWith(`${naam};${code};`));
+      expect(regel, `${code} in CSV`).toBeDefined();
+      expect(kaal(regel!.split(';')[2])).toBe(kaal(waarde));
+      expect(rang).toContain(`${naam} ${waarde}`);
+    }
+
+    // The same view computed by the metric layer on native DuckDB from the same Parquet.
+    const native = await NodeEngine.create();
+    try {
+      await native.attachParquet({ doelgroep_kwartaal: parquet('doelgroep_kwartaal') });
+      const engine = { query: native.query.bind(native), queryLatest: (_k: string, s: string, p?: readonly (string | number | boolean | null)[]) => native.query(s, p), close: async () => {} };
+      const bron = new RegioBron(engine);
+      const o = await bron.overzicht({ basis: '2015Q4', eind: '2017Q4' });
+      const v = { indicator: 'banen' as const, basis: o.basis, eind: o.eind };
+      const data = kaartData(v, rangTabel(v, o, null), { bron: '', synthetisch: true });
+      expect(rijen).toEqual(data.rijen.map((r) => [r.regio_naam, r.regio_code, celTekst(r.waarde, data.kolommen[2]), celTekst(r.rang, data.kolommen[3])]));
+    } finally {
+      await native.close();
+    }
+  });
+
+  test('the keyboard reaches a region, moves along the ranking and selects it', async () => {
+    const stop = page.locator('svg path[data-code][tabindex="0"]');
+    await stop.focus();
+    const eerste = await stop.getAttribute('data-code');
+    await page.keyboard.press('ArrowDown');
+    const tweede = await page.evaluate(() => document.activeElement?.getAttribute('data-code'));
+    expect(tweede).not.toBe(eerste);
+    await expect.poll(() => page.locator('.pm-kaart .pm-tooltip').innerText()).toContain('Plaats');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toContain(`regio=${tweede}`);
+    expect(await page.locator(`svg path[data-code="${tweede}"]`).getAttribute('aria-pressed')).toBe('true');
+  });
+
+  test('SVG and PNG exports carry title, source line, peildatum, demo label and the map attribution', async () => {
+    const f = frame(/^Banen per arbeidsmarktregio/);
+    const svg = (await download(f, 'SVG')).bytes.toString('utf8');
+    expect(svg).toContain('Banen per arbeidsmarktregio, 4e kwartaal 2017');
+    expect(svg).toContain('peildatum 31-12-2017');
+    expect(svg).toContain('synthetische demodata');
+    expect(svg).toContain(KAART_BRON);
+    expect(svg.match(/<path[^>]*d="M/g)!.length).toBeGreaterThanOrEqual(35);
+    const png = await download(f, 'PNG');
+    expect([...png.bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    expect(png.dl.suggestedFilename()).toMatch(/\.png$/);
+  });
+});
+
+describe('snelheid', () => {
+  /** In the page: change a select, wait until the view shows the expected key and a frame was painted. */
+  async function meet(selector: string, stappen: { waarde: string; sleutel: string }[]): Promise<number[]> {
+    return page.evaluate(
+      async ({ selector, stappen }) => {
+        const tijden: number[] = [];
+        for (const s of stappen) {
+          const el = document.querySelector(selector) as HTMLSelectElement;
+          const t0 = performance.now();
+          el.value = s.waarde;
+          el.dispatchEvent(new Event('change', { bubbles: true }));
+          await new Promise<void>((klaar) => {
+            const kijk = () => {
+              const v = document.querySelector('[data-regio-weergave]');
+              if (v?.getAttribute('data-sleutel') === s.sleutel) requestAnimationFrame(() => klaar());
+              else requestAnimationFrame(kijk);
+            };
+            kijk();
+          });
+          tijden.push(performance.now() - t0);
+        }
+        return tijden;
+      },
+      { selector, stappen },
+    );
+  }
+  const mediaan = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+  test('a new indicator or period redraws map, ranking and scatter within 150 ms (median)', async () => {
+    await toon('#/regios?weergave=kaart&indicator=banen&van=2015Q4&tot=2017Q4', 'kaart', 'banen|2015Q4|2017Q4');
+    const indicatoren = ['groei', 'groei_pct', 'werkzaam_pct', 'register', 'per1000', 'banen'];
+    const indicator = await meet('#rg-indicator', [...indicatoren, ...indicatoren].map((i) => ({ waarde: i, sleutel: `${i}|2015Q4|2017Q4` })));
+    // New end quarters each time: every step is a query on the pre-aggregated table, not a cache hit.
+    const eindes = ['2018Q1', '2018Q2', '2018Q3', '2018Q4', '2019Q1', '2019Q2', '2019Q3', '2019Q4', '2020Q1', '2020Q2', '2020Q3'];
+    const periode = await meet('#rg-tot', eindes.map((k) => ({ waarde: k, sleutel: `banen|2015Q4|${k}` })));
+    await toon('#/regios?weergave=spreiding&van=2015Q4&tot=2017Q4', 'spreiding', 'aandeel_werkzaam|2015Q4|2017Q4');
+    const spreiding = await meet('#rg-van', ['2016Q1', '2016Q2', '2016Q3', '2016Q4', '2014Q4', '2014Q3', '2014Q2'].map((k) => ({ waarde: k, sleutel: `aandeel_werkzaam|${k}|2017Q4` })));
+    const uit = { indicator: mediaan(indicator), periode: mediaan(periode), spreiding: mediaan(spreiding) };
+    console.log(`[regio] hertekenen, mediaan in ms: indicator ${uit.indicator.toFixed(0)}, periode ${uit.periode.toFixed(0)}, spreiding ${uit.spreiding.toFixed(0)}` +
+      ` (alle: ${[...indicator, ...periode, ...spreiding].map((t) => t.toFixed(0)).join(', ')})`);
+    expect(uit.indicator).toBeLessThanOrEqual(150);
+    expect(uit.periode).toBeLessThanOrEqual(150);
+    expect(uit.spreiding).toBeLessThanOrEqual(150);
+  });
+});
+
+describe('weergaven', () => {
+  test('start level vs growth shows the fitted line, r and the UWV finding next to the computed growth', async () => {
+    await toon('#/regios?weergave=spreiding&van=2015Q4&tot=2017Q4', 'spreiding', 'aandeel_werkzaam|2015Q4|2017Q4');
+    const f = frame(/^Startniveau 4e kwartaal 2015/);
+    await expect.poll(() => f.innerText()).toMatch(/Correlatie r = -?\d,\d\d over 35 regio's/);
+    expect(await f.locator('svg circle.pm-focusdoel').count()).toBe(35);
+    const tabel = page.getByRole('table', { name: /gepubliceerd door UWV en berekend/ });
+    await expect.poll(() => tabel.innerText()).toContain('+15.847');
+    expect(await tabel.innerText()).toContain('+16,5%');
+    expect(await page.locator('.rg-citaat').innerText()).toContain('15.847 (+16,5 procent)');
+  });
+
+  test('the funnel shows every region against its cohort with 95% and 99,8% limits', async () => {
+    await toon('#/regios?weergave=trechter&tot=2017Q4', 'trechter', 'trechter|2017Q4');
+    const f = frame(/^Werkzaam na 1 jaar per arbeidsmarktregio/);
+    expect(await f.locator('svg circle.pm-focusdoel').count()).toBe(35);
+    expect(await f.innerText()).toMatch(/Landelijk \d+,\d%/);
+    const rijen = await tabelRijen(f);
+    expect(rijen).toHaveLength(35);
+    for (const r of rijen) expect(r[9]).toMatch(/^(binnen de grenzen|boven de 95%-grens|onder de 95%-grens|boven de 99,8%-grens|onder de 99,8%-grens|x)$/);
+  });
+
+  test('compare shows one panel per chosen region against Nederland, indexed to 100', async () => {
+    await toon('#/regios?weergave=vergelijk&van=2015Q4&tot=2017Q4&vergelijk=AM01,AM38', 'vergelijk', 'banen|2015Q4|2017Q4|AM01,AM38');
+    const f = frame(/^Ontwikkeling van het aantal banen/);
+    expect(await f.locator('svg[data-pm-export]').count()).toBe(2);
+    const rijen = await tabelRijen(f);
+    expect(rijen[0]).toEqual(['4e kwartaal 2015', '100,0', '100,0', '100,0']);
+  });
+
+  test('a profile link opens the profile of that region', async () => {
+    await toon('#/regios?profiel=AM38', 'profiel', 'profiel|AM38|2015Q4|2017Q4');
+    expect(await page.getByRole('heading', { level: 2, name: /^Profiel: FoodValley/ }).count()).toBe(1);
+    const kern = page.getByRole('table', { name: /Kerncijfers FoodValley/ });
+    expect(await kern.locator('tbody tr').count()).toBe(7);
+    expect(await kern.innerText()).toMatch(/van 35/);
+  });
+
+  test('an unknown region in the link gives a Dutch message', async () => {
+    await page.evaluate(() => {
+      window.location.hash = '#/regios?profiel=AM99';
+    });
+    const melding = page.getByRole('alert').filter({ hasText: 'AM99' });
+    await melding.waitFor();
+    expect(await melding.innerText()).toContain("Link-parameter profiel heeft de ongeldige waarde 'AM99': verwacht een code van één van de 35 arbeidsmarktregio's");
+  });
+
+  test.each([
+    ['kaart', '#/regios?weergave=kaart&indicator=duurzaam&van=2015Q4&tot=2017Q4&regio=AM38', 'duurzaam|2015Q4|2017Q4'],
+    ['vergelijk', '#/regios?weergave=vergelijk&van=2015Q4&tot=2017Q4&vergelijk=AM01,AM13,AM38', 'banen|2015Q4|2017Q4|AM01,AM13,AM38'],
+    ['spreiding', '#/regios?weergave=spreiding&van=2015Q4&tot=2017Q4&startniveau=per1000', 'banen_per_1000|2015Q4|2017Q4'],
+    ['trechter', '#/regios?weergave=trechter&tot=2018Q4', 'trechter|2018Q4'],
+    ['profiel', '#/regios?weergave=profiel&regio=AM01', 'profiel|AM01|2015Q4|2017Q4'],
+  ])('axe finds no WCAG 2.1 AA violation in the %s view', async (weergave, hash, sleutel) => {
+    await toon(hash, weergave, sleutel);
+    const axe = await runAxe(page);
+    expect(axe.violations, axe.summary).toEqual([]);
+  });
+
+  test('no console errors, page errors or foreign requests', () => {
+    expect(report.consoleErrors, describeReport(report)).toEqual([]);
+    expect(report.pageErrors, describeReport(report)).toEqual([]);
+    expect(report.foreignRequests).toEqual([]);
+  });
+});
