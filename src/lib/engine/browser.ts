@@ -80,7 +80,7 @@ export class WasmEngine implements BrowserEngine {
   private db: duckdb.AsyncDuckDB | null = null;
   private conn: Conn | null = null;
   private loadConn: Conn | null = null;
-  private readonly viewConns = new Map<string, Conn>();
+  private readonly viewConns = new Map<string, Promise<Conn>>();
   private readonly latest = new Map<string, Pending>();
   private readonly info = new Map<ExtractName, LoadedExtractInfo>();
   /** Increases when an extract's table is replaced; a background cache copy checks it before switching. */
@@ -201,12 +201,12 @@ export class WasmEngine implements BrowserEngine {
     const mine: Pending = { superseded: false, cancel: () => undefined };
     this.latest.set(viewKey, mine);
     try {
-      let conn = this.viewConns.get(viewKey);
-      if (!conn) {
-        conn = await this.newConnection();
-        this.viewConns.set(viewKey, conn);
+      let connecting = this.viewConns.get(viewKey);
+      if (!connecting) {
+        connecting = this.newConnection();
+        this.viewConns.set(viewKey, connecting);
       }
-      const c = conn;
+      const c = await connecting;
       if (mine.superseded) throw new SupersededError();
       let table: Table;
       if (params && params.length > 0) {
@@ -526,7 +526,7 @@ export class WasmEngine implements BrowserEngine {
     this.decoder?.terminate();
     this.decoder = null;
     await this.persistQueue.catch(() => undefined);
-    for (const c of this.viewConns.values()) await c.close().catch(() => undefined);
+    for (const c of this.viewConns.values()) await (await c).close().catch(() => undefined);
     await this.conn?.close().catch(() => undefined);
     await this.loadConn?.close().catch(() => undefined);
     await this.db?.terminate();

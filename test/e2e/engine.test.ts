@@ -1,0 +1,157 @@
+/**
+ * The browser engine in Debian Chromium, on the built site (bench page, same bundle as the app):
+ * DuckDB-WASM starts in its worker, the demo extracts load (decoded in the browser from Parquet),
+ * a query gives the same numbers as native DuckDB on the same Parquet files, a newer query for a
+ * view supersedes the older one, a bad user file is refused without touching the loaded data, a
+ * reload takes the extracts from the OPFS cache, and nothing is fetched from another origin.
+ */
+import { DuckDBInstance } from '@duckdb/node-api';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { parseManifest, type Manifest } from '../../src/lib/extracts/manifest.ts';
+import { ROOT, launchBrowser, newMonitoredContext, type PageReport } from './harness.ts';
+
+const baseUrl = inject('baseUrl');
+const origin = inject('origin');
+/** The data folder the served site was built from (native DuckDB reads the same Parquet files). */
+const DATA = process.env.PM_DATA_DIR ?? join(ROOT, 'data');
+
+let browser: Browser;
+let page: Page;
+let report: PageReport;
+let manifest: Manifest;
+
+/** Aggregates that touch every column type: counts, a double sum, dates as text, ENUM groups. */
+const CHECK_SQL = `SELECT count(*)::BIGINT AS n, count(DISTINCT persoon_id)::BIGINT AS personen,
+    count(*) FILTER (WHERE werkzaam)::BIGINT AS werkzaam, count(baan_id)::BIGINT AS banen,
+    round(sum(uren), 6) AS uren, CAST(min(peildatum) AS VARCHAR) AS van, CAST(max(baan_startdatum) AS VARCHAR) AS laatste_start,
+    count(*) FILTER (WHERE achtergrond = 'Wajong')::BIGINT AS wajong, count(*) FILTER (WHERE sector = 'overheid')::BIGINT AS overheid,
+    count(DISTINCT gemeente_code)::BIGINT AS gemeenten, string_agg(DISTINCT CAST(regio_code AS VARCHAR), ',' ORDER BY CAST(regio_code AS VARCHAR)) AS regios
+  FROM doelgroep_kwartaal`;
+const GROUP_SQL = `SELECT CAST(achtergrond AS VARCHAR) AS achtergrond, CAST(contract AS VARCHAR) AS contract, count(*)::BIGINT AS n
+  FROM doelgroep_kwartaal GROUP BY ALL ORDER BY achtergrond, contract NULLS LAST`;
+
+type Row = Record<string, unknown>;
+
+async function native(sql: string): Promise<Row[]> {
+  const db = await DuckDBInstance.create(':memory:');
+  const conn = await db.connect();
+  await conn.run('SET threads = 1');
+  const entry = manifest.extracts.find((e) => e.name === 'doelgroep_kwartaal')!;
+  await conn.run(`CREATE VIEW doelgroep_kwartaal AS SELECT * FROM read_parquet('${join(DATA, entry.file)}')`);
+  const rows = (await conn.runAndReadAll(sql)).getRowObjectsJS() as Row[];
+  conn.closeSync();
+  return rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])));
+}
+
+/** Make an engine on the bench page (cache on/off) and load the demo extracts. */
+async function loadDemo(p: Page, cache: boolean) {
+  return p.evaluate(async (cache) => {
+    const pm = window.__pm;
+    if (!cache) await pm.removeCacheFiles();
+    const t0 = performance.now();
+    const e = new pm.WasmEngine({ dataBase: pm.dataBase, cache });
+    (window as unknown as { __e: unknown }).__e = e;
+    await e.ready();
+    const fasen: string[] = [];
+    const res = await e.loadDemo((p) => {
+      if (!fasen.includes(`${p.extract}:${p.fase}`)) fasen.push(`${p.extract}:${p.fase}`);
+    });
+    return { ms: performance.now() - t0, res, fasen, timings: structuredClone(e.timings) };
+  }, cache);
+}
+
+async function query(p: Page, sql: string): Promise<Row[]> {
+  return p.evaluate(async (sql) => {
+    const e = (window as unknown as { __e: import('../../src/lib/engine/browser.ts').WasmEngine }).__e;
+    const t = await e.query(sql);
+    return t.toArray().map((r) => {
+      const o = r.toJSON() as Record<string, unknown>;
+      for (const k of Object.keys(o)) if (typeof o[k] === 'bigint') o[k] = Number(o[k]);
+      return o;
+    });
+  }, sql);
+}
+
+beforeAll(async () => {
+  manifest = parseManifest(JSON.parse(readFileSync(join(DATA, 'manifest.json'), 'utf8')));
+  browser = await launchBrowser();
+  const monitored = await newMonitoredContext(browser, origin);
+  report = monitored.report;
+  page = await monitored.context.newPage();
+  await page.goto(`${baseUrl}bench/index.html`);
+  await page.waitForFunction(() => document.body.dataset.ready === 'true');
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+test('the demo extracts load in the browser, with progress per extract, and give the same numbers as native DuckDB', async () => {
+  const load = await loadDemo(page, true);
+  console.log(`[engine] koude start: ${Math.round(load.ms)} ms`, JSON.stringify(load.timings.loads));
+  expect(load.timings.bundle === 'eh' || load.timings.bundle === 'mvp').toBe(true);
+  for (const entry of manifest.extracts) {
+    const r = load.res.find((x) => (x.ok ? x.extract === entry.name : x.bestand === entry.file));
+    expect(r, entry.name).toMatchObject({ ok: true, extract: entry.name, rijen: entry.rows, bron: 'demo' });
+    expect(load.fasen).toContain(`${entry.name}:klaar`);
+  }
+  expect(load.fasen).toContain('doelgroep_kwartaal:invoegen');
+  const [wasm] = await query(page, CHECK_SQL);
+  const [nat] = await native(CHECK_SQL);
+  expect(wasm).toEqual(nat);
+  expect(await query(page, GROUP_SQL)).toEqual(await native(GROUP_SQL));
+});
+
+test('a newer query for the same view supersedes the older one', async () => {
+  const outcome = await page.evaluate(async () => {
+    const e = (window as unknown as { __e: import('../../src/lib/engine/browser.ts').WasmEngine }).__e;
+    const slow = e.queryLatest('kaart', 'SELECT count(DISTINCT persoon_id * 7 + year(peildatum)) AS n FROM doelgroep_kwartaal');
+    const fast = e.queryLatest('kaart', 'SELECT 42 AS n');
+    const other = e.queryLatest('tabel', 'SELECT 7 AS n');
+    const settled = await Promise.allSettled([slow, fast, other]);
+    return settled.map((s) => (s.status === 'fulfilled' ? Number(s.value.getChild('n')!.get(0)) : (s.reason as Error).name));
+  });
+  expect(outcome).toEqual(['SupersededError', 42, 7]);
+});
+
+test('a bad user file is refused in Dutch and the loaded data stays as it was', async () => {
+  const before = await query(page, 'SELECT count(*)::BIGINT AS n FROM doelgroep_kwartaal');
+  const res = await page.evaluate(async () => {
+    const e = (window as unknown as { __e: import('../../src/lib/engine/browser.ts').WasmEngine }).__e;
+    const csv = new File(['persoon_id;peildatum\n1;2021-09-30\n'], 'mijn_extract.parquet');
+    return e.loadUserFile(csv);
+  });
+  expect(res.ok).toBe(false);
+  if (!res.ok) expect(res.problemen[0].bericht).toMatch(/^mijn_extract\.parquet is geen geldig Parquet-bestand/);
+  expect(await query(page, 'SELECT count(*)::BIGINT AS n FROM doelgroep_kwartaal')).toEqual(before);
+  // No staging table is left behind.
+  expect(await query(page, `SELECT count(*)::BIGINT AS n FROM duckdb_tables() WHERE table_name LIKE '\\_laden\\_%' ESCAPE '\\'`)).toEqual([{ n: 0 }]);
+});
+
+test('after the background copy a reload takes every extract from the OPFS cache, with the same numbers', async () => {
+  const persisted = await page.evaluate(async () => {
+    const e = (window as unknown as { __e: import('../../src/lib/engine/browser.ts').WasmEngine }).__e;
+    await e.persisted();
+    return structuredClone(e.timings.persisted);
+  });
+  for (const entry of manifest.extracts) expect(persisted[entry.name], entry.name).toHaveProperty('ms');
+  const [expected] = await query(page, CHECK_SQL);
+  await page.reload();
+  await page.waitForFunction(() => document.body.dataset.ready === 'true');
+  const load = await loadDemo(page, true);
+  console.log(`[engine] herladen: ${Math.round(load.ms)} ms`, JSON.stringify(load.timings.loads));
+  for (const entry of manifest.extracts) expect(load.timings.loads[entry.name]?.bron, entry.name).toBe('cache');
+  expect(load.fasen).toContain('doelgroep_kwartaal:uit cache');
+  const [again] = await query(page, CHECK_SQL);
+  expect(again).toEqual(expected);
+});
+
+test('nothing was fetched from another origin, and the page logged no errors', () => {
+  expect(report.requests.some((u) => u.includes('/data/extracts/'))).toBe(true);
+  expect(report.foreignRequests).toEqual([]);
+  expect(report.pageErrors).toEqual([]);
+  expect(report.consoleErrors).toEqual([]);
+});
