@@ -5,10 +5,13 @@
  * Parquet; the keyboard reaches and selects regions; a profile link opens the profile and an
  * unknown region in a link gives a Dutch message; axe finds nothing in any view; exports carry
  * title, source, peildatum, "synthetische demodata" and the map attribution; and changing
- * indicator or period redraws map and ranking (and the scatter) within 150 ms median.
+ * indicator or period redraws map and ranking (and the scatter) within 150 ms median; and a
+ * user's own panel, loaded on the Data page, replaces the demo numbers on the map.
  * E2E_DATA_DIR (relative to the repo) points at another data folder with manifest.json.
  */
-import { readFileSync } from 'node:fs';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Download, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
@@ -256,5 +259,63 @@ describe('weergaven', () => {
     expect(report.consoleErrors, describeReport(report)).toEqual([]);
     expect(report.pageErrors, describeReport(report)).toEqual([]);
     expect(report.foreignRequests).toEqual([]);
+  });
+});
+
+describe('eigen paneel', () => {
+  /**
+   * Three quarters, two regions, 20 people each (1 baan = 331,5 uren):
+   *   FoodValley (AM38, Ede): 10 working in 2015Q4 and 2016Q4, 15 in 2017Q4 → 10 → 15 banen
+   *   Groningen (AM01, Groningen): 8 working in every quarter → 8 banen
+   */
+  let dir: string;
+  const bestand = 'doelgroep_kwartaal_eigen.parquet';
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'pm-regio-'));
+    const rijen: string[] = [];
+    for (const [datum, fvWerkt] of [['2015-12-31', 10], ['2016-12-31', 10], ['2017-12-31', 15]] as const) {
+      for (let i = 1; i <= 20; i++) {
+        for (const [id, regio, gemeente, werkt] of [[i, 'AM38', 'GM0228', i <= fvWerkt], [100 + i, 'AM01', 'GM0014', i <= 8]] as const) {
+          rijen.push(werkt
+            ? `(${id}::BIGINT, DATE '${datum}', 'Wajong', '${regio}', '${gemeente}', true, ${id + 5000}::BIGINT, 'markt', 'regulier', 'onbepaald', 331.5::DOUBLE, DATE '2014-01-01')`
+            : `(${id}::BIGINT, DATE '${datum}', 'Wajong', '${regio}', '${gemeente}', false, NULL::BIGINT, NULL, NULL, NULL, 0.0::DOUBLE, NULL::DATE)`);
+        }
+      }
+    }
+    const db = await DuckDBInstance.create(':memory:');
+    const conn = await db.connect();
+    await conn.run(`COPY (SELECT * FROM (VALUES ${rijen.join(',\n')}) AS t(persoon_id, peildatum, achtergrond, regio_code, gemeente_code,
+      werkzaam, baan_id, sector, dienstverband, contract, uren, baan_startdatum)) TO '${join(dir, bestand)}' (FORMAT parquet)`);
+    conn.closeSync();
+    db.closeSync();
+  });
+
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  test("a user's panel loaded on the Data page replaces the demo numbers on the map", async () => {
+    await page.evaluate(() => {
+      window.location.hash = '#/data';
+    });
+    await settle(page, 120_000);
+    await page.locator('input[type="file"]').first().setInputFiles(join(dir, bestand));
+    await expect.poll(() => page.getByRole('status').filter({ hasText: bestand }).count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    await settle(page, 120_000);
+    await page.evaluate(() => {
+      window.location.hash = '#/regios?weergave=kaart&indicator=banen&van=2015Q4&tot=2017Q4';
+    });
+    const f = frame(/^Banen per arbeidsmarktregio/);
+    await expect.poll(() => f.innerText(), { timeout: 60_000 }).toContain(`eigen extract ${bestand}`);
+    expect(await f.innerText()).toContain('Nederland: 23.');
+    expect(await f.innerText()).not.toContain('synthetische demodata');
+    const rijen = await tabelRijen(f);
+    expect(rijen.slice(0, 3)).toEqual([
+      ['FoodValley', 'AM38', '15', '1'],
+      ['Groningen', 'AM01', '8', '2'],
+      [expect.any(String), expect.any(String), '–', '–'],
+    ]);
+    expect(await page.locator('svg path[data-code="AM38"]').getAttribute('aria-label')).toBe('FoodValley: 15; plaats 1');
   });
 });
