@@ -22,7 +22,17 @@ export class ArrowBuilder {
     });
   }
 
+  /** One IPC stream for one row group. */
   ipc(cols: readonly DecodedColumn[], rows: number): Uint8Array {
+    return this.stream([this.batch(cols, rows)]);
+  }
+
+  /** One IPC stream for several record batches (fewer, larger inserts into DuckDB). */
+  stream(batches: readonly RecordBatch[]): Uint8Array {
+    return tableToIPC(new Table(batches as RecordBatch[]), 'stream');
+  }
+
+  batch(cols: readonly DecodedColumn[], rows: number): RecordBatch {
     const fields: Field[] = [];
     const children: Data[] = [];
     this.plan.forEach((c, i) => {
@@ -41,8 +51,7 @@ export class ArrowBuilder {
       children.push(makeData(props as never));
     });
     const schema = new Schema(fields);
-    const batch = new RecordBatch(schema, makeData({ type: new Struct(fields), length: rows, nullCount: 0, children }));
-    return tableToIPC(new Table([batch]), 'stream');
+    return new RecordBatch(schema, makeData({ type: new Struct(fields), length: rows, nullCount: 0, children }));
   }
 
   private type(c: ColumnPlan, col: DecodedColumn, i: number): DataType {

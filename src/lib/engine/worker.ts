@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import type { RecordBatch } from 'apache-arrow';
 import { parquetMetadata, type Compressors, type FileMetaData } from 'hyparquet';
 import { snappyUncompressor } from 'hysnappy';
 import { ZSTDDecoder } from 'zstddec';
@@ -60,6 +61,9 @@ interface Bytes {
 }
 
 const PARSERS = { parsers: { dateFromDays: (d: number) => d } };
+
+/** Rows per insert into DuckDB (DuckDB writes Parquet row groups of 122,880 rows: about four per insert). */
+const BATCH_ROWS = 400_000;
 
 async function run(req: DecodeRequest, job: Job): Promise<void> {
   const { id, bestand } = req;
@@ -138,28 +142,46 @@ async function run(req: DecodeRequest, job: Job): Promise<void> {
   let decodeMs = 0;
   let waitMs = 0;
   let done = 0;
-  for (let rg = 0; rg < md.row_groups.length; rg++) {
+  // Row groups are sent in batches of about BATCH_ROWS rows: each insert into DuckDB has a fixed cost.
+  let pending: RecordBatch[] = [];
+  let pendingRows = 0;
+  const send = async () => {
+    if (pendingRows === 0) return;
     const tWait = performance.now();
-    await bytes.until(rowGroupRange(md, rg)[1]);
     while (job.credits <= 0 && !job.cancelled) await new Promise<void>((r) => (job.wake = r));
     job.wake = null;
     waitMs += performance.now() - tWait;
     if (job.cancelled) return;
+    const t = performance.now();
+    const ipc = builder.stream(pending);
+    decodeMs += performance.now() - t;
+    done += pendingRows;
+    job.credits--;
+    post({ type: 'batch', id, ipc, rows: pendingRows, rowsDone: done }, [ipc.buffer]);
+    pending = [];
+    pendingRows = 0;
+  };
+  for (let rg = 0; rg < md.row_groups.length; rg++) {
+    const tWait = performance.now();
+    await bytes.until(rowGroupRange(md, rg)[1]);
+    waitMs += performance.now() - tWait;
+    if (job.cancelled) return;
     const rows = Number(md.row_groups[rg].num_rows);
     if (rows === 0) continue;
-    let ipc: Uint8Array;
     const tDecode = performance.now();
     try {
-      ipc = builder.ipc(decodeRowGroup(md, rg, file, specs, compressors), rows);
+      pending.push(builder.batch(decodeRowGroup(md, rg, file, specs, compressors), rows));
+      pendingRows += rows;
     } catch (e) {
       const de = e instanceof DecodeError ? e : null;
       return refuse([issue(bestand, de?.kolom ?? null, foutTekst(bestand, e), de?.rij)], contract.name);
     }
     decodeMs += performance.now() - tDecode;
-    done += rows;
-    job.credits--;
-    post({ type: 'batch', id, ipc, rows, rowsDone: done }, [ipc.buffer]);
+    if (pendingRows >= BATCH_ROWS) await send();
+    if (job.cancelled) return;
   }
+  await send();
+  if (job.cancelled) return;
   await bytes.complete;
   if (!readMs) readMs = performance.now() - tRead;
   post({ type: 'done', id, rows: done, decodeMs, waitMs, readMs, columns: finalColumns(plan) });
