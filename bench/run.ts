@@ -6,8 +6,9 @@
  * Parquet files, median of N runs. Writes bench/results/latest.json and prints a table.
  *
  * Options: --runs N (default 5), --native-threads N (default 1: the same single core DuckDB-WASM
- * gets), --no-native, --no-cases, --build (force vite build), --dist DIR (default dist),
- * --data DIR (native side; default data), --port P.
+ * gets), --no-native, --no-cases, --no-nocache (skip the cold start without OPFS cache),
+ * --build (force vite build), --dist DIR (default dist), --data DIR (native side; default data),
+ * --port P.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -149,12 +150,37 @@ async function main(): Promise<void> {
       }
     }
     const costCases = await tabCost(browserCdp, page);
+    await context.close();
+
+    // ---- cold start without the cache (browsers without OPFS, a second tab): ENUMs filled directly
+    let nocache: Record<string, unknown> | null = null;
+    if (!flag('no-nocache')) {
+      const b2 = await launch();
+      try {
+        const cdp2 = await b2.newBrowserCDPSession();
+        const p2 = await (await b2.newContext()).newPage();
+        await p2.goto(`${preview.origin}/bench/index.html`);
+        await p2.waitForFunction(() => document.body.dataset.ready === 'true');
+        await p2.evaluate(async () => {
+          const pm = window.__pm;
+          const e = new pm.WasmEngine({ dataBase: pm.dataBase, cache: false });
+          (window as unknown as { __e: unknown }).__e = e;
+          await e.ready();
+        });
+        const before = await tabCost(cdp2, p2);
+        const load = await loadDemo(p2);
+        nocache = { ...load, cost: { start: before, loaded: await tabCost(cdp2, p2) } };
+      } finally {
+        await b2.close();
+      }
+    }
 
     result.wasm = {
       start,
       cold,
       persist,
       reload: { ...warm, firstFullScanMs: firstScan },
+      nocache,
       cost: { start: costStart, cold: costCold, persisted: costPersisted, reload: costReload, afterCases: costCases },
       foreignRequests: foreign,
     };
@@ -257,8 +283,14 @@ function printReport(r: Record<string, any>): void {
         `    ${name.padEnd(22)} ${ms(l.ms).padStart(8)}  ${String(l.rijen).padStart(10)} rijen  (lezen ${ms(l.readMs)}, decoderen ${ms(l.decodeMs)}, invoegen ${ms(l.insertMs)}, wachten ${ms(l.waitMs)}; ${l.categorical})`,
       );
     for (const f of w.cold.results.filter((x: any) => !x.ok)) lines.push(`    NIET GELADEN ${f.bestand}: ${f.problemen.join(' ')}`);
-    lines.push(`    totaal loadDemo ${ms(w.cold.totalMs)}; ${w.cold.progressEvents} voortgangsmeldingen`);
+    lines.push(`    totaal loadDemo ${ms(w.cold.totalMs)}; ${w.cold.progressEvents} voortgangsmeldingen; CPU van het tabblad ${(w.cost.cold.cpuS - w.cost.start.cpuS).toFixed(1)} s`);
     lines.push(`  Achtergrondkopie naar OPFS-cache: ${Object.entries<any>(w.persist.persisted).map(([n, p]) => `${n} ${'ms' in p ? ms(p.ms) : `fout: ${p.fout}`}`).join(', ') || '—'}`);
+    if (w.nocache) {
+      lines.push('', '  Koude start zonder OPFS-cache (categorieën direct als ENUM)');
+      for (const [name, l] of Object.entries<any>(w.nocache.loads))
+        lines.push(`    ${name.padEnd(22)} ${ms(l.ms).padStart(8)}  (lezen ${ms(l.readMs)}, decoderen ${ms(l.decodeMs)}, invoegen ${ms(l.insertMs)}; ${l.categorical})`);
+      lines.push(`    totaal loadDemo ${ms(w.nocache.totalMs)}; geheugen ${mb(w.nocache.cost.loaded)}; CPU ${(w.nocache.cost.loaded.cpuS - w.nocache.cost.start.cpuS).toFixed(1)} s`);
+    }
     lines.push('', '  Herladen (cache)');
     for (const [name, l] of Object.entries<any>(w.reload.loads)) lines.push(`    ${name.padEnd(22)} ${ms(l.ms).padStart(8)}  (${l.bron})`);
     lines.push(`    totaal loadDemo ${ms(w.reload.totalMs)}; eerste volledige scan van doelgroep_kwartaal ${ms(w.reload.firstFullScanMs)}`);

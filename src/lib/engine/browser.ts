@@ -426,10 +426,37 @@ export class WasmEngine implements BrowserEngine {
             extract = m.extract ?? extract;
             refuse(m.problemen);
             break;
+          case 'pull':
+            void this.pump(worker, id, m.url, req.bestand, () => failed);
+            break;
         }
       });
       worker.postMessage({ type: 'decode', id, extract: req.extract, bestand: req.bestand, source: req.source, categorical } satisfies ToWorker);
     });
+  }
+
+  /** Download for the decode worker, chunk by chunk (transferred), so a busy decoder never stalls the download. */
+  private async pump(worker: Worker, id: number, url: string, bestand: string, stopped: () => boolean): Promise<void> {
+    try {
+      const res = await fetch(url);
+      if (!res.ok || !res.body) throw new Error(`${bestand} kon niet worden opgehaald (HTTP ${res.status}).`);
+      const reader = res.body.getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        if (stopped()) {
+          await reader.cancel();
+          return;
+        }
+        const whole = value.byteOffset === 0 && value.byteLength === value.buffer.byteLength;
+        const data = (whole ? value.buffer : value.slice().buffer) as ArrayBuffer;
+        worker.postMessage({ type: 'chunk', id, data } satisfies ToWorker, [data]);
+      }
+      worker.postMessage({ type: 'chunk-end', id } satisfies ToWorker);
+    } catch (e) {
+      const error = (e as Error).message?.startsWith(bestand) ? (e as Error).message : `${bestand} kon niet worden opgehaald: ${dbFout(e)}.`;
+      worker.postMessage({ type: 'chunk-end', id, error } satisfies ToWorker);
+    }
   }
 
   /** A QueryEngine on one connection (validation of a staging table runs on the load connection). */

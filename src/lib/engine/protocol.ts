@@ -30,7 +30,21 @@ export interface CancelMessage {
   id: number;
 }
 
-export type ToWorker = DecodeRequest | CreditMessage | CancelMessage;
+/** A piece of a streamed download, fetched by the page (transferred). */
+export interface ChunkMessage {
+  type: 'chunk';
+  id: number;
+  data: ArrayBuffer;
+}
+
+export interface ChunkEndMessage {
+  type: 'chunk-end';
+  id: number;
+  /** Dutch message when the download failed. */
+  error?: string;
+}
+
+export type ToWorker = DecodeRequest | CreditMessage | CancelMessage | ChunkMessage | ChunkEndMessage;
 
 export interface SchemaMessage {
   type: 'schema';
@@ -83,7 +97,14 @@ export interface RefusedMessage {
   problemen: ValidationIssue[];
 }
 
-export type FromWorker = SchemaMessage | BatchMessage | ProgressMessage | DoneMessage | RefusedMessage;
+/** Ask the page to download `url` and send it as chunks: the page's thread is free to keep the download going. */
+export interface PullMessage {
+  type: 'pull';
+  id: number;
+  url: string;
+}
+
+export type FromWorker = SchemaMessage | BatchMessage | ProgressMessage | DoneMessage | RefusedMessage | PullMessage;
 
 /** Batches the worker may have in flight before it waits for a credit. */
 export const INITIAL_CREDITS = 3;

@@ -1,9 +1,8 @@
 /// <reference lib="webworker" />
 import type { RecordBatch } from 'apache-arrow';
 import { parquetMetadata, type Compressors, type FileMetaData } from 'hyparquet';
-import { snappyUncompressor } from 'hysnappy';
 import { ZSTDDecoder } from 'zstddec';
-import { gunzip } from 'hyparquet-compressors';
+import { compressors as jsCompressors } from 'hyparquet-compressors';
 import type { ValidationIssue } from './client-types.ts';
 import { CONTRACTS, type ExtractContract } from '../extracts/contracts.ts';
 import { checkParquetMagic, checkSchema, extraKolommen, matchContract } from '../extracts/validate.ts';
@@ -26,6 +25,9 @@ interface Job {
   credits: number;
   wake: (() => void) | null;
   cancelled: boolean;
+  /** Streaming download: chunks the page fetched for us, then the end (with an error message if it failed). */
+  onChunk?: (data: ArrayBuffer) => void;
+  onEnd?: (error?: string) => void;
 }
 const jobs = new Map<number, Job>();
 
@@ -40,11 +42,24 @@ scope.onmessage = (ev: MessageEvent<ToWorker>) => {
   } else {
     const job = jobs.get(msg.id);
     if (!job) return;
+    if (msg.type === 'chunk') return job.onChunk?.(msg.data);
+    if (msg.type === 'chunk-end') return job.onEnd?.(msg.error);
     if (msg.type === 'credit') job.credits++;
     else job.cancelled = true;
     job.wake?.();
   }
 };
+
+/** Yield to the event loop (a task, not a microtask) without setTimeout's clamping. */
+const yieldChannel = new MessageChannel();
+const yieldWaiters: (() => void)[] = [];
+yieldChannel.port1.onmessage = () => yieldWaiters.shift()?.();
+function nextTask(): Promise<void> {
+  return new Promise((r) => {
+    yieldWaiters.push(r);
+    yieldChannel.port2.postMessage(null);
+  });
+}
 
 function post(msg: FromWorker, transfer: Transferable[] = []): void {
   scope.postMessage(msg, transfer);
@@ -76,7 +91,7 @@ async function run(req: DecodeRequest, job: Job): Promise<void> {
   let bytes: Bytes | null = null;
   let md: FileMetaData | null = null;
   if (req.categorical === 'codes' && 'url' in req.source) {
-    const streamed = await openStreaming(req.source.url, req.bestand, onDownload);
+    const streamed = await openStreaming(id, job, req.source.url, req.bestand, onDownload);
     if (streamed) ({ bytes, md } = streamed);
   }
   if (!bytes) {
@@ -178,6 +193,7 @@ async function run(req: DecodeRequest, job: Job): Promise<void> {
     }
     decodeMs += performance.now() - tDecode;
     if (pendingRows >= BATCH_ROWS) await send();
+    else await nextTask(); // let download chunks and credits in
     if (job.cancelled) return;
   }
   await send();
@@ -192,6 +208,8 @@ async function run(req: DecodeRequest, job: Job): Promise<void> {
  * right size. Null when the server does not answer ranges; the caller then reads the file whole.
  */
 async function openStreaming(
+  id: number,
+  job: Job,
   url: string,
   bestand: string,
   onProgress: (f: number | null) => void,
@@ -244,37 +262,44 @@ async function openStreaming(
       return new Promise((resolve, reject) => waiters.push({ n, resolve, reject }));
     },
   };
-  bytes.complete = (async () => {
-    try {
-      const res = await fetch(url);
-      if (!res.ok || !res.body) throw new Error(`${bestand} kon niet worden opgehaald (HTTP ${res.status}).`);
-      const reader = res.body.getReader();
-      let last = 0;
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        const room = Math.min(value.byteLength, total - bytes.received);
-        buf.set(value.subarray(0, room), bytes.received);
-        bytes.received += room;
-        for (let i = waiters.length - 1; i >= 0; i--) {
-          if (ready(waiters[i].n)) {
-            waiters[i].resolve();
-            waiters.splice(i, 1);
-          }
-        }
-        if (bytes.received - last > total / 50) {
-          last = bytes.received;
-          onProgress(bytes.received / total);
+  // The body is fetched by the page and arrives here as transferred chunks: fetching it in this
+  // worker would stall the download whenever a row group is being decoded (the network pipe into
+  // a busy thread is small), so download and decode would take turns instead of overlapping.
+  let last = 0;
+  bytes.complete = new Promise<void>((resolve, reject) => {
+    job.onChunk = (data) => {
+      const chunk = new Uint8Array(data);
+      const room = Math.min(chunk.byteLength, total - bytes.received);
+      buf.set(chunk.subarray(0, room), bytes.received);
+      bytes.received += room;
+      for (let i = waiters.length - 1; i >= 0; i--) {
+        if (ready(waiters[i].n)) {
+          waiters[i].resolve();
+          waiters.splice(i, 1);
         }
       }
-      if (bytes.received < total) throw new Error(`${bestand} is onvolledig binnengekomen (${bytes.received} van ${total} bytes).`);
+      if (bytes.received - last > total / 50) {
+        last = bytes.received;
+        onProgress(bytes.received / total);
+      }
+    };
+    job.onEnd = (error) => {
+      const e = error
+        ? new Error(error)
+        : bytes.received < total
+          ? new Error(`${bestand} is onvolledig binnengekomen (${bytes.received} van ${total} bytes).`)
+          : null;
+      if (e) {
+        for (const w of waiters.splice(0)) w.reject(e);
+        reject(e);
+        return;
+      }
       onProgress(1);
       for (const w of waiters.splice(0)) w.resolve();
-    } catch (e) {
-      for (const w of waiters.splice(0)) w.reject(e);
-      throw e;
-    }
-  })();
+      resolve();
+    };
+  });
+  post({ type: 'pull', id, url });
   bytes.complete.catch(() => undefined);
   return { bytes, md };
 }
@@ -320,12 +345,16 @@ async function readSource(req: DecodeRequest, onProgress: (f: number | null) => 
 }
 
 let zstd: ZSTDDecoder | null = null;
-let snappy: ((input: Uint8Array, outputLength: number) => Uint8Array) | null = null;
 
-/** Decompressors for the codecs this file uses; ZSTD and Snappy in WebAssembly (fast), both bundled. */
+/**
+ * Decompressors for the codecs this file uses: ZSTD (zstddec) and Snappy (hysnappy) in
+ * WebAssembly — several times faster than the pure-JS ZSTD of hyparquet-compressors — and
+ * hyparquet-compressors for GZIP, BROTLI and LZ4. All bundled; nothing is fetched.
+ */
 async function compressorsFor(md: FileMetaData): Promise<Compressors> {
   const codecs = new Set(md.row_groups.flatMap((rg) => rg.columns.map((c) => c.meta_data?.codec)));
-  const out: Compressors = {};
+  // hyparquet-compressors' SNAPPY is already hysnappy (WebAssembly); its ZSTD is pure JS.
+  const out: Compressors = { ...jsCompressors };
   if (codecs.has('ZSTD')) {
     if (!zstd) {
       zstd = new ZSTDDecoder();
@@ -334,11 +363,6 @@ async function compressorsFor(md: FileMetaData): Promise<Compressors> {
     const z = zstd;
     out.ZSTD = (input, length) => z.decode(input, length);
   }
-  if (codecs.has('SNAPPY')) {
-    snappy ??= snappyUncompressor();
-    out.SNAPPY = snappy;
-  }
-  if (codecs.has('GZIP')) out.GZIP = (input, length) => gunzip(input, new Uint8Array(length));
   return out;
 }
 
