@@ -105,16 +105,36 @@ test('the demo extracts load in the browser, with progress per extract, and give
   expect(await query(page, GROUP_SQL)).toEqual(await native(GROUP_SQL));
 });
 
-test('a newer query for the same view supersedes the older one', async () => {
-  const outcome = await page.evaluate(async () => {
+test('a newer query for the same view supersedes the older one and interrupts it', async () => {
+  const r = await page.evaluate(async () => {
     const e = (window as unknown as { __e: import('../../src/lib/engine/browser.ts').WasmEngine }).__e;
-    const slow = e.queryLatest('kaart', 'SELECT count(DISTINCT persoon_id * 7 + year(peildatum)) AS n FROM doelgroep_kwartaal');
-    const fast = e.queryLatest('kaart', 'SELECT 42 AS n');
+    const slowSql = 'SELECT count(DISTINCT persoon_id * 7 + year(peildatum)) AS n, count(DISTINCT baan_id + persoon_id) AS m FROM doelgroep_kwartaal';
+    let t = performance.now();
+    await e.query(slowSql);
+    const alone = performance.now() - t;
+    // Two calls in the same tick: the first never runs.
+    const same = await Promise.allSettled([e.queryLatest('kaart', slowSql), e.queryLatest('kaart', 'SELECT 41 AS n')]);
+    // A running query is cancelled when a newer one for its view arrives; other views are untouched.
+    const slow = e.queryLatest('kaart', slowSql).then(() => 'klaar', (err: Error) => err.name);
     const other = e.queryLatest('tabel', 'SELECT 7 AS n');
-    const settled = await Promise.allSettled([slow, fast, other]);
-    return settled.map((s) => (s.status === 'fulfilled' ? Number(s.value.getChild('n')!.get(0)) : (s.reason as Error).name));
+    await new Promise((res) => setTimeout(res, 200));
+    t = performance.now();
+    const fast = await e.queryLatest('kaart', 'SELECT 42 AS n');
+    const fastMs = performance.now() - t;
+    return {
+      same: same.map((s) => (s.status === 'fulfilled' ? Number(s.value.getChild('n')!.get(0)) : (s.reason as Error).name)),
+      slow: await slow,
+      fast: Number(fast.getChild('n')!.get(0)),
+      other: Number((await other).getChild('n')!.get(0)),
+      alone,
+      fastMs,
+    };
   });
-  expect(outcome).toEqual(['SupersededError', 42, 7]);
+  expect(r.same).toEqual(['SupersededError', 41]);
+  expect(r.slow).toBe('SupersededError');
+  expect([r.fast, r.other]).toEqual([42, 7]);
+  // The newer answer did not wait for the older query to finish.
+  expect(r.fastMs).toBeLessThan(r.alone);
 });
 
 test('a bad user file is refused in Dutch and the loaded data stays as it was', async () => {
