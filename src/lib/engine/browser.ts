@@ -307,7 +307,7 @@ export class WasmEngine implements BrowserEngine {
     }
     const url = new URL(`${entry.file}?v=${encodeURIComponent(entry.sha256.slice(0, 16))}`, this.dataBase()).href;
     const categorical = this.timings.cache ? 'codes' : 'dictionary';
-    const result = await this.ingest({ extract: name, bestand: entry.file, source: { url, bytes: entry.bytes } }, 'demo', categorical, onProgress);
+    const result = await this.ingest({ extract: name, bestand: entry.file, source: { url, bytes: entry.bytes, sha256: entry.sha256 } }, 'demo', categorical, onProgress);
     if (result.ok) {
       this.timings.loads[name] = { ms: result.ms, bron: 'parquet', rijen: result.rijen, ...this.lastLoad };
       if (this.timings.cache) this.schedulePersist(name, key, entry.file, result.rijen);
@@ -438,7 +438,7 @@ export class WasmEngine implements BrowserEngine {
   /** Download for the decode worker, chunk by chunk (transferred), so a busy decoder never stalls the download. */
   private async pump(worker: Worker, id: number, url: string, bestand: string, stopped: () => boolean): Promise<void> {
     try {
-      const res = await fetch(url);
+      const res = await fetch(url, { cache: 'no-store' });
       if (!res.ok || !res.body) throw new Error(`${bestand} kon niet worden opgehaald (HTTP ${res.status}).`);
       const reader = res.body.getReader();
       for (;;) {

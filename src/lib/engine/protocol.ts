@@ -3,7 +3,8 @@ import type { ExtractName } from './types.ts';
 
 /** Messages between the browser client (browser.ts) and the Parquet decode worker (worker.ts). */
 
-export type DecodeSource = { url: string; bytes?: number } | { file: File };
+/** A demo extract (URL, with size and SHA-256 from the manifest to check the download) or a user's file. */
+export type DecodeSource = { url: string; bytes?: number; sha256?: string } | { file: File };
 
 export interface DecodeRequest {
   type: 'decode';

@@ -199,6 +199,8 @@ async function run(req: DecodeRequest, job: Job): Promise<void> {
   await send();
   if (job.cancelled) return;
   await bytes.complete;
+  const mismatch = await checkDigest(req, bytes.buf);
+  if (mismatch) return refuse([issue(bestand, null, mismatch)], contract.name);
   if (!readMs) readMs = performance.now() - tRead;
   post({ type: 'done', id, rows: done, decodeMs, waitMs, readMs, columns: finalColumns(plan) });
 }
@@ -219,7 +221,7 @@ async function openStreaming(
   try {
     // Some servers read a suffix range (bytes=-N) as bytes 0-N: check what came back.
     const ranged = async (range: string) => {
-      const res = await fetch(url, { headers: { Range: range } });
+      const res = await fetch(url, { headers: { Range: range }, cache: 'no-store' });
       const m = /bytes (\d+)-(\d+)\/(\d+)/.exec(res.headers.get('content-range') ?? '');
       if (res.status !== 206 || !m) {
         await res.body?.cancel();
@@ -364,6 +366,20 @@ async function compressorsFor(md: FileMetaData): Promise<Compressors> {
     out.ZSTD = (input, length) => z.decode(input, length);
   }
   return out;
+}
+
+/**
+ * The download must be the file the manifest describes (SHA-256). Runs after decoding started:
+ * the digest is computed off the JS thread. Skipped where Web Crypto is missing (plain http).
+ */
+async function checkDigest(req: DecodeRequest, buf: Uint8Array): Promise<string | null> {
+  const expected = 'url' in req.source ? req.source.sha256 : undefined;
+  if (!expected || typeof crypto === 'undefined' || !crypto.subtle) return null;
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', buf as Uint8Array<ArrayBuffer>));
+  const hex = Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+  return hex === expected.toLowerCase()
+    ? null
+    : `${req.bestand} is beschadigd of niet het bestand uit het manifest (SHA-256 ${hex.slice(0, 12)}…, verwacht ${expected.slice(0, 12)}…). Laad de pagina opnieuw.`;
 }
 
 function issue(bestand: string, kolom: string | null, bericht: string, rij?: number): ValidationIssue {
