@@ -374,7 +374,7 @@ function writePage(sink: Sink, r: Reader, encoding: string, m: ColumnMetaData, p
     else if (encoding === 'DELTA_BINARY_PACKED') {
       plain = m.type === 'INT32' ? new Int32Array(present) : new BigInt64Array(present);
       deltaBinaryUnpack(r, present, plain as Int32Array);
-    } else if (encoding === 'BYTE_STREAM_SPLIT') plain = byteStreamSplit(r, present, m.type, sink.element.type_length);
+    } else if (encoding === 'BYTE_STREAM_SPLIT') plain = streamSplit(r, present, m.type) ?? byteStreamSplit(r, present, m.type, sink.element.type_length);
     else if (encoding === 'DELTA_LENGTH_BYTE_ARRAY') {
       plain = new Array(present);
       deltaLengthByteArray(r, present, plain as Uint8Array[]);
@@ -683,4 +683,25 @@ export function rleHybrid(bytes: Uint8Array, pos: number, end: number, width: nu
       o = stop;
     }
   }
+}
+
+/**
+ * BYTE_STREAM_SPLIT (Parquet v2's encoding for floats): byte b of value i is at b·count + i.
+ * Un-splits from a Uint8Array into the output's bytes (hyparquet reads byte by byte via DataView).
+ * Null for types handled by hyparquet (fixed-length byte arrays).
+ */
+function streamSplit(r: Reader, count: number, type: string): Float64Array | Float32Array | Int32Array | BigInt64Array | null {
+  const width = type === 'DOUBLE' || type === 'INT64' ? 8 : type === 'FLOAT' || type === 'INT32' ? 4 : 0;
+  if (!width) return null;
+  const src = new Uint8Array(r.view.buffer, r.view.byteOffset + r.offset, count * width);
+  const bytes = new Uint8Array(count * width);
+  for (let b = 0; b < width; b++) {
+    const from = b * count;
+    for (let i = 0, o = b; i < count; i++, o += width) bytes[o] = src[from + i];
+  }
+  r.offset += count * width;
+  if (type === 'DOUBLE') return new Float64Array(bytes.buffer);
+  if (type === 'FLOAT') return new Float32Array(bytes.buffer);
+  if (type === 'INT32') return new Int32Array(bytes.buffer);
+  return new BigInt64Array(bytes.buffer);
 }
