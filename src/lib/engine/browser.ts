@@ -244,9 +244,12 @@ export class WasmEngine implements BrowserEngine {
     }
     const cached = await this.cachedKeys();
     const results: LoadResult[] = [];
+    const persist: (() => void)[] = [];
     for (const entry of manifest.extracts) {
-      results.push(await this.enqueue(() => this.loadDemoExtract(entry, cached.get(entry.name), onProgress)));
+      results.push(await this.enqueue(() => this.loadDemoExtract(entry, cached.get(entry.name), onProgress, persist)));
     }
+    // Copies into the cache start when everything is loaded: they would slow the next loads down.
+    for (const p of persist) p();
     return results;
   }
 
@@ -291,7 +294,8 @@ export class WasmEngine implements BrowserEngine {
   private async loadDemoExtract(
     entry: ManifestEntry,
     cached: { sleutel: string; rijen: number } | undefined,
-    onProgress?: (p: LoadProgress) => void,
+    onProgress: ((p: LoadProgress) => void) | undefined,
+    persist: (() => void)[],
   ): Promise<LoadResult> {
     const t0 = performance.now();
     const name = entry.name;
@@ -310,7 +314,10 @@ export class WasmEngine implements BrowserEngine {
     const result = await this.ingest({ extract: name, bestand: entry.file, source: { url, bytes: entry.bytes, sha256: entry.sha256 } }, 'demo', categorical, onProgress);
     if (result.ok) {
       this.timings.loads[name] = { ms: result.ms, bron: 'parquet', rijen: result.rijen, ...this.lastLoad };
-      if (this.timings.cache) this.schedulePersist(name, key, entry.file, result.rijen);
+      if (this.timings.cache) {
+        const gen = this.generation.get(name);
+        persist.push(() => this.schedulePersist(name, key, entry.file, result.rijen, gen));
+      }
     }
     return result;
   }
@@ -515,8 +522,7 @@ export class WasmEngine implements BrowserEngine {
    * (DuckDB compresses them), then point the contract name at the cached copy and drop the
    * in-memory codes table. Sent as a pending query, so page queries interleave with the copy.
    */
-  private schedulePersist(name: ExtractName, key: string, bestand: string, rijen: number): void {
-    const gen = this.generation.get(name);
+  private schedulePersist(name: ExtractName, key: string, bestand: string, rijen: number, gen: number | undefined): void {
     this.persistQueue = this.persistQueue.then(async () => {
       if (this.closed || this.generation.get(name) !== gen) return;
       const t0 = performance.now();
