@@ -352,6 +352,27 @@ function writePage(sink: Sink, r: Reader, encoding: string, m: ColumnMetaData, p
   if (encoding === 'PLAIN_DICTIONARY' || encoding === 'RLE_DICTIONARY') {
     if (!sink.dict) throw new DecodeError(`kolom ${sink.spec.name}: woordenboekpagina ontbreekt`, sink.spec.name);
     const width = r.view.getUint8(r.offset++);
+    if (!defs && width && present === n && dictionaryDirect(sink)) {
+      // No nulls: runs and bit-packed indices go through the dictionary straight into the output.
+      rleMapped(new Uint8Array(r.view.buffer), r.view.byteOffset + r.offset, r.view.byteOffset + pageLen, width, sink.dict as Int32Array, sink.values as Int32Array, sink.row, n);
+      if (sink.valid) setAllValid(sink.valid, sink.row, n);
+      sink.row += n;
+      return;
+    }
+    if (defs && width && present > 0 && present < n && dictionaryDirect(sink)) {
+      // With nulls: indices of the present values, then one branch-free pass through defs and dictionary.
+      const idx = new Int32Array(present + 1); // one slack slot for the branch-free pass
+      rleHybrid(new Uint8Array(r.view.buffer), r.view.byteOffset + r.offset, r.view.byteOffset + pageLen, width, idx.subarray(0, present));
+      if (!sink.valid) {
+        sink.valid = new Uint8Array((sink.rows + 7) >> 3);
+        setAllValid(sink.valid, 0, sink.row);
+      }
+      setValidity(sink.valid, defs, sink.row, n);
+      scatterMapped(sink.values as Int32Array, sink.dict as Int32Array, idx, defs, sink.row, n);
+      sink.nullCount += n - present;
+      sink.row += n;
+      return;
+    }
     const idx = new Int32Array(present);
     const start = r.view.byteOffset + r.offset;
     if (width && present) rleHybrid(new Uint8Array(r.view.buffer), start, r.view.byteOffset + pageLen, width, idx);
@@ -704,4 +725,69 @@ function streamSplit(r: Reader, count: number, type: string): Float64Array | Flo
   if (type === 'FLOAT') return new Float32Array(bytes.buffer);
   if (type === 'INT32') return new Int32Array(bytes.buffer);
   return new BigInt64Array(bytes.buffer);
+}
+
+/** Dictionary values can be written to the output as they are (numbers; codes all known). */
+function dictionaryDirect(sink: Sink): boolean {
+  const d = sink.dict;
+  if (!d || d instanceof BigInt64Array || sink.spec.target.kind === 'bool') return false;
+  if (sink.spec.target.kind === 'code' && !sink.collect) return !(d as Uint16Array).includes(0xffff);
+  return true;
+}
+
+/**
+ * rleHybrid fused with the dictionary lookup: `out[at + i] = dict[index i]` for n values. An RLE
+ * run becomes one fill(); sorted extracts (by quarter) have long runs.
+ */
+function rleMapped(bytes: Uint8Array, pos: number, end: number, width: number, dict: Int32Array, out: Int32Array, at: number, n: number): void {
+  if (width > 24) {
+    const idx = new Int32Array(n);
+    rleHybrid(bytes, pos, end, width, idx);
+    for (let i = 0; i < n; i++) out[at + i] = dict[idx[i]];
+    return;
+  }
+  const mask = (1 << width) - 1;
+  const valueBytes = (width + 7) >> 3;
+  const stop = at + n;
+  let o = at;
+  while (o < stop && pos < end) {
+    let header = 0;
+    let shift = 0;
+    let b: number;
+    do {
+      b = bytes[pos++];
+      header += (b & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (b & 0x80);
+    if (header % 2 === 1) {
+      const groups = Math.floor(header / 2);
+      const last = Math.min(stop, o + groups * 8);
+      let buf = 0;
+      let bits = 0;
+      let p = pos;
+      for (; o < last; o++) {
+        while (bits < width) {
+          buf |= bytes[p++] << bits;
+          bits += 8;
+        }
+        out[o] = dict[buf & mask];
+        buf >>>= width;
+        bits -= width;
+      }
+      pos += groups * width;
+    } else {
+      let value = 0;
+      for (let i = 0; i < valueBytes; i++) value |= bytes[pos++] << (8 * i);
+      const last = Math.min(stop, o + Math.floor(header / 2));
+      out.fill(dict[value], o, last);
+      o = last;
+    }
+  }
+}
+
+function scatterMapped(out: Int32Array, dict: Int32Array, idx: Int32Array, defs: Uint8Array, at: number, n: number): void {
+  for (let i = 0, j = 0; i < n; i++) {
+    out[at + i] = dict[idx[j]];
+    j += defs[i];
+  }
 }
