@@ -14,7 +14,7 @@
 import type { ContractRij, StartersRij, UitkomstRij, UitstroomRij } from '../metrics/duurzaamheid.ts';
 import { indexToKwartaal, kwartaalToIndex, parseKwartaal, type Kwartaal } from '../metrics/sql.ts';
 import { isOnderdrukt, veiligAandeel, veiligGemiddelde } from '../format/disclosure.ts';
-import { formatKwartaal } from '../format/nl.ts';
+import { formatKwartaalKort } from '../format/nl.ts';
 import { bronLabel, parseDuurzaamheid, type DuurzaamheidRij } from './reference.ts';
 
 export type CohortVeld = 'werkzaamPct' | 'werkVerlorenPct' | 'uitRegisterPct' | 'steedsWerkzaamPct' | 'zelfdeBaanPct';
@@ -79,13 +79,15 @@ export const OMSCHRIJVING: Readonly<Record<string, string>> = {
   starters_zelfde_baan_pct: 'Starters: na een jaar in dezelfde baan',
   starters_werkzaam_na_2_jaar_pct: 'Starters: werkzaam twee jaar na de start',
   uren_vast_contract_pct: 'Verloonde uren op een vast contract',
-  gem_contractduur_jaren: 'Gemiddelde duur van lopende banen',
+  gem_contractduur_jaren: 'Gemiddelde duur van lopende banen (jaren)',
   groei_verloonde_uren_pct: 'Groei verloonde uren in een jaar',
   groei_uren_onbepaalde_tijd_pct: 'Groei uren op een vast contract in een jaar',
   groei_uren_bepaalde_tijd_pct: 'Groei uren op een tijdelijk contract in een jaar',
   toename_inkomstenverhoudingen_pct: 'Toename inkomstenverhoudingen in een jaar',
   zelfde_baan_meer_dan_jaar_pct: 'Langer dan een jaar in dezelfde baan',
 };
+
+export const JAAR_NOOT = 'Noemt de bron alleen een jaar, dan is berekend op het derde kwartaal van dat jaar (het peilmoment van de andere UWV-studies).';
 
 function plus(k: Kwartaal, n: number): Kwartaal {
   return indexToKwartaal(kwartaalToIndex(k) + n);
@@ -99,7 +101,7 @@ function alsKwartaal(p: string): { kw: Kwartaal; jaarAlleen: boolean } | null {
 }
 
 function periodeTekst(start: string, eind: string): string {
-  const t = (p: string) => (parseKwartaal(p) ? formatKwartaal(p) : p);
+  const t = (p: string) => (parseKwartaal(p) ? formatKwartaalKort(p) : p);
   return start === eind ? t(start) : `${t(start)} → ${t(eind)}`;
 }
 
@@ -120,9 +122,7 @@ function maak(r: DuurzaamheidRij, regel: number): GepubliceerdCijfer {
   const start = alsKwartaal(r.periodeStart);
   const eind = alsKwartaal(r.periodeEind);
   if (!start || !eind) return { ...basis, nietBerekenbaar: `Periode ${r.periodeStart} → ${r.periodeEind} is geen kwartaal of jaar.` };
-  const jaarNoot = start.jaarAlleen || eind.jaarAlleen
-    ? `De bron noemt alleen het jaar; berekend op het derde kwartaal (${formatKwartaal(start.jaarAlleen ? start.kw : eind.kw)}), het peilmoment van de andere UWV-studies.`
-    : undefined;
+  const jaarNoot = start.jaarAlleen || eind.jaarAlleen ? JAAR_NOOT : undefined;
 
   const cohortVeld = COHORT_VELD[r.indicator];
   if (cohortVeld) {

@@ -5,8 +5,8 @@
  *
  * The trends (all third-quarter base quarters in ONE query each) do not depend on the selected
  * base quarter: they are cached per horizon and SQL filters (regio, sector). A third-quarter base
- * quarter is then read from the cached trend without any query; other base quarters (and a Q3
- * one whose trend is still running) get their own single-cohort query. Everything is split by
+ * quarter is read from the (cached) trend without a query of its own; other base quarters get
+ * their own single-cohort queries. Everything is split by
  * achtergrond and the achtergrond filter is applied afterwards (groepen.ts), so changing it never
  * queries again — except the contract trend, whose mean job duration cannot be added up over groups.
  */
@@ -153,15 +153,12 @@ export class DuurzaamheidBron {
   }
 
   /**
-   * The cohort of the selected base quarter, split by achtergrond. From the cached trend when it
-   * is there; otherwise its own (fast) query — also for a Q3 base whose trend is still running,
-   * so the headline does not wait for the whole trend.
+   * The cohort of the selected base quarter, split by achtergrond: for a Q3 base from the trend
+   * (no query once it is there; while it runs, waiting for it is quicker than a second query that
+   * DuckDB-WASM would interleave with it), otherwise its own query.
    */
   cohort(s: Selectie): Promise<UitkomstRij[]> {
-    if (isTrendKwartaal(s.basis)) {
-      const t = this.#cache.klaar<UitkomstRij[]>(sleutels.cohortTrend(s));
-      if (t) return Promise.resolve(vanBasis(t, s.basis));
-    }
+    if (isTrendKwartaal(s.basis)) return this.cohortTrend(s).then((t) => vanBasis(t, s.basis));
     return this.#cache.haal(sleutels.cohort(s), () =>
       cohortUitkomst(this.#view(VIEWS.cohort), { basis: s.basis, horizon: s.horizon, filters: sqlFilters(s), split: 'achtergrond' }, this.bereik));
   }

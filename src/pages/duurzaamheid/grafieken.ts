@@ -7,7 +7,7 @@
  */
 import type { BronVermelding, ChartData, Kolom } from '../../lib/charts/spec.ts';
 import { onderdruk, veiligGemiddelde } from '../../lib/format/disclosure.ts';
-import { formatKwartaal } from '../../lib/format/nl.ts';
+import { formatAantal, formatKwartaal } from '../../lib/format/nl.ts';
 import type { ContractRij, Horizon, StartersRij, UitkomstRij, UitstroomRij } from '../../lib/metrics/duurzaamheid.ts';
 import { kwartaalEinde, kwartaalToIndex, type Kwartaal } from '../../lib/metrics/sql.ts';
 import { ACHTERGRONDEN } from '../../lib/extracts/contracts.ts';
@@ -200,7 +200,7 @@ export function vergelijkingData(rijen: readonly Vergelijking[], synthetisch: bo
   const berekendLabel = synthetisch ? 'Berekend (synthetische demodata)' : 'Berekend';
   const binnen = (v: Vergelijking) =>
     v.status === 'binnen' ? 'ja' : v.status === 'buiten' ? 'nee' : `– (${v.toelichting ?? v.status})`;
-  const tol = (v: Vergelijking) => (v.cijfer.eenheid === 'procent' ? '1 procentpunt' : `${String(Math.round(v.tolerantie * 100) / 100).replace('.', ',')} jaar`);
+  const tol = (v: Vergelijking) => (v.cijfer.eenheid === 'procent' ? '±1 procentpunt' : `±${formatAantal(v.tolerantie, 2)} jaar`);
   return {
     titel: 'Gepubliceerde UWV-cijfers naast de berekening',
     ondertitel: 'Heel Nederland, alle sectoren, horizon 1 jaar; groep zoals gepubliceerd',
@@ -211,7 +211,6 @@ export function vergelijkingData(rijen: readonly Vergelijking[], synthetisch: bo
       { key: 'cijfer', label: 'Cijfer', type: 'tekst' },
       { key: 'groep', label: 'Groep', type: 'tekst' },
       { key: 'periode', label: 'Periode', type: 'tekst' },
-      { key: 'eenheid', label: 'Eenheid', type: 'tekst' },
       { key: 'gepubliceerd', label: 'Gepubliceerd (UWV/SZW)', type: 'aantal', decimalen: 1 },
       { key: 'berekend', label: berekendLabel, type: 'aantal', decimalen: 1 },
       { key: 'verschil', label: 'Verschil (berekend − gepubliceerd)', type: 'aantal', decimalen: 1 },
@@ -223,7 +222,6 @@ export function vergelijkingData(rijen: readonly Vergelijking[], synthetisch: bo
       cijfer: v.cijfer.omschrijving,
       groep: v.cijfer.groep,
       periode: v.cijfer.periode,
-      eenheid: v.cijfer.eenheid === 'procent' ? 'procent' : 'jaar',
       gepubliceerd: v.cijfer.waarde,
       berekend: v.berekend,
       verschil: v.verschil,
