@@ -1,0 +1,45 @@
+/**
+ * CLI: build the synthetic demo extracts and data/manifest.json.
+ *   npx tsx notebooks/generate.ts [--seed N] [--out data/extracts] [--scale 1] [--threads N]
+ * Same seed and scale → identical rows. See notebooks/ASSUMPTIONS.md for what is assumed where
+ * nothing is published, and `npm run notebook` for the calibration report.
+ */
+import { resolve } from 'node:path';
+import { genereer, STANDAARD_SEED } from './generator/index.ts';
+
+function arg(naam: string): string | undefined {
+  const i = process.argv.indexOf(`--${naam}`);
+  if (i < 0) return undefined;
+  const v = process.argv[i + 1];
+  if (v === undefined || v.startsWith('--')) throw new Error(`--${naam} verwacht een waarde`);
+  return v;
+}
+
+function getal(naam: string, standaard: number): number {
+  const v = arg(naam);
+  if (v === undefined) return standaard;
+  const n = Number(v);
+  if (!Number.isFinite(n)) throw new Error(`--${naam}: geen getal (${v})`);
+  return n;
+}
+
+try {
+  const start = performance.now();
+  const out = arg('out');
+  const res = await genereer({
+    seed: getal('seed', STANDAARD_SEED),
+    scale: getal('scale', 1),
+    out: out ? resolve(out) : undefined,
+    threads: arg('threads') ? getal('threads', 0) : undefined,
+    log: (r) => console.log(`  ${r}`),
+  });
+  for (const e of res.manifest.extracts) {
+    console.log(`  ${e.file}: ${e.rows.toLocaleString('nl-NL')} rijen, ${(e.bytes / 1048576).toFixed(1)} MiB`);
+  }
+  const [lo, hi] = res.urenFactorBereik;
+  console.log(`  urenfactoren ${lo.toFixed(2)}–${hi.toFixed(2)}`);
+  console.log(`Klaar in ${((performance.now() - start) / 1000).toFixed(1)} s (synthetische demodata, seed ${res.manifest.extracts[0]?.seed}).`);
+} catch (e) {
+  console.error(`Genereren mislukt: ${(e as Error).message}`);
+  process.exit(1);
+}
