@@ -10,7 +10,7 @@
  * --build (force vite build), --dist DIR (default dist), --data DIR (native side; default data),
  * --port P.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -52,6 +52,10 @@ const median = (xs: number[]) => {
 };
 
 async function main(): Promise<void> {
+  if (!existsSync(join(DATA, 'manifest.json'))) {
+    console.error(`Geen demodata: ${join(DATA, 'manifest.json')} ontbreekt. Bouw die eerst met \`npm run data\` (of geef --data DIR).`);
+    process.exit(1);
+  }
   const started = new Date();
   const load0 = loadavg()[0];
   const built = ensureBuilt(ROOT, DIST, flag('build'));
