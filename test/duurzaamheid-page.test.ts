@@ -258,7 +258,7 @@ describe('published duurzaamheid figures as comparable twins', () => {
     const c = vind('werkzaam_na_1_jaar_pct', 88);
     expect(c.citaat).toContain('88 procent nog steeds werk had');
     expect(c.bronLabel).toBe('brief minister Schouten, TK 2023-2024, 34 352 nr. 310');
-    expect(c.periode).toBe('K3 2021 → K3 2022');
+    expect(c.periode).toBe('K3\u00a02021\u00a0→ K3\u00a02022');
     expect(vind('zelfde_baan_meer_dan_jaar_pct', 38).berekening).toBeNull();
     expect(vind('zelfde_baan_meer_dan_jaar_pct', 38).nietBerekenbaar).toMatch(/definitie/);
   });
@@ -353,6 +353,15 @@ describe('chart data with disclosure control', () => {
     expect(d.kolommen.find((k) => k.key === 'pub_werkzaam')!.label).toBe('Werkzaam na 1 jaar (gepubliceerd, UWV)');
     expect(d.kolommen.find((k) => k.key === 'werkzaam_pct')!.label).toContain('synthetische demodata');
     expect(d.bronnen!.some((b) => b.citaat?.includes('88 procent'))).toBe(true);
+  });
+
+  it('leaves out the published columns when the view has no published twin (a region)', () => {
+    const cijfers = leesGepubliceerdeDuurzaamheid(CSV);
+    const d = trendData([rij('Wsw', 1000, 880, 90)], [], 4, trendMarkers(cijfers, sel({ regio: ['AM38'] })), ctx);
+    expect(d.kolommen.some((k) => k.key.startsWith('pub_'))).toBe(false);
+    expect(Object.keys(d.rijen[0]).some((k) => k.startsWith('pub_'))).toBe(false);
+    expect(d.rijen.map((r) => r.basis)).toEqual(['2021Q3']);
+    expect(d.bronnen).toEqual([]);
   });
 });
 

@@ -101,8 +101,9 @@ function alsKwartaal(p: string): { kw: Kwartaal; jaarAlleen: boolean } | null {
 }
 
 function periodeTekst(start: string, eind: string): string {
-  const t = (p: string) => (parseKwartaal(p) ? formatKwartaalKort(p) : p);
-  return start === eind ? t(start) : `${t(start)} → ${t(eind)}`;
+  // Non-breaking spaces: a period stays on one line in the comparison table.
+  const t = (p: string) => (parseKwartaal(p) ? formatKwartaalKort(p) : p).replaceAll(' ', '\u00a0');
+  return start === eind ? t(start) : `${t(start)}\u00a0→ ${t(eind)}`;
 }
 
 function maak(r: DuurzaamheidRij, regel: number): GepubliceerdCijfer {

@@ -121,6 +121,25 @@ function opKwartaal<T>(rijen: Map<Kwartaal, T>, extra: Iterable<Kwartaal>): Kwar
   return [...new Set([...rijen.keys(), ...extra])].sort((a, b) => kwartaalToIndex(a) - kwartaalToIndex(b));
 }
 
+/**
+ * Drop published-value columns that have no value at all (a filtered view has no published
+ * twin): no empty legend entries, table columns or CSV columns.
+ */
+function zonderLegePublicaties(d: ChartData): ChartData {
+  const leeg = d.kolommen.filter((k) => k.key.startsWith('pub_') && d.rijen.every((r) => r[k.key] === null || r[k.key] === undefined)).map((k) => k.key);
+  if (leeg.length === 0) return d;
+  return {
+    ...d,
+    kolommen: d.kolommen.filter((k) => !leeg.includes(k.key)),
+    rijen: d.rijen.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !leeg.includes(k)))),
+  };
+}
+
+/** The series of a line chart whose columns exist in its data (see zonderLegePublicaties). */
+export function bestaandeReeksen<T extends { key: string }>(d: ChartData, reeksen: T[]): T[] {
+  return reeksen.filter((s) => d.kolommen.some((k) => k.key === s.key));
+}
+
 /** Published markers for one trend: series key → (quarter → figure). */
 export type Markers = Partial<Record<string, Map<Kwartaal, GepubliceerdCijfer>>>;
 
@@ -161,7 +180,7 @@ export function trendData(rijen: readonly UitkomstRij[], achtergrond: readonly s
   });
   const berekend = ctx.synthetisch ? 'berekend, synthetische demodata' : 'berekend';
   const laatste = [...totaal.values()].at(-1);
-  return {
+  return zonderLegePublicaties({
     titel: `Nog aan het werk ${later(h)}, per basiskwartaal`,
     ondertitel: `Steeds het derde kwartaal als basis (zoals UWV); ${ctx.selectie}`,
     bron: BRON_BEREKEND + (alleMarkers(markers).length ? '; gepubliceerde waarden: UWV en SZW (zie bronvermelding per cijfer)' : ''),
@@ -192,7 +211,7 @@ export function trendData(rijen: readonly UitkomstRij[], achtergrond: readonly s
       'Lijnen: berekend uit de geladen extracten. Losse ruiten: door UWV/SZW gepubliceerde waarden, met bron en citaat hieronder.',
     ],
     bronnen: bronnenVan(alleMarkers(markers)),
-  };
+  });
 }
 
 /** The comparison table: every published figure, its computed twin, the difference, in tolerance. */
@@ -200,7 +219,7 @@ export function vergelijkingData(rijen: readonly Vergelijking[], synthetisch: bo
   const berekendLabel = synthetisch ? 'Berekend (synthetische demodata)' : 'Berekend';
   const binnen = (v: Vergelijking) =>
     v.status === 'binnen' ? 'ja' : v.status === 'buiten' ? 'nee' : `– (${v.toelichting ?? v.status})`;
-  const tol = (v: Vergelijking) => (v.cijfer.eenheid === 'procent' ? '±1 procentpunt' : `±${formatAantal(v.tolerantie, 2)} jaar`);
+  const tol = (v: Vergelijking) => (v.cijfer.eenheid === 'procent' ? '±1\u00a0procentpunt' : `±${formatAantal(v.tolerantie, 2)}\u00a0jaar`);
   return {
     titel: 'Gepubliceerde UWV-cijfers naast de berekening',
     ondertitel: 'Heel Nederland, alle sectoren, horizon 1 jaar; groep zoals gepubliceerd',
@@ -296,7 +315,7 @@ export function startersTrendData(rijen: readonly StartersRij[], achtergrond: re
   });
   const berekend = ctx.synthetisch ? ' (berekend, synthetische demodata)' : ' (berekend)';
   const laatste = [...totaal.keys()].at(-1);
-  return {
+  return zonderLegePublicaties({
     titel: 'Starters: nog aan het werk na 1 en 2 jaar',
     ondertitel: `Mensen die in de vier kwartalen tot en met het basiskwartaal (steeds een derde kwartaal) begonnen met werken; ${ctx.selectie}`,
     bron: BRON_BEREKEND + (alleMarkers(markers).length ? '; gepubliceerde waarden: UWV en SZW (zie bronvermelding per cijfer)' : ''),
@@ -309,7 +328,7 @@ export function startersTrendData(rijen: readonly StartersRij[], achtergrond: re
       'Lijnen: berekend. Losse ruiten: door UWV/SZW gepubliceerde waarden.',
     ],
     bronnen: bronnenVan(alleMarkers(markers)),
-  };
+  });
 }
 
 /** Starters of one base quarter per achtergrond plus the total of the selection. */
@@ -353,7 +372,7 @@ export function contractData(rijen: readonly ContractRij[], markers: Markers, ct
   });
   const berekend = ctx.synthetisch ? ' (berekend, synthetische demodata)' : ' (berekend)';
   const laatste = [...perKw.keys()].at(-1);
-  return {
+  return zonderLegePublicaties({
     titel: 'Vaste contracten en duur van banen',
     ondertitel: `Per kwartaal, van alle werkenden in het register; ${ctx.selectie}`,
     bron: BRON_BEREKEND + (alleMarkers(markers).length ? '; gepubliceerde waarden: UWV en SZW (zie bronvermelding per cijfer)' : ''),
@@ -373,7 +392,7 @@ export function contractData(rijen: readonly ContractRij[], markers: Markers, ct
       'UWV publiceerde de duur voor 2015–2017 als jaarcijfer; die staan bij het derde kwartaal.',
     ],
     bronnen: bronnenVan(alleMarkers(markers)),
-  };
+  });
 }
 
 /** Reasons for leaving the register, for the people of the cohort who left it. */
