@@ -25,6 +25,8 @@ import { DuurzaamheidBron, VIEWS, type Selectie, type ViewEngine } from '../src/
 import { Sectie } from '../src/pages/duurzaamheid/sectie.svelte.ts';
 import { kiesBasis, selectieTekst, trendMarkers } from '../src/pages/duurzaamheid/selectie.ts';
 import { trendData, uitkomstData } from '../src/pages/duurzaamheid/grafieken.ts';
+import { onderdrukDelen, uitkomstVoorZin } from '../src/pages/duurzaamheid/onderdrukking.ts';
+import { zinUitkomsten, zinWerkzaam } from '../src/lib/metrics/duurzaamheid-zinnen.ts';
 import {
   COHORT_PERSONEN, COHORT_VANAF, COHORT_VERTREK, maakPanel, STARTERS_PERSONEN, STARTERS_VANAF,
 } from './fixtures/duurzaamheid-panel.ts';
@@ -319,18 +321,38 @@ describe('chart data with disclosure control', () => {
     expect(d.rijen.map((r) => r.groep)).toEqual(['Wsw', 'WIW/ID', 'Totaal']);
     const [wsw, wiw, totaal] = d.rijen;
     expect(wsw.werkzaam_pct).toBe(0.9);
-    // Uit het register: 200 − 180 − 12 = 8 persons → "<10", its share "x".
+    expect(wsw.werkzaam).toBe(180);
+    // Uit het register: 200 − 180 − 12 = 8 persons → "<10", its share "x" …
     expect(wsw.uit).toBe(KLEIN);
     expect(wsw.uit_pct).toBe(AFGELEID);
+    // … and werk verloren (12) too, else 200 − 180 − 12 gives the 8 back.
+    expect(wsw.verloren).toBe(AFGELEID);
+    expect(wsw.verloren_pct).toBe(AFGELEID);
     expect(wiw.cohort).toBe(KLEIN);
     expect([wiw.werkzaam_pct, wiw.verloren_pct, wiw.uit_pct]).toEqual([AFGELEID, AFGELEID, AFGELEID]);
-    // Total: 208 persons, 186 werkzaam.
-    expect(totaal.cohort).toBe(208);
-    expect(totaal.werkzaam).toBe(186);
+    // Total: 208 persons, 186 werkzaam, 13 verloren, 9 uit. Uit (9) is itself below 10, so werk
+    // verloren goes too; cohort and werkzaam would give WIW/ID's 8 and 6 back (total − Wsw): hidden.
+    expect([totaal.cohort, totaal.werkzaam, totaal.verloren, totaal.uit]).toEqual([AFGELEID, AFGELEID, AFGELEID, KLEIN]);
+    expect([totaal.verloren_pct, totaal.uit_pct]).toEqual([AFGELEID, AFGELEID]);
+    // The werkzaam share of the total stays: 186/208 = 89,4%, shown as a whole percentage.
+    expect(totaal.werkzaam_pct).toBeCloseTo(186 / 208, 12);
     const csv = naarCsv(d);
-    const wiwRegel = csv.split('\r\n').find((l) => l.startsWith('WIW/ID'))!;
-    expect(wiwRegel).toBe('WIW/ID;<10;x;x;x;<10;<10;<10');
+    const regels = csv.split('\r\n');
+    expect(regels.find((l) => l.startsWith('WIW/ID'))).toBe('WIW/ID;<10;x;x;x;<10;<10;<10');
+    expect(regels.find((l) => l.startsWith('Wsw'))).toBe('Wsw;200;90;x;x;180;x;<10');
+    expect(regels.find((l) => l.startsWith('Totaal'))).toBe('Totaal;x;89;x;x;x;x;<10');
     expect(csv).toContain('synthetische demodata');
+    expect(d.voetnoten!.some((n) => n.includes('niet terug te rekenen'))).toBe(true);
+  });
+
+  it('hides the total of werkzaam on the trend when cohort − werkzaam is fewer than 10', () => {
+    const d = trendData([rij('Wsw', 100, 95, 3)], [], 4, {}, ctx);
+    // Not werkzaam: 3 + 2 = 5 persons, readable as cohort − werkzaam: werkzaam and its share hidden.
+    expect(d.rijen[0].cohort).toBe(100);
+    expect(d.rijen[0].werkzaam).toBe(AFGELEID);
+    expect(d.rijen[0].werkzaam_pct).toBe(AFGELEID);
+    const ruim = trendData([rij('Wsw', 100, 80, 12)], [], 4, {}, ctx);
+    expect(ruim.rijen[0].werkzaam).toBe(80);
   });
 
   it('keeps only the selected achtergronden and adds their total', () => {
@@ -362,6 +384,37 @@ describe('chart data with disclosure control', () => {
     expect(Object.keys(d.rijen[0]).some((k) => k.startsWith('pub_'))).toBe(false);
     expect(d.rijen.map((r) => r.basis)).toEqual(['2021Q3']);
     expect(d.bronnen).toEqual([]);
+  });
+});
+
+describe('secondary suppression (onderdrukking.ts)', () => {
+  it('hides the next smallest part when exactly one part is below 10', () => {
+    expect([...onderdrukDelen({ werkzaam: 180, verloren: 12, uit: 8 })].sort()).toEqual(['uit', 'verloren']);
+    expect([...onderdrukDelen({ werkzaam: 180, verloren: 50, uit: 30 })]).toEqual([]);
+  });
+
+  it('hides more parts until the hidden ones hold at least 10 persons', () => {
+    // 3 + 2 = 5 < 10: werkzaam (= cohort − 5) must go too.
+    expect([...onderdrukDelen({ werkzaam: 95, verloren: 3, uit: 2 })].sort()).toEqual(['uit', 'verloren', 'werkzaam']);
+    // 6 + 7 = 13 ≥ 10: werkzaam can stay.
+    expect([...onderdrukDelen({ werkzaam: 95, verloren: 6, uit: 7 })].sort()).toEqual(['uit', 'verloren']);
+    // Reasons: 4 (<10) + the smallest other (12) = 16.
+    expect([...onderdrukDelen({ AOW: 40, overig: 12, overleden: 4, onbekend: 30 })].sort()).toEqual(['overig', 'overleden']);
+  });
+
+  it('treats parts the table does not show as hidden', () => {
+    expect([...onderdrukDelen({ werkzaam: 95, verloren: 3, uit: 2 }, ['verloren', 'uit'])].sort()).toEqual(['uit', 'verloren', 'werkzaam']);
+    expect([...onderdrukDelen({ werkzaam: 80, verloren: 12, uit: 8 }, ['verloren', 'uit'])].sort()).toEqual(['uit', 'verloren']);
+  });
+
+  it('gives the headline sentences 0 for hidden parts, so they say "niet getoond"', () => {
+    const r = { basis: '2021Q3', eind: '2022Q3', horizon: 4, groep: 'totaal', cohort: 200, werkzaam: 180, werkVerloren: 12, uitRegister: 8 } as UitkomstRij;
+    const z = uitkomstVoorZin(r);
+    expect([z.werkzaam, z.werkVerloren, z.uitRegister]).toEqual([180, 0, 0]);
+    expect(zinUitkomsten(z)).toBe(
+      'Van de mensen die in het derde kwartaal van 2021 werkten: het aandeel dat een jaar later het werk had verloren of uit het doelgroepregister was gestroomd, wordt niet getoond, omdat het om minder dan 10 personen gaat.',
+    );
+    expect(zinWerkzaam(z)).toBe('Van de mensen die in het derde kwartaal van 2021 werkten, werkte een jaar later 90 procent nog steeds.');
   });
 });
 

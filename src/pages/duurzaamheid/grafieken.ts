@@ -6,13 +6,14 @@
  * Shares are fractions (0.88 = 88%) as the chart kit expects.
  */
 import type { BronVermelding, ChartData, Kolom } from '../../lib/charts/spec.ts';
-import { onderdruk, veiligGemiddelde } from '../../lib/format/disclosure.ts';
+import { AFGELEID, DREMPEL, KLEIN, onderdruk, onderdrukteSoorten, veiligGemiddelde } from '../../lib/format/disclosure.ts';
 import { formatAantal, formatKwartaal } from '../../lib/format/nl.ts';
 import type { ContractRij, Horizon, StartersRij, UitkomstRij, UitstroomRij } from '../../lib/metrics/duurzaamheid.ts';
 import { kwartaalEinde, kwartaalToIndex, type Kwartaal } from '../../lib/metrics/sql.ts';
 import { ACHTERGRONDEN } from '../../lib/extracts/contracts.ts';
 import type { GepubliceerdCijfer, Vergelijking } from '../../lib/published/duurzaamheid.ts';
 import { somStarters, somUitkomst, somUitstroom, TOTAAL } from './groepen.ts';
+import { beschermPartitie, beschermTotaal, onderdrukDelen, uitkomstDelen } from './onderdrukking.ts';
 
 /** What every computed chart says about where its numbers come from. */
 export interface Context {
@@ -20,6 +21,8 @@ export interface Context {
   /** The selection in words, e.g. "heel Nederland, alle sectoren". */
   selectie: string;
 }
+
+const NOOT_AANVULLEND = 'Waar één deel niet getoond wordt, is ook een ander deel (of het totaal) weggelaten, zodat het niet terug te rekenen is.';
 
 export const BRON_BEREKEND = 'doelgroepregister en polisadministratie (extracten), bewerking Participatiemonitor';
 
@@ -89,8 +92,13 @@ export function uitkomstData(rijen: readonly UitkomstRij[], achtergrond: readonl
   const eind = gekozen[0].eind;
   const h = gekozen[0].horizon;
   const perGroep = new Map(gekozen.map((r) => [r.groep, r]));
-  const uit = groepVolgorde(perGroep.keys()).map((g) => uitkomstRij(g, perGroep.get(g)!));
-  if (perGroep.size > 1) uit.push(uitkomstRij(achtergrond.length ? 'Totaal (selectie)' : 'Totaal', somUitkomst(gekozen)[0]));
+  const rij = (label: string, r: UitkomstRij) => beschermPartitie(uitkomstRij(label, r), uitkomstDelen(r));
+  const groepen = onderdruk(groepVolgorde(perGroep.keys()).map((g) => rij(g, perGroep.get(g)!)), UITKOMST_REGELS);
+  const uit = [...groepen];
+  if (perGroep.size > 1) {
+    const [totaal] = onderdruk([rij(achtergrond.length ? 'Totaal (selectie)' : 'Totaal', somUitkomst(gekozen)[0])], UITKOMST_REGELS);
+    uit.push(beschermTotaal(groepen, totaal, UITKOMST_REGELS.aantallen));
+  }
   return {
     titel: `Uitkomst ${later(h)} per achtergrond`,
     ondertitel: `Mensen die in het ${formatKwartaal(basis)} werkten: situatie in het ${formatKwartaal(eind)}; ${ctx.selectie}`,
@@ -98,8 +106,11 @@ export function uitkomstData(rijen: readonly UitkomstRij[], achtergrond: readonl
     peildatum: kwartaalEinde(eind),
     synthetisch: ctx.synthetisch,
     kolommen: uitkomstKolommen(),
-    rijen: onderdruk(uit, UITKOMST_REGELS),
-    voetnoten: ['Werkzaam, werk verloren en uit het register tellen samen op tot 100%. Achtergrond zoals in het basiskwartaal.'],
+    rijen: uit,
+    voetnoten: [
+      'Werkzaam, werk verloren en uit het register tellen samen op tot 100%. Achtergrond zoals in het basiskwartaal.',
+      ...(onderdrukteSoorten(uit).size > 0 ? [NOOT_AANVULLEND] : []),
+    ],
   };
 }
 
@@ -143,6 +154,8 @@ export function bestaandeReeksen<T extends { key: string }>(d: ChartData, reekse
 /** Published markers for one trend: series key → (quarter → figure). */
 export type Markers = Partial<Record<string, Map<Kwartaal, GepubliceerdCijfer>>>;
 
+const MARKER_NOOT = 'Lijnen: berekend uit de geladen extracten. Losse ruiten: door UWV/SZW gepubliceerde waarden, met bron en citaat onder "Bronvermelding per cijfer".';
+
 function alleMarkers(m: Markers): GepubliceerdCijfer[] {
   return Object.values(m).flatMap((x) => (x ? [...x.values()] : []));
 }
@@ -164,7 +177,7 @@ export function trendData(rijen: readonly UitkomstRij[], achtergrond: readonly s
   };
   const uit = kwartalen.map((k) => {
     const r = totaal.get(k);
-    return {
+    const rij = {
       basis: k,
       cohort: r?.cohort ?? null,
       werkzaam: r?.werkzaam ?? null,
@@ -177,6 +190,8 @@ export function trendData(rijen: readonly UitkomstRij[], achtergrond: readonly s
       pub_steeds: pub('steeds', k),
       pub_zelfde: pub('zelfde', k),
     };
+    // Werk verloren and uit het register are not in this table, but cohort − werkzaam is their sum.
+    return r ? beschermPartitie(rij, uitkomstDelen(r, false).map((d) => (d.naam === 'werkzaam' ? { ...d, aantal: 'werkzaam', aandeel: 'werkzaam_pct' } : d))) : rij;
   });
   const berekend = ctx.synthetisch ? 'berekend, synthetische demodata' : 'berekend';
   const laatste = [...totaal.values()].at(-1);
@@ -207,9 +222,7 @@ export function trendData(rijen: readonly UitkomstRij[], achtergrond: readonly s
         { key: 'zelfde_pct', teller: 'zelfde', noemer: 'cohort' },
       ],
     }),
-    voetnoten: [
-      'Lijnen: berekend uit de geladen extracten. Losse ruiten: door UWV/SZW gepubliceerde waarden, met bron en citaat hieronder.',
-    ],
+    voetnoten: alleMarkers(markers).length ? [MARKER_NOOT] : [],
     bronnen: bronnenVan(alleMarkers(markers)),
   });
 }
@@ -325,7 +338,7 @@ export function startersTrendData(rijen: readonly StartersRij[], achtergrond: re
     rijen: onderdruk(uit, STARTERS_REGELS),
     voetnoten: [
       'Een starter werkt in kwartaal s en werkte niet in het kwartaal ervoor; wie vaker start telt één keer, vanaf de eerste start. Gemeten 4 en 8 kwartalen na de start.',
-      'Lijnen: berekend. Losse ruiten: door UWV/SZW gepubliceerde waarden.',
+      ...(alleMarkers(markers).length ? [MARKER_NOOT] : []),
     ],
     bronnen: bronnenVan(alleMarkers(markers)),
   });
@@ -336,8 +349,12 @@ export function startersGroepData(rijen: readonly StartersRij[], achtergrond: re
   const gekozen = rijen.filter((r) => achtergrond.length === 0 || achtergrond.includes(r.groep));
   if (gekozen.length === 0) return null;
   const perGroep = new Map(gekozen.map((r) => [r.groep, r]));
-  const uit = groepVolgorde(perGroep.keys()).map((g) => ({ groep: g, ...startersRij(perGroep.get(g)!) }));
-  if (perGroep.size > 1) uit.push({ groep: achtergrond.length ? 'Totaal (selectie)' : 'Totaal', ...startersRij(somStarters(gekozen)[0]) });
+  const groepen = onderdruk(groepVolgorde(perGroep.keys()).map((g) => ({ groep: g, ...startersRij(perGroep.get(g)!) })), STARTERS_REGELS);
+  const uit = [...groepen];
+  if (perGroep.size > 1) {
+    const [totaal] = onderdruk([{ groep: achtergrond.length ? 'Totaal (selectie)' : 'Totaal', ...startersRij(somStarters(gekozen)[0]) }], STARTERS_REGELS);
+    uit.push(beschermTotaal(groepen, totaal, STARTERS_REGELS.aantallen));
+  }
   const { basis, vanaf } = gekozen[0];
   const berekend = ctx.synthetisch ? ' (synthetische demodata)' : '';
   return {
@@ -347,7 +364,7 @@ export function startersGroepData(rijen: readonly StartersRij[], achtergrond: re
     peildatum: kwartaalEinde(basis),
     synthetisch: ctx.synthetisch,
     kolommen: startersKolommen({ key: 'groep', label: 'Groep', type: 'tekst' }, berekend, false),
-    rijen: onderdruk(uit, STARTERS_REGELS),
+    rijen: uit,
     voetnoten: ['Achtergrond zoals in het kwartaal van de (eerste) start. "–": nog niet bekend, de gegevens lopen nog niet ver genoeg door.'],
   };
 }
@@ -389,7 +406,7 @@ export function contractData(rijen: readonly ContractRij[], markers: Markers, ct
     rijen: onderdruk(uit, { aantallen: ['werkzamen'] }),
     voetnoten: [
       'Vast contract: contract voor onbepaalde tijd. Duur: van de begindatum van de huidige baan tot de peildatum.',
-      'UWV publiceerde de duur voor 2015–2017 als jaarcijfer; die staan bij het derde kwartaal.',
+      ...(alleMarkers(markers).length ? [MARKER_NOOT, 'UWV publiceerde de duur voor 2015–2017 als jaarcijfer; die staan bij het derde kwartaal.'] : []),
     ],
     bronnen: bronnenVan(alleMarkers(markers)),
   });
@@ -400,7 +417,12 @@ export function uitstroomData(rijen: readonly UitstroomRij[], achtergrond: reado
   const som = somUitstroom(rijen, achtergrond);
   if (som.length === 0) return null;
   const { basis, eind, horizon, uitRegister } = som[0];
-  const uit = som.map((r) => ({ reden: REDEN_NAAM[r.reden] ?? r.reden, aantal: r.aantal, uitRegister: r.uitRegister, pct: r.uitRegister > 0 ? r.aantal / r.uitRegister : null }));
+  const weg = onderdrukDelen(Object.fromEntries(som.map((r) => [r.reden, r.aantal])));
+  const uit = som.map((r) => {
+    const rij = { reden: REDEN_NAAM[r.reden] ?? r.reden, aantal: r.aantal, uitRegister: r.uitRegister, pct: r.uitRegister > 0 ? r.aantal / r.uitRegister : null };
+    // Reasons add up to everyone who left: hide one more when one is hidden (onderdrukking.ts).
+    return weg.has(r.reden) ? { ...rij, aantal: r.aantal < DREMPEL ? KLEIN : AFGELEID, pct: AFGELEID } : rij;
+  });
   return {
     titel: 'Redenen van uitstroom uit het register',
     ondertitel: `Van wie in het ${formatKwartaal(basis)} werkte en ${later(horizon)} (${formatKwartaal(eind)}) niet meer in het register stond; ${ctx.selectie}`,
@@ -417,6 +439,7 @@ export function uitstroomData(rijen: readonly UitstroomRij[], achtergrond: reado
     voetnoten: [
       `Reden van het laatste vertrek uit het register tussen ${formatKwartaal(basis)} en ${formatKwartaal(eind)}; "onbekend" als er geen vertrekregistratie is.`,
       ...(uitRegister === 0 ? ['Niemand uit deze groep is uit het register gestroomd.'] : []),
+      ...(weg.size > 0 ? [NOOT_AANVULLEND] : []),
     ],
   };
 }
