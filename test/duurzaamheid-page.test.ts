@@ -387,6 +387,14 @@ describe('chart data with disclosure control', () => {
   });
 });
 
+/** A cohort row with cohort, werkzaam and werk verloren; the rest is uit het register. */
+function rijVan(cohort: number, werkzaam: number, verloren: number): UitkomstRij {
+  return {
+    basis: '2021Q3', eind: '2022Q3', horizon: 4, groep: 'Wsw', cohort, werkzaam, werkVerloren: verloren, uitRegister: cohort - werkzaam - verloren,
+    steedsWerkzaam: 0, zelfdeBaan: 0, werkzaamPct: 0, werkVerlorenPct: 0, uitRegisterPct: 0, steedsWerkzaamPct: 0, zelfdeBaanPct: 0, onderDrempel: cohort < 10,
+  };
+}
+
 describe('secondary suppression (onderdrukking.ts)', () => {
   it('hides the next smallest part when exactly one part is below 10', () => {
     expect([...onderdrukDelen({ werkzaam: 180, verloren: 12, uit: 8 })].sort()).toEqual(['uit', 'verloren']);
@@ -408,7 +416,7 @@ describe('secondary suppression (onderdrukking.ts)', () => {
   });
 
   it('gives the headline sentences 0 for hidden parts, so they say "niet getoond"', () => {
-    const r = { basis: '2021Q3', eind: '2022Q3', horizon: 4, groep: 'totaal', cohort: 200, werkzaam: 180, werkVerloren: 12, uitRegister: 8 } as UitkomstRij;
+    const r = { ...rijVan(200, 180, 12), groep: 'totaal' };
     const z = uitkomstVoorZin(r);
     expect([z.werkzaam, z.werkVerloren, z.uitRegister]).toEqual([180, 0, 0]);
     expect(zinUitkomsten(z)).toBe(
