@@ -98,5 +98,9 @@ describe('duurzaamheid headline sentences', () => {
       'De voornaamste reden voor uitstroom is de overgang naar Wsw beschut werk (74 procent).',
     );
     expect(zinUitstroom([])).toBeNull();
+    // Fewer than 10 left the register: no share, and a sentence that agrees with its subject.
+    expect(zinUitstroom([{ ...r('AOW', 5), uitRegister: 8 }, { ...r('overig', 3), uitRegister: 8 }])).toBe(
+      'Het aandeel per reden van uitstroom wordt niet getoond, omdat het om minder dan 10 personen gaat.',
+    );
   });
 });

@@ -140,6 +140,6 @@ export function zinUitstroom(rijen: readonly UitstroomRij[]): string | null {
   if (sleutels.size > 1) throw new Error('zinUitstroom verwacht de rijen van één basiskwartaal en één groep.');
   const top = [...rijen].sort((a, b) => b.aantal - a.aantal)[0];
   const p = procent(top.aantal, top.uitRegister);
-  if (!p) return `De redenen van uitstroom ${NIET_GETOOND}.`;
+  if (!p) return `Het aandeel per reden van uitstroom ${NIET_GETOOND}.`;
   return `De voornaamste reden voor uitstroom is ${REDEN_TEKST[top.reden] ?? top.reden} (${p}).`;
 }
