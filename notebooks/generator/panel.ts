@@ -22,7 +22,7 @@ import {
 import type { RegioPaden } from './regio-paden.ts';
 import { allocate } from './rng.ts';
 import { NULMETING_REGISTER } from './targets.ts';
-import { kwartaalBegin, kwartaalVan, NT, peildatum } from './time.ts';
+import { kwartaalBegin, kwartaalVan, NT, peildatum, T0 } from './time.ts';
 
 /** Element of a constant list by a 0-based integer SQL expression (CASE: much faster than list literals). */
 const kies = (xs: readonly number[], idx: string) =>
@@ -33,10 +33,26 @@ function duurKlasse(dq: string, m: readonly number[]): string {
   return `(CASE WHEN ${dq} <= 1 THEN ${m[0]} WHEN ${dq} <= 3 THEN ${m[1]} WHEN ${dq} <= 7 THEN ${m[2]} ELSE ${m[3]} END)`;
 }
 
-/** Loss multiplier by time in work; in the first year it depends on the quarter the spell started (bkw). */
-function verliesDuurSql(T: number, p: KwartaalParams): string {
-  const vroeg = [0, 1, 2, 3].map((q) => `WHEN ${T - q} THEN ${p.vroegVerlies(T - q, q)}`).join(' ');
-  return `(CASE WHEN ${T} - bkw <= 3 THEN (CASE bkw ${vroeg} END) WHEN ${T} - bkw <= 7 THEN ${p.verliesDuur[2]} ELSE ${p.verliesDuur[3]} END)`;
+/** Is the current spell of work (started in quarter bkw) fragile? Recomputed from the same draw each time. */
+function fragielKansSql(T: number, p: KwartaalParams, terug: number): string {
+  const per = Array.from({ length: terug + 1 }, (_, q) => T - q).filter((b) => b > 0)
+    .map((b) => `WHEN ${b} THEN ${kies(p.fragielKans(b), 'a')}`).join(' ');
+  return `(CASE bkw ${per} ELSE 0 END)`;
+}
+function fragielSql(T: number, p: KwartaalParams): string {
+  return `(bkw > 0 AND ${T} - bkw <= 3 AND uu(pid, bkw, 31) < ${fragielKansSql(T, p, 3)})`;
+}
+
+/** Quarterly job-loss probability: fragile spells in their first year, else by time in work. */
+function verliesSql(T: number, p: KwartaalParams): string {
+  const stabiel = `${kies(p.verlies, 'a')} * (CASE WHEN ${T} - bkw <= 3 THEN ${p.verliesDuur[0]} WHEN ${T} - bkw <= 7 THEN ${p.verliesDuur[2]} ELSE ${p.verliesDuur[3]} END) * ${kies(VERLIES_CONTRACT, 'ct')}`;
+  return `(CASE WHEN ${fragielSql(T, p)} THEN ${p.fragielVerlies} ELSE ${stabiel} END)`;
+}
+
+/** Job change: fragile spells change often; otherwise by time in the JOB (since baan_startdatum). */
+function wisselSql(T: number, p: KwartaalParams): string {
+  const inBaan = `(${T + T0} - (year(bstart) * 4 + quarter(bstart) - 1))`;
+  return `(CASE WHEN ${fragielSql(T, p)} THEN ${p.fragielWissel} ELSE ${kies(p.wissel, 'a')} * ${duurKlasse(inBaan, p.wisselDuur)} END)`;
 }
 
 /** Columns of a NEW job started in quarter T (salts 20–25). */
@@ -82,14 +98,7 @@ export interface PanelStats {
 }
 
 export async function simuleerPanel(conn: DuckDBConnection, seed: number, geo: Geografie, paden: RegioPaden): Promise<PanelStats> {
-  const prof: Record<string, number> = {};
-  const run = async (sql: string) => {
-    const t0 = performance.now();
-    await conn.run(sql);
-    const k = sql.trim().slice(0, 30);
-    prof[k] = (prof[k] ?? 0) + performance.now() - t0;
-    if (process.env.GEN_DUMP && sql.includes('INSERT INTO panel\n')) (await import('node:fs')).writeFileSync('scratch/gen3/step.sql', sql);
-  };
+  const run = (sql: string) => conn.run(sql);
   const rows = async (sql: string) => (await conn.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[];
   const nR = geo.regios.length;
 
@@ -157,8 +166,8 @@ export async function simuleerPanel(conn: DuckDBConnection, seed: number, geo: G
       s1 AS (
         SELECT prev.*,
           CASE WHEN w THEN uu(pid, ${T}, 1) < ${kies(xwSom, 'a')} ELSE uu(pid, ${T}, 1) < ${kies(xnSom, 'a')} END AS ex,
-          coalesce(w AND uu(pid, ${T}, 3) < ${kies(p.verlies, 'a')} * ${verliesDuurSql(T, p)} * ${kies(VERLIES_CONTRACT, 'ct')}, false) AS lose,
-          coalesce(w AND uu(pid, ${T}, 4) < ${kies(p.wissel, 'a')} * ${duurKlasse(`(${T} - bkw)`, p.wisselDuur)}, false) AS swi,
+          coalesce(w AND uu(pid, ${T}, 3) < ${verliesSql(T, p)}, false) AS lose,
+          coalesce(w AND uu(pid, ${T}, 4) < ${wisselSql(T, p)}, false) AS swi,
           coalesce(w AND ct = 1 AND ${T} - bkw >= 2 AND uu(pid, ${T}, 5) < ${p.omzetting}, false) AS conv
         FROM prev)`;
     // 2. counts per region → inflow, forced exits, hires
@@ -197,11 +206,14 @@ export async function simuleerPanel(conn: DuckDBConnection, seed: number, geo: G
       WHEN ${T} - lastw <= 2 THEN ${p.recent[1]} WHEN ${T} - lastw <= 4 THEN ${p.recent[2]}
       WHEN ${T} - lastw <= 8 THEN ${p.recent[3]} ELSE ${p.recent[4]} END)`;
     // A short interruption (drawn once per loss event, keyed on the quarter of the last job) puts
-    // the person at the front of the queue for the next two quarters.
-    // Only after a spell of work of at least two quarters (a failed start scars instead, below).
-    const terug = `(CASE WHEN lastw >= ${T - 2} AND lastw - bkw >= 1 AND uu(pid, lastw, 30) < ${p.terugkeer} THEN 1000 ELSE 1 END)`;
-    // A spell of work that ended within its first quarter scars: lower hiring weight for two years.
-    const litteken = `(CASE WHEN lastw IS NOT NULL AND lastw - bkw <= 0 AND ${T} - lastw <= 8 THEN ${p.litteken} ELSE 1 END)`;
+    // the person at the front of the queue for the next two quarters, back in the same job (e.g.
+    // between two contracts with the same employer). Only after a stable spell of work; a fragile
+    // one scars instead (below). Not working, the job columns still hold the last job (state only).
+    const fragielVorig = `(bkw > 0 AND lastw - bkw <= 3 AND uu(pid, bkw, 31) < ${fragielKansSql(T, p, 12)})`;
+    const terugflag = `coalesce(NOT w AND baan IS NOT NULL AND lastw >= ${T - 2} AND NOT ${fragielVorig} AND uu(pid, lastw, 30) < ${p.terugkeer}, false)`;
+    const terug = `(CASE WHEN terugflag THEN 1000 ELSE 1 END)`;
+    // A fragile spell that ended scars: lower hiring weight for two years.
+    const litteken = `(CASE WHEN lastw IS NOT NULL AND ${T} - lastw <= 8 AND ${fragielVorig} THEN ${p.litteken} ELSE 1 END)`;
     const gewicht = `(${kies(p.wervingsGewicht, 'a')} * prop * ${recent} * ${terug} * ${litteken} * (CASE WHEN entry = ${T} THEN ${kies(p.instroomBoost, 'a')} ELSE 1 END))`;
     await run(`INSERT INTO panel
       WITH ${hazards},
@@ -215,22 +227,24 @@ export async function simuleerPanel(conn: DuckDBConnection, seed: number, geo: G
           exp(${PROPENSITEIT_SD} * nrm(nwp.pid, 0, 13)) AS prop, ${T}::SMALLINT AS entry, false AS w,
           false AS lose, false AS swi, false AS conv
         FROM nwp JOIN gem ON gem.r = nwp.r AND uu(nwp.pid, 0, 12) >= gem.lo AND uu(nwp.pid, 0, 12) < gem.hi),
-      pool AS (SELECT * EXCLUDE (ex) FROM kept UNION ALL BY NAME SELECT * FROM nwa),
+      pool0 AS (SELECT * EXCLUDE (ex) FROM kept UNION ALL BY NAME SELECT * FROM nwa),
+      pool AS (SELECT *, ${terugflag} AS terugflag FROM pool0),
       rk AS (SELECT pool.*, row_number() OVER (PARTITION BY r, w, lose
                ORDER BY CASE WHEN w THEN ${extraVerlies > 0 ? `uu(pid, ${T}, 8)` : '0'} ELSE -ln(uu(pid, ${T}, 7)) / ${gewicht} END, pid) AS rnk FROM pool),
       dec AS (SELECT rk.*, (NOT w AND rnk <= rc.nh) AS hired, (w AND NOT lose AND rnk <= rc.nl) AS xlose FROM rk JOIN rc USING (r)),
-      fin AS (SELECT *, (w AND NOT lose AND NOT xlose) AS keep, (hired OR (w AND NOT lose AND NOT xlose AND swi)) AS newjob FROM dec),
+      fin AS (SELECT *, (w AND NOT lose AND NOT xlose) AS keep,
+                        ((hired AND NOT terugflag) OR (w AND NOT lose AND NOT xlose AND swi)) AS newjob FROM dec),
       uit AS (
         SELECT pid, r, g, a, prop, entry, (keep OR hired) AS w,
-          CASE WHEN newjob THEN (${T * BAAN_STAP} + pid)::INTEGER WHEN keep THEN baan END AS baan,
-          CASE WHEN newjob THEN ${nb.sec} WHEN keep THEN sec END AS sec,
-          CASE WHEN newjob THEN ${nb.dv} WHEN keep THEN dv END AS dv,
-          CASE WHEN newjob THEN ${nb.ct} WHEN keep THEN (CASE WHEN conv THEN 0 ELSE ct END)::TINYINT END AS ct,
-          CASE WHEN newjob THEN ${nb.wk} WHEN keep THEN wk END AS wk,
-          CASE WHEN newjob THEN ${nb.bstart} WHEN keep THEN bstart END AS bstart,
+          CASE WHEN newjob THEN (${T * BAAN_STAP} + pid)::INTEGER ELSE baan END AS baan,
+          CASE WHEN newjob THEN ${nb.sec} ELSE sec END AS sec,
+          CASE WHEN newjob THEN ${nb.dv} ELSE dv END AS dv,
+          CASE WHEN newjob THEN ${nb.ct} WHEN keep AND conv THEN 0::TINYINT ELSE ct END AS ct,
+          CASE WHEN newjob THEN ${nb.wk} ELSE wk END AS wk,
+          CASE WHEN newjob THEN ${nb.bstart} ELSE bstart END AS bstart,
           -- bkw: first quarter of the current spell of work (a job-to-job change continues the spell;
           -- hazards depend on time in work, not in the job). Not working: start of the last spell.
-          CASE WHEN hired THEN ${T}::SMALLINT ELSE bkw END AS bkw,
+          CASE WHEN hired AND NOT terugflag THEN ${T}::SMALLINT ELSE bkw END AS bkw,
           CASE WHEN keep OR hired THEN ${T}::SMALLINT ELSE lastw END AS lastw
         FROM fin)
       SELECT ${T} AS t, ${PANEL_KOLOMMEN.replace('bstart', `${urenRaw(T)} AS uraw, bstart`)}, prop, entry, wk, bkw, lastw FROM uit ORDER BY pid`);
@@ -239,7 +253,6 @@ export async function simuleerPanel(conn: DuckDBConnection, seed: number, geo: G
     stapMs.push(performance.now() - t0);
   }
   await run('DROP TABLE IF EXISTS st; DROP TABLE IF EXISTS rc');
-  if (process.env.GEN_DUMP) console.log(prof);
   return { personen: nextPid - 1, instroom: instroomTotaal, stapMs };
 }
 

@@ -37,44 +37,52 @@ export const Q4_EXTRA = 0.03;
  */
 export const AFSTEMMING = {
   /** Mean job tenure at the nulmeting (years), by achtergrond. */
-  startDuurJaren: [10, 16, 6, 13],
+  startDuurJaren: [9.376, 15, 5.626, 12.19],
   /**
    * Job loss per quarter for tenure 4–7 quarters. Time-varying values are given per measurement
    * window: key y covers yQ4 … (y+1)Q3, the year over which the UWV cohort of yQ3 is followed;
    * years in between are interpolated, years outside take the nearest value.
    */
-  verliesWajong: { 2015: 0.043, 2016: 0.045, 2017: 0.04, 2021: 0.046 } as Record<number, number>,
-  verliesWsw: 0.019,
-  verliesPw: { 2015: 0.03, 2016: 0.04, 2017: 0.02, 2021: 0.027, 2024: 0.025 } as Record<number, number>,
+  verliesWajong: { 2015: 0.06343, 2016: 0.08766, 2017: 0.04203, 2021: 0.07569 } as Record<number, number>,
+  verliesWsw: 0.0139,
+  verliesPw: { 2015: 0.02414, 2016: 0.02765, 2017: 0.0107, 2021: 0.05046, 2024: 0.04693 } as Record<number, number>,
   verliesWiw: 0.02,
   /**
-   * Multiplier on job loss in the first two quarters of a job (quarters 2–3 get ⅔ of it), by the
-   * window in which the JOB STARTED: jobs found in a hiring boom are more precarious.
+   * A new spell of work is either stable or fragile. A fragile spell (a placement that does not
+   * fit) ends quickly: fragielVerlies a quarter in its first year, no quick return, and the person
+   * is hired less often for two years after ("failed start"). The chance is set per window in
+   * which the spell STARTED; it drives the starters' figures (64%, 67%, 71% after one year) while
+   * the stable spells give the cohort figures (87%, 83%, 85%, 88%).
    */
-  vroegVerlies: { 2015: 5, 2016: 7, 2017: 5, 2020: 7, 2021: 7 } as Record<number, number>,
+  fragielKans: { 2015: 0.4072, 2016: 0.4146, 2017: 0.3261, 2020: 0.2564, 2021: 0.2564 } as Record<number, number>,
+  /** Relative fragility by achtergrond (Wsw placements are the most robust). */
+  fragielA: [1.2, 0.5, 1, 1],
+  /** Quarterly loss of a fragile spell in its first year, and its job-change rate. */
+  fragielVerlies: 0.35,
+  fragielWissel: 0.3,
   /** Multiplier on job loss in the second year of a job. */
-  middenVerlies: 1.2,
+  middenVerlies: 2.296,
   /** Multiplier on job loss after two years in the job. */
-  langVerlies: { 2015: 0.32, 2017: 0.2, 2021: 0.3 } as Record<number, number>,
+  langVerlies: { 2015: 0.7748, 2017: 0.7005, 2021: 0.5 } as Record<number, number>,
   /** Job change per quarter (tenure 4–7), by achtergrond, and a multiplier per window. */
   wissel: [0.06, 0.025, 0.065, 0.04],
-  wisselTijd: { 2016: 2.4, 2021: 1.2 } as Record<number, number>,
-  /** Multiplier on job change in the first year of a job, and after two years in the job. */
-  vroegWissel: 1.4,
-  langWissel: 0.19,
-  /** Hiring weight by quarters since the last job (1, 2, 3–4, 5–8; never or longer = 1). */
-  recent: [12, 8, 4, 2],
+  wisselTijd: { 2016: 1.654, 2021: 1.177 } as Record<number, number>,
+  /** Multiplier on job change in the first year of a job, and (per window) after two years in it. */
+  vroegWissel: 5.129,
+  langWissel: { 2015: 0.348, 2016: 0.1265, 2021: 0.1333 } as Record<number, number>,
+  /** Hiring weight by quarters since the last job (1, 2, 3–4, 5–8; never or longer = 1): no preference beyond terugkeer. */
+  recent: [1, 1, 1, 1],
   /** Moves of working Wsw people to Wsw-beschut per quarter: the 2016–2018 wave. */
-  wswBeschut2016: 0.033,
-  wswBeschut2017: 0.035,
+  wswBeschut2016: 0.03037,
+  wswBeschut2017: 0.03002,
   /** Multiplier on AOW and other exits of working people, per window. */
-  exitOverig: { 2014: 1, 2017: 0.57, 2021: 1.57 } as Record<number, number>,
+  exitOverig: { 2014: 1, 2017: 0.7025, 2021: 1.519 } as Record<number, number>,
   /**
    * Share of job losses that are a short interruption: the person is hired again first in the next
    * two quarters (between two contracts). Gives "werkzaam na een jaar" above "werkzaam op alle
    * tussenliggende peilmomenten" (87% vs 83% in 2015–2016).
    */
-  terugkeer: 0.23,
+  terugkeer: 0.4759,
   /** Hiring weight for two years after a job that ended within two quarters (a failed start). */
   litteken: 0.2,
 };
@@ -88,8 +96,10 @@ export interface KwartaalParams {
   wissel: number[];
   /** Multipliers on loss and change by tenure in the job (quarters 0–1, 2–3, 4–7, 8+). */
   verliesDuur: number[];
-  /** Early-loss multiplier for a job that started in quarter tStart, after that many quarters. */
-  vroegVerlies: (tStart: number, kwartalenInBaan: number) => number;
+  /** Chance (by achtergrond) that a spell of work started in quarter tStart is fragile. */
+  fragielKans: (tStart: number) => number[];
+  fragielVerlies: number;
+  fragielWissel: number;
   wisselDuur: number[];
   /** Hiring weight by quarters since the last job (1, 2, 3–4, 5–8, more or never). */
   recent: number[];
@@ -142,12 +152,11 @@ export function kwartaalParams(t: number): KwartaalParams {
     exitNietWerkend,
     verlies: [reeks(A.verliesWajong, t), A.verliesWsw, reeks(A.verliesPw, t), A.verliesWiw],
     wissel: A.wissel.map((w) => w * reeks(A.wisselTijd, t)),
-    verliesDuur: [reeks(A.vroegVerlies, t), 1 + (2 / 3) * (reeks(A.vroegVerlies, t) - 1), A.middenVerlies, reeks(A.langVerlies, t)],
-    vroegVerlies: (tStart: number, kwartalenInBaan: number) => {
-      const v = reeks(A.vroegVerlies, tStart);
-      return kwartalenInBaan <= 1 ? v : 1 + (2 / 3) * (v - 1);
-    },
-    wisselDuur: [A.vroegWissel, 1 + (2 / 3) * (A.vroegWissel - 1), 1.2, A.langWissel],
+    verliesDuur: [1, 1, A.middenVerlies, reeks(A.langVerlies, t)],
+    fragielKans: (tStart: number) => [0, 1, 2, 3].map((a) => Math.min(0.95, reeks(A.fragielKans, tStart) * A.fragielA[a])),
+    fragielVerlies: A.fragielVerlies,
+    fragielWissel: A.fragielWissel,
+    wisselDuur: [A.vroegWissel, 1 + (2 / 3) * (A.vroegWissel - 1), 1.2, reeks(A.langWissel, t)],
     recent: [...A.recent, 1],
     terugkeer: A.terugkeer,
     litteken: A.litteken,

@@ -45,12 +45,14 @@ export async function schrijfPanel(conn: DuckDBConnection, geo: Geografie, facto
     SELECT p.pid AS persoon_id, kw.peildatum,
       ${naamVan(ACHTERGRONDEN, 'p.a')} AS achtergrond,
       rcode.regio_code, gcode.gemeente_code,
-      p.w AS werkzaam, p.baan AS baan_id,
-      ${naamVan(SECTOREN, 'p.sec')} AS sector,
-      ${naamVan(DIENSTVERBANDEN, 'p.dv')} AS dienstverband,
-      ${naamVan(CONTRACTEN, 'p.ct')} AS contract,
+      p.w AS werkzaam,
+      -- Not working: the simulation keeps the last job in these columns as state; the contract wants them empty.
+      CASE WHEN p.w THEN p.baan END AS baan_id,
+      CASE WHEN p.w THEN ${naamVan(SECTOREN, 'p.sec')} END AS sector,
+      CASE WHEN p.w THEN ${naamVan(DIENSTVERBANDEN, 'p.dv')} END AS dienstverband,
+      CASE WHEN p.w THEN ${naamVan(CONTRACTEN, 'p.ct')} END AS contract,
       (CASE WHEN p.w THEN greatest(1, round(p.uraw * fac.factor)) ELSE 0 END)::DOUBLE AS uren,
-      p.bstart AS baan_startdatum
+      CASE WHEN p.w THEN p.bstart END AS baan_startdatum
     FROM panel p JOIN kw USING (t) JOIN gcode USING (g) JOIN rcode USING (r)
     LEFT JOIN fac ON fac.t = p.t AND fac.sec = p.sec AND fac.inl = (p.dv > 0)::TINYINT AND fac.ct = p.ct AND fac.r = p.r
     ORDER BY p.t, p.pid
