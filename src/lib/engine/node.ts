@@ -1,6 +1,6 @@
 import { DuckDBInstance, DuckDBTypeId, type DuckDBConnection } from '@duckdb/node-api';
 import {
-  Bool, DateDay, Float64, Int32, Utf8, makeVector, Table, vectorFromArray, type DataType, type Vector,
+  Bool, DateDay, Float64, Int32, Utf8, Table, vectorFromArray, type DataType, type Vector,
 } from 'apache-arrow';
 import type { ExtractName, QueryEngine, SqlParam } from './types.ts';
 
@@ -10,7 +10,19 @@ import type { ExtractName, QueryEngine, SqlParam } from './types.ts';
  * `castDecimalToDouble`, so metric code cannot tell the engines apart.
  */
 export class NodeEngine implements QueryEngine {
+  /**
+   * One connection runs one statement at a time: @duckdb/node-api fails with "Failed to execute
+   * prepared statement" when two prepared statements overlap on a connection, so calls queue here.
+   */
+  private queue: Promise<unknown> = Promise.resolve();
+
   private constructor(private readonly instance: DuckDBInstance, private readonly conn: DuckDBConnection) {}
+
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(task, task);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
 
   static async create(path = ':memory:'): Promise<NodeEngine> {
     const instance = await DuckDBInstance.create(path);
@@ -22,17 +34,17 @@ export class NodeEngine implements QueryEngine {
   async attachParquet(files: Partial<Record<ExtractName, string>>): Promise<void> {
     for (const [name, file] of Object.entries(files)) {
       if (!/^[a-z_]+$/.test(name)) throw new Error(`ongeldige tabelnaam ${name}`);
-      await this.conn.run(`CREATE OR REPLACE VIEW ${name} AS SELECT * FROM read_parquet(?)`.replace('?', sqlString(file!)));
+      await this.exec(`CREATE OR REPLACE VIEW ${name} AS SELECT * FROM read_parquet(${sqlString(file!)})`);
     }
   }
 
   /** Run a statement without a result (DDL, COPY, INSERT). */
   async exec(sql: string, params?: readonly SqlParam[]): Promise<void> {
-    await this.conn.run(sql, params ? [...params] : undefined);
+    await this.serial(() => this.conn.run(sql, params ? [...params] : undefined));
   }
 
   async query(sql: string, params?: readonly SqlParam[]): Promise<Table> {
-    const reader = await this.conn.runAndReadAll(sql, params ? [...params] : undefined);
+    const reader = await this.serial(() => this.conn.runAndReadAll(sql, params ? [...params] : undefined));
     const names = reader.columnNames();
     const types = reader.columnTypes();
     const cols = reader.getColumnsJS();
@@ -81,7 +93,6 @@ function toVector(typeId: DuckDBTypeId, values: unknown[], name: string): Vector
   }
 }
 
-void makeVector;
 
 function sqlString(s: string): string {
   return `'${s.replaceAll("'", "''")}'`;
