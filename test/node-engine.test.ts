@@ -21,11 +21,17 @@ describe('NodeEngine', () => {
   });
 
   it('runs overlapping prepared statements one after the other instead of failing', async () => {
-    const sums = await Promise.all(
-      [10, 20, 30, 40].map(async (n) => toRows<{ s: number }>(await engine.query('SELECT sum(range)::BIGINT s FROM range(?)', [n]))[0].s),
+    await engine.exec('CREATE TABLE t AS SELECT range r, range % 7 g FROM range(3000000)');
+    // Eight parameterised aggregations at once: unqueued, @duckdb/node-api fails with
+    // "Failed to execute prepared statement".
+    const totals = await Promise.all(
+      [0, 1, 2, 3, 4, 5, 6, 7].map(async (k) => {
+        const rows = toRows<{ s: number }>(await engine.query('SELECT g, sum(r)::BIGINT s FROM t WHERE r >= ? GROUP BY g', [k]));
+        return rows.reduce((a, r) => a + r.s, 0);
+      }),
     );
-    // 0+…+9 = 45, 0+…+19 = 190, 0+…+29 = 435, 0+…+39 = 780
-    expect(sums).toEqual([45, 190, 435, 780]);
+    // sum of 0..2999999 = 2999999·3000000/2 = 4499998500000; each k drops 0+…+(k−1) = k(k−1)/2
+    expect(totals).toEqual([0, 1, 2, 3, 4, 5, 6, 7].map((k) => 4499998500000 - (k * (k - 1)) / 2));
   });
 
   it('keeps working after a failed statement', async () => {
