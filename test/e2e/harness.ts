@@ -12,7 +12,12 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const VITE = join(ROOT, 'node_modules/vite/bin/vite.js');
-const DIST = join(ROOT, 'dist');
+/**
+ * E2E_VITE_CONFIG runs build and preview with another Vite config (e.g. one whose data plugin
+ * serves a different data folder); E2E_DIST_DIR then names its output folder for the staleness check.
+ */
+const CONFIG_ARGS = process.env.E2E_VITE_CONFIG ? ['--config', resolve(ROOT, process.env.E2E_VITE_CONFIG)] : [];
+const DIST = resolve(ROOT, process.env.E2E_DIST_DIR ?? 'dist');
 
 /** Every page of the app (hash routes) with the Dutch name shown in navigation and heading. */
 export const ROUTES = [
@@ -63,7 +68,7 @@ export function buildIsStale(): boolean {
 export function ensureBuilt(): void {
   if (process.env.E2E_REBUILD !== '1' && !buildIsStale()) return;
   const started = Date.now();
-  const res = spawnSync(process.execPath, [VITE, 'build', '--logLevel', 'warn'], { cwd: ROOT, encoding: 'utf8' });
+  const res = spawnSync(process.execPath, [VITE, 'build', ...CONFIG_ARGS, '--logLevel', 'warn'], { cwd: ROOT, encoding: 'utf8' });
   if (res.status !== 0) {
     throw new Error(`vite build faalde (exit ${res.status}):\n${res.stdout}\n${res.stderr}`);
   }
@@ -108,7 +113,7 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
  */
 export async function startPreview(port?: number): Promise<PreviewServer> {
   const p = port ?? (await freePort());
-  const child = spawn(process.execPath, [VITE, 'preview', '--host', '127.0.0.1', '--port', String(p), '--strictPort'], {
+  const child = spawn(process.execPath, [VITE, 'preview', ...CONFIG_ARGS, '--host', '127.0.0.1', '--port', String(p), '--strictPort'], {
     cwd: ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
