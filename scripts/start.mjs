@@ -11,13 +11,15 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const port = Number(process.env.PORT ?? 4173);
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
-function run(cmd, args, label) {
+function run(cmd, args, label, { fatal = true } = {}) {
   console.log(`\n▶ ${label}: ${cmd} ${args.join(' ')}`);
   const res = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
+  if (res.status !== 0 && !fatal) return false;
   if (res.status !== 0) {
     console.error(`✗ ${label} mislukt (exit ${res.status ?? res.signal}).`);
     process.exit(res.status ?? 1);
   }
+  return true;
 }
 
 /** node_modules is missing or does not match package-lock.json (versions of required packages). */
@@ -35,7 +37,11 @@ function demoDataMissing() {
   return parquet.length === 0 || !existsSync(join(root, 'data/manifest.json'));
 }
 
-if (depsStale()) run(npm, ['ci', '--no-audit', '--no-fund'], 'npm-pakketten installeren');
+// npm ci refuses this lock file: it cannot list @duckdb/node-api's optional macOS/Windows/arm64
+// bindings (absent from the registry used here); npm install then installs the locked versions.
+if (depsStale() && !run(npm, ['ci', '--no-audit', '--no-fund'], 'npm-pakketten installeren', { fatal: false })) {
+  run(npm, ['install', '--no-audit', '--no-fund'], 'npm-pakketten installeren (npm install)');
+}
 if (demoDataMissing()) run(npm, ['run', 'data'], 'demodata bouwen (ontbreekt)');
 run(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], 'site bouwen');
 

@@ -51,8 +51,11 @@ deps_stale() {
     const stale = Object.entries(want).some(([k, p]) => k !== "" && !p.optional && (have[k] || {}).version !== p.version);
     process.exit(stale ? 0 : 1);'
 }
+# npm ci refuses this lock file: it cannot list @duckdb/node-api's macOS/Windows/arm64 bindings
+# (optional, absent from the registry used here). npm install then installs the locked versions.
+npm_install() { npm ci --no-audit --no-fund || npm install --no-audit --no-fund; }
 if deps_stale; then
-  step "npm ci" npm ci --no-audit --no-fund
+  step "npm-pakketten installeren" npm_install
 fi
 
 # ── Demo data (seeded generator) when missing ───────────────────────────────────────────────
