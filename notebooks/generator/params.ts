@@ -37,15 +37,15 @@ export const Q4_EXTRA = 0.03;
  */
 export const AFSTEMMING = {
   /** Mean job tenure at the nulmeting (years), by achtergrond. */
-  startDuurJaren: [9.376, 15, 5.626, 12.19],
+  startDuurJaren: [8.586, 13.74, 5.152, 11.16],
   /**
    * Job loss per quarter for tenure 4–7 quarters. Time-varying values are given per measurement
    * window: key y covers yQ4 … (y+1)Q3, the year over which the UWV cohort of yQ3 is followed;
    * years in between are interpolated, years outside take the nearest value.
    */
-  verliesWajong: { 2015: 0.06343, 2016: 0.08766, 2017: 0.04203, 2021: 0.07569 } as Record<number, number>,
-  verliesWsw: 0.0139,
-  verliesPw: { 2015: 0.02414, 2016: 0.02765, 2017: 0.0107, 2021: 0.05046, 2024: 0.04693 } as Record<number, number>,
+  verliesWajong: { 2015: 0.0601, 2016: 0.0802, 2017: 0.0478, 2021: 0.07317 } as Record<number, number>,
+  verliesWsw: 0.01162,
+  verliesPw: { 2015: 0.02421, 2016: 0.01852, 2017: 0.01103, 2021: 0.04878, 2024: 0.04536 } as Record<number, number>,
   verliesWiw: 0.02,
   /**
    * A new spell of work is either stable or fragile. A fragile spell (a placement that does not
@@ -54,35 +54,35 @@ export const AFSTEMMING = {
    * which the spell STARTED; it drives the starters' figures (64%, 67%, 71% after one year) while
    * the stable spells give the cohort figures (87%, 83%, 85%, 88%).
    */
-  fragielKans: { 2015: 0.4072, 2016: 0.4146, 2017: 0.3261, 2020: 0.2564, 2021: 0.2564 } as Record<number, number>,
+  fragielKans: { 2015: 0.3894, 2016: 0.3975, 2017: 0.2991, 2020: 0.2251, 2021: 0.2251 } as Record<number, number>,
   /** Relative fragility by achtergrond (Wsw placements are the most robust). */
   fragielA: [1.2, 0.5, 1, 1],
   /** Quarterly loss of a fragile spell in its first year, and its job-change rate. */
   fragielVerlies: 0.35,
-  fragielWissel: 0.3,
+  fragielWissel: 0.7,
   /** Multiplier on job loss in the second year of a job. */
-  middenVerlies: 2.296,
+  middenVerlies: 2.688,
   /** Multiplier on job loss after two years in the job. */
-  langVerlies: { 2015: 0.7748, 2017: 0.7005, 2021: 0.5 } as Record<number, number>,
+  langVerlies: { 2015: 0.7748, 2017: 0.7966, 2021: 0.5 } as Record<number, number>,
   /** Job change per quarter (tenure 4–7), by achtergrond, and a multiplier per window. */
   wissel: [0.06, 0.025, 0.065, 0.04],
-  wisselTijd: { 2016: 1.654, 2021: 1.177 } as Record<number, number>,
+  wisselTijd: { 2015: 1.007, 2016: 0.93, 2020: 0.6435, 2021: 0.52 } as Record<number, number>,
   /** Multiplier on job change in the first year of a job, and (per window) after two years in it. */
-  vroegWissel: 5.129,
-  langWissel: { 2015: 0.348, 2016: 0.1265, 2021: 0.1333 } as Record<number, number>,
+  vroegWissel: { 2019: 10.55, 2020: 12.5 } as Record<number, number>,
+  langWissel: { 2014: 0.41, 2015: 0.5724, 2016: 0.115, 2021: 0.42 } as Record<number, number>,
   /** Hiring weight by quarters since the last job (1, 2, 3–4, 5–8; never or longer = 1): no preference beyond terugkeer. */
   recent: [1, 1, 1, 1],
   /** Moves of working Wsw people to Wsw-beschut per quarter: the 2016–2018 wave. */
-  wswBeschut2016: 0.03037,
-  wswBeschut2017: 0.03002,
+  wswBeschut2016: 0.02975,
+  wswBeschut2017: 0.02952,
   /** Multiplier on AOW and other exits of working people, per window. */
-  exitOverig: { 2014: 1, 2017: 0.7025, 2021: 1.519 } as Record<number, number>,
+  exitOverig: { 2014: 1, 2017: 0.7265, 2021: 1.492 } as Record<number, number>,
   /**
    * Share of job losses that are a short interruption: the person is hired again first in the next
    * two quarters (between two contracts). Gives "werkzaam na een jaar" above "werkzaam op alle
    * tussenliggende peilmomenten" (87% vs 83% in 2015–2016).
    */
-  terugkeer: 0.4759,
+  terugkeer: 0.5083,
   /** Hiring weight for two years after a job that ended within two quarters (a failed start). */
   litteken: 0.2,
 };
@@ -156,7 +156,7 @@ export function kwartaalParams(t: number): KwartaalParams {
     fragielKans: (tStart: number) => [0, 1, 2, 3].map((a) => Math.min(0.95, reeks(A.fragielKans, tStart) * A.fragielA[a])),
     fragielVerlies: A.fragielVerlies,
     fragielWissel: A.fragielWissel,
-    wisselDuur: [A.vroegWissel, 1 + (2 / 3) * (A.vroegWissel - 1), 1.2, reeks(A.langWissel, t)],
+    wisselDuur: [reeks(A.vroegWissel, t), 1 + (2 / 3) * (reeks(A.vroegWissel, t) - 1), 1.2, reeks(A.langWissel, t)],
     recent: [...A.recent, 1],
     terugkeer: A.terugkeer,
     litteken: A.litteken,

@@ -173,9 +173,16 @@ export function registerReeks(pub: PublishedSet): number[] {
 export const WERKZAAM_NULMETING = 64000;
 /** "circa 80.000 mensen … die in het derde kwartaal van 2015 werkten" (brief 30 juni 2017). */
 export const WERKZAAM_2015Q3 = 80000;
+/**
+ * Werkende personen 2016–2018 (not published; assumption): the growth of banen in 2017 is partly
+ * more hours per person, so the number of people grows more evenly; 2017Q3 → 2018Q3 stays +14%
+ * ("toename inkomstenverhoudingen", duurzaamheid.csv).
+ */
+export const WERKZAAM_AANNAME: Readonly<Record<string, number>> = { '2016Q3': 81500, '2017Q3': 89800, '2018Q3': 102400 };
 
 export function werkzaamReeks(pub: PublishedSet, banen: Record<Cel, number[]>): number[] {
-  const ankers: [number, number][] = [[0, WERKZAAM_NULMETING], [tVanKwartaal('2015Q3'), WERKZAAM_2015Q3]];
+  const ankers: [number, number][] = [[0, WERKZAAM_NULMETING], [tVanKwartaal('2015Q3'), WERKZAAM_2015Q3],
+    ...Object.entries(WERKZAAM_AANNAME).map(([k, v]) => [tVanKwartaal(k), v] as [number, number])];
   for (const r of pub.register) if (r.indicator === 'werkzame_personen') ankers.push([tVanDatum(r.peildatum), r.waarde]);
   ankers.sort((a, b) => a[0] - b[0]);
   // Banen per werkende, seasonally adjusted, interpolated between anchors.
