@@ -125,3 +125,27 @@ describe('onmogelijke URL', () => {
     await page.close();
   });
 });
+
+describe('tabelweergave', () => {
+  test('de tabel naast de banenafspraak-grafiek is met het toetsenbord te openen, in nl-NL en zonder WCAG-overtredingen', async () => {
+    resetReport();
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}#/`);
+    await settle(page);
+    const figuur = page.getByRole('figure').filter({ hasText: /banenafspraak/i }).first();
+    const knop = figuur.getByRole('button', { name: 'Tabel', exact: true });
+    await knop.focus();
+    await page.keyboard.press('Enter');
+    expect(await knop.getAttribute('aria-pressed')).toBe('true');
+    const tabel = figuur.getByRole('table').first();
+    await tabel.waitFor({ state: 'visible' });
+    // Published totals of the eenmeting (2015) in Dutch notation: 21.057 banen, 15.604 markt.
+    const tekst = await tabel.innerText();
+    expect(tekst).toContain('21.057');
+    expect(tekst).toContain('15.604');
+    const axe = await runAxe(page);
+    expect(axe.violations.map((x) => x.id), axe.summary).toEqual([]);
+    expect([...report.consoleErrors, ...report.pageErrors], describeReport(report)).toEqual([]);
+    await page.close();
+  });
+});
