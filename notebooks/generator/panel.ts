@@ -34,25 +34,21 @@ function duurKlasse(dq: string, m: readonly number[]): string {
 }
 
 /** Is the current spell of work (started in quarter bkw) fragile? Recomputed from the same draw each time. */
-function fragielKansSql(T: number, p: KwartaalParams, terug: number): string {
-  const per = Array.from({ length: terug + 1 }, (_, q) => T - q).filter((b) => b > 0)
-    .map((b) => `WHEN ${b} THEN ${kies(p.fragielKans(b), 'a')}`).join(' ');
-  return `(CASE bkw ${per} ELSE 0 END)`;
-}
-function fragielSql(T: number, p: KwartaalParams): string {
-  return `(bkw > 0 AND ${T} - bkw <= 3 AND uu(pid, bkw, 31) < ${fragielKansSql(T, p, 3)})`;
+/** Is the current spell of work fragile? `fr` is drawn when the spell starts; it matters in its first year. */
+function fragielSql(T: number): string {
+  return `(fr AND ${T} - bkw <= 3)`;
 }
 
 /** Quarterly job-loss probability: fragile spells in their first year, else by time in work. */
 function verliesSql(T: number, p: KwartaalParams): string {
   const stabiel = `${kies(p.verlies, 'a')} * (CASE WHEN ${T} - bkw <= 3 THEN ${p.verliesDuur[0]} WHEN ${T} - bkw <= 7 THEN ${p.verliesDuur[2]} ELSE ${p.verliesDuur[3]} END) * ${kies(VERLIES_CONTRACT, 'ct')}`;
-  return `(CASE WHEN ${fragielSql(T, p)} THEN ${p.fragielVerlies} ELSE ${stabiel} END)`;
+  return `(CASE WHEN ${fragielSql(T)} THEN ${p.fragielVerlies} ELSE ${stabiel} END)`;
 }
 
 /** Job change: fragile spells change often; otherwise by time in the JOB (since baan_startdatum). */
 function wisselSql(T: number, p: KwartaalParams): string {
   const inBaan = `(${T + T0} - (year(bstart) * 4 + quarter(bstart) - 1))`;
-  return `(CASE WHEN ${fragielSql(T, p)} THEN ${p.fragielWissel} ELSE ${kies(p.wissel, 'a')} * ${duurKlasse(inBaan, p.wisselDuur)} END)`;
+  return `(CASE WHEN ${fragielSql(T)} THEN ${p.fragielWissel} ELSE ${kies(p.wissel, 'a')} * ${duurKlasse(inBaan, p.wisselDuur)} END)`;
 }
 
 /** Columns of a NEW job started in quarter T (salts 20–25). */
@@ -119,7 +115,7 @@ export async function simuleerPanel(conn: DuckDBConnection, seed: number, geo: G
   await run(`CREATE OR REPLACE TEMP TABLE gem AS SELECT * FROM (VALUES ${gemRijen.join(', ')}) v(g, r, lo, hi)`);
   // The panel is also the simulation state: prop, entry, wk, bkw and lastw are dropped when written.
   await run(`CREATE OR REPLACE TABLE panel (t SMALLINT, pid INTEGER, r TINYINT, g SMALLINT, a TINYINT, w BOOLEAN, baan INTEGER,
-    sec TINYINT, dv TINYINT, ct TINYINT, uraw INTEGER, bstart DATE, prop DOUBLE, entry SMALLINT, wk DOUBLE, bkw SMALLINT, lastw SMALLINT)`);
+    sec TINYINT, dv TINYINT, ct TINYINT, uraw INTEGER, bstart DATE, prop DOUBLE, entry SMALLINT, wk DOUBLE, bkw SMALLINT, lastw SMALLINT, fr BOOLEAN)`);
 
   // ── t = 0: the nulmeting ───────────────────────────────────────────────
   const p0 = kwartaalParams(0);
@@ -147,9 +143,10 @@ export async function simuleerPanel(conn: DuckDBConnection, seed: number, geo: G
       CASE WHEN w THEN ${nb0.wk} END AS wk,
       CASE WHEN w THEN DATE '${peildatum(0)}' - dagen::INTEGER END AS bstart,
       CASE WHEN w THEN (-floor(dagen / 91.31))::SMALLINT END AS bkw,
-      CASE WHEN w THEN 0 WHEN uu(pid, 0, 17) < ${START_RECENT_VERLOREN} THEN (-1 - floor(uu(pid, 0, 18) * 4))::SMALLINT END::SMALLINT AS lastw
+      CASE WHEN w THEN 0 WHEN uu(pid, 0, 17) < ${START_RECENT_VERLOREN} THEN (-1 - floor(uu(pid, 0, 18) * 4))::SMALLINT END::SMALLINT AS lastw,
+      false AS fr
     FROM w`);
-  await run(`INSERT INTO panel SELECT 0, ${PANEL_KOLOMMEN.replace('bstart', `${urenRaw(0)}, bstart`)}, prop, entry, wk, bkw, lastw FROM st ORDER BY pid`);
+  await run(`INSERT INTO panel SELECT 0, ${PANEL_KOLOMMEN.replace('bstart', `${urenRaw(0)}, bstart`)}, prop, entry, wk, bkw, lastw, fr FROM st ORDER BY pid`);
   let nextPid = Number((await rows('SELECT max(pid) AS m FROM st'))[0].m) + 1;
   const stapMs: number[] = [];
   const schaal = paden.register.reduce((s, rr) => s + rr[0], 0) / NULMETING_REGISTER;
@@ -160,19 +157,17 @@ export async function simuleerPanel(conn: DuckDBConnection, seed: number, geo: G
     const p = kwartaalParams(T);
     const xwSom = p.exitWerkend.map((r) => r.reduce((s, v) => s + v, 0));
     const xnSom = p.exitNietWerkend.map((r) => r.reduce((s, v) => s + v, 0));
-    // 1. hazards of quarter T on the state of T−1 (recomputed where needed: draws are pure functions)
-    const hazards = `
-      prev AS (SELECT * EXCLUDE (t, uraw) FROM panel WHERE t = ${T - 1}),
-      s1 AS (
+    // 1. hazards of quarter T on the state of T−1
+    await run(`CREATE OR REPLACE TEMP TABLE s1 AS
+      WITH prev AS (SELECT * EXCLUDE (t, uraw) FROM panel WHERE t = ${T - 1})
         SELECT prev.*,
           CASE WHEN w THEN uu(pid, ${T}, 1) < ${kies(xwSom, 'a')} ELSE uu(pid, ${T}, 1) < ${kies(xnSom, 'a')} END AS ex,
           coalesce(w AND uu(pid, ${T}, 3) < ${verliesSql(T, p)}, false) AS lose,
           coalesce(w AND uu(pid, ${T}, 4) < ${wisselSql(T, p)}, false) AS swi,
           coalesce(w AND ct = 1 AND ${T} - bkw >= 2 AND uu(pid, ${T}, 5) < ${p.omzetting}, false) AS conv
-        FROM prev)`;
+        FROM prev`);
     // 2. counts per region → inflow, forced exits, hires
-    const tel = await rows(`WITH ${hazards}
-      SELECT r, count(*) FILTER (WHERE NOT ex) AS surv,
+    const tel = await rows(`SELECT r, count(*) FILTER (WHERE NOT ex) AS surv,
         count(*) FILTER (WHERE NOT ex AND w AND NOT lose) AS wstay,
         count(*) FILTER (WHERE NOT ex AND NOT w) AS nw
       FROM s1 GROUP BY r ORDER BY r`);
@@ -209,14 +204,14 @@ export async function simuleerPanel(conn: DuckDBConnection, seed: number, geo: G
     // the person at the front of the queue for the next two quarters, back in the same job (e.g.
     // between two contracts with the same employer). Only after a stable spell of work; a fragile
     // one scars instead (below). Not working, the job columns still hold the last job (state only).
-    const fragielVorig = `(bkw > 0 AND lastw - bkw <= 3 AND uu(pid, bkw, 31) < ${fragielKansSql(T, p, 12)})`;
+    const fragielVorig = `(fr AND lastw - bkw <= 3)`;
     const terugflag = `coalesce(NOT w AND baan IS NOT NULL AND lastw >= ${T - 2} AND NOT ${fragielVorig} AND uu(pid, lastw, 30) < ${p.terugkeer}, false)`;
     const terug = `(CASE WHEN terugflag THEN 1000 ELSE 1 END)`;
     // A fragile spell that ended scars: lower hiring weight for two years.
     const litteken = `(CASE WHEN lastw IS NOT NULL AND ${T} - lastw <= 8 AND ${fragielVorig} THEN ${p.litteken} ELSE 1 END)`;
     const gewicht = `(${kies(p.wervingsGewicht, 'a')} * prop * ${recent} * ${terug} * ${litteken} * (CASE WHEN entry = ${T} THEN ${kies(p.instroomBoost, 'a')} ELSE 1 END))`;
     await run(`INSERT INTO panel
-      WITH ${hazards},
+      WITH
       ${geforceerd > 0 ? `stay AS (SELECT s1.*, row_number() OVER (PARTITION BY r, w ORDER BY (a <> 0), uu(pid, ${T}, 6), pid) AS frk FROM s1 WHERE NOT ex),
       kept AS (SELECT stay.* EXCLUDE (frk) FROM stay JOIN rc USING (r) WHERE w OR frk > rc.nf),` : 'kept AS (SELECT * FROM s1 WHERE NOT ex),'}
       nwp AS (SELECT (${nextPid - 1} + row_number() OVER (ORDER BY rc.r, i))::INTEGER AS pid, rc.r FROM rc, range(rc.ni) t(i)),
@@ -245,14 +240,15 @@ export async function simuleerPanel(conn: DuckDBConnection, seed: number, geo: G
           -- bkw: first quarter of the current spell of work (a job-to-job change continues the spell;
           -- hazards depend on time in work, not in the job). Not working: start of the last spell.
           CASE WHEN hired AND NOT terugflag THEN ${T}::SMALLINT ELSE bkw END AS bkw,
-          CASE WHEN keep OR hired THEN ${T}::SMALLINT ELSE lastw END AS lastw
+          CASE WHEN keep OR hired THEN ${T}::SMALLINT ELSE lastw END AS lastw,
+          CASE WHEN hired AND NOT terugflag THEN uu(pid, ${T}, 31) < ${kies(p.fragielKans(T), 'a')} ELSE coalesce(fr, false) END AS fr
         FROM fin)
-      SELECT ${T} AS t, ${PANEL_KOLOMMEN.replace('bstart', `${urenRaw(T)} AS uraw, bstart`)}, prop, entry, wk, bkw, lastw FROM uit ORDER BY pid`);
+      SELECT ${T} AS t, ${PANEL_KOLOMMEN.replace('bstart', `${urenRaw(T)} AS uraw, bstart`)}, prop, entry, wk, bkw, lastw, fr FROM uit ORDER BY pid`);
     nextPid += instroomStap;
     if (nextPid >= BAAN_STAP) throw new Error(`te veel personen (${nextPid}) voor baan_id = kwartaal × ${BAAN_STAP} + persoon_id; verklein --scale`);
     stapMs.push(performance.now() - t0);
   }
-  await run('DROP TABLE IF EXISTS st; DROP TABLE IF EXISTS rc');
+  await run('DROP TABLE IF EXISTS st; DROP TABLE IF EXISTS rc; DROP TABLE IF EXISTS s1');
   return { personen: nextPid - 1, instroom: instroomTotaal, stapMs };
 }
 

@@ -12,7 +12,7 @@ import type { Advies, Plek } from './beschut.ts';
 import type { BuigRij } from './buig.ts';
 import type { UrenFactoren } from './calibrate.ts';
 import type { Geografie } from './geography.ts';
-import { NT, peildatum } from './time.ts';
+import { NT, START_JAAR as T0_JAAR } from './time.ts';
 
 export const PARQUET_OPTIES = "FORMAT parquet, COMPRESSION zstd, PARQUET_VERSION V2, ROW_GROUP_SIZE 131072";
 
@@ -20,49 +20,45 @@ const sqlStr = (s: string) => `'${s.replaceAll("'", "''")}'`;
 const naamVan = (lijst: readonly string[], kol: string) =>
   `(CASE ${kol} ${lijst.map((n, i) => `WHEN ${i} THEN ${sqlStr(n)}`).join(' ')} END)`;
 
-async function dimensies(conn: DuckDBConnection, geo: Geografie): Promise<void> {
-  const kw = Array.from({ length: NT }, (_, t) => `(${t}, DATE '${peildatum(t)}')`).join(', ');
-  await conn.run(`CREATE OR REPLACE TEMP TABLE kw AS SELECT * FROM (VALUES ${kw}) v(t, peildatum)`);
-  await conn.run(`CREATE OR REPLACE TEMP TABLE gcode AS SELECT * FROM (VALUES ${geo.gemeenten.map((g) => `(${g.idx}, '${g.code}')`).join(', ')}) v(g, gemeente_code)`);
-  await conn.run(`CREATE OR REPLACE TEMP TABLE rcode AS SELECT * FROM (VALUES ${geo.regios.map((r) => `(${r.idx}, '${r.code}')`).join(', ')}) v(r, regio_code)`);
+/** Last day of quarter t (t = 0 is 2012Q4) as a DuckDB DATE expression. */
+function peildatumSql(t: string): string {
+  return `last_day(make_date(${T0_JAAR} + (${t} + 3) // 4, ((${t} + 3) % 4) * 3 + 3, 1))`;
 }
 
+/**
+ * The panel is already stored in (quarter, persoon) order (each quarter is inserted sorted), so the
+ * export is a pure projection: codes, peildatum and the hours factor come from constant lists, no
+ * join and no sort — DuckDB keeps insertion order for such a query (test/generator.test.ts checks
+ * that the file is sorted).
+ */
 export async function schrijfPanel(conn: DuckDBConnection, geo: Geografie, factoren: UrenFactoren, bestand: string): Promise<void> {
-  await dimensies(conn, geo);
-  await conn.run('CREATE OR REPLACE TEMP TABLE fac (t SMALLINT, sec TINYINT, inl TINYINT, ct TINYINT, r TINYINT, factor DOUBLE)');
-  const app = await conn.createAppender('fac');
-  for (const f of factoren.rijen) {
-    app.appendSmallInt(f.t);
-    app.appendTinyInt(f.sec);
-    app.appendTinyInt(f.inl);
-    app.appendTinyInt(f.ct);
-    app.appendTinyInt(f.r);
-    app.appendDouble(f.factor);
-    app.endRow();
-  }
-  app.closeSync();
+  const factor = new Float64Array(NT * 2 * 2 * 2 * geo.regios.length).fill(1);
+  const index = (t: number, sec: number, inl: number, ct: number, r: number) => (((t * 2 + sec) * 2 + inl) * 2 + ct) * geo.regios.length + r;
+  for (const f of factoren.rijen) factor[index(f.t, f.sec, f.inl, f.ct, f.r)] = f.factor;
+  const lijst = (xs: readonly string[]) => `[${xs.map(sqlStr).join(', ')}]`;
+  const factorIdx = `((((p.t * 2 + p.sec) * 2 + (p.dv > 0)::INTEGER) * 2 + p.ct) * ${geo.regios.length} + p.r + 1)`;
   await conn.run(`COPY (
-    SELECT p.pid AS persoon_id, kw.peildatum,
+    SELECT p.pid AS persoon_id,
+      ${peildatumSql('p.t')} AS peildatum,
       ${naamVan(ACHTERGRONDEN, 'p.a')} AS achtergrond,
-      rcode.regio_code, gcode.gemeente_code,
+      (${lijst(geo.regios.map((r) => r.code))})[p.r + 1] AS regio_code,
+      (${lijst(geo.gemeenten.map((g) => g.code))})[p.g + 1] AS gemeente_code,
       p.w AS werkzaam,
       -- Not working: the simulation keeps the last job in these columns as state; the contract wants them empty.
       CASE WHEN p.w THEN p.baan END AS baan_id,
       CASE WHEN p.w THEN ${naamVan(SECTOREN, 'p.sec')} END AS sector,
       CASE WHEN p.w THEN ${naamVan(DIENSTVERBANDEN, 'p.dv')} END AS dienstverband,
       CASE WHEN p.w THEN ${naamVan(CONTRACTEN, 'p.ct')} END AS contract,
-      (CASE WHEN p.w THEN greatest(1, round(p.uraw * fac.factor)) ELSE 0 END)::DOUBLE AS uren,
+      (CASE WHEN p.w THEN greatest(1, round(p.uraw * (${`[${Array.from(factor, (x) => String(x)).join(', ')}]`}::DOUBLE[])[${factorIdx}])) ELSE 0 END)::DOUBLE AS uren,
       CASE WHEN p.w THEN p.bstart END AS baan_startdatum
-    FROM panel p JOIN kw USING (t) JOIN gcode USING (g) JOIN rcode USING (r)
-    LEFT JOIN fac ON fac.t = p.t AND fac.sec = p.sec AND fac.inl = (p.dv > 0)::TINYINT AND fac.ct = p.ct AND fac.r = p.r
-    ORDER BY p.t, p.pid
+    FROM panel p
   ) TO ${sqlStr(bestand)} (${PARQUET_OPTIES})`);
 }
 
 export async function schrijfUitstroom(conn: DuckDBConnection, bestand: string): Promise<void> {
   await conn.run(`COPY (
-    SELECT u.pid AS persoon_id, kw.peildatum, ${naamVan(UITSTROOM_REDENEN, 'u.reden')} AS reden
-    FROM uitstroom u JOIN kw USING (t) ORDER BY u.t, u.pid
+    SELECT u.pid AS persoon_id, ${peildatumSql('u.t')} AS peildatum, ${naamVan(UITSTROOM_REDENEN, 'u.reden')} AS reden
+    FROM uitstroom u ORDER BY u.t, u.pid
   ) TO ${sqlStr(bestand)} (${PARQUET_OPTIES})`);
 }
 
