@@ -342,7 +342,7 @@ export function figuren(pub: PublishedSet): Figuur[] {
     } else {
       const reden = r.indicator.startsWith('indicatieve_taakstelling') || r.indicator === 'indicatie_minimaal_aantal_banen'
         ? 'Doelstelling of indicatie van de Werkkamer, geen meting.'
-        : r.indicator === 'pct_van_indicatie_werkkamer' ? 'Vraagt de indicatie van de Werkkamer, die niet in de gegevens staat.' : 'Geen berekening gedefinieerd.';
+        : r.indicator.startsWith('pct_van_indicatie_werkkamer') ? 'Vraagt de indicatie van de Werkkamer, die niet in de gegevens staat.' : 'Geen berekening gedefinieerd.';
       voeg({ ...basis, omschrijving: r.indicator.replaceAll('_', ' '), eenheid: r.indicator.startsWith('pct') ? 'pct' : 'aantal', berekening: null, nietBerekenbaar: reden });
     }
   }
