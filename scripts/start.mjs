@@ -3,7 +3,7 @@
 // Steps, each only when needed: npm packages (npm ci), demo data (npm run data), then always
 // `vite build` and `vite preview`. Plain Node, no dependencies, so it runs on a fresh clone.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -31,10 +31,16 @@ function depsStale() {
   return Object.entries(want).some(([key, pkg]) => key !== '' && !pkg.optional && have[key]?.version !== pkg.version);
 }
 
+/** The manifest is missing or unreadable, or names an extract file that is not there. */
 function demoDataMissing() {
-  const dir = join(root, 'data/extracts');
-  const parquet = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.parquet')) : [];
-  return parquet.length === 0 || !existsSync(join(root, 'data/manifest.json'));
+  const manifest = join(root, 'data/manifest.json');
+  if (!existsSync(manifest)) return true;
+  try {
+    const { extracts } = JSON.parse(readFileSync(manifest, 'utf8'));
+    return !Array.isArray(extracts) || extracts.length === 0 || extracts.some((e) => !existsSync(join(root, 'data', e.file)));
+  } catch {
+    return true;
+  }
 }
 
 // npm ci refuses this lock file: it cannot list @duckdb/node-api's optional macOS/Windows/arm64

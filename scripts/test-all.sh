@@ -59,7 +59,15 @@ if deps_stale; then
 fi
 
 # ── Demo data (seeded generator) when missing ───────────────────────────────────────────────
-if ! compgen -G "data/extracts/*.parquet" >/dev/null || [ ! -f data/manifest.json ]; then
+demo_data_missing() { # the manifest is missing, or names an extract file that is not there
+  node -e '
+    const fs = require("fs");
+    try {
+      const { extracts } = JSON.parse(fs.readFileSync("data/manifest.json", "utf8"));
+      process.exit(extracts.length > 0 && extracts.every((e) => fs.existsSync("data/" + e.file)) ? 1 : 0);
+    } catch { process.exit(0); }'
+}
+if demo_data_missing; then
   step "demodata bouwen" npm run data
 fi
 
