@@ -155,7 +155,7 @@ describe('een fout extract op de Data-pagina', () => {
     await expect.poll(() => ok.count(), { timeout: 30_000, message: `geen bevestiging die ${files.geldig} noemt` }).toBeGreaterThan(0);
     await settle(page);
     const rij = page.getByRole('row').filter({ hasText: 'beschut_plekken' });
-    await expect.poll(() => rij.innerText()).toMatch(/eigen bestand/);
+    await expect.poll(() => rij.innerText(), { timeout: 10_000 }).toMatch(/eigen bestand/);
     expect(await rij.innerText()).toContain(files.geldig.replace('.parquet', ''));
     expect(await rij.innerText()).toMatch(/3 rijen/);
     expect([...own.report.pageErrors, ...own.report.consoleErrors], describeReport(own.report)).toEqual([]);

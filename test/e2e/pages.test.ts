@@ -87,8 +87,8 @@ describe('navigatie', () => {
     const nav = page.getByRole('navigation').first();
     for (const { hash, name } of ROUTES) {
       await nav.getByRole('link', { name, exact: true }).click();
-      await expect.poll(() => new URL(page.url()).hash.split('?')[0]).toBe(hash);
-      await expect.poll(() => page.getByRole('heading', { level: 1 }).first().innerText()).toContain(name);
+      await expect.poll(() => new URL(page.url()).hash.split('?')[0], { timeout: 10_000 }).toBe(hash);
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).first().innerText(), { timeout: 10_000 }).toContain(name);
       // The link of the current page says so to assistive technology.
       expect(await nav.getByRole('link', { name, exact: true }).getAttribute('aria-current')).toBe('page');
     }
@@ -109,8 +109,8 @@ describe('onmogelijke URL', () => {
 
   test('een onbekende pagina toont een Nederlandse melding met een weg terug', async () => {
     const page = await open('#/bestaat-niet');
-    await expect.poll(() => page.locator('main').innerText()).toMatch(/niet gevonden|bestaat niet|onbekende pagina/i);
-    await expect.poll(() => page.getByRole('link', { name: 'Overzicht', exact: true }).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('main').innerText(), { timeout: 10_000 }).toMatch(/niet gevonden|bestaat niet|onbekende pagina/i);
+    await expect.poll(() => page.getByRole('link', { name: 'Overzicht', exact: true }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
     expect(report.pageErrors, describeReport(report)).toEqual([]);
     await page.close();
   });
