@@ -108,15 +108,30 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 }
 
 /**
+ * Runs vite (its arguments follow) and stops it when its own stdin closes, which happens when the
+ * process that started it ends in any way, even by SIGKILL: no orphaned server holding a port.
+ */
+const WATCHDOG = `
+const vite = require('node:child_process').spawn(process.execPath, process.argv.slice(1), { stdio: ['ignore', 'inherit', 'inherit'] });
+const stop = () => { vite.kill('SIGKILL'); process.exit(0); };
+process.stdin.on('end', stop);
+process.stdin.on('error', stop);
+process.stdin.resume();
+for (const s of ['SIGTERM', 'SIGINT', 'SIGHUP']) process.on(s, () => vite.kill('SIGTERM'));
+vite.on('exit', (code) => process.exit(code ?? 0));
+`;
+
+/**
  * Start `vite preview` on the built site directly with node (not npx: npx leaves a child
- * holding the port), in its own process group so stop() can end it completely.
+ * holding the port), under a small watchdog, in its own process group so stop() ends it completely.
  */
 export async function startPreview(port?: number): Promise<PreviewServer> {
   const p = port ?? (await freePort());
-  const child = spawn(process.execPath, [VITE, 'preview', ...CONFIG_ARGS, '--host', '127.0.0.1', '--port', String(p), '--strictPort'], {
+  const args = [VITE, 'preview', ...CONFIG_ARGS, '--host', '127.0.0.1', '--port', String(p), '--strictPort'];
+  const child = spawn(process.execPath, ['-e', WATCHDOG, ...args], {
     cwd: ROOT,
     detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout?.on('data', (d) => (output += d));
