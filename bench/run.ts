@@ -17,6 +17,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { NodeEngine } from '../src/lib/engine/node.ts';
 import { parseManifest } from '../src/lib/extracts/manifest.ts';
+import { literal } from '../src/lib/sql/quote.ts';
 import { ensureBuilt, launch, startPreview, tabCost, type TabCost } from './browser.ts';
 import { loadCases, runCase, type BenchCaseDef } from './cases.ts';
 
@@ -239,7 +240,7 @@ async function runNative(cases: CaseResult[]): Promise<Record<string, unknown>> 
   for (const e of manifest.extracts) {
     const t0 = performance.now();
     // The same compact layout questions do not arise natively: a table straight from the Parquet file.
-    await engine.exec(`CREATE TABLE ${e.name} AS SELECT * FROM read_parquet('${join(DATA, e.file).replaceAll("'", "''")}')`);
+    await engine.exec(`CREATE TABLE ${e.name} AS SELECT * FROM read_parquet(${literal(join(DATA, e.file))})`);
     loads[e.name] = performance.now() - t0;
   }
   const modules = Object.fromEntries(

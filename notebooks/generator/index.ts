@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import type { ExtractName } from '../../src/lib/engine/types.ts';
 import { CONTRACTS, EXTRACT_NAMES } from '../../src/lib/extracts/contracts.ts';
 import type { Manifest, ManifestEntry } from '../../src/lib/extracts/manifest.ts';
+import { literal } from '../../src/lib/sql/quote.ts';
 import { BESCHUT_TOT, BESCHUT_VANAF, genereerAdviezen, genereerPlekken } from './beschut.ts';
 import { genereerBuig, MACRO } from './buig.ts';
 import { urenFactoren } from './calibrate.ts';
@@ -108,7 +109,7 @@ export async function genereer(opties: GenereerOpties = {}): Promise<GenereerRes
     for (const naam of EXTRACT_NAMES) {
       const bestand = pad(naam);
       const telling = await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n, min(${naam === 'beschut_adviezen' ? 'besluitdatum' : naam === 'buig_gemeente' ? 'make_date(jaar, 12, 31)' : 'peildatum'})::VARCHAR AS van,
-        max(${naam === 'beschut_adviezen' ? 'besluitdatum' : naam === 'buig_gemeente' ? 'make_date(jaar, 12, 31)' : 'peildatum'})::VARCHAR AS tot FROM read_parquet('${bestand.replaceAll("'", "''")}')`);
+        max(${naam === 'beschut_adviezen' ? 'besluitdatum' : naam === 'buig_gemeente' ? 'make_date(jaar, 12, 31)' : 'peildatum'})::VARCHAR AS tot FROM read_parquet(${literal(bestand)})`);
       const [rij] = telling.getRowObjectsJS() as { n: number; van: string; tot: string }[];
       extracts.push({
         name: naam,

@@ -7,6 +7,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
+import { listLiteral, literal } from '../../src/lib/sql/quote.ts';
 import { ACHTERGRONDEN, CONTRACTEN, DIENSTVERBANDEN, SECTOREN, UITSTROOM_REDENEN } from '../../src/lib/extracts/contracts.ts';
 import type { Advies, Plek } from './beschut.ts';
 import type { BuigRij } from './buig.ts';
@@ -16,9 +17,8 @@ import { NT, START_JAAR as T0_JAAR } from './time.ts';
 
 export const PARQUET_OPTIES = "FORMAT parquet, COMPRESSION zstd, PARQUET_VERSION V2, ROW_GROUP_SIZE 131072";
 
-const sqlStr = (s: string) => `'${s.replaceAll("'", "''")}'`;
 const naamVan = (lijst: readonly string[], kol: string) =>
-  `(CASE ${kol} ${lijst.map((n, i) => `WHEN ${i} THEN ${sqlStr(n)}`).join(' ')} END)`;
+  `(CASE ${kol} ${lijst.map((n, i) => `WHEN ${i} THEN ${literal(n)}`).join(' ')} END)`;
 
 /** Last day of quarter t (t = 0 is 2012Q4) as a DuckDB DATE expression. */
 function peildatumSql(t: string): string {
@@ -35,14 +35,13 @@ export async function schrijfPanel(conn: DuckDBConnection, geo: Geografie, facto
   const factor = new Float64Array(NT * 2 * 2 * 2 * geo.regios.length).fill(1);
   const index = (t: number, sec: number, inl: number, ct: number, r: number) => (((t * 2 + sec) * 2 + inl) * 2 + ct) * geo.regios.length + r;
   for (const f of factoren.rijen) factor[index(f.t, f.sec, f.inl, f.ct, f.r)] = f.factor;
-  const lijst = (xs: readonly string[]) => `[${xs.map(sqlStr).join(', ')}]`;
   const factorIdx = `((((p.t * 2 + p.sec) * 2 + (p.dv > 0)::INTEGER) * 2 + p.ct) * ${geo.regios.length} + p.r + 1)`;
   await conn.run(`COPY (
     SELECT p.pid AS persoon_id,
       ${peildatumSql('p.t')} AS peildatum,
       ${naamVan(ACHTERGRONDEN, 'p.a')} AS achtergrond,
-      (${lijst(geo.regios.map((r) => r.code))})[p.r + 1] AS regio_code,
-      (${lijst(geo.gemeenten.map((g) => g.code))})[p.g + 1] AS gemeente_code,
+      (${listLiteral(geo.regios.map((r) => r.code))})[p.r + 1] AS regio_code,
+      (${listLiteral(geo.gemeenten.map((g) => g.code))})[p.g + 1] AS gemeente_code,
       p.w AS werkzaam,
       -- Not working: the simulation keeps the last job in these columns as state; the contract wants them empty.
       CASE WHEN p.w THEN p.baan END AS baan_id,
@@ -52,14 +51,14 @@ export async function schrijfPanel(conn: DuckDBConnection, geo: Geografie, facto
       (CASE WHEN p.w THEN greatest(1, round(p.uraw * (${`[${Array.from(factor, (x) => String(x)).join(', ')}]`}::DOUBLE[])[${factorIdx}])) ELSE 0 END)::DOUBLE AS uren,
       CASE WHEN p.w THEN p.bstart END AS baan_startdatum
     FROM panel p
-  ) TO ${sqlStr(bestand)} (${PARQUET_OPTIES})`);
+  ) TO ${literal(bestand)} (${PARQUET_OPTIES})`);
 }
 
 export async function schrijfUitstroom(conn: DuckDBConnection, bestand: string): Promise<void> {
   await conn.run(`COPY (
     SELECT u.pid AS persoon_id, ${peildatumSql('u.t')} AS peildatum, ${naamVan(UITSTROOM_REDENEN, 'u.reden')} AS reden
     FROM uitstroom u ORDER BY u.t, u.pid
-  ) TO ${sqlStr(bestand)} (${PARQUET_OPTIES})`);
+  ) TO ${literal(bestand)} (${PARQUET_OPTIES})`);
 }
 
 export async function schrijfAdviezen(conn: DuckDBConnection, rijen: readonly Advies[], bestand: string): Promise<void> {
@@ -75,7 +74,7 @@ export async function schrijfAdviezen(conn: DuckDBConnection, rijen: readonly Ad
   }
   app.closeSync();
   await conn.run(`COPY (SELECT advies_id, besluitdatum::DATE AS besluitdatum, gemeente_code, aanvrager, uitkomst FROM adv ORDER BY besluitdatum, advies_id)
-    TO ${sqlStr(bestand)} (${PARQUET_OPTIES})`);
+    TO ${literal(bestand)} (${PARQUET_OPTIES})`);
 }
 
 export async function schrijfPlekken(conn: DuckDBConnection, rijen: readonly Plek[], bestand: string): Promise<void> {
@@ -90,7 +89,7 @@ export async function schrijfPlekken(conn: DuckDBConnection, rijen: readonly Ple
   }
   app.closeSync();
   await conn.run(`COPY (SELECT gemeente_code, peildatum::DATE AS peildatum, plekken, taakstelling FROM plek ORDER BY peildatum, gemeente_code)
-    TO ${sqlStr(bestand)} (${PARQUET_OPTIES})`);
+    TO ${literal(bestand)} (${PARQUET_OPTIES})`);
 }
 
 export async function schrijfBuig(conn: DuckDBConnection, rijen: readonly BuigRij[], bestand: string): Promise<void> {
@@ -105,7 +104,7 @@ export async function schrijfBuig(conn: DuckDBConnection, rijen: readonly BuigRi
     app.endRow();
   }
   app.closeSync();
-  await conn.run(`COPY (SELECT * FROM buig ORDER BY jaar, gemeente_code) TO ${sqlStr(bestand)} (${PARQUET_OPTIES})`);
+  await conn.run(`COPY (SELECT * FROM buig ORDER BY jaar, gemeente_code) TO ${literal(bestand)} (${PARQUET_OPTIES})`);
 }
 
 export async function sha256(bestand: string): Promise<string> {

@@ -12,7 +12,8 @@ import { CACHE_DB, CACHE_FILE, CACHE_META, WORK_DB, cacheKey, opfsAvailable } fr
 import {
   SupersededError, type BrowserEngine, type LoadedExtractInfo, type LoadProgress, type LoadResult, type ValidationIssue,
 } from './client-types.ts';
-import { codesViewSql, ident, sqlString } from './extract-schema.ts';
+import { ident, literal } from '../sql/quote.ts';
+import { codesViewSql } from './extract-schema.ts';
 import type { DecodeRequest, DecodeSource, FromWorker, SchemaMessage, ToWorker } from './protocol.ts';
 import type { ExtractName, SqlParam } from './types.ts';
 
@@ -477,9 +478,9 @@ export class WasmEngine implements BrowserEngine {
    */
   private async replace(name: ExtractName, statements: string[], conn = this.loadConn!): Promise<void> {
     const existing = await conn.query(
-      `SELECT 'VIEW' AS k, view_name AS n FROM duckdb_views() WHERE database_name = '${WORK_DB}' AND schema_name = 'main' AND view_name = ${sqlString(name)}
+      `SELECT 'VIEW' AS k, view_name AS n FROM duckdb_views() WHERE database_name = '${WORK_DB}' AND schema_name = 'main' AND view_name = ${literal(name)}
        UNION ALL SELECT 'TABLE', table_name FROM duckdb_tables() WHERE database_name = '${WORK_DB}' AND schema_name = 'main'
-         AND table_name IN (${sqlString(name)}, ${sqlString(codesTable(name))})`,
+         AND table_name IN (${literal(name)}, ${literal(codesTable(name))})`,
     );
     // Views first: a view may read the codes table.
     const drops = existing
@@ -530,10 +531,10 @@ export class WasmEngine implements BrowserEngine {
       try {
         conn = await this.newConnection();
         const target = `${CACHE_DB}.main.${ident(name)}`;
-        await conn.query(`DELETE FROM ${CACHE_META} WHERE extract = ${sqlString(name)}`);
+        await conn.query(`DELETE FROM ${CACHE_META} WHERE extract = ${literal(name)}`);
         await drain(await conn.send(`CREATE OR REPLACE TABLE ${target} AS SELECT * FROM ${W}.${ident(name)}`));
         await conn.query(
-          `INSERT INTO ${CACHE_META} VALUES (${sqlString(name)}, ${sqlString(key)}, ${rijen}, ${sqlString(bestand)}, ${sqlString(new Date().toISOString())})`,
+          `INSERT INTO ${CACHE_META} VALUES (${literal(name)}, ${literal(key)}, ${rijen}, ${literal(bestand)}, ${literal(new Date().toISOString())})`,
         );
         await conn.query(`CHECKPOINT ${CACHE_DB}`);
         await this.enqueue(async () => {

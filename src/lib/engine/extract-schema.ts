@@ -2,6 +2,7 @@ import type { FileMetaData, SchemaElement } from 'hyparquet';
 import type { ColumnContract, ExtractContract } from '../extracts/contracts.ts';
 import { GEMEENTEN } from '../extracts/gemeenten.ts';
 import { REGIO_CODES } from '../extracts/regions.ts';
+import { ident, listLiteral, literal } from '../sql/quote.ts';
 import { flatColumns, type DecodeTarget, codeBook } from './parquet-decode.ts';
 
 /**
@@ -187,17 +188,7 @@ export function finalColumns(plan: TablePlan): { name: string; duckType: string;
 }
 
 export function enumType(values: readonly string[]): string {
-  return `ENUM(${values.map(sqlString).join(', ')})`;
-}
-
-export function sqlString(s: string): string {
-  return `'${s.replaceAll("'", "''")}'`;
-}
-
-/** A table name from the contracts or the engine; anything else is refused. */
-export function ident(name: string): string {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`Ongeldige naam: ${name}`);
-  return `"${name}"`;
+  return `ENUM(${values.map(literal).join(', ')})`;
 }
 
 export function createTableSql(table: string, plan: TablePlan, temp = true): string {
@@ -217,8 +208,4 @@ export function codesViewSql(view: string, codesTable: string, columns: readonly
       : ident(c.name),
   );
   return `CREATE VIEW ${view} AS SELECT ${cols.join(', ')} FROM ${codesTable}`;
-}
-
-function listLiteral(values: readonly string[]): string {
-  return `[${values.map(sqlString).join(', ')}]`;
 }

@@ -3,6 +3,7 @@ import {
   Bool, DateDay, Float64, Int32, Utf8, Table, vectorFromArray, type DataType, type Vector,
 } from 'apache-arrow';
 import type { ExtractName, QueryEngine, SqlParam } from './types.ts';
+import { literal } from '../sql/quote.ts';
 
 /**
  * Native DuckDB adapter (tests, notebooks, CLI, bench). Results are converted to apache-arrow
@@ -34,7 +35,7 @@ export class NodeEngine implements QueryEngine {
   async attachParquet(files: Partial<Record<ExtractName, string>>): Promise<void> {
     for (const [name, file] of Object.entries(files)) {
       if (!/^[a-z_]+$/.test(name)) throw new Error(`ongeldige tabelnaam ${name}`);
-      await this.exec(`CREATE OR REPLACE VIEW ${name} AS SELECT * FROM read_parquet(${sqlString(file!)})`);
+      await this.exec(`CREATE OR REPLACE VIEW ${name} AS SELECT * FROM read_parquet(${literal(file!)})`);
     }
   }
 
@@ -93,7 +94,3 @@ function toVector(typeId: DuckDBTypeId, values: unknown[], name: string): Vector
   }
 }
 
-
-function sqlString(s: string): string {
-  return `'${s.replaceAll("'", "''")}'`;
-}

@@ -2,6 +2,7 @@ import type { ValidationIssue } from '../engine/client-types.ts';
 import type { QueryEngine } from '../engine/types.ts';
 import { toRows } from '../engine/rows.ts';
 import { formatAantal } from '../format/nl.ts';
+import { ident, inList } from '../sql/quote.ts';
 import { CONTRACTS, EXTRACT_NAMES, type ColumnContract, type ColumnKind, type ExtractContract } from './contracts.ts';
 import { GEMEENTE_INDELING_JAAR, GEMEENTEN, type GemeenteRef } from './gemeenten.ts';
 import { REGIO_CODES, REGIO_NAMEN } from './regions.ts';
@@ -276,7 +277,7 @@ export function contentChecks(
         `SELECT ${contract.key.map((k) => `CAST(d.${ident(k)} AS VARCHAR) AS ${ident(k)}`).join(', ')}, ` +
         `CAST(d.gemeente_code AS VARCHAR) AS __waarde, CAST(d.regio_code AS VARCHAR) AS __regio, g.regio AS __juist ` +
         `FROM ${t} AS d JOIN (VALUES ${gemeenteValues(referentie)}) AS g(code, regio) ON CAST(d.gemeente_code AS VARCHAR) = g.code ` +
-        `WHERE CAST(d.regio_code AS VARCHAR) <> g.regio AND CAST(d.regio_code AS VARCHAR) IN (${REGIO_CODES.map(sqlString).join(', ')}) LIMIT 1`,
+        `WHERE CAST(d.regio_code AS VARCHAR) <> g.regio AND CAST(d.regio_code AS VARCHAR) IN ${inList(REGIO_CODES)} LIMIT 1`,
       bericht: (row) => {
         const g = namen.get(String(row.__waarde));
         return (
@@ -304,7 +305,7 @@ function kolomChecks(
   if (col.domain) {
     out.push({
       kolom: col.name,
-      ...where(col.name, `${c} IS NOT NULL AND ${text} NOT IN (${col.domain.map(sqlString).join(', ')})`),
+      ...where(col.name, `${c} IS NOT NULL AND ${text} NOT IN ${inList(col.domain)}`),
       waardeKolom: col.name,
       bericht: (row) =>
         `${bestand}, kolom ${col.name}: onbekende waarde '${row.__waarde}' in de rij ${rij(row)}. ` +
@@ -314,7 +315,7 @@ function kolomChecks(
   if (col.reference === 'regio') {
     out.push({
       kolom: col.name,
-      ...where(col.name, `${c} IS NOT NULL AND ${text} NOT IN (${REGIO_CODES.map(sqlString).join(', ')})`),
+      ...where(col.name, `${c} IS NOT NULL AND ${text} NOT IN ${inList(REGIO_CODES)}`),
       waardeKolom: col.name,
       bericht: (row) =>
         `${bestand}, kolom ${col.name}: onbekende regiocode '${row.__waarde}' in de rij ${rij(row)}. ` +
@@ -488,16 +489,6 @@ export function beschrijfControles(contract: ExtractContract): Record<string, st
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
-
-/** A table/column name from the contracts or the engine; anything else is refused. */
-function ident(name: string): string {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`Ongeldige naam: ${name}`);
-  return `"${name}"`;
-}
-
-function sqlString(s: string): string {
-  return `'${s.replaceAll("'", "''")}'`;
-}
 
 function rijTekst(key: readonly string[], row: Record<string, unknown>): string {
   return key.map((k) => `${k}=${row[k] === null || row[k] === undefined ? 'leeg' : String(row[k])}`).join(', ');

@@ -18,13 +18,12 @@
 import type { QueryEngine, SqlParam } from '../engine/types.ts';
 import { toRows } from '../engine/rows.ts';
 import { isRegioCode } from '../extracts/regions.ts';
+import type { SqlQuery } from '../sql/query.ts';
 import { kwartaalEinde, parseKwartaal, type Kwartaal } from './sql.ts';
 
 export const UREN_PER_BAAN = 25.5 * 13;
 export const BANEN_SPLITSINGEN = ['totaal', 'sector', 'dienstverband', 'inleen', 'sector_inleen', 'regio_code', 'achtergrond'] as const;
 export type BanenSplitsing = (typeof BANEN_SPLITSINGEN)[number];
-
-export interface SqlQuery { sql: string; params: SqlParam[] }
 
 export interface RegisterParams { split?: 'totaal' | 'regio_code' | 'achtergrond'; regio?: readonly string[] }
 export interface BanenParams { split?: BanenSplitsing; regio?: readonly string[]; van?: Kwartaal; tot?: Kwartaal }

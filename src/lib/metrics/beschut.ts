@@ -23,10 +23,10 @@
 import type { QueryEngine, SqlParam } from '../engine/types.ts';
 import { toRows } from '../engine/rows.ts';
 import { AANVRAGERS, type Aanvrager } from '../extracts/contracts.ts';
-import { GEMEENTEN } from '../extracts/gemeenten.ts';
 import { isRegioCode } from '../extracts/regions.ts';
+import type { SqlQuery } from '../sql/query.ts';
+import { gemeenteRegioCte } from './gemeente-regio-sql.ts';
 
-export interface SqlQuery { sql: string; params: SqlParam[] }
 export type Maand = `${number}-${number}`;
 
 export interface PeriodeParams {
@@ -119,11 +119,6 @@ function maandenTussen(van: string, tot: string): number {
   const n = (b.jaar - a.jaar) * 12 + b.maand - a.maand + 1;
   if (n < 1) throw new Error(`De periode ${van} t/m ${tot} is leeg.`);
   return n;
-}
-
-/** Constant table gemeente_code → regio (from the reference list). */
-function gemeenteRegioCte(): string {
-  return `gr AS (SELECT * FROM (VALUES ${GEMEENTEN.map((g) => `('${g.code}', '${g.regio}', '${g.naam.replaceAll("'", "''")}')`).join(', ')}) v(gemeente_code, regio_code, naam))`;
 }
 
 function regioFilter(regio: readonly string[] | undefined, kolom: string): { sql: string; params: SqlParam[] } {

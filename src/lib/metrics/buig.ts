@@ -16,10 +16,9 @@
  */
 import type { QueryEngine, SqlParam } from '../engine/types.ts';
 import { toRows } from '../engine/rows.ts';
-import { GEMEENTEN } from '../extracts/gemeenten.ts';
 import { isRegioCode } from '../extracts/regions.ts';
-
-export interface SqlQuery { sql: string; params: SqlParam[] }
+import type { SqlQuery } from '../sql/query.ts';
+import { gemeenteRegioCte } from './gemeente-regio-sql.ts';
 
 export interface LandelijkRij {
   jaar: number;
@@ -74,10 +73,6 @@ const TABEL = 'buig_gemeente';
 /** A gemeente "has a tekort of at least 5%" when saldo ≤ −5% of its definitief budget. */
 export const GROOT_TEKORT_PCT = 5;
 
-function gemeenteCte(): string {
-  return `gr AS (SELECT * FROM (VALUES ${GEMEENTEN.map((g) => `('${g.code}', '${g.regio}', '${g.naam.replaceAll("'", "''")}')`).join(', ')}) v(gemeente_code, regio_code, naam))`;
-}
-
 function regioFilter(regio: readonly string[] | undefined): { sql: string; params: SqlParam[] } {
   if (!regio || regio.length === 0) return { sql: '', params: [] };
   for (const r of regio) if (!isRegioCode(r)) throw new Error(`Onbekende arbeidsmarktregio: "${r}".`);
@@ -92,7 +87,7 @@ function checkJaar(j: number, wat: string): number {
 export function landelijkSql(p: { regio?: readonly string[] } = {}): SqlQuery {
   const r = regioFilter(p.regio);
   return {
-    sql: `WITH ${gemeenteCte()},
+    sql: `WITH ${gemeenteRegioCte()},
       g AS (SELECT jaar, budget_voorlopig, budget_definitief, uitgaven, budget_definitief - uitgaven AS saldo FROM ${TABEL} WHERE true${r.sql}),
       j AS (SELECT jaar::INTEGER AS jaar, sum(budget_voorlopig) AS voorlopig, sum(budget_definitief) AS definitief, sum(uitgaven) AS uitgaven,
                    sum(saldo) AS saldo, count(*)::BIGINT AS gemeenten,
@@ -140,7 +135,7 @@ export async function cumulatief(engine: QueryEngine, p: { van: number; tot: num
 export function perGemeenteSql(p: { jaar: number; regio?: readonly string[] }): SqlQuery {
   const r = regioFilter(p.regio);
   return {
-    sql: `WITH ${gemeenteCte()}
+    sql: `WITH ${gemeenteRegioCte()}
       SELECT b.jaar::INTEGER AS jaar, b.gemeente_code, coalesce(gr.naam, b.gemeente_code) AS naam, coalesce(gr.regio_code, 'onbekend') AS regio_code,
         b.budget_voorlopig AS voorlopig, b.budget_definitief AS definitief, b.uitgaven, b.budget_definitief - b.uitgaven AS saldo,
         CASE WHEN b.budget_definitief <> 0 THEN 100 * (b.budget_definitief - b.uitgaven) / b.budget_definitief END AS saldoPct

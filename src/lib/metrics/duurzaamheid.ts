@@ -99,7 +99,7 @@
  * Errors (bad quarter, horizon, enum value, base outside the data) are thrown as Error with a
  * Dutch message.
  */
-import type { QueryEngine, SqlParam } from '../engine/types.ts';
+import type { QueryEngine } from '../engine/types.ts';
 import { toRows } from '../engine/rows.ts';
 import {
   ACHTERGRONDEN, DIENSTVERBANDEN, SECTOREN, UITSTROOM_REDENEN,
@@ -107,6 +107,7 @@ import {
 } from '../extracts/contracts.ts';
 import { isRegioCode } from '../extracts/regions.ts';
 import { DREMPEL } from '../format/disclosure.ts';
+import type { SqlQuery } from '../sql/query.ts';
 import { indexToKwartaal, kwartaalEinde, kwartaalIndex, kwartaalToIndex, parseKwartaal, type Kwartaal } from './sql.ts';
 
 export type Horizon = 4 | 8;
@@ -124,7 +125,6 @@ export interface Filters {
 }
 
 export interface PanelBereik { eerste: Kwartaal; laatste: Kwartaal }
-export interface SqlQuery { sql: string; params: SqlParam[] }
 
 export interface CohortParams { basis: Kwartaal; horizon: Horizon; filters?: Filters; split?: Splitsing }
 export interface TrendParams { horizon: Horizon; filters?: Filters; split?: Splitsing; kwartaalVanJaar?: KwartaalVanJaar }

@@ -20,7 +20,9 @@ import { toRows } from '../engine/rows.ts';
 import type { QueryEngine, SqlParam } from '../engine/types.ts';
 import { DIENSTVERBANDEN, SECTOREN } from '../extracts/contracts.ts';
 import { REGIO_NAMEN } from '../extracts/regions.ts';
-import { indexToKwartaal, kwartaalIndex, kwartaalToIndex, literal, type Kwartaal } from './sql.ts';
+import { inList, literal } from '../sql/quote.ts';
+import type { SqlQuery } from '../sql/query.ts';
+import { indexToKwartaal, kwartaalIndex, kwartaalToIndex, type Kwartaal } from './sql.ts';
 import {
   funnel, kleinsteKwadraten, pearsonR, rangschik, type FunnelMethode, type FunnelResultaat, type LijnFit,
 } from './stats.ts';
@@ -69,7 +71,6 @@ const SOM_NAMEN = [
  * the inner query; conditions use only contract enums.
  */
 function celSommen(): string {
-  const lijst = (xs: readonly string[]) => xs.map(literal).join(', ');
   const uren = (voorwaarde: string) => `coalesce(sum(uren) FILTER (WHERE ${voorwaarde}), 0)`;
   const defs: Record<keyof RegioSommen, string> = {
     personen: 'CAST(sum(personen) AS BIGINT)',
@@ -77,11 +78,11 @@ function celSommen(): string {
     uren: 'CAST(sum(uren) AS DOUBLE)',
     uren_markt: uren(`sector = ${literal(SECTOREN[0])}`),
     uren_overheid: uren(`sector = ${literal(SECTOREN[1])}`),
-    uren_sector_onbekend: uren(`sector IS NULL OR sector NOT IN (${lijst(SECTOREN)})`),
+    uren_sector_onbekend: uren(`sector IS NULL OR sector NOT IN ${inList(SECTOREN)}`),
     uren_regulier: uren(`dienstverband = ${literal(DIENSTVERBANDEN[0])}`),
     uren_uitzend: uren(`dienstverband = ${literal(DIENSTVERBANDEN[1])}`),
     uren_detachering: uren(`dienstverband = ${literal(DIENSTVERBANDEN[2])}`),
-    uren_dienstverband_onbekend: uren(`dienstverband IS NULL OR dienstverband NOT IN (${lijst(DIENSTVERBANDEN)})`),
+    uren_dienstverband_onbekend: uren(`dienstverband IS NULL OR dienstverband NOT IN ${inList(DIENSTVERBANDEN)}`),
   };
   return SOM_NAMEN.map((n) => `${defs[n]} AS ${n}`).join(',\n    ');
 }
@@ -290,7 +291,7 @@ export interface RegioOverzicht {
   onbekendeCodes: (string | null)[];
 }
 
-export function regioOverzichtSql(p: RegioPeriode, opties: BronOptie = {}): { sql: string; params: SqlParam[] } {
+export function regioOverzichtSql(p: RegioPeriode, opties: BronOptie = {}): SqlQuery {
   const basis = kw(p.basis, 'basis');
   const eind = kw(p.eind, 'eind');
   const sql = `WITH p AS (SELECT CAST(? AS INTEGER) AS basis, CAST(? AS INTEGER) AS eind)
@@ -561,7 +562,7 @@ export interface Reeksen {
   landelijk: RegioReeks;
 }
 
-export function regioReeksenSql(p: ReeksParams, opties: BronOptie = {}): { sql: string; params: SqlParam[] } {
+export function regioReeksenSql(p: ReeksParams, opties: BronOptie = {}): SqlQuery {
   const van = kw(p.van, 'begin');
   const tot = kw(p.tot, 'eind');
   if (van > tot) throw new Error(`Beginkwartaal ${p.van} ligt na eindkwartaal ${p.tot}.`);

@@ -34,8 +34,3 @@ export function kwartaalEinde(s: string): string {
   const end = new Date(Date.UTC(p.jaar, p.kwartaal * 3, 0));
   return end.toISOString().slice(0, 10);
 }
-
-/** Quote a value from a closed, typed set (enums validated by the caller) as an SQL string literal. */
-export function literal(value: string): string {
-  return `'${value.replaceAll("'", "''")}'`;
-}
