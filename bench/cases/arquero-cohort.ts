@@ -7,7 +7,7 @@
 import * as aq from 'arquero';
 import type { QueryEngine } from '../../src/lib/engine/types.ts';
 import { cohortTrend, cohortUitkomst, panelBereik, standaardBasiskwartaal, type Horizon, type PanelBereik } from '../../src/lib/metrics/duurzaamheid.ts';
-import { kwartaalIndex, kwartaalToIndex, type Kwartaal } from '../../src/lib/metrics/sql.ts';
+import { kwartaalIndex, kwartaalToIndex, type Kwartaal } from '../../src/lib/kwartaal.ts';
 
 const { op } = aq;
 

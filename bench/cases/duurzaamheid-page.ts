@@ -7,7 +7,7 @@
  */
 import type { QueryEngine } from '../../src/lib/engine/types.ts';
 import { basiskwartalen, panelBereik, type PanelBereik } from '../../src/lib/metrics/duurzaamheid.ts';
-import type { Kwartaal } from '../../src/lib/metrics/sql.ts';
+import type { Kwartaal } from '../../src/lib/kwartaal.ts';
 import { DuurzaamheidBron, isTrendKwartaal, type Selectie, type ViewEngine } from '../../src/pages/duurzaamheid/bron.ts';
 
 interface BenchCase {

@@ -5,7 +5,7 @@
  * target ≤ 150 ms median for a new indicator or period on map, ranking and scatter).
  */
 import type { QueryEngine } from '../../src/lib/engine/types.ts';
-import type { Kwartaal } from '../../src/lib/metrics/sql.ts';
+import type { Kwartaal } from '../../src/lib/kwartaal.ts';
 import { RegioBron, type RegioEngine } from '../../src/pages/regios/bron.ts';
 import {
   kaartData, PAGINA_INDICATOR_NAMEN, rangTabel, spreidingData, startniveau, trechterData, type Herkomst,

@@ -10,7 +10,7 @@ import {
   beschikbareKwartalen, geindexeerdeReeksen, heeftRegioAggregaat, indicatorTabel, maakRegioAggregaat, regioOverzicht,
   regioReeksen, startniveauVersusGroei, REGIO_INDICATOR_NAMEN,
 } from '../../src/lib/metrics/regio.ts';
-import type { Kwartaal } from '../../src/lib/metrics/sql.ts';
+import type { Kwartaal } from '../../src/lib/kwartaal.ts';
 
 export interface BenchCase {
   name: string;

@@ -8,7 +8,7 @@ import * as banenM from '../../src/lib/metrics/banen.ts';
 import * as beschutM from '../../src/lib/metrics/beschut.ts';
 import * as buigM from '../../src/lib/metrics/buig.ts';
 import * as duurM from '../../src/lib/metrics/duurzaamheid.ts';
-import type { Kwartaal } from '../../src/lib/metrics/sql.ts';
+import type { Kwartaal } from '../../src/lib/kwartaal.ts';
 import { kwEinde, kwPlus, NULMETING_KW, type Berekening } from './figuren.ts';
 
 export class Rekenaar {

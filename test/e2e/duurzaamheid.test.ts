@@ -14,7 +14,7 @@ import { NodeEngine } from '../../src/lib/engine/node.ts';
 import {
   cohortTrend, cohortUitkomst, panelBereik, standaardBasiskwartaal, type PanelBereik, type UitkomstRij,
 } from '../../src/lib/metrics/duurzaamheid.ts';
-import { indexToKwartaal, kwartaalToIndex, type Kwartaal } from '../../src/lib/metrics/sql.ts';
+import { indexToKwartaal, kwartaalToIndex, type Kwartaal } from '../../src/lib/kwartaal.ts';
 import { formatKwartaal, formatKwartaalVoluit } from '../../src/lib/format/nl.ts';
 import { ROOT, describeReport, launchBrowser, newMonitoredContext, runAxe, settle, type PageReport } from './harness.ts';
 

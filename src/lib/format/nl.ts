@@ -3,7 +3,7 @@
  * One module so that a chart label, a table cell, a CSV cell and a briefing sentence show
  * the same figure the same way. Formatters with Intl are cached: creating them is slow.
  */
-import { parseKwartaal } from '../metrics/sql.ts';
+import { parseKwartaal } from '../kwartaal.ts';
 
 const LOCALE = 'nl-NL';
 const cache = new Map<string, Intl.NumberFormat>();

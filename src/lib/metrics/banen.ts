@@ -19,7 +19,7 @@ import type { QueryEngine, SqlParam } from '../engine/types.ts';
 import { toRows } from '../engine/rows.ts';
 import { isRegioCode } from '../extracts/regions.ts';
 import type { SqlQuery } from '../sql/query.ts';
-import { kwartaalEinde, parseKwartaal, type Kwartaal } from './sql.ts';
+import { kwartaalEinde, parseKwartaal, type Kwartaal } from '../kwartaal.ts';
 
 export const UREN_PER_BAAN = 25.5 * 13;
 export const BANEN_SPLITSINGEN = ['totaal', 'sector', 'dienstverband', 'inleen', 'sector_inleen', 'regio_code', 'achtergrond'] as const;

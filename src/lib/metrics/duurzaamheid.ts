@@ -108,7 +108,7 @@ import {
 import { isRegioCode } from '../extracts/regions.ts';
 import { DREMPEL } from '../format/disclosure.ts';
 import type { SqlQuery } from '../sql/query.ts';
-import { indexToKwartaal, kwartaalEinde, kwartaalIndex, kwartaalToIndex, parseKwartaal, type Kwartaal } from './sql.ts';
+import { indexToKwartaal, kwartaalEinde, kwartaalIndex, kwartaalToIndex, parseKwartaal, type Kwartaal } from '../kwartaal.ts';
 
 export type Horizon = 4 | 8;
 export const HORIZONS: readonly Horizon[] = [4, 8];

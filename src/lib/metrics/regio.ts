@@ -22,7 +22,7 @@ import { DIENSTVERBANDEN, SECTOREN } from '../extracts/contracts.ts';
 import { REGIO_NAMEN } from '../extracts/regions.ts';
 import { inList, literal } from '../sql/quote.ts';
 import type { SqlQuery } from '../sql/query.ts';
-import { indexToKwartaal, kwartaalIndex, kwartaalToIndex, type Kwartaal } from './sql.ts';
+import { indexToKwartaal, kwartaalIndex, kwartaalToIndex, type Kwartaal } from '../kwartaal.ts';
 import {
   funnel, kleinsteKwadraten, pearsonR, rangschik, type FunnelMethode, type FunnelResultaat, type LijnFit,
 } from './stats.ts';

@@ -12,7 +12,7 @@
  * - contract share and job duration belong to the quarter periode_eind itself.
  */
 import type { ContractRij, StartersRij, UitkomstRij, UitstroomRij } from '../metrics/duurzaamheid.ts';
-import { indexToKwartaal, kwartaalToIndex, parseKwartaal, type Kwartaal } from '../metrics/sql.ts';
+import { indexToKwartaal, kwartaalToIndex, parseKwartaal, type Kwartaal } from '../kwartaal.ts';
 import { isOnderdrukt, veiligAandeel, veiligGemiddelde } from '../format/disclosure.ts';
 import { formatKwartaalKort } from '../format/nl.ts';
 import { bronLabel, parseDuurzaamheid, type DuurzaamheidRij } from './reference.ts';

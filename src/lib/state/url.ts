@@ -1,7 +1,7 @@
 import { ACHTERGRONDEN, type Achtergrond } from '../extracts/contracts.ts';
 import { GEMEENTEN } from '../extracts/gemeenten.ts';
 import { REGIO_NAMEN, isRegioCode } from '../extracts/regions.ts';
-import { kwartaalToIndex, parseKwartaal, type Kwartaal } from '../metrics/sql.ts';
+import { kwartaalToIndex, parseKwartaal, type Kwartaal } from '../kwartaal.ts';
 
 /**
  * Page and filters live in the URL hash (static hosting needs no server routes):

@@ -18,7 +18,7 @@ import {
   type ContractRij, type Filters, type Horizon, type PanelBereik, type StartersRij, type UitkomstRij, type UitstroomRij,
 } from '../../lib/metrics/duurzaamheid.ts';
 import type { Achtergrond, Sector } from '../../lib/extracts/contracts.ts';
-import { kwartaalToIndex, parseKwartaal, type Kwartaal } from '../../lib/metrics/sql.ts';
+import { kwartaalToIndex, parseKwartaal, type Kwartaal } from '../../lib/kwartaal.ts';
 import { vanBasis } from './groepen.ts';
 
 /** The part of the browser engine this page needs. */

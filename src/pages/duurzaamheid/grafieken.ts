@@ -9,7 +9,7 @@ import type { BronVermelding, ChartData, Kolom } from '../../lib/charts/spec.ts'
 import { AFGELEID, DREMPEL, KLEIN, onderdruk, onderdrukteSoorten, veiligGemiddelde } from '../../lib/format/disclosure.ts';
 import { formatAantal, formatKwartaal } from '../../lib/format/nl.ts';
 import type { ContractRij, Horizon, StartersRij, UitkomstRij, UitstroomRij } from '../../lib/metrics/duurzaamheid.ts';
-import { kwartaalEinde, kwartaalToIndex, type Kwartaal } from '../../lib/metrics/sql.ts';
+import { kwartaalEinde, kwartaalToIndex, type Kwartaal } from '../../lib/kwartaal.ts';
 import { ACHTERGRONDEN } from '../../lib/extracts/contracts.ts';
 import type { GepubliceerdCijfer, Vergelijking } from '../../lib/published/duurzaamheid.ts';
 import { somStarters, somUitkomst, somUitstroom, TOTAAL } from './groepen.ts';

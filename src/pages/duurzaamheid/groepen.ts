@@ -6,7 +6,7 @@
  */
 import type { StartersRij, UitkomstRij, UitstroomRij } from '../../lib/metrics/duurzaamheid.ts';
 import { onderDrempel } from '../../lib/metrics/duurzaamheid.ts';
-import type { Kwartaal } from '../../lib/metrics/sql.ts';
+import type { Kwartaal } from '../../lib/kwartaal.ts';
 
 export const TOTAAL = 'totaal';
 

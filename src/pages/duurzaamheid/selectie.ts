@@ -5,7 +5,7 @@
 import { REGIO_NAMEN } from '../../lib/extracts/regions.ts';
 import { formatKwartaal } from '../../lib/format/nl.ts';
 import { basiskwartalen, type ContractRij, type Horizon, type PanelBereik, type StartersRij, type UitkomstRij, type UitstroomRij } from '../../lib/metrics/duurzaamheid.ts';
-import type { Kwartaal } from '../../lib/metrics/sql.ts';
+import type { Kwartaal } from '../../lib/kwartaal.ts';
 import { gepubliceerdPerKwartaal, type BerekendeCijfers, type CohortVeld, type GepubliceerdCijfer, type StartersVeld } from '../../lib/published/duurzaamheid.ts';
 import type { Markers } from './grafieken.ts';
 import { somStarters, somUitkomst, somUitstroom, TOTAAL, vanBasis } from './groepen.ts';

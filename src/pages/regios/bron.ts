@@ -18,7 +18,7 @@ import { cohortUitkomst, panelBereik, type PanelBereik } from '../../lib/metrics
 import {
   AGG_TABEL, overzichtUitSommen, regioKwartaalAggregaatSql, regioReeksen, type RegioOverzicht, type RegioPeriode, type RegioSommen, type Reeksen,
 } from '../../lib/metrics/regio.ts';
-import { indexToKwartaal, kwartaalToIndex, type Kwartaal } from '../../lib/metrics/sql.ts';
+import { indexToKwartaal, kwartaalToIndex, type Kwartaal } from '../../lib/kwartaal.ts';
 import { cohortBasis, duurzaamPerRegio, type DuurzaamRegio } from './model.ts';
 
 /** The part of the browser engine this page uses (a NodeEngine-backed fake in tests). */

@@ -14,7 +14,7 @@ import {
   aandeelTabel, geindexeerdeReeksen, indicatorTabel, regioFunnel, regioNaam, regioProfiel, startniveauVersusGroei, UREN_PER_BAAN,
   type NiveauIndicator, type RangTabel, type RegioIndicator, type RegioOverzicht, type Reeksen, type StartniveauGroei, type StartniveauMaat,
 } from '../../lib/metrics/regio.ts';
-import { indexToKwartaal, kwartaalEinde, kwartaalToIndex, type Kwartaal } from '../../lib/metrics/sql.ts';
+import { indexToKwartaal, kwartaalEinde, kwartaalToIndex, type Kwartaal } from '../../lib/kwartaal.ts';
 import { funnelCurve, type FunnelCurvePunt } from '../../lib/metrics/stats.ts';
 import type { RegionaleGroeiRij } from '../../lib/published/reference.ts';
 

@@ -1,12 +1,7 @@
 /**
- * Small SQL building blocks shared by the metric modules. Only typed values reach these
- * functions; identifiers come from the contracts, never from user input.
+ * Quarter arithmetic. A quarter is written "2021Q3" (URLs, published tables) and counted as an
+ * index year*4 + quarter−1, so stepping quarters is integer arithmetic in TypeScript and in SQL.
  */
-
-/** Quarter index (year*4 + quarter-1) of a DATE expression: lets SQL step quarters with integers. */
-export function kwartaalIndex(dateExpr: string): string {
-  return `(year(${dateExpr}) * 4 + quarter(${dateExpr}) - 1)`;
-}
 
 /** A quarter as used in URLs and published tables: "2021Q3". */
 export type Kwartaal = `${number}Q${1 | 2 | 3 | 4}`;
@@ -33,4 +28,9 @@ export function kwartaalEinde(s: string): string {
   if (!p) throw new Error(`Ongeldig kwartaal: ${s}`);
   const end = new Date(Date.UTC(p.jaar, p.kwartaal * 3, 0));
   return end.toISOString().slice(0, 10);
+}
+
+/** The same index for a DATE expression in SQL: lets a query step quarters with integers. */
+export function kwartaalIndex(dateExpr: string): string {
+  return `(year(${dateExpr}) * 4 + quarter(${dateExpr}) - 1)`;
 }
