@@ -1,6 +1,6 @@
 /**
  * The generator's time axis: quarter t = 0 is the nulmeting (2012Q4), t = 48 is 2024Q4.
- * Quarter index q = year*4 + quarter-1, as in src/lib/metrics/sql.ts.
+ * Quarter index q = year*4 + quarter-1, as in src/lib/kwartaal.ts.
  */
 export const START_JAAR = 2012;
 export const T0 = 2012 * 4 + 3;
