@@ -232,6 +232,41 @@ export class WasmEngine implements BrowserEngine {
     }
   }
 
+  /**
+   * The query layer's path (CoordinatorEngine): plain SQL text on the connection of `slot`; when
+   * `signal` aborts, the query is interrupted between two of DuckDB-WASM's execution slices and
+   * the promise rejects with SupersededError.
+   */
+  async send(sql: string, signal: AbortSignal, slot = 0): Promise<Table> {
+    await this.starting;
+    if (signal.aborted) throw new SupersededError();
+    const key = `slot${slot}`;
+    let connecting = this.viewConns.get(key);
+    if (!connecting) {
+      connecting = this.newConnection();
+      this.viewConns.set(key, connecting);
+    }
+    const c = await connecting;
+    if (signal.aborted) throw new SupersededError();
+    const interrupt = () => void c.cancelSent().catch(() => undefined);
+    signal.addEventListener('abort', interrupt);
+    try {
+      const reader = await c.send(sql);
+      const batches = [];
+      for await (const batch of reader) {
+        if (signal.aborted) break;
+        batches.push(batch);
+      }
+      if (signal.aborted) throw new SupersededError();
+      return new Table(reader.schema, batches);
+    } catch (e) {
+      if (signal.aborted) throw new SupersededError();
+      throw sqlFout(e);
+    } finally {
+      signal.removeEventListener('abort', interrupt);
+    }
+  }
+
   // -------------------------------------------------------------------------------------------
   // Loading
 

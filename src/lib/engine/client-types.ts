@@ -47,6 +47,8 @@ export interface BrowserEngine extends QueryEngine {
    * the older promise rejects with a `SupersededError` and its result is never rendered.
    */
   queryLatest(viewKey: string, sql: string, params?: readonly SqlParam[]): Promise<Table>;
+  /** The query layer's path: plain SQL, interrupted when `signal` aborts (CoordinatorEngine). */
+  send(sql: string, signal: AbortSignal, slot?: number): Promise<Table>;
   /** Load the bundled demo extracts listed in data/manifest.json (cached across reloads). */
   loadDemo(onProgress?: (p: LoadProgress) => void): Promise<LoadResult[]>;
   /**
@@ -58,9 +60,4 @@ export interface BrowserEngine extends QueryEngine {
   loaded(): Promise<LoadedExtractInfo[]>;
 }
 
-export class SupersededError extends Error {
-  constructor() {
-    super('Query vervangen door een nieuwere');
-    this.name = 'SupersededError';
-  }
-}
+export { SupersededError } from '../query/errors.ts';

@@ -1,6 +1,9 @@
 import type { BrowserEngine, LoadedExtractInfo, LoadProgress, LoadResult } from '../engine/client-types.ts';
 import type { ExtractName } from '../engine/types.ts';
 import { loadManifest, type Manifest } from '../extracts/manifest.ts';
+import { Coordinator } from '../query/Coordinator.ts';
+import { queryLayer } from '../query/query-layer.svelte.ts';
+import { catalogus } from '../query/catalogus.ts';
 
 /**
  * What the whole app knows about its data: the manifest, the browser engine, loading progress
@@ -37,12 +40,6 @@ export class AppStatus {
   engine = $state.raw<BrowserEngine | null>(null);
   #gestart = false;
 
-  /** True while any loaded extract is the bundled synthetic demo data. */
-  get synthetisch(): boolean {
-    const synth = new Set(this.manifest?.extracts.filter((e) => e.synthetic).map((e) => e.name) ?? []);
-    if (this.geladen.length === 0) return synth.size > 0;
-    return this.geladen.some((g) => g.bron === 'demo' && synth.has(g.extract));
-  }
 
   async start(): Promise<void> {
     if (this.#gestart) return;
@@ -56,6 +53,7 @@ export class AppStatus {
       }
       try {
         this.engine = await laadEngine();
+        queryLayer.start(new Coordinator(this.engine));
         this.engineBeschikbaar = true;
       } catch (e) {
         this.engineBeschikbaar = false;
@@ -91,6 +89,7 @@ export class AppStatus {
   async verversGeladen(): Promise<void> {
     if (!this.engine) return;
     this.geladen = await this.engine.loaded();
+    queryLayer.setCatalog(await catalogus(this.engine, this.geladen, this.manifest, queryLayer.catalog));
     this.dataVersie += 1;
   }
 

@@ -1,0 +1,293 @@
+/**
+ * The one path from a view to the engine (Mosaic's Coordinator + QueryManager are the model).
+ * A view (a client) declares a MetricQuery; the coordinator
+ * - answers from its cache when the same SQL on the same data was answered before (no query),
+ * - shares one engine query between clients that ask the same thing at the same time,
+ * - supersedes: a client's newer question rejects its older one with SupersededError, and a query
+ *   nobody waits for any more is taken out of the queue or interrupted in the engine,
+ * - runs queries one (or `concurrency`) at a time, highest priority first (the visible section),
+ *   because DuckDB-WASM interleaves concurrent queries and each would take as long as all,
+ * - attaches provenance (Herkomst) of the extracts the query reads to every answer,
+ * - turns every failure into a QueryError with a short Dutch message.
+ * Queries are sent as plain text with their parameters inlined by the quoting module, so every
+ * one can be interrupted and cached by its text.
+ */
+import type { Table } from 'apache-arrow';
+import type { ExtractName, QueryEngine } from '../engine/types.ts';
+import { inlineParams, type MetricQuery } from '../sql/query.ts';
+import { alsQueryError, isSuperseded, SupersededError } from './errors.ts';
+import { herkomstVan, type ExtractHerkomst, type Herkomst } from './herkomst.ts';
+
+/** What the coordinator needs from an engine: plain SQL text, interrupted when `signal` aborts. */
+export interface CoordinatorEngine {
+  send(sql: string, signal: AbortSignal, slot: number): Promise<Table>;
+}
+
+export interface Answer<T> {
+  data: T;
+  herkomst: Herkomst;
+  /** The SQL text that produced it (after inlining); also the cache key's main part. */
+  sql: string;
+}
+
+export interface RequestOptions {
+  /** Read when the query is taken from the queue: higher first (a visible section asks 2, others 1). */
+  priority?: () => number;
+}
+
+/** Counters for tests and the bench ("this change sends no query"). */
+export interface CoordinatorStats {
+  sent: number;
+  cacheHits: number;
+  shared: number;
+  interrupted: number;
+  dropped: number;
+}
+
+interface Waiter {
+  client: object;
+  resolve: (v: unknown) => void;
+  reject: (e: unknown) => void;
+  priority: () => number;
+}
+
+interface Task {
+  key: string;
+  sql: string;
+  setup: readonly { name: string; sql: string }[];
+  extracts: readonly ExtractName[];
+  shape: (t: Table) => unknown;
+  waiters: Set<Waiter>;
+  controller: AbortController;
+  state: 'queued' | 'running';
+  seq: number;
+}
+
+const DEFAULT_PRIORITY = () => 1;
+
+/** Any QueryEngine (native DuckDB in tests, notebooks, bench) as a coordinator engine; not interruptible. */
+export function queryEngineAdapter(engine: QueryEngine): CoordinatorEngine {
+  return { send: (sql) => engine.query(sql) };
+}
+
+export class Coordinator {
+  readonly stats: CoordinatorStats = { sent: 0, cacheHits: 0, shared: 0, interrupted: 0, dropped: 0 };
+  readonly #engine: CoordinatorEngine;
+  readonly #concurrency: number;
+  readonly #cacheSize: number;
+  /** Shaped answers by key, in least-recently-used order (Map keeps insertion order). */
+  readonly #cache = new Map<string, { data: unknown; sql: string; extracts: readonly ExtractName[] }>();
+  readonly #inflight = new Map<string, Task>();
+  readonly #queue: Task[] = [];
+  readonly #byClient = new Map<object, { task: Task | null; waiter: Waiter }>();
+  /** Setup statements done (or running) per name and data version. */
+  readonly #setups = new Map<string, Promise<void>>();
+  #catalog = new Map<ExtractName, ExtractHerkomst>();
+  #running = 0;
+  #seq = 0;
+
+  constructor(engine: CoordinatorEngine, options: { concurrency?: number; cacheSize?: number } = {}) {
+    this.#engine = engine;
+    this.#concurrency = options.concurrency ?? 1;
+    this.#cacheSize = options.cacheSize ?? 256;
+  }
+
+  /**
+   * The extracts loaded now. An extract whose version changed drops its cached answers and setup
+   * tables; answers being computed on the old data are no longer shared with new questions.
+   */
+  setCatalog(extracts: readonly ExtractHerkomst[]): void {
+    const next = new Map(extracts.map((e) => [e.extract, e]));
+    const changed = new Set<ExtractName>();
+    for (const name of new Set([...this.#catalog.keys(), ...next.keys()])) {
+      if (this.#catalog.get(name)?.versie !== next.get(name)?.versie) changed.add(name);
+    }
+    this.#catalog = next;
+    if (changed.size === 0) return;
+    for (const [key, entry] of this.#cache) if (entry.extracts.some((x) => changed.has(x))) this.#cache.delete(key);
+    for (const key of this.#setups.keys()) this.#setups.delete(key);
+    for (const [key, task] of this.#inflight) if (task.extracts.some((x) => changed.has(x))) this.#inflight.delete(key);
+  }
+
+  /** Provenance of the given extracts as loaded now. */
+  herkomst(extracts: readonly ExtractName[]): Herkomst {
+    return herkomstVan(extracts.map((x) => this.#catalog.get(x)).filter((e): e is ExtractHerkomst => e !== undefined));
+  }
+
+  /** The key a query is cached under: its SQL text and the versions of the extracts it reads. */
+  keyOf(q: MetricQuery<unknown>): string {
+    const versies = q.extracts.map((x) => `${x}@${this.#catalog.get(x)?.versie ?? '-'}`).join(',');
+    return `${versies}\n${inlineParams(q)}`;
+  }
+
+  /** True when the answer is in the cache (asking would send no query). */
+  has(q: MetricQuery<unknown>): boolean {
+    return this.#cache.has(this.keyOf(q));
+  }
+
+  /**
+   * Ask on behalf of `client`. Supersedes the client's previous question. Resolves with the shaped
+   * answer and its provenance, or rejects with SupersededError (only when this client asked again
+   * or was cancelled) or a QueryError.
+   */
+  request<T>(client: object, q: MetricQuery<T>, options: RequestOptions = {}): Promise<Answer<T>> {
+    let key: string;
+    let sql: string;
+    try {
+      sql = inlineParams(q);
+      key = this.keyOf(q);
+    } catch (e) {
+      this.cancel(client);
+      return Promise.reject(alsQueryError(e));
+    }
+    const herkomst = this.herkomst(q.extracts);
+    const cached = this.#cache.get(key);
+    if (cached) {
+      this.cancel(client);
+      this.stats.cacheHits += 1;
+      this.#cache.delete(key);
+      this.#cache.set(key, cached);
+      return Promise.resolve({ data: cached.data as T, herkomst, sql });
+    }
+    return new Promise<Answer<T>>((resolve, reject) => {
+      const waiter: Waiter = {
+        client,
+        resolve: (data) => resolve({ data: data as T, herkomst, sql }),
+        reject,
+        priority: options.priority ?? DEFAULT_PRIORITY,
+      };
+      const previous = this.#byClient.get(client);
+      let task = this.#inflight.get(key);
+      if (previous && previous.task === task && task) {
+        // The same question again while it is being answered: keep waiting for that answer.
+        task.waiters.delete(previous.waiter);
+        previous.waiter.reject(new SupersededError());
+      } else {
+        this.cancel(client);
+      }
+      if (task) this.stats.shared += 1;
+      else {
+        task = {
+          key,
+          sql,
+          setup: q.setup ?? [],
+          extracts: q.extracts,
+          shape: q.shape,
+          waiters: new Set(),
+          controller: new AbortController(),
+          state: 'queued',
+          seq: ++this.#seq,
+        };
+        this.#inflight.set(key, task);
+        this.#queue.push(task);
+      }
+      task.waiters.add(waiter);
+      this.#byClient.set(client, { task, waiter });
+      this.#pump();
+    });
+  }
+
+  /** Withdraw the client's question (a view that closes or has nothing to ask). */
+  cancel(client: object): void {
+    const previous = this.#byClient.get(client);
+    if (!previous) return;
+    this.#byClient.delete(client);
+    const task = previous.task;
+    if (task && task.waiters.delete(previous.waiter)) {
+      previous.waiter.reject(new SupersededError());
+      if (task.waiters.size === 0) this.#abandon(task);
+    }
+  }
+
+  /** Nobody waits for this task any more: out of the queue, or interrupted in the engine. */
+  #abandon(task: Task): void {
+    if (this.#inflight.get(task.key) === task) this.#inflight.delete(task.key);
+    if (task.state === 'queued') {
+      const i = this.#queue.indexOf(task);
+      if (i >= 0) this.#queue.splice(i, 1);
+      this.stats.dropped += 1;
+    } else {
+      this.stats.interrupted += 1;
+      task.controller.abort();
+    }
+  }
+
+  #pump(): void {
+    while (this.#running < this.#concurrency && this.#queue.length > 0) {
+      const task = this.#next();
+      this.#running += 1;
+      const slot = this.#running - 1;
+      void this.#execute(task, slot).finally(() => {
+        this.#running -= 1;
+        this.#pump();
+      });
+    }
+  }
+
+  /** Highest priority first (the best waiter's), then the oldest. */
+  #next(): Task {
+    let best = 0;
+    let bestPrio = -Infinity;
+    for (let i = 0; i < this.#queue.length; i++) {
+      const t = this.#queue[i];
+      let prio = -Infinity;
+      for (const w of t.waiters) prio = Math.max(prio, w.priority());
+      if (prio > bestPrio || (prio === bestPrio && t.seq < this.#queue[best].seq)) {
+        best = i;
+        bestPrio = prio;
+      }
+    }
+    return this.#queue.splice(best, 1)[0];
+  }
+
+  async #execute(task: Task, slot: number): Promise<void> {
+    task.state = 'running';
+    const signal = task.controller.signal;
+    try {
+      for (const s of task.setup) await this.#ensureSetup(s, task.extracts, slot);
+      this.stats.sent += 1;
+      const table = await this.#engine.send(task.sql, signal, slot);
+      if (signal.aborted) throw new SupersededError();
+      const data = task.shape(table);
+      if (this.#inflight.get(task.key) === task) {
+        this.#inflight.delete(task.key);
+        this.#remember(task, data);
+      }
+      for (const w of task.waiters) {
+        this.#forget(w);
+        w.resolve(data);
+      }
+    } catch (e) {
+      if (this.#inflight.get(task.key) === task) this.#inflight.delete(task.key);
+      // Interrupted because nobody waits any more: there is nobody to tell.
+      const err = signal.aborted || isSuperseded(e) ? new SupersededError() : alsQueryError(e);
+      for (const w of task.waiters) {
+        this.#forget(w);
+        w.reject(err);
+      }
+    }
+  }
+
+  /** A setup statement (e.g. a pre-aggregated table) runs once per data version of its extracts. */
+  #ensureSetup(s: { name: string; sql: string }, extracts: readonly ExtractName[], slot: number): Promise<void> {
+    const key = `${s.name}|${extracts.map((x) => `${x}@${this.#catalog.get(x)?.versie ?? '-'}`).join(',')}`;
+    let p = this.#setups.get(key);
+    if (!p) {
+      // Not interruptible by one view: other views will need the table too.
+      p = this.#engine.send(s.sql, new AbortController().signal, slot).then(() => undefined);
+      this.#setups.set(key, p);
+      p.catch(() => this.#setups.delete(key));
+    }
+    return p;
+  }
+
+  #forget(w: Waiter): void {
+    const mine = this.#byClient.get(w.client);
+    if (mine?.waiter === w) this.#byClient.delete(w.client);
+  }
+
+  #remember(task: Task, data: unknown): void {
+    this.#cache.set(task.key, { data, sql: task.sql, extracts: task.extracts });
+    while (this.#cache.size > this.#cacheSize) this.#cache.delete(this.#cache.keys().next().value!);
+  }
+}
