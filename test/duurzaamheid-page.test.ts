@@ -259,7 +259,10 @@ describe('published duurzaamheid figures as comparable twins', () => {
   it('keeps source and quote, and names why a figure has no twin', () => {
     const c = vind('werkzaam_na_1_jaar_pct', 88);
     expect(c.citaat).toContain('88 procent nog steeds werk had');
-    expect(c.bronLabel).toBe('brief minister Schouten, TK 2023-2024, 34 352 nr. 310');
+    expect(c.citatie).toEqual({
+      label: 'Brief van de minister voor Armoedebeleid, Participatie en Pensioenen aan de Tweede Kamer (Kamerstukken II 2023/24, 34 352, nr. 310)',
+      citaat: c.citaat,
+    });
     expect(c.periode).toBe('K3\u00a02021\u00a0→ K3\u00a02022');
     expect(vind('zelfde_baan_meer_dan_jaar_pct', 38).berekening).toBeNull();
     expect(vind('zelfde_baan_meer_dan_jaar_pct', 38).nietBerekenbaar).toMatch(/definitie/);

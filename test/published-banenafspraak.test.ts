@@ -50,7 +50,12 @@ describe('banenafspraak realisatie and doelen', () => {
     expect(d.peildatum).toBe('2022-12-31');
     expect(d.synthetisch).toBe(false);
     expect(d.bronnen).toHaveLength(23 + 29);
-    expect(d.bronnen?.[0]).toMatchObject({ label: 'eenmeting 2015, markt: 15.604', url: expect.stringContaining('binnenlandsbestuur.nl') });
+    expect(d.bronnen?.[0]).toMatchObject({
+      label: 'eenmeting 2015, markt: 15.604',
+      document: 'UWV, via binnenlandsbestuur.nl',
+      url: expect.stringContaining('binnenlandsbestuur.nl'),
+    });
+    expect(d.bronnen?.find((b) => b.label === 'Doel 2025, markt: 100.000')?.document).toBe('Raad van State, advies W12.20.0470/III');
   });
   it('refuses bad input with file, line and column', () => {
     const kop = 'peildatum,meting,sector,extra_banen,source,quote\n';
@@ -63,7 +68,10 @@ describe('banenafspraak realisatie and doelen', () => {
     expect(() => leesRealisatie(`${kop}2015-09-30,jaarmeting 2015,markt,1,u,q\n`)).toThrow(/hoort bij 31 december/);
     expect(() => leesRealisatie(`${kop}2015-12-31,jaarmeting 2015,markt,1,,q\n`)).toThrow(/kolom "source": bron ontbreekt/);
     const dkop = 'jaar,sector,doel_extra_banen_cumulatief,source,quote\n';
-    expect(() => leesDoelen(`${dkop}2015,markt,1,u,q\n2015,markt,2,u,q\n`)).toThrow(/regel 3, kolom "sector": dubbel doel voor 2015/);
+    expect(() => leesDoelen(`${dkop}2015,markt,1,https://x.nl/,q\n2015,markt,2,https://x.nl/,q\n`)).toThrow(/regel 3, kolom "sector": dubbel doel voor 2015/);
+    expect(() => leesDoelen(`${dkop}2015,markt,1,notitie.md,q\n`)).toThrow(
+      'banenafspraak_doelen.csv, regel 2, kolom "source": Bron is geen brief en geen adres: "notitie.md" (waarde "notitie.md")',
+    );
     expect(() => leesDoelen('jaar,sector,source,quote\n2015,markt,u,q\n')).toThrow('kolom "doel_extra_banen_cumulatief" ontbreekt');
   });
 });

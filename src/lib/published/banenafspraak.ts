@@ -6,7 +6,9 @@
  */
 import type { BronVermelding, ChartData } from '../charts/spec.ts';
 import { formatAantal } from '../format/nl.ts';
+import { bronVermelding, type Citatie } from './bronvermelding.ts';
 import { parseCsv } from './csv.ts';
+import { citatieVan } from './reference.ts';
 
 export const REALISATIE_SECTOREN = ['totaal', 'markt', 'overheid', 'regulier', 'inleen'] as const;
 export type RealisatieSector = (typeof REALISATIE_SECTOREN)[number];
@@ -21,16 +23,20 @@ export interface Realisatie {
   officieel: boolean;
   sector: RealisatieSector;
   extraBanen: number;
+  /** Raw source and quote as in the file; users see `citatie`. */
   source: string;
   quote: string;
+  citatie: Citatie;
 }
 
 export interface Doel {
   jaar: number;
   sector: DoelSector;
   doelCumulatief: number;
+  /** Raw source and quote as in the file; users see `citatie`. */
   source: string;
   quote: string;
+  citatie: Citatie;
 }
 
 const REALISATIE_BESTAND = 'banenafspraak_realisatie.csv';
@@ -58,6 +64,14 @@ function bronTekst(v: string, bestand: string, rijNr: number): string {
   return v.trim();
 }
 
+function citatie(bestand: 'banenafspraak_realisatie' | 'banenafspraak_doelen', source: string, quote: string, rijNr: number): Citatie {
+  try {
+    return citatieVan(bestand, source, quote);
+  } catch (e) {
+    throw fout(`${bestand}.csv`, rijNr, 'source', source, e instanceof Error ? e.message : String(e));
+  }
+}
+
 export function leesRealisatie(csv: string): Realisatie[] {
   const rijen = parseCsv(csv, REALISATIE_BESTAND);
   vereisKolommen(rijen, ['peildatum', 'meting', 'sector', 'extra_banen', 'source', 'quote'], REALISATIE_BESTAND);
@@ -73,6 +87,8 @@ export function leesRealisatie(csv: string): Realisatie[] {
     if (officieel && !r.peildatum.endsWith('-12-31')) {
       throw fout(REALISATIE_BESTAND, nr, 'peildatum', r.peildatum, 'een jaarmeting hoort bij 31 december');
     }
+    const source = bronTekst(r.source, REALISATIE_BESTAND, nr);
+    const quote = r.quote.trim();
     return {
       peildatum: r.peildatum,
       jaar: Number(m[1]),
@@ -80,8 +96,9 @@ export function leesRealisatie(csv: string): Realisatie[] {
       officieel,
       sector: r.sector as RealisatieSector,
       extraBanen: geheelGetal(r.extra_banen, REALISATIE_BESTAND, nr, 'extra_banen'),
-      source: bronTekst(r.source, REALISATIE_BESTAND, nr),
-      quote: r.quote.trim(),
+      source,
+      quote,
+      citatie: citatie('banenafspraak_realisatie', source, quote, nr),
     };
   });
 }
@@ -99,12 +116,15 @@ export function leesDoelen(csv: string): Doel[] {
     const sleutel = `${jaar}|${r.sector}`;
     if (gezien.has(sleutel)) throw fout(DOELEN_BESTAND, nr, 'sector', r.sector, `dubbel doel voor ${jaar}`);
     gezien.add(sleutel);
+    const source = bronTekst(r.source, DOELEN_BESTAND, nr);
+    const quote = r.quote.trim();
     return {
       jaar,
       sector: r.sector as DoelSector,
       doelCumulatief: geheelGetal(r.doel_extra_banen_cumulatief, DOELEN_BESTAND, nr, 'doel_extra_banen_cumulatief'),
-      source: bronTekst(r.source, DOELEN_BESTAND, nr),
-      quote: r.quote.trim(),
+      source,
+      quote,
+      citatie: citatie('banenafspraak_doelen', source, quote, nr),
     };
   });
 }
@@ -167,16 +187,8 @@ export function realisatieTegenDoelen(realisatie: readonly Realisatie[], doelen:
   const bronnen: BronVermelding[] = [
     ...metingen
       .filter((m) => (DOEL_SECTOREN as readonly string[]).includes(m.sector))
-      .map((m) => ({
-        label: `${metingNaam(m.meting)} ${m.jaar}, ${m.sector}: ${formatAantal(m.extraBanen)}`,
-        url: m.source,
-        citaat: m.quote,
-      })),
-    ...doelen.map((d) => ({
-      label: `Doel ${d.jaar}, ${d.sector}: ${formatAantal(d.doelCumulatief)}`,
-      url: d.source,
-      citaat: d.quote,
-    })),
+      .map((m) => bronVermelding(`${metingNaam(m.meting)} ${m.jaar}, ${m.sector}: ${formatAantal(m.extraBanen)}`, m.citatie)),
+    ...doelen.map((d) => bronVermelding(`Doel ${d.jaar}, ${d.sector}: ${formatAantal(d.doelCumulatief)}`, d.citatie)),
   ];
 
   return {

@@ -15,7 +15,8 @@ import type { ContractRij, StartersRij, UitkomstRij, UitstroomRij } from '../met
 import { indexToKwartaal, kwartaalToIndex, parseKwartaal, type Kwartaal } from '../kwartaal.ts';
 import { isOnderdrukt, veiligAandeel, veiligGemiddelde } from '../format/disclosure.ts';
 import { formatKwartaalKort } from '../format/nl.ts';
-import { bronLabel, parseDuurzaamheid, type DuurzaamheidRij } from './reference.ts';
+import type { Citatie } from './bronvermelding.ts';
+import { parseDuurzaamheid, type DuurzaamheidRij } from './reference.ts';
 
 export type CohortVeld = 'werkzaamPct' | 'werkVerlorenPct' | 'uitRegisterPct' | 'steedsWerkzaamPct' | 'zelfdeBaanPct';
 export type StartersVeld = 'werkzaamNa1JaarPct' | 'zelfdeBaanNa1JaarPct' | 'werkzaamNa2JaarPct';
@@ -38,8 +39,11 @@ export interface GepubliceerdCijfer {
   periode: string;
   waarde: number;
   eenheid: 'procent' | 'jaar';
-  /** Source as in the file (URL or letter), a short label, and the quote. */
+  /** The document the figure comes from (label, link, quote); see bronvermelding.ts. */
+  citatie: Citatie;
+  /** @deprecated use `citatie.url ?? citatie.label`; kept until the Duurzaamheid page uses `citatie`. */
   bron: string;
+  /** @deprecated use `citatie.label`. */
   bronLabel: string;
   citaat: string;
   berekening: Berekening | null;
@@ -115,8 +119,9 @@ function maak(r: DuurzaamheidRij, regel: number): GepubliceerdCijfer {
     periode: periodeTekst(r.periodeStart, r.periodeEind),
     waarde: r.waarde,
     eenheid: r.indicator.endsWith('_jaren') ? 'jaar' : 'procent',
-    bron: r.source,
-    bronLabel: bronLabel(r.source),
+    citatie: r.citatie,
+    bron: r.citatie.url ?? r.citatie.label,
+    bronLabel: r.citatie.label,
     citaat: r.quote,
     berekening: null,
   };

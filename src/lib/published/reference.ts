@@ -6,6 +6,7 @@
  * Every row keeps its source and quote so a figure can always be shown with its origin.
  */
 import { REGIO_NAMEN } from '../extracts/regions.ts';
+import { citeer, type Citatie } from './bronvermelding.ts';
 import { parseCsv } from './csv.ts';
 
 export const PUBLISHED_FILES = [
@@ -21,9 +22,29 @@ export const PUBLISHED_FILES = [
 ] as const;
 export type PublishedFile = (typeof PUBLISHED_FILES)[number];
 
+/** Who published the figures of each file: a secondary site is cited as "<uitgever>, via <site>". */
+export const UITGEVER: Readonly<Record<PublishedFile, string>> = {
+  banenafspraak_realisatie: 'UWV',
+  banenafspraak_aanvullend: 'UWV',
+  banenafspraak_doelen: 'SZW',
+  doelgroepregister: 'UWV',
+  duurzaamheid: 'UWV',
+  beschut_werk: 'UWV',
+  buig_macrobudget: 'SZW',
+  regionale_groei: 'UWV',
+  gemeenten_arbeidsmarktregio: 'CBS',
+};
+
+/** The citation of one row of a published file. */
+export function citatieVan(bestand: PublishedFile, source: string, quote = ''): Citatie {
+  return citeer(source, quote, UITGEVER[bestand]);
+}
+
 interface Bron {
+  /** Raw `source` and `quote` as in the file (for notebooks); users see `citatie`. */
   source: string;
   quote: string;
+  citatie: Citatie;
 }
 
 export interface RealisatieRij extends Bron {
@@ -86,6 +107,7 @@ export interface GemeenteRij {
   regioCode: string;
   jaar: number;
   source: string;
+  citatie: Citatie;
 }
 
 export interface PublishedSet {
@@ -133,7 +155,7 @@ export function parseRealisatie(tekst: string): RealisatieRij[] {
   const f = 'banenafspraak_realisatie.csv';
   return lees(tekst, f, ['peildatum', 'meting', 'sector', 'extra_banen', 'source', 'quote'], (r, n) => ({
     peildatum: r.peildatum, meting: r.meting, sector: r.sector,
-    extraBanen: getal(r.extra_banen, f, n, 'extra_banen'), source: r.source, quote: r.quote,
+    extraBanen: getal(r.extra_banen, f, n, 'extra_banen'), source: r.source, quote: r.quote, citatie: citatieVan('banenafspraak_realisatie', r.source, r.quote),
   }));
 }
 
@@ -141,7 +163,7 @@ export function parseAanvullend(tekst: string): AanvullendRij[] {
   const f = 'banenafspraak_aanvullend.csv';
   return lees(tekst, f, ['peildatum', 'indicator', 'waarde', 'eenheid', 'source', 'quote'], (r, n) => ({
     peildatum: r.peildatum, indicator: r.indicator, waarde: getal(r.waarde, f, n, 'waarde'),
-    eenheid: r.eenheid, source: r.source, quote: r.quote,
+    eenheid: r.eenheid, source: r.source, quote: r.quote, citatie: citatieVan('banenafspraak_aanvullend', r.source, r.quote),
   }));
 }
 
@@ -150,7 +172,7 @@ export function parseDoelen(tekst: string): DoelRij[] {
   return lees(tekst, f, ['jaar', 'sector', 'doel_extra_banen_cumulatief', 'source', 'quote'], (r, n) => ({
     jaar: getal(r.jaar, f, n, 'jaar'), sector: r.sector,
     doelCumulatief: getal(r.doel_extra_banen_cumulatief, f, n, 'doel_extra_banen_cumulatief'),
-    source: r.source, quote: r.quote,
+    source: r.source, quote: r.quote, citatie: citatieVan('banenafspraak_doelen', r.source, r.quote),
   }));
 }
 
@@ -158,7 +180,7 @@ export function parseRegister(tekst: string): RegisterRij[] {
   const f = 'doelgroepregister.csv';
   return lees(tekst, f, ['peildatum', 'indicator', 'waarde', 'source', 'quote'], (r, n) => ({
     peildatum: r.peildatum, indicator: r.indicator, waarde: getal(r.waarde, f, n, 'waarde'),
-    source: r.source, quote: r.quote,
+    source: r.source, quote: r.quote, citatie: citatieVan('doelgroepregister', r.source, r.quote),
   }));
 }
 
@@ -166,7 +188,7 @@ export function parseDuurzaamheid(tekst: string): DuurzaamheidRij[] {
   const f = 'duurzaamheid.csv';
   return lees(tekst, f, ['periode_start', 'periode_eind', 'indicator', 'groep', 'waarde', 'source', 'quote'], (r, n) => ({
     periodeStart: r.periode_start, periodeEind: r.periode_eind, indicator: r.indicator, groep: r.groep,
-    waarde: getal(r.waarde, f, n, 'waarde'), source: r.source, quote: r.quote,
+    waarde: getal(r.waarde, f, n, 'waarde'), source: r.source, quote: r.quote, citatie: citatieVan('duurzaamheid', r.source, r.quote),
   }));
 }
 
@@ -174,7 +196,7 @@ export function parseBeschut(tekst: string): BeschutRij[] {
   const f = 'beschut_werk.csv';
   return lees(tekst, f, ['peildatum_or_periode', 'indicator', 'aanvrager', 'waarde', 'source', 'quote'], (r, n) => ({
     periode: r.peildatum_or_periode, indicator: r.indicator, aanvrager: r.aanvrager,
-    waarde: getal(r.waarde, f, n, 'waarde'), source: r.source, quote: r.quote,
+    waarde: getal(r.waarde, f, n, 'waarde'), source: r.source, quote: r.quote, citatie: citatieVan('beschut_werk', r.source, r.quote),
   }));
 }
 
@@ -187,7 +209,7 @@ export function parseBuig(tekst: string): BuigRij[] {
       throw new Error(`${f}, regel ${n}, kolom "eenheid": onbekende eenheid (waarde "${r.eenheid}")`);
     return {
       jaar: r.jaar, indicator: r.indicator, waarde: getal(r.waarde_mln_eur_or_pct, f, n, 'waarde_mln_eur_or_pct'),
-      eenheid: r.eenheid as BuigRij['eenheid'], source: r.source, quote: r.quote,
+      eenheid: r.eenheid as BuigRij['eenheid'], source: r.source, quote: r.quote, citatie: citatieVan('buig_macrobudget', r.source, r.quote),
     };
   });
 }
@@ -198,7 +220,7 @@ export function parseRegionaleGroei(tekst: string): RegionaleGroeiRij[] {
     regioNaam: r.regio_naam,
     regioCode: r.regio_code.trim() || regioCodeVoorNaam(r.regio_naam),
     peildatum: r.peildatum, indicator: r.indicator, waarde: getal(r.waarde, f, n, 'waarde'),
-    source: r.source, quote: r.quote,
+    source: r.source, quote: r.quote, citatie: citatieVan('regionale_groei', r.source, r.quote),
   }));
 }
 
@@ -212,7 +234,7 @@ export function parseGemeenten(tekst: string): GemeenteRij[] {
       throw new Error(`${f}, regel ${n}, kolom "arbeidsmarktregio_naam": onbekende arbeidsmarktregio (waarde "${r.arbeidsmarktregio_naam}")`);
     return {
       naam: r.gemeente_naam, code: r.gemeente_code, regioNaam: r.arbeidsmarktregio_naam, regioCode,
-      jaar: getal(r.jaar, f, n, 'jaar'), source: r.source,
+      jaar: getal(r.jaar, f, n, 'jaar'), source: r.source, citatie: citatieVan('gemeenten_arbeidsmarktregio', r.source),
     };
   });
 }
@@ -232,10 +254,10 @@ export function parsePublishedSet(teksten: Readonly<Record<PublishedFile, string
   };
 }
 
-/** Short Dutch source label for a URL or seed file ("uwv.nl", "brief SZW 30-06-2017"). */
+/**
+ * The document a raw source value names, as a reader says it ("UWV, via schulinck.nl", "Brief van
+ * de staatssecretaris …"); a secondary site is attributed to UWV. Prefer a row's `citatie`.
+ */
 export function bronLabel(source: string): string {
-  const url = /^https?:\/\/(?:www\.)?([^/]+)/.exec(source);
-  if (url) return url[1];
-  const seed = /^\d{3}_[0-9a-f]+\.txt\s*\((.*)\)\s*$/.exec(source);
-  return seed ? seed[1] : source;
+  return citeer(source).label;
 }
