@@ -29,8 +29,11 @@ export interface Kolom {
   decimalen?: number;
 }
 
+/** One published figure's source: which figure (label), the document it comes from, link and quote. */
 export interface BronVermelding {
   label: string;
+  /** The document as a reader names it ("UWV, via schulinck.nl"); see lib/published/bronvermelding.ts. */
+  document?: string;
   url?: string;
   citaat?: string;
 }

@@ -74,8 +74,8 @@ export function naarCsv(data: ChartData): string {
   if (noten.length || bronnen.length) uit += REGELEINDE;
   for (const n of noten) uit += regel([csvCel(n)]);
   if (bronnen.length) {
-    uit += regel([csvCel('Bronnen'), csvCel('Adres'), csvCel('Citaat')]);
-    for (const b of bronnen) uit += regel([csvCel(b.label), csvCel(b.url ?? ''), csvCel(b.citaat ?? '')]);
+    uit += regel([csvCel('Bronnen'), csvCel('Document'), csvCel('Adres'), csvCel('Citaat')]);
+    for (const b of bronnen) uit += regel([csvCel(b.label), csvCel(b.document ?? ''), csvCel(b.url ?? ''), csvCel(b.citaat ?? '')]);
   }
   return uit;
 }
