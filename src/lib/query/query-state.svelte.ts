@@ -9,6 +9,7 @@
 import { untrack } from 'svelte';
 import type { MetricQuery } from '../sql/query.ts';
 import { alsQueryError, isSuperseded } from './errors.ts';
+import type { Coordinator } from './Coordinator.ts';
 import type { Herkomst } from './herkomst.ts';
 import { queryLayer } from './query-layer.svelte.ts';
 
@@ -23,6 +24,12 @@ export class QueryState<T> {
   answered = $state<string | null>(null);
   /** Set by QueryStatus while the section is on screen: its queries go first. */
   visible = false;
+  #seq = 0;
+  readonly #priority: () => number;
+
+  constructor(basePriority = 1) {
+    this.#priority = () => basePriority + (this.visible ? 1 : 0);
+  }
 
   /** The data answers the question asked now (not an older one). */
   get current(): boolean {
@@ -33,6 +40,47 @@ export class QueryState<T> {
   get currentData(): T | null {
     return this.current ? this.data : null;
   }
+
+  /**
+   * Ask `q` (or withdraw the question: null) through the coordinator. Only the answer to the
+   * latest call is taken; every path ends with pending = false.
+   */
+  ask(coordinator: Coordinator | null, q: MetricQuery<T> | null): void {
+    const mine = ++this.#seq;
+    if (!coordinator || !q) {
+      coordinator?.cancel(this);
+      this.asked = null;
+      this.pending = false;
+      return;
+    }
+    let key: string;
+    try {
+      key = coordinator.keyOf(q);
+    } catch (e) {
+      coordinator.cancel(this);
+      this.asked = null;
+      this.error = alsQueryError(e).message;
+      this.pending = false;
+      return;
+    }
+    this.asked = key;
+    this.error = null;
+    this.pending = true;
+    coordinator.request(this, q, { priority: this.#priority }).then(
+      (answer) => {
+        if (mine !== this.#seq) return;
+        this.data = answer.data;
+        this.herkomst = answer.herkomst;
+        this.answered = key;
+        this.pending = false;
+      },
+      (e: unknown) => {
+        if (mine !== this.#seq) return;
+        if (!isSuperseded(e)) this.error = alsQueryError(e).message;
+        this.pending = false;
+      },
+    );
+  }
 }
 
 export interface UseQueryOptions {
@@ -40,55 +88,19 @@ export interface UseQueryOptions {
   priority?: number;
 }
 
+/**
+ * Call during component initialisation: the question is asked again whenever what `ask` reads
+ * changes, or the loaded data change.
+ */
 export function useQuery<T>(ask: () => MetricQuery<T> | null, options: UseQueryOptions = {}): QueryState<T> {
-  const state = new QueryState<T>();
-  const base = options.priority ?? 1;
-  const priority = () => base + (state.visible ? 1 : 0);
-  let seq = 0;
-
+  const state = new QueryState<T>(options.priority);
   $effect(() => {
     const coordinator = queryLayer.coordinator;
     void queryLayer.versie;
     const q = coordinator ? ask() : null;
-    untrack(() => {
-      const mine = ++seq;
-      if (!coordinator || !q) {
-        coordinator?.cancel(state);
-        state.asked = null;
-        state.pending = false;
-        return;
-      }
-      let key: string;
-      try {
-        key = coordinator.keyOf(q);
-      } catch (e) {
-        state.asked = null;
-        state.error = alsQueryError(e).message;
-        state.pending = false;
-        return;
-      }
-      state.asked = key;
-      state.error = null;
-      state.pending = true;
-      coordinator.request(state, q, { priority }).then(
-        (answer) => {
-          if (mine !== seq) return;
-          state.data = answer.data;
-          state.herkomst = answer.herkomst;
-          state.answered = key;
-          state.pending = false;
-        },
-        (e: unknown) => {
-          if (mine !== seq) return;
-          if (!isSuperseded(e)) state.error = alsQueryError(e).message;
-          state.pending = false;
-        },
-      );
-    });
+    untrack(() => state.ask(coordinator, q));
   });
-
   // Only on destroy: withdraw the question so the engine stops working on it.
   $effect(() => () => queryLayer.coordinator?.cancel(state));
-
   return state;
 }
