@@ -1,7 +1,7 @@
 import type { BrowserEngine, LoadedExtractInfo, LoadProgress, LoadResult } from '../engine/client-types.ts';
 import type { ExtractName } from '../engine/types.ts';
 import { loadManifest, type Manifest } from '../extracts/manifest.ts';
-import { Coordinator } from '../query/Coordinator.ts';
+import { Coordinator, type CoordinatorStats } from '../query/Coordinator.ts';
 import { queryLayer } from '../query/query-layer.svelte.ts';
 import { catalogus } from '../query/catalogus.ts';
 
@@ -53,7 +53,10 @@ export class AppStatus {
       }
       try {
         this.engine = await laadEngine();
-        queryLayer.start(new Coordinator(this.engine));
+        const coordinator = new Coordinator(this.engine);
+        queryLayer.start(coordinator);
+        // Read-only counters for the end-to-end tests and the bench ("this change sends no query").
+        (globalThis as { __pmQueryStats?: () => CoordinatorStats }).__pmQueryStats = () => ({ ...coordinator.stats });
         this.engineBeschikbaar = true;
       } catch (e) {
         this.engineBeschikbaar = false;
