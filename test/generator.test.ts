@@ -66,7 +66,7 @@ describe('demo-data generator', () => {
       expect(e.file).toBe(`extracts/${e.name}.parquet`);
       expect([e.synthetic, e.seed, e.schemaVersion]).toEqual([true, 7, 1]);
       expect(e.generatorVersion).toMatch(/^\d+\.\d+\.\d+ \(scale 0\.01\)$/);
-      expect(e.source).toBe('Synthetische demodata, gegenereerd door notebooks/generate.ts');
+      expect(e.source).toBe('Synthetische demodata (seed 7), gekalibreerd op gepubliceerde cijfers van UWV en SZW');
       expect(e.rows).toBeGreaterThan(0);
     }
     const panel = m.extracts[0];

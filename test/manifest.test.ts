@@ -6,7 +6,7 @@ const entry = (over: Record<string, unknown> = {}) => ({
   schemaVersion: 1,
   title: 'Plekken beschut werk',
   description: 'Synthetische plekken per gemeente',
-  source: 'Synthetisch, notebooks/generate.ts',
+  source: 'Synthetische demodata (seed 20130101), gekalibreerd op gepubliceerde cijfers van UWV en SZW',
   synthetic: true,
   seed: 20130101,
   generatorVersion: '1.0.0',

@@ -25,7 +25,10 @@ import { grootte, schrijfAdviezen, schrijfBuig, schrijfPanel, schrijfPlekken, sc
 /** Bump when the generator's output changes for the same seed (the browser keys its cache on sha256 anyway). */
 export const GENERATOR_VERSIE = '1.0.0';
 export const STANDAARD_SEED = 20240;
-export const BRON = 'Synthetische demodata, gegenereerd door notebooks/generate.ts';
+/** The manifest's `source`, shown to users as the source of every demo figure: no repository paths. */
+export function bronTekst(seed: number): string {
+  return `Synthetische demodata (seed ${seed}), gekalibreerd op gepubliceerde cijfers van UWV en SZW`;
+}
 
 export interface GenereerOpties {
   seed?: number;
@@ -117,7 +120,7 @@ export async function genereer(opties: GenereerOpties = {}): Promise<GenereerRes
         schemaVersion: CONTRACTS[naam].schemaVersion,
         title: CONTRACTS[naam].title,
         description: BESCHRIJVING[naam],
-        source: BRON,
+        source: bronTekst(seed),
         synthetic: true,
         seed,
         generatorVersion: scale === 1 ? GENERATOR_VERSIE : `${GENERATOR_VERSIE} (scale ${scale})`,
