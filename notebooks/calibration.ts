@@ -17,7 +17,8 @@ import { loadPublished } from './generator/published.ts';
 import { NodeEngine } from '../src/lib/engine/node.ts';
 import { EXTRACT_NAMES } from '../src/lib/extracts/contracts.ts';
 import { parseManifest } from '../src/lib/extracts/manifest.ts';
-import { banenSql, extraBanen } from '../src/lib/metrics/banen.ts';
+import { banenQuery, extraBanenQuery } from '../src/lib/metrics/banen.ts';
+import { runMetric } from '../src/lib/sql/query.ts';
 import { bronLabel } from '../src/lib/published/reference.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -114,10 +115,10 @@ await nb.cel('Alle gepubliceerde cijfers naast hun berekende tegenhanger',
       ${s.uitzondering} gedocumenteerde uitzonderingen (definitiebreuk of bronconflict) en ${s['niet berekenbaar']} zonder berekenbare tegenhanger.</p>`;
   });
 
-await nb.cel('Een cel ter illustratie: extra banen per jaarmeting, berekend met extraBanen()',
-  `await extraBanen(engine, { split: 'sector', nulmeting: '2012Q4' })   // SQL:
-${banenSql({ split: 'sector' }).sql.replace(/\s+/g, ' ')}`, async () => {
-    const e = await extraBanen(engine, { split: 'sector', nulmeting: '2012Q4' });
+await nb.cel('Een cel ter illustratie: extra banen per jaarmeting, berekend met extraBanenQuery()',
+  `await runMetric(engine, extraBanenQuery({ split: 'sector', nulmeting: '2012Q4' }))   // SQL:
+${banenQuery({ split: 'sector' }).sql.replace(/\s+/g, ' ')}`, async () => {
+    const e = await runMetric(engine, extraBanenQuery({ split: 'sector', nulmeting: '2012Q4' }));
     const q4 = e.filter((r) => r.kwartaal.endsWith('Q4') && r.kwartaal >= '2015');
     const jaren = [...new Set(q4.map((r) => r.kwartaal))];
     return {
@@ -135,7 +136,7 @@ const ONDERWERPEN = ['Doelgroepregister', 'Banen', 'Duurzaamheid', 'Beschut werk
 const TOELICHTING: Record<(typeof ONDERWERPEN)[number], string> = {
   Doelgroepregister: 'Personen in het register en werkzame personen per peildatum (`register()` in src/lib/metrics/banen.ts).',
   Banen: 'Banen = verloonde uren / (25,5 × 13) per kwartaal, extra t.o.v. de nulmeting eind 2012 (75.179 banen). In de jaarmetingen tellen inleenbanen mee bij markt en overheid; in de kwartaalcijfers betekenen markt en overheid alleen regulier (SOURCES.md §1). De microdata volgen de jaarmeting waar trend en meting verschillen.',
-  Duurzaamheid: 'Cohorten van werkenden in het derde kwartaal, één jaar later (`cohortUitkomst`, `starters`, `contract` en `uitstroomRedenen` in src/lib/metrics/duurzaamheid.ts).',
+  Duurzaamheid: 'Cohorten van werkenden in het derde kwartaal, één jaar later (`cohortUitkomstQuery`, `startersQuery`, `contractQuery` en `uitstroomRedenenQuery` in src/lib/metrics/duurzaamheid/).',
   'Beschut werk': 'Beoordelingen per aanvrager en periode, plekken en taakstelling per peildatum (src/lib/metrics/beschut.ts).',
   BUIG: 'Saldo = definitief budget − uitgaven, landelijk als som over gemeenten (src/lib/metrics/buig.ts). Uitgaven in het extract zijn netto (na terugvordering).',
   'Regio’s': 'De weinige gepubliceerde regionale cijfers (Flevoland, Zeeland, Amersfoort) en de landelijke groei 2015–2017 uit het UWV-onderzoek naar regionale verschillen.',

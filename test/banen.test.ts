@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../src/lib/engine/node.ts';
-import { banen, extraBanen, groei, register, UREN_PER_BAAN } from '../src/lib/metrics/banen.ts';
+import { banenQuery, extraBanenQuery, groeiQuery, registerQuery, UREN_PER_BAAN } from '../src/lib/metrics/banen.ts';
+import { runMetric } from '../src/lib/sql/query.ts';
 
 /**
  * Hand-built panel; 1 baan = 25,5 × 13 = 331,5 verloonde uren in a quarter.
@@ -48,7 +49,7 @@ describe('banen metrics on a hand-built panel', () => {
   });
 
   it('counts persons and werkzamen in the register per quarter', async () => {
-    const r = await register(engine);
+    const r = await runMetric(engine, registerQuery());
     expect(r.map((x) => [x.kwartaal, x.peildatum, x.personen, x.werkzaam])).toEqual([
       ['2012Q4', '2012-12-31', 3, 2],
       ['2013Q1', '2013-03-31', 4, 3],
@@ -59,65 +60,65 @@ describe('banen metrics on a hand-built panel', () => {
   });
 
   it('splits the register by region', async () => {
-    const r = await register(engine, { split: 'regio_code' });
+    const r = await runMetric(engine, registerQuery({ split: 'regio_code' }));
     expect(r.filter((x) => x.kwartaal === '2013Q1').map((x) => [x.groep, x.personen, x.werkzaam])).toEqual([['AM01', 2, 2], ['AM02', 2, 1]]);
   });
 
   it('turns verloonde uren into banen per quarter', async () => {
-    const b = await banen(engine);
+    const b = await runMetric(engine, banenQuery());
     expect(b.map((x) => [x.kwartaal, x.banen, x.werkzamen])).toEqual([['2012Q4', 3, 2], ['2013Q1', 2.5, 3], ['2013Q2', 3, 2]]);
   });
 
   it('splits banen by sector, by inleen and by both', async () => {
-    const sector = await banen(engine, { split: 'sector' });
+    const sector = await runMetric(engine, banenQuery({ split: 'sector' }));
     expect(sector.filter((x) => x.kwartaal === '2013Q1').map((x) => [x.groep, x.banen])).toEqual([['markt', 1.5], ['overheid', 1]]);
-    const inleen = await banen(engine, { split: 'inleen' });
+    const inleen = await runMetric(engine, banenQuery({ split: 'inleen' }));
     // uitzend and detachering together are inleen.
     expect(inleen.filter((x) => x.kwartaal === '2013Q1').map((x) => [x.groep, x.banen])).toEqual([['inleen', 1.5], ['regulier', 1]]);
-    const beide = await banen(engine, { split: 'sector_inleen' });
+    const beide = await runMetric(engine, banenQuery({ split: 'sector_inleen' }));
     expect(beide.filter((x) => x.kwartaal === '2013Q1').map((x) => [x.groep, x.banen])).toEqual([
       ['markt inleen', 0.5], ['markt regulier', 1], ['overheid inleen', 1],
     ]);
   });
 
   it('splits by dienstverband and region, and filters by quarter range', async () => {
-    const dv = await banen(engine, { split: 'dienstverband', van: '2013Q2', tot: '2013Q2' });
+    const dv = await runMetric(engine, banenQuery({ split: 'dienstverband', van: '2013Q2', tot: '2013Q2' }));
     expect(dv.map((x) => [x.kwartaal, x.groep, x.banen])).toEqual([['2013Q2', 'regulier', 2], ['2013Q2', 'uitzend', 1]]);
-    const regio = await banen(engine, { split: 'regio_code', regio: ['AM02'] });
+    const regio = await runMetric(engine, banenQuery({ split: 'regio_code', regio: ['AM02'] }));
     expect(regio.map((x) => [x.kwartaal, x.groep, x.banen])).toEqual([['2013Q1', 'AM02', 0.5], ['2013Q2', 'AM02', 1]]);
   });
 
   it('computes extra banen against the first quarter as nulmeting', async () => {
-    const e = await extraBanen(engine);
+    const e = await runMetric(engine, extraBanenQuery());
     expect(e.map((x) => [x.kwartaal, x.nulmeting, x.banenNulmeting, x.extraBanen])).toEqual([
       ['2012Q4', '2012Q4', 3, 0], ['2013Q1', '2012Q4', 3, -0.5], ['2013Q2', '2012Q4', 3, 0],
     ]);
   });
 
   it('computes extra banen per group against the nulmeting of that group (0 when the group had no banen)', async () => {
-    const e = await extraBanen(engine, { split: 'sector_inleen', nulmeting: '2012Q4', van: '2013Q2' });
+    const e = await runMetric(engine, extraBanenQuery({ split: 'sector_inleen', nulmeting: '2012Q4', van: '2013Q2' }));
     // 2013Q2: markt inleen 1 − 0, overheid regulier 2 − 0; only groups with banen in 2013Q2 appear.
     expect(e.map((x) => [x.groep, x.banenNulmeting, x.extraBanen])).toEqual([['markt inleen', 0, 1], ['overheid regulier', 0, 2]]);
   });
 
   it('computes growth between two quarters, absolute and in percent', async () => {
-    const g = await groei(engine, { van: '2012Q4', tot: '2013Q1' });
+    const g = await runMetric(engine, groeiQuery({ van: '2012Q4', tot: '2013Q1' }));
     expect(g).toHaveLength(1);
     expect(g[0]).toMatchObject({ groep: 'totaal', van: '2012Q4', tot: '2013Q1', banenVan: 3, banenTot: 2.5, groei: -0.5 });
     expect(g[0].groeiPct).toBeCloseTo((-0.5 / 3) * 100, 10);
-    const s = await groei(engine, { van: '2012Q4', tot: '2013Q2', split: 'sector' });
+    const s = await runMetric(engine, groeiQuery({ van: '2012Q4', tot: '2013Q2', split: 'sector' }));
     expect(s.map((x) => [x.groep, x.banenVan, x.banenTot, x.groei, x.groeiPct])).toEqual([['markt', 1, 1, 0, 0], ['overheid', 2, 2, 0, 0]]);
   });
 
   it('has no growth percentage for a group without banen at the start', async () => {
-    const g = await groei(engine, { van: '2012Q4', tot: '2013Q1', regio: ['AM02'] });
+    const g = await runMetric(engine, groeiQuery({ van: '2012Q4', tot: '2013Q1', regio: ['AM02'] }));
     expect(g).toEqual([{ groep: 'totaal', van: '2012Q4', tot: '2013Q1', banenVan: 0, banenTot: 0.5, groei: 0.5, groeiPct: null }]);
   });
 
   it('refuses unknown regions, quarters and splits with a Dutch message', async () => {
-    await expect(banen(engine, { regio: ['AM99'] })).rejects.toThrow(/Onbekende arbeidsmarktregio: "AM99"/);
-    await expect(banen(engine, { van: '2013-03' as never })).rejects.toThrow(/Ongeldig beginkwartaal/);
-    await expect(banen(engine, { split: 'gemeente' as never })).rejects.toThrow(/Onbekende splitsing/);
-    await expect(register(engine, { split: 'sector' as never })).rejects.toThrow(/splitsing voor het register/);
+    expect(() => banenQuery({ regio: ['AM99'] })).toThrow(/Onbekende arbeidsmarktregio: "AM99"/);
+    expect(() => banenQuery({ van: '2013-03' as never })).toThrow(/Ongeldig beginkwartaal/);
+    expect(() => banenQuery({ split: 'gemeente' as never })).toThrow(/Onbekende splitsing/);
+    expect(() => registerQuery({ split: 'sector' as never })).toThrow(/splitsing voor het register/);
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../src/lib/engine/node.ts';
-import { cumulatief, landelijk, perGemeente, spreiding } from '../src/lib/metrics/buig.ts';
+import { cumulatiefQuery, landelijkQuery, perGemeenteQuery, spreidingQuery } from '../src/lib/metrics/buig.ts';
+import { runMetric } from '../src/lib/sql/query.ts';
 
 /**
  * Hand-built BUIG (euros; GM0014 Groningen AM01, GM0034 Almere AM11, GM0050 Zeewolde AM06):
@@ -29,7 +30,7 @@ describe('BUIG metrics on a hand-built table', () => {
   afterAll(() => engine.close());
 
   it('adds up budgets and uitgaven per year, with the saldo in euros and as % of the definitief budget', async () => {
-    const [j15, j16] = await landelijk(engine);
+    const [j15, j16] = await runMetric(engine, landelijkQuery());
     expect([j15.jaar, j15.voorlopig, j15.definitief, j15.uitgaven, j15.saldo, j15.bijstelling]).toEqual([2015, 328, 350, 353, -3, 22]);
     expect(j15.saldoPct).toBeCloseTo((-3 / 350) * 100, 10);
     expect([j16.jaar, j16.voorlopig, j16.definitief, j16.uitgaven, j16.saldo, j16.bijstelling]).toEqual([2016, 350, 380, 395, -15, 30]);
@@ -37,7 +38,7 @@ describe('BUIG metrics on a hand-built table', () => {
   });
 
   it('gives year-on-year changes (none for the first year) and the cumulative result', async () => {
-    const [j15, j16] = await landelijk(engine);
+    const [j15, j16] = await runMetric(engine, landelijkQuery());
     expect([j15.mutatieDefinitief, j15.mutatieDefinitiefPct, j15.mutatieUitgavenPct]).toEqual([null, null, null]);
     expect(j16.mutatieDefinitief).toBe(30);
     expect(j16.mutatieDefinitiefPct).toBeCloseTo((380 / 350 - 1) * 100, 10);
@@ -46,7 +47,7 @@ describe('BUIG metrics on a hand-built table', () => {
   });
 
   it('counts gemeenten with a tekort, and with a tekort of at least 5% (a saldo of 0 is no tekort)', async () => {
-    const [j15, j16] = await landelijk(engine);
+    const [j15, j16] = await runMetric(engine, landelijkQuery());
     expect([j15.gemeenten, j15.gemeentenTekort, j15.gemeentenTekort5]).toEqual([3, 2, 2]);
     expect(j15.pctGemeentenTekort).toBeCloseTo(200 / 3, 10);
     expect([j16.gemeentenTekort, j16.gemeentenTekort5]).toEqual([1, 1]);
@@ -54,19 +55,19 @@ describe('BUIG metrics on a hand-built table', () => {
   });
 
   it('limits the national view to regions', async () => {
-    const flevoland = await landelijk(engine, { regio: ['AM11'] });
+    const flevoland = await runMetric(engine, landelijkQuery({ regio: ['AM11'] }));
     expect(flevoland.map((r) => [r.jaar, r.definitief, r.saldo, r.gemeentenTekort])).toEqual([[2015, 200, 10, 0], [2016, 210, -21, 1]]);
   });
 
   it('sums the saldo over a range of years', async () => {
-    const c = await cumulatief(engine, { van: 2015, tot: 2016 });
+    const c = await runMetric(engine, cumulatiefQuery({ van: 2015, tot: 2016 }));
     expect([c.van, c.tot, c.saldo, c.budget]).toEqual([2015, 2016, -18, 730]);
     expect(c.saldoPct).toBeCloseTo((-18 / 730) * 100, 10);
-    expect(await cumulatief(engine, { van: 2020, tot: 2021 })).toEqual({ van: 2020, tot: 2021, saldo: 0, budget: 0, saldoPct: null });
+    expect(await runMetric(engine, cumulatiefQuery({ van: 2020, tot: 2021 }))).toEqual({ van: 2020, tot: 2021, saldo: 0, budget: 0, saldoPct: null });
   });
 
   it('lists gemeenten from largest tekort to largest overschot, with name and region', async () => {
-    const g = await perGemeente(engine, { jaar: 2016 });
+    const g = await runMetric(engine, perGemeenteQuery({ jaar: 2016 }));
     expect(g.map((r) => [r.gemeente_code, r.naam, r.regio_code, r.saldo, r.saldoPct])).toEqual([
       ['GM0034', 'Almere', 'AM11', -21, -10], ['GM0050', 'Zeewolde', 'AM06', 0, 0], ['GM0014', 'Groningen', 'AM01', 6, 5],
     ]);
@@ -74,7 +75,7 @@ describe('BUIG metrics on a hand-built table', () => {
 
   it('describes the spread of the saldo % over gemeenten with interpolated quantiles', async () => {
     // 2015: −10, −6, +5 → sorted −10, −6, 5; p25 at position 0,5 = −8; p75 at 1,5 = −0,5; p10 at 0,2 = −9,2; p90 at 1,8 = 2,8.
-    const s = await spreiding(engine, { jaar: 2015 });
+    const s = await runMetric(engine, spreidingQuery({ jaar: 2015 }));
     expect(s.jaar).toBe(2015);
     expect(s.gemeenten).toBe(3);
     expect(s.mediaan).toBeCloseTo(-6, 10);
@@ -86,8 +87,8 @@ describe('BUIG metrics on a hand-built table', () => {
   });
 
   it('refuses bad years and regions with a Dutch message', async () => {
-    await expect(cumulatief(engine, { van: 2016, tot: 2015 })).rejects.toThrow(/ligt voor het beginjaar/);
-    await expect(perGemeente(engine, { jaar: 20.5 })).rejects.toThrow(/Ongeldig jaar/);
-    await expect(landelijk(engine, { regio: ['Flevoland'] })).rejects.toThrow(/Onbekende arbeidsmarktregio/);
+    expect(() => cumulatiefQuery({ van: 2016, tot: 2015 })).toThrow(/ligt voor het beginjaar/);
+    expect(() => perGemeenteQuery({ jaar: 20.5 })).toThrow(/Ongeldig jaar/);
+    expect(() => landelijkQuery({ regio: ['Flevoland'] })).toThrow(/Onbekende arbeidsmarktregio/);
   });
 });

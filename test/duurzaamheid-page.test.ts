@@ -11,10 +11,11 @@ import { flushSync } from 'svelte';
 import { NodeEngine } from '../src/lib/engine/node.ts';
 import { SupersededError } from '../src/lib/engine/client-types.ts';
 import type { SqlParam } from '../src/lib/engine/types.ts';
-import {
-  cohortUitkomst, panelBereik, starters as startersMetriek, uitstroomRedenen,
-  type PanelBereik, type UitkomstRij,
-} from '../src/lib/metrics/duurzaamheid.ts';
+import { panelBereikQuery, type PanelBereik } from '../src/lib/metrics/duurzaamheid/bereik.ts';
+import { startersQuery } from '../src/lib/metrics/duurzaamheid/starters.ts';
+import { cohortUitkomstQuery, type UitkomstRij } from '../src/lib/metrics/duurzaamheid/uitkomst.ts';
+import { uitstroomRedenenQuery } from '../src/lib/metrics/duurzaamheid/uitstroom.ts';
+import { runMetric } from '../src/lib/sql/query.ts';
 import { naarCsv } from '../src/lib/export/csv.ts';
 import { AFGELEID, KLEIN } from '../src/lib/format/disclosure.ts';
 import {
@@ -26,7 +27,7 @@ import { Sectie } from '../src/pages/duurzaamheid/sectie.svelte.ts';
 import { kiesBasis, selectieTekst, trendMarkers } from '../src/pages/duurzaamheid/selectie.ts';
 import { trendData, uitkomstData } from '../src/pages/duurzaamheid/grafieken.ts';
 import { onderdrukDelen, uitkomstVoorZin } from '../src/pages/duurzaamheid/onderdrukking.ts';
-import { zinUitkomsten, zinWerkzaam } from '../src/lib/metrics/duurzaamheid-zinnen.ts';
+import { zinUitkomsten, zinWerkzaam } from '../src/lib/metrics/duurzaamheid/zinnen.ts';
 import {
   COHORT_PERSONEN, COHORT_VANAF, COHORT_VERTREK, maakPanel, STARTERS_PERSONEN, STARTERS_VANAF,
 } from './fixtures/duurzaamheid-panel.ts';
@@ -55,34 +56,36 @@ function tel(r: UitkomstRij | undefined) {
 
 describe('achtergrond filter by adding up the split groups (cohort panel, base 2021Q3)', () => {
   let engine: NodeEngine;
+  let bereik: PanelBereik;
   beforeAll(async () => {
     engine = await NodeEngine.create();
     await maakPanel(engine, COHORT_PERSONEN, COHORT_VERTREK, COHORT_VANAF);
+    bereik = (await runMetric(engine, panelBereikQuery()))!;
   });
   afterAll(() => engine.close());
 
   it('gives the outcome of Wsw + Participatiewet as the SQL filter does', async () => {
-    const split = await cohortUitkomst(engine, { basis: '2021Q3', horizon: 4, split: 'achtergrond' });
+    const split = await runMetric(engine, cohortUitkomstQuery({ basis: '2021Q3', horizon: 4, split: 'achtergrond' }, bereik));
     const som = somUitkomst(split, ['Wsw', 'Participatiewet']);
     // At t: Wsw p3, p4, p9; Participatiewet p5, p6, p7, p10 (p1 becomes Wsw only in 2022: base value counts).
     // At 2022Q3: werkzaam p3, p6; werk verloren p4; uit p5, p7, p9, p10.
     expect(tel(som[0])).toEqual({ cohort: 7, werkzaam: 2, verloren: 1, uit: 4, steeds: 0, zelfde: 2 });
     expect(som[0].werkzaamPct).toBeCloseTo((2 / 7) * 100, 10);
-    const [sqlRij] = await cohortUitkomst(engine, { basis: '2021Q3', horizon: 4, filters: { achtergrond: ['Wsw', 'Participatiewet'] } });
+    const [sqlRij] = await runMetric(engine, cohortUitkomstQuery({ basis: '2021Q3', horizon: 4, filters: { achtergrond: ['Wsw', 'Participatiewet'] } }, bereik));
     expect(tel(som[0])).toEqual(tel(sqlRij));
     // No selection = every group = the unfiltered total (cohort 10 in the metric tests).
     expect(tel(somUitkomst(split)[0])).toEqual({ cohort: 10, werkzaam: 4, verloren: 1, uit: 5, steeds: 2, zelfde: 3 });
   });
 
   it('adds up the uitstroom reasons of the selected groups', async () => {
-    const split = await uitstroomRedenen(engine, { basis: '2021Q3', horizon: 4, split: 'achtergrond' });
+    const split = await runMetric(engine, uitstroomRedenenQuery({ basis: '2021Q3', horizon: 4, split: 'achtergrond' }, bereik));
     const som = somUitstroom(split, ['Wsw', 'Participatiewet']);
     // Left: p9 (Wsw; overig 2021Q3 then AOW 2022Q1 → AOW), p5 (AOW), p7 (Wsw-beschut), p10 (no row in window → onbekend).
     const per = Object.fromEntries(som.map((r) => [r.reden, r.aantal]));
     expect(per).toEqual({ AOW: 2, 'Wsw-beschut': 1, 'geen arbeidsvermogen': 0, overleden: 0, overig: 0, onbekend: 1 });
     expect(som.every((r) => r.uitRegister === 4)).toBe(true);
     expect(som.find((r) => r.reden === 'AOW')!.pct).toBe(50);
-    const direct = await uitstroomRedenen(engine, { basis: '2021Q3', horizon: 4, filters: { achtergrond: ['Wsw', 'Participatiewet'] } });
+    const direct = await runMetric(engine, uitstroomRedenenQuery({ basis: '2021Q3', horizon: 4, filters: { achtergrond: ['Wsw', 'Participatiewet'] } }, bereik));
     expect(Object.fromEntries(direct.map((r) => [r.reden, r.aantal]))).toEqual(per);
   });
 });
@@ -92,14 +95,15 @@ describe('starters: adding up groups (starters panel, base 2021Q3)', () => {
     const engine = await NodeEngine.create();
     try {
       await maakPanel(engine, STARTERS_PERSONEN, [], STARTERS_VANAF);
-      const split = await startersMetriek(engine, { basis: '2021Q3', split: 'achtergrond' });
+      const bereik = (await runMetric(engine, panelBereikQuery()))!;
+      const split = await runMetric(engine, startersQuery({ basis: '2021Q3', split: 'achtergrond' }, bereik));
       const [som] = somStarters(split, ['Wsw', 'Participatiewet']);
       // Starters in 2020Q4…2021Q3 by achtergrond at the start: Wajong p21; Wsw p22, p23; Participatiewet p25, p26.
       // A year later: p22 (job B), p23 (job B), p26 (job A) work; p25 left. Same job: only p26.
       // Two years later: p22 only.
       expect({ n: som.starters, na1: som.werkzaamNa1Jaar, zelfde: som.zelfdeBaanNa1Jaar, na2: som.werkzaamNa2Jaar }).toEqual({ n: 4, na1: 3, zelfde: 1, na2: 1 });
       expect(som.werkzaamNa1JaarPct).toBe(75);
-      const [direct] = await startersMetriek(engine, { basis: '2021Q3', filters: { achtergrond: ['Wsw', 'Participatiewet'] } });
+      const [direct] = await runMetric(engine, startersQuery({ basis: '2021Q3', filters: { achtergrond: ['Wsw', 'Participatiewet'] } }, bereik));
       expect([direct.starters, direct.werkzaamNa1Jaar, direct.zelfdeBaanNa1Jaar, direct.werkzaamNa2Jaar]).toEqual([4, 3, 1, 1]);
     } finally {
       await engine.close();
@@ -113,7 +117,7 @@ describe('DuurzaamheidBron: cached trends, one query per view', () => {
   beforeAll(async () => {
     engine = await NodeEngine.create();
     await maakPanel(engine, COHORT_PERSONEN, COHORT_VERTREK, COHORT_VANAF);
-    bereik = (await panelBereik(engine))!;
+    bereik = (await runMetric(engine, panelBereikQuery()))!;
   });
   afterAll(() => engine.close());
 
@@ -127,7 +131,7 @@ describe('DuurzaamheidBron: cached trends, one query per view', () => {
     expect([...new Set(trend.map((r) => r.basis))]).toEqual(['2020Q3', '2021Q3', '2022Q3']);
     await bron.cohort(sel({ basis: '2022Q3' }));
     expect(e.vragen).toHaveLength(1);
-    const eigen = await cohortUitkomst(engine, { basis: '2021Q3', horizon: 4, split: 'achtergrond' });
+    const eigen = await runMetric(engine, cohortUitkomstQuery({ basis: '2021Q3', horizon: 4, split: 'achtergrond' }, bereik));
     expect(uitTrend.map(tel)).toEqual(eigen.map(tel));
     expect(uitTrend.map((r) => r.groep)).toEqual(['Participatiewet', 'Wajong', 'Wsw']);
   });
@@ -163,7 +167,7 @@ describe('DuurzaamheidBron: cached trends, one query per view', () => {
     const bron = new DuurzaamheidBron(e, bereik);
     const rijen = await bron.uitstroom(sel());
     expect(e.vragen).toEqual([VIEWS.uitstroomTrend]);
-    const direct = await uitstroomRedenen(engine, { basis: '2021Q3', horizon: 4, split: 'achtergrond' });
+    const direct = await runMetric(engine, uitstroomRedenenQuery({ basis: '2021Q3', horizon: 4, split: 'achtergrond' }, bereik));
     const kort = (l: typeof direct) => l.map((r) => `${r.groep}|${r.reden}|${r.aantal}|${r.uitRegister}`).sort();
     expect(kort(rijen)).toEqual(kort(direct));
   });

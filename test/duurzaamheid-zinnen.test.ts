@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   groepOmschrijving, zinBaanduur, zinContract, zinStarters, zinSteedsWerkzaam, zinUitkomsten, zinUitstroom,
   zinWerkzaam, zinZelfdeBaan,
-} from '../src/lib/metrics/duurzaamheid-zinnen.ts';
-import type { ContractRij, StartersRij, UitkomstRij, UitstroomRij } from '../src/lib/metrics/duurzaamheid.ts';
+} from '../src/lib/metrics/duurzaamheid/zinnen.ts';
+import type { ContractRij } from '../src/lib/metrics/duurzaamheid/contract.ts';
+import type { StartersRij } from '../src/lib/metrics/duurzaamheid/starters.ts';
+import type { UitkomstRij } from '../src/lib/metrics/duurzaamheid/uitkomst.ts';
+import type { UitstroomRij } from '../src/lib/metrics/duurzaamheid/uitstroom.ts';
 
 function uitkomst(over: Partial<UitkomstRij>): UitkomstRij {
   const r = {

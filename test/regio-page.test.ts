@@ -17,7 +17,8 @@ import { SupersededError } from '../src/lib/engine/client-types.ts';
 import { REGIO_CODES } from '../src/lib/extracts/regions.ts';
 import { AFGELEID, KLEIN } from '../src/lib/format/disclosure.ts';
 import { KAART_BRON, REGIO_TOPOJSON_PAD, regioKaart } from '../src/lib/metrics/regio-geo.ts';
-import { kengetallen, overzichtUitSommen, regioOverzicht, UREN_PER_BAAN, type Reeksen, type RegioSommen } from '../src/lib/metrics/regio.ts';
+import { kengetallen, overzichtUitSommen, regioOverzichtQuery, UREN_PER_BAAN, type Reeksen, type RegioSommen } from '../src/lib/metrics/regio.ts';
+import { runMetric } from '../src/lib/sql/query.ts';
 import { parseRegionaleGroei } from '../src/lib/published/reference.ts';
 import { parseHash } from '../src/lib/state/url.ts';
 import { RegioBron, type RegioEngine } from '../src/pages/regios/bron.ts';
@@ -368,7 +369,7 @@ describe('bron: voorbewerking en antwoorden per weergave', () => {
     await native.close();
   });
 
-  it('derives the overview from the aggregate rows in memory exactly as regioOverzicht does in SQL', async () => {
+  it('derives the overview from the aggregate rows in memory exactly as regioOverzichtQuery does in SQL', async () => {
     const native = await NodeEngine.create();
     await native.exec(`CREATE TABLE doelgroep_kwartaal (persoon_id BIGINT, peildatum DATE, regio_code VARCHAR, werkzaam BOOLEAN,
       baan_id BIGINT, sector VARCHAR, dienstverband VARCHAR, uren DOUBLE)`);
@@ -388,8 +389,8 @@ describe('bron: voorbewerking en antwoorden per weergave', () => {
     await bron.voorbereiden();
     for (const p of [{ basis: '2015Q4', eind: '2017Q4' }, { basis: '2016Q4', eind: '2017Q4' }, { basis: '2015Q4', eind: '2016Q4' }]) {
       const inGeheugen = await bron.overzicht(p);
-      expect(inGeheugen, `${p.basis}–${p.eind}`).toEqual(await regioOverzicht(native, p));
-      expect(inGeheugen, `${p.basis}–${p.eind} (paneel)`).toEqual(await regioOverzicht(native, p, { bron: 'panel' }));
+      expect(inGeheugen, `${p.basis}–${p.eind}`).toEqual(await runMetric(native, regioOverzichtQuery(p)));
+      expect(inGeheugen, `${p.basis}–${p.eind} (paneel)`).toEqual(await runMetric(native, regioOverzichtQuery(p, { bron: 'panel' })));
     }
     const o = await bron.overzicht({ basis: '2015Q4', eind: '2017Q4' });
     expect(o.regios.map((r) => r.regio_code)).toEqual(['AM01', 'AM02', 'AM99', null]);

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../src/lib/engine/node.ts';
 import {
-  aandeelTabel, beschikbareKwartalen, geindexeerdeReeksen, heeftRegioAggregaat, indicatorTabel, maakRegioAggregaat, regioFunnel,
-  regioKwartaalAggregaat, regioOverzicht, regioProfiel, regioReeksen, startniveauVersusGroei, UREN_PER_BAAN,
-  type RegioOverzicht,
+  aandeelTabel, beschikbareKwartalenQuery, geindexeerdeReeksen, heeftRegioAggregaatQuery, indicatorTabel, maakRegioAggregaat,
+  regioFunnel, regioKwartaalAggregaatQuery, regioOverzichtQuery, regioProfiel, regioReeksenQuery, startniveauVersusGroei,
+  UREN_PER_BAAN, type RegioOverzicht,
 } from '../src/lib/metrics/regio.ts';
+import { runMetric } from '../src/lib/sql/query.ts';
 
 /**
  * Hand-built panel (1 baan = 25,5 × 13 = 331,5 uren per kwartaal).
@@ -71,7 +72,7 @@ describe('regio-metrieken op een handgemaakt paneel', () => {
   beforeAll(async () => {
     engine = await paneel(PANEEL);
     await maakRegioAggregaat(engine);
-    overzicht = await regioOverzicht(engine, { basis: '2015Q4', eind: '2017Q4' });
+    overzicht = await runMetric(engine, regioOverzichtQuery({ basis: '2015Q4', eind: '2017Q4' }));
   });
   afterAll(() => engine.close());
 
@@ -80,13 +81,13 @@ describe('regio-metrieken op een handgemaakt paneel', () => {
   });
 
   it('materialises the pre-aggregation once as a temp table', async () => {
-    expect(await heeftRegioAggregaat(engine)).toBe(true);
+    expect(await runMetric(engine, heeftRegioAggregaatQuery())).toBe(true);
     // One row per region × quarter: 3 regions × 3 quarters = 9.
     expect(await maakRegioAggregaat(engine)).toEqual({ rijen: 9 });
   });
 
   it('returns the pre-aggregation as a compact table with banen and splits per region × quarter', async () => {
-    const agg = await regioKwartaalAggregaat(engine);
+    const agg = await runMetric(engine, regioKwartaalAggregaatQuery());
     expect(agg).toHaveLength(9);
     const cel = agg.find((r) => r.regio_code === 'AM01' && r.kwartaal === '2017Q4')!;
     // p1, p2, p3, p7: 4 personen, 3 werkzaam, 994,5 uren = 3 banen; markt p1+p3 = 663, overheid p2 = 331,5
@@ -95,7 +96,7 @@ describe('regio-metrieken op een handgemaakt paneel', () => {
   });
 
   it('lists the quarters present', async () => {
-    expect(await beschikbareKwartalen(engine)).toEqual(['2015Q4', '2016Q4', '2017Q4']);
+    expect(await runMetric(engine, beschikbareKwartalenQuery())).toEqual(['2015Q4', '2016Q4', '2017Q4']);
   });
 
   it('counts banen, register and werkzaam per region at base and end', () => {
@@ -148,7 +149,7 @@ describe('regio-metrieken op een handgemaakt paneel', () => {
   });
 
   it('gives the same numbers straight from the panel as from the temp table', async () => {
-    const direct = await regioOverzicht(engine, { basis: '2015Q4', eind: '2017Q4' }, { bron: 'panel' });
+    const direct = await runMetric(engine, regioOverzichtQuery({ basis: '2015Q4', eind: '2017Q4' }, { bron: 'panel' }));
     expect(direct).toEqual(overzicht);
   });
 
@@ -165,7 +166,7 @@ describe('regio-metrieken op een handgemaakt paneel', () => {
 
   it('shares ranks when regions tie', () => {
     // werkzaam in 2015Q4 → eind = 2015Q4: AM01 2, AM02 1, AM03 1 → rangen 1, 2, 2
-    return regioOverzicht(engine, { basis: '2015Q4', eind: '2015Q4' }).then((o) => {
+    return runMetric(engine, regioOverzichtQuery({ basis: '2015Q4', eind: '2015Q4' })).then((o) => {
       const t = indicatorTabel(o, 'werkzaam');
       expect(t.rijen.map((r) => [r.regio_code, r.rang, r.gedeeld])).toEqual([
         ['AM01', 1, false],
@@ -205,7 +206,7 @@ describe('regio-metrieken op een handgemaakt paneel', () => {
   });
 
   it('indexes region and national series to the base quarter', async () => {
-    const reeksen = await regioReeksen(engine, { van: '2015Q4', tot: '2017Q4', regios: ['AM01'] });
+    const reeksen = await runMetric(engine, regioReeksenQuery({ van: '2015Q4', tot: '2017Q4', regios: ['AM01'] }));
     expect(reeksen.regios.map((r) => r.regio_code)).toEqual(['AM01']);
     const [nl, am01] = geindexeerdeReeksen(reeksen, 'banen', '2015Q4');
     // landelijk 4,5 → 3,5 → 8: 100; 77,78; 177,78.  AM01 2 → 1 → 3: 100; 50; 150
@@ -218,20 +219,20 @@ describe('regio-metrieken op een handgemaakt paneel', () => {
   });
 
   it('returns every region when no regions are chosen, and none but national for an empty choice', async () => {
-    const alle = await regioReeksen(engine, { van: '2016Q4', tot: '2016Q4' });
+    const alle = await runMetric(engine, regioReeksenQuery({ van: '2016Q4', tot: '2016Q4' }));
     expect(alle.regios.map((r) => [r.regio_code, r.punten[0].banen])).toEqual([
       ['AM01', 1],
       ['AM02', 2],
       ['AM03', 0.5],
     ]);
-    const geen = await regioReeksen(engine, { van: '2016Q4', tot: '2016Q4', regios: [] });
+    const geen = await runMetric(engine, regioReeksenQuery({ van: '2016Q4', tot: '2016Q4', regios: [] }));
     expect(geen.regios).toEqual([]);
     expect(geen.landelijk.punten[0].banen).toBe(3.5);
   });
 
   it('refuses malformed quarters with a Dutch message', async () => {
-    await expect(regioOverzicht(engine, { basis: '2015-4', eind: '2017Q4' })).rejects.toThrow(/Ongeldig basiskwartaal "2015-4"/);
-    await expect(regioReeksen(engine, { van: '2017Q4', tot: '2015Q4' })).rejects.toThrow(/ligt na/);
+    expect(() => regioOverzichtQuery({ basis: '2015-4', eind: '2017Q4' })).toThrow(/Ongeldig basiskwartaal "2015-4"/);
+    expect(() => regioReeksenQuery({ van: '2017Q4', tot: '2015Q4' })).toThrow(/ligt na/);
   });
 
   it('refuses an unknown indicator', () => {
@@ -252,7 +253,7 @@ describe('onbekende regiocodes en sectoren worden niet weggelaten', () => {
   afterAll(() => engine.close());
 
   it('keeps an unknown code as its own row and in the national total', async () => {
-    const o = await regioOverzicht(engine, { basis: '2020Q1', eind: '2020Q1' }, { bron: 'panel' });
+    const o = await runMetric(engine, regioOverzichtQuery({ basis: '2020Q1', eind: '2020Q1' }, { bron: 'panel' }));
     expect(o.regios.map((r) => [r.regio_code, r.regio_naam, r.eind.banen])).toEqual([
       ['AM01', 'Groningen', 1],
       ['AM99', null, 3],
@@ -262,7 +263,7 @@ describe('onbekende regiocodes en sectoren worden niet weggelaten', () => {
   });
 
   it('books uren without a known sector or dienstverband as onbekend, so splits add up', async () => {
-    const o = await regioOverzicht(engine, { basis: '2020Q1', eind: '2020Q1' }, { bron: 'panel' });
+    const o = await runMetric(engine, regioOverzichtQuery({ basis: '2020Q1', eind: '2020Q1' }, { bron: 'panel' }));
     const e = o.regios[1].eind;
     // p2 663 uren zonder sector = 2 banen; p3 331,5 overheid met dienstverband 'onbekend' = 1 baan
     expect([e.banen_markt, e.banen_overheid, e.banen_sector_onbekend]).toEqual([0, 1, 2]);

@@ -1,12 +1,15 @@
 /**
  * The single-cohort outcome (werkzaam / werk verloren / uit het register, continuously werkzaam,
  * same job) computed with Arquero 8 from columnar arrays — only to compare with DuckDB (WASM and
- * native) in `npm run bench`; the page itself uses the SQL in src/lib/metrics/duurzaamheid.ts.
+ * native) in `npm run bench`; the page itself uses the SQL in src/lib/metrics/duurzaamheid/uitkomst.ts.
  * Same definitions: base t, outcome at t+h, continuity = werkzaam in every quarter t…t+h.
  */
 import * as aq from 'arquero';
 import type { QueryEngine } from '../../src/lib/engine/types.ts';
-import { cohortTrend, cohortUitkomst, panelBereik, standaardBasiskwartaal, type Horizon, type PanelBereik } from '../../src/lib/metrics/duurzaamheid.ts';
+import { panelBereikQuery, standaardBasiskwartaal, type PanelBereik } from '../../src/lib/metrics/duurzaamheid/bereik.ts';
+import type { Horizon } from '../../src/lib/metrics/duurzaamheid/filters.ts';
+import { cohortTrendQuery, cohortUitkomstQuery } from '../../src/lib/metrics/duurzaamheid/uitkomst.ts';
+import { runMetric } from '../../src/lib/sql/query.ts';
 import { kwartaalIndex, kwartaalToIndex, type Kwartaal } from '../../src/lib/kwartaal.ts';
 
 const { op } = aq;
@@ -99,7 +102,7 @@ const staat = new WeakMap<QueryEngine, Staat>();
 async function voorbereid(engine: QueryEngine): Promise<Staat> {
   let s = staat.get(engine);
   if (!s) {
-    const bereik = await panelBereik(engine);
+    const bereik = await runMetric(engine, panelBereikQuery());
     const basis = bereik && standaardBasiskwartaal(bereik);
     if (!bereik || !basis) throw new Error('doelgroep_kwartaal heeft geen basiskwartaal met t+4.');
     s = { bereik, basis };
@@ -113,28 +116,28 @@ export const cases: BenchCase[] = [
     name: 'duurzaamheid: één cohort, uitkomst na 1 jaar (SQL)',
     async run(engine) {
       const s = await voorbereid(engine);
-      return cohortUitkomst(engine, { basis: s.basis, horizon: 4 }, s.bereik);
+      return runMetric(engine, cohortUitkomstQuery({ basis: s.basis, horizon: 4 }, s.bereik));
     },
   },
   {
     name: 'duurzaamheid: één cohort, uitkomst na 1 jaar per achtergrond (SQL)',
     async run(engine) {
       const s = await voorbereid(engine);
-      return cohortUitkomst(engine, { basis: s.basis, horizon: 4, split: 'achtergrond' }, s.bereik);
+      return runMetric(engine, cohortUitkomstQuery({ basis: s.basis, horizon: 4, split: 'achtergrond' }, s.bereik));
     },
   },
   {
     name: 'duurzaamheid: trend alle derde kwartalen, per achtergrond (SQL, één query)',
     async run(engine) {
       const s = await voorbereid(engine);
-      return cohortTrend(engine, { horizon: 4, split: 'achtergrond', kwartaalVanJaar: 3 }, s.bereik);
+      return runMetric(engine, cohortTrendQuery({ horizon: 4, split: 'achtergrond', kwartaalVanJaar: 3 }, s.bereik));
     },
   },
   {
     name: 'duurzaamheid: trend alle basiskwartalen (SQL, één query)',
     async run(engine) {
       const s = await voorbereid(engine);
-      return cohortTrend(engine, { horizon: 4 }, s.bereik);
+      return runMetric(engine, cohortTrendQuery({ horizon: 4 }, s.bereik));
     },
   },
   {

@@ -6,7 +6,8 @@
  * all-cohort trend ≤ 2.5 s the first time.
  */
 import type { QueryEngine } from '../../src/lib/engine/types.ts';
-import { basiskwartalen, panelBereik, type PanelBereik } from '../../src/lib/metrics/duurzaamheid.ts';
+import { basiskwartalen, panelBereikQuery, type PanelBereik } from '../../src/lib/metrics/duurzaamheid/bereik.ts';
+import { runMetric } from '../../src/lib/sql/query.ts';
 import type { Kwartaal } from '../../src/lib/kwartaal.ts';
 import { DuurzaamheidBron, isTrendKwartaal, type Selectie, type ViewEngine } from '../../src/pages/duurzaamheid/bron.ts';
 
@@ -33,7 +34,7 @@ const staat = new WeakMap<QueryEngine, Staat>();
 async function voorbereid(engine: QueryEngine): Promise<Staat> {
   let s = staat.get(engine);
   if (!s) {
-    const bereik = await panelBereik(engine);
+    const bereik = await runMetric(engine, panelBereikQuery());
     if (!bereik) throw new Error('doelgroep_kwartaal is leeg.');
     const basis = basiskwartalen(bereik, 4);
     s = { bereik, q3: basis.filter(isTrendKwartaal), anders: basis.filter((k) => !isTrendKwartaal(k)), warm: null, stap: 0 };

@@ -7,9 +7,10 @@
  */
 import type { QueryEngine } from '../../src/lib/engine/types.ts';
 import {
-  beschikbareKwartalen, geindexeerdeReeksen, heeftRegioAggregaat, indicatorTabel, maakRegioAggregaat, regioOverzicht,
-  regioReeksen, startniveauVersusGroei, REGIO_INDICATOR_NAMEN,
+  beschikbareKwartalenQuery, geindexeerdeReeksen, heeftRegioAggregaatQuery, indicatorTabel, maakRegioAggregaat,
+  regioOverzichtQuery, regioReeksenQuery, startniveauVersusGroei, REGIO_INDICATOR_NAMEN,
 } from '../../src/lib/metrics/regio.ts';
+import { runMetric } from '../../src/lib/sql/query.ts';
 import type { Kwartaal } from '../../src/lib/kwartaal.ts';
 
 export interface BenchCase {
@@ -27,8 +28,8 @@ const staat = new WeakMap<QueryEngine, Staat>();
 async function voorbereid(engine: QueryEngine): Promise<Staat> {
   let s = staat.get(engine);
   if (!s) {
-    if (!(await heeftRegioAggregaat(engine))) await maakRegioAggregaat(engine);
-    const kwartalen = await beschikbareKwartalen(engine);
+    if (!(await runMetric(engine, heeftRegioAggregaatQuery()))) await maakRegioAggregaat(engine);
+    const kwartalen = await runMetric(engine, beschikbareKwartalenQuery());
     if (kwartalen.length === 0) throw new Error('Geen kwartalen in doelgroep_kwartaal.');
     s = { kwartalen, stap: 0 };
     staat.set(engine, s);
@@ -50,7 +51,7 @@ export const cases: BenchCase[] = [
       const i = s.stap++;
       const basis = k[i % Math.max(1, k.length - 1)];
       const eind = k[k.length - 1 - (i % Math.max(1, Math.floor(k.length / 2)))];
-      const overzicht = await regioOverzicht(engine, { basis, eind });
+      const overzicht = await runMetric(engine, regioOverzichtQuery({ basis, eind }));
       const tabel = indicatorTabel(overzicht, REGIO_INDICATOR_NAMEN[i % REGIO_INDICATOR_NAMEN.length]);
       const scatter = startniveauVersusGroei(overzicht, i % 2 ? 'banen_per_1000' : 'aandeel_werkzaam');
       return { regios: tabel.rijen.length, r: scatter.r };
@@ -62,7 +63,7 @@ export const cases: BenchCase[] = [
       const s = await voorbereid(engine);
       const van = s.kwartalen[0];
       const tot = s.kwartalen[s.kwartalen.length - 1];
-      const reeksen = await regioReeksen(engine, { van, tot, regios: ['AM01', 'AM13', 'AM18', 'AM22', 'AM30', 'AM38'] });
+      const reeksen = await runMetric(engine, regioReeksenQuery({ van, tot, regios: ['AM01', 'AM13', 'AM18', 'AM22', 'AM30', 'AM38'] }));
       return geindexeerdeReeksen(reeksen, 'banen', van).length;
     },
   },

@@ -7,16 +7,27 @@ import type { QueryEngine } from '../../src/lib/engine/types.ts';
 import * as banenM from '../../src/lib/metrics/banen.ts';
 import * as beschutM from '../../src/lib/metrics/beschut.ts';
 import * as buigM from '../../src/lib/metrics/buig.ts';
-import * as duurM from '../../src/lib/metrics/duurzaamheid.ts';
+import { panelBereikQuery, type PanelBereik } from '../../src/lib/metrics/duurzaamheid/bereik.ts';
+import { contractQuery, type ContractRij } from '../../src/lib/metrics/duurzaamheid/contract.ts';
+import { startersQuery } from '../../src/lib/metrics/duurzaamheid/starters.ts';
+import { cohortUitkomstQuery } from '../../src/lib/metrics/duurzaamheid/uitkomst.ts';
+import { uitstroomRedenenQuery } from '../../src/lib/metrics/duurzaamheid/uitstroom.ts';
+import { runMetric } from '../../src/lib/sql/query.ts';
 import type { Kwartaal } from '../../src/lib/kwartaal.ts';
 import { kwEinde, kwPlus, NULMETING_KW, type Berekening } from './figuren.ts';
 
 export class Rekenaar {
   private cache = new Map<string, Promise<unknown>>();
-  private bereik: Promise<duurM.PanelBereik | null>;
+  private bereik: Promise<PanelBereik | null>;
 
   constructor(private readonly engine: QueryEngine) {
-    this.bereik = duurM.panelBereik(engine);
+    this.bereik = runMetric(engine, panelBereikQuery());
+  }
+
+  private async panel(): Promise<PanelBereik> {
+    const b = await this.bereik;
+    if (!b) throw new Error('Het doelgroepregister (doelgroep_kwartaal) bevat geen rijen.');
+    return b;
   }
 
   private eenmaal<T>(sleutel: string, f: () => Promise<T>): Promise<T> {
@@ -25,10 +36,10 @@ export class Rekenaar {
   }
 
   private register(regio?: string) {
-    return this.eenmaal(`reg|${regio ?? ''}`, () => banenM.register(this.engine, { regio: regio ? [regio] : undefined }));
+    return this.eenmaal(`reg|${regio ?? ''}`, () => runMetric(this.engine, banenM.registerQuery({ regio: regio ? [regio] : undefined })));
   }
   private banen(split: banenM.BanenSplitsing, regio?: string) {
-    return this.eenmaal(`banen|${split}|${regio ?? ''}`, () => banenM.banen(this.engine, { split, regio: regio ? [regio] : undefined }));
+    return this.eenmaal(`banen|${split}|${regio ?? ''}`, () => runMetric(this.engine, banenM.banenQuery({ split, regio: regio ? [regio] : undefined })));
   }
   private async banenWaarde(kw: string, split: banenM.BanenSplitsing, groep: string, regio?: string): Promise<number> {
     const rij = (await this.banen(split, regio)).find((r) => r.kwartaal === kw && r.groep === groep);
@@ -38,25 +49,25 @@ export class Rekenaar {
     return (await this.banenWaarde(kw, split, groep, regio)) - (await this.banenWaarde(NULMETING_KW, split, groep, regio));
   }
   private async cohort(basis: string, split: 'none' | 'achtergrond') {
-    const b = await this.bereik;
-    return this.eenmaal(`cohort|${basis}|${split}`, () => duurM.cohortUitkomst(this.engine, { basis: basis as Kwartaal, horizon: 4, split }, b ?? undefined));
+    const b = await this.panel();
+    return this.eenmaal(`cohort|${basis}|${split}`, () => runMetric(this.engine, cohortUitkomstQuery({ basis: basis as Kwartaal, horizon: 4, split }, b)));
   }
   private async uitstroom(basis: string) {
-    const b = await this.bereik;
-    return this.eenmaal(`uit|${basis}`, () => duurM.uitstroomRedenen(this.engine, { basis: basis as Kwartaal, horizon: 4 }, b ?? undefined));
+    const b = await this.panel();
+    return this.eenmaal(`uit|${basis}`, () => runMetric(this.engine, uitstroomRedenenQuery({ basis: basis as Kwartaal, horizon: 4 }, b)));
   }
   private async starters(basis: string) {
-    const b = await this.bereik;
-    return this.eenmaal(`start|${basis}`, () => duurM.starters(this.engine, { basis: basis as Kwartaal }, b ?? undefined));
+    const b = await this.panel();
+    return this.eenmaal(`start|${basis}`, () => runMetric(this.engine, startersQuery({ basis: basis as Kwartaal }, b)));
   }
   private contract(kw: string) {
-    return this.eenmaal(`contract|${kw}`, () => duurM.contract(this.engine, { kwartaal: kw as Kwartaal }));
+    return this.eenmaal(`contract|${kw}`, () => runMetric(this.engine, contractQuery({ kwartaal: kw as Kwartaal })));
   }
   private plekken(regio?: string) {
-    return this.eenmaal(`plek|${regio ?? ''}`, () => beschutM.plekken(this.engine, { regio: regio ? [regio] : undefined }));
+    return this.eenmaal(`plek|${regio ?? ''}`, () => runMetric(this.engine, beschutM.plekkenQuery({ regio: regio ? [regio] : undefined })));
   }
   private buig() {
-    return this.eenmaal('buig', () => buigM.landelijk(this.engine));
+    return this.eenmaal('buig', () => runMetric(this.engine, buigM.landelijkQuery()));
   }
 
   /** The computed value, or null when the data hold nothing for it (e.g. a quarter outside the panel). */
@@ -93,7 +104,7 @@ export class Rekenaar {
       case 'achterstand':
         return b.doel - (await this.extra(b.kw, 'totaal', 'totaal'));
       case 'groei': {
-        const g = await this.eenmaal(`groei|${b.van}|${b.tot}`, () => banenM.groei(this.engine, { van: b.van as Kwartaal, tot: b.tot as Kwartaal }));
+        const g = await this.eenmaal(`groei|${b.van}|${b.tot}`, () => runMetric(this.engine, banenM.groeiQuery({ van: b.van as Kwartaal, tot: b.tot as Kwartaal })));
         return b.pct ? g[0]?.groeiPct ?? null : g[0]?.groei ?? null;
       }
       case 'cohort': {
@@ -108,17 +119,17 @@ export class Rekenaar {
         const a = (await this.contract(b.van)).find((r) => r.groep === 'totaal');
         const z = (await this.contract(b.tot)).find((r) => r.groep === 'totaal');
         if (!a || !z) return null;
-        const v = (r: duurM.ContractRij) => (b.veld === 'uren' ? r.uren : b.veld === 'urenOnbepaald' ? r.urenOnbepaald : r.uren - r.urenOnbepaald);
+        const v = (r: ContractRij) => (b.veld === 'uren' ? r.uren : b.veld === 'urenOnbepaald' ? r.urenOnbepaald : r.uren - r.urenOnbepaald);
         return 100 * (v(z) / v(a) - 1);
       }
       case 'starters':
         return (await this.starters(b.basis)).find((r) => r.groep === 'totaal')?.[b.veld] ?? null;
       case 'beschutPeriode': {
-        const rijen = await this.eenmaal(`besch|${b.van}|${b.tot}`, () => beschutM.periodeTotaal(this.engine, { van: b.van, tot: b.tot }));
+        const rijen = await this.eenmaal(`besch|${b.van}|${b.tot}`, () => runMetric(this.engine, beschutM.periodeTotaalQuery({ van: b.van, tot: b.tot })));
         return rijen.find((r) => r.aanvrager === b.aanvrager)?.[b.veld] ?? null;
       }
       case 'beschutCumPositief':
-        return this.eenmaal(`cum|${b.tot}`, () => beschutM.cumulatiefPositief(this.engine, { tot: b.tot }));
+        return this.eenmaal(`cum|${b.tot}`, () => runMetric(this.engine, beschutM.cumulatiefPositiefQuery({ tot: b.tot })));
       case 'plekken': {
         const r = (await this.plekken(b.regio)).find((x) => x.peildatum === b.peildatum);
         return r ? r[b.veld] : null;
@@ -144,7 +155,7 @@ export class Rekenaar {
         return r && v ? (r.voorlopig - v.definitief) / 1e6 : null;
       }
       case 'buigCum': {
-        const c = await this.eenmaal(`bcum|${b.van}|${b.tot}`, () => buigM.cumulatief(this.engine, { van: b.van, tot: b.tot }));
+        const c = await this.eenmaal(`bcum|${b.van}|${b.tot}`, () => runMetric(this.engine, buigM.cumulatiefQuery({ van: b.van, tot: b.tot })));
         return b.veld === 'saldo' ? c.saldo / 1e6 : c.saldoPct;
       }
     }

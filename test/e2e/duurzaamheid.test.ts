@@ -11,9 +11,9 @@ import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { NodeEngine } from '../../src/lib/engine/node.ts';
-import {
-  cohortTrend, cohortUitkomst, panelBereik, standaardBasiskwartaal, type PanelBereik, type UitkomstRij,
-} from '../../src/lib/metrics/duurzaamheid.ts';
+import { panelBereikQuery, standaardBasiskwartaal, type PanelBereik } from '../../src/lib/metrics/duurzaamheid/bereik.ts';
+import { cohortTrendQuery, cohortUitkomstQuery, type UitkomstRij } from '../../src/lib/metrics/duurzaamheid/uitkomst.ts';
+import { runMetric } from '../../src/lib/sql/query.ts';
 import { indexToKwartaal, kwartaalToIndex, type Kwartaal } from '../../src/lib/kwartaal.ts';
 import { formatKwartaal, formatKwartaalVoluit } from '../../src/lib/format/nl.ts';
 import { ROOT, describeReport, launchBrowser, newMonitoredContext, runAxe, settle, type PageReport } from './harness.ts';
@@ -68,7 +68,7 @@ function aantal(s: string): number {
 beforeAll(async () => {
   native = await NodeEngine.create();
   await native.attachParquet({ doelgroep_kwartaal: parquet('doelgroep_kwartaal'), doelgroep_uitstroom: parquet('doelgroep_uitstroom') });
-  bereik = (await panelBereik(native))!;
+  bereik = (await runMetric(native, panelBereikQuery()))!;
   standaard = standaardBasiskwartaal(bereik)!;
   browser = await launchBrowser();
   ({ context, report, reset: resetReport } = await newMonitoredContext(browser, origin));
@@ -94,7 +94,7 @@ describe('Duurzaamheid op de demodata', () => {
     expect(m, eerste).not.toBeNull();
     expect(`${m![2]} kwartaal van ${m![3]}`).toBe(formatKwartaalVoluit(standaard));
     // The sentence's number is the native share, rounded as in the letters.
-    const [t] = await cohortUitkomst(native, { basis: standaard, horizon: 4 }, bereik);
+    const [t] = await runMetric(native, cohortUitkomstQuery({ basis: standaard, horizon: 4 }, bereik));
     expect(Number(m![5])).toBe(Math.round((t.werkzaam / t.cohort) * 100));
     await expect(page.locator('#dz-basis').inputValue()).resolves.toBe(standaard);
   });
@@ -102,7 +102,7 @@ describe('Duurzaamheid op de demodata', () => {
   test('geeft in DuckDB-WASM dezelfde aantallen als native DuckDB op dezelfde Parquet-bestanden', async () => {
     // Outcome per achtergrond for the default cohort (table twin of the stacked bar).
     const uitkomst = await tabel(frame(page, /^Uitkomst na 1 jaar per achtergrond/));
-    const nat = await cohortUitkomst(native, { basis: standaard, horizon: 4, split: 'achtergrond' }, bereik);
+    const nat = await runMetric(native, cohortUitkomstQuery({ basis: standaard, horizon: 4, split: 'achtergrond' }, bereik));
     const perGroep = new Map(nat.map((r) => [r.groep, r]));
     for (const [groep, cohort, , , , werkzaam, verloren, uit] of uitkomst) {
       if (groep === 'Totaal') continue;
@@ -114,7 +114,7 @@ describe('Duurzaamheid op de demodata', () => {
 
     // Retention trend over all Q3 base quarters (table twin of the trend chart).
     const trend = await tabel(frame(page, /^Nog aan het werk na 1 jaar, per basiskwartaal/));
-    const nt = await cohortTrend(native, { horizon: 4, kwartaalVanJaar: 3 }, bereik);
+    const nt = await runMetric(native, cohortTrendQuery({ horizon: 4, kwartaalVanJaar: 3 }, bereik));
     const perBasis = new Map<string, UitkomstRij>(nt.map((r) => [formatKwartaal(r.basis), r]));
     let vergeleken = 0;
     for (const rij of trend) {
@@ -180,7 +180,7 @@ describe('Duurzaamheid op de demodata', () => {
     expect(na).not.toEqual(voor);
     const m = HEADLINE.exec(na[0]);
     expect(`${m![2]} kwartaal van ${m![3]}`).toBe(formatKwartaalVoluit(basis));
-    const [t] = await cohortUitkomst(native, { basis, horizon: 4 }, bereik);
+    const [t] = await runMetric(native, cohortUitkomstQuery({ basis, horizon: 4 }, bereik));
     expect(Number(m![5])).toBe(Math.round((t.werkzaam / t.cohort) * 100));
     await expect(page.locator('#dz-kern-kop').innerText()).resolves.toContain(formatKwartaal(basis));
   });

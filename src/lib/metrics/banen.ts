@@ -2,23 +2,24 @@
  * Banenafspraak metrics on `doelgroep_kwartaal` (DOMAIN.md): register size, werkzame personen and
  * banen per quarter — a baan is 25.5 verloonde uren a week, so banen = Σ uren / (25.5 × 13) —,
  * split by sector, dienstverband, inleen, region or achtergrond; extra banen against the
- * nulmeting quarter; growth between two quarters. Same functions in the browser and in Node.
+ * nulmeting quarter; growth between two quarters. Same queries in the browser and in Node:
+ * each `…Query` returns a MetricQuery (SQL, params, extracts read, shape) for `runMetric` or the query layer.
  *
  * PUBLIC API
  *   UREN_PER_BAAN = 331.5 (25.5 × 13)
  *   BanenSplitsing = 'totaal' | 'sector' | 'dienstverband' | 'inleen' | 'sector_inleen' | 'regio_code' | 'achtergrond'
  *     'inleen': regulier vs inleen (uitzend + detachering); 'sector_inleen': e.g. 'markt regulier'.
- *   registerSql / register(engine, p: RegisterParams): RegisterRij[]   persons, werkzaam, % werkzaam
- *   banenSql / banen(engine, p: BanenParams): BanenRij[]              uren, banen, werkzamen per group
- *   extraBanenSql / extraBanen(engine, p: ExtraBanenParams): ExtraBanenRij[]  banen − banen at nulmeting
- *   groeiSql / groei(engine, p: GroeiParams): GroeiRij[]              banen at van and tot, absolute and %
+ *   registerQuery(p: RegisterParams): RegisterRij[]   persons, werkzaam, % werkzaam
+ *   banenQuery(p: BanenParams): BanenRij[]              uren, banen, werkzamen per group
+ *   extraBanenQuery(p: ExtraBanenParams): ExtraBanenRij[]  banen − banen at nulmeting
+ *   groeiQuery(p: GroeiParams): GroeiRij[]              banen at van and tot, absolute and %
  * Quarters are strings like '2021Q3'; dates come back as 'yyyy-mm-dd'. Filters take region codes
  * (validated against the 35 AM codes); nothing from the user is spliced into SQL.
  */
-import type { QueryEngine, SqlParam } from '../engine/types.ts';
+import type { ExtractName, SqlParam } from '../engine/types.ts';
 import { toRows } from '../engine/rows.ts';
 import { isRegioCode } from '../extracts/regions.ts';
-import type { SqlQuery } from '../sql/query.ts';
+import type { MetricQuery, SqlQuery } from '../sql/query.ts';
 import { kwartaalEinde, parseKwartaal, type Kwartaal } from '../kwartaal.ts';
 
 export const UREN_PER_BAAN = 25.5 * 13;
@@ -62,7 +63,8 @@ export interface GroeiRij {
   groeiPct: number | null;
 }
 
-const TABEL = 'doelgroep_kwartaal';
+const TABEL = 'doelgroep_kwartaal' satisfies ExtractName;
+const EXTRACTS: readonly ExtractName[] = [TABEL];
 const KWARTAAL_SQL = `(year(peildatum)::VARCHAR || 'Q' || quarter(peildatum)::VARCHAR)`;
 
 function groepExpr(split: BanenSplitsing): string {
@@ -102,7 +104,7 @@ function filters(p: { regio?: readonly string[]; van?: Kwartaal; tot?: Kwartaal 
   return { where, params };
 }
 
-export function registerSql(p: RegisterParams = {}): SqlQuery {
+function registerSql(p: RegisterParams = {}): SqlQuery {
   const split = p.split ?? 'totaal';
   if (!['totaal', 'regio_code', 'achtergrond'].includes(split)) throw new Error(`Onbekende splitsing voor het register: ${split}.`);
   const f = filters(p);
@@ -116,12 +118,11 @@ export function registerSql(p: RegisterParams = {}): SqlQuery {
   };
 }
 
-export async function register(engine: QueryEngine, p: RegisterParams = {}): Promise<RegisterRij[]> {
-  const q = registerSql(p);
-  return toRows<RegisterRij>(await engine.query(q.sql, q.params));
+export function registerQuery(p: RegisterParams = {}): MetricQuery<RegisterRij[]> {
+  return { ...registerSql(p), extracts: EXTRACTS, shape: (table) => toRows<RegisterRij>(table) };
 }
 
-export function banenSql(p: BanenParams = {}): SqlQuery {
+function banenSql(p: BanenParams = {}): SqlQuery {
   const f = filters(p);
   const where = ['werkzaam', ...f.where];
   return {
@@ -133,13 +134,12 @@ export function banenSql(p: BanenParams = {}): SqlQuery {
   };
 }
 
-export async function banen(engine: QueryEngine, p: BanenParams = {}): Promise<BanenRij[]> {
-  const q = banenSql(p);
-  return toRows<BanenRij>(await engine.query(q.sql, q.params));
+export function banenQuery(p: BanenParams = {}): MetricQuery<BanenRij[]> {
+  return { ...banenSql(p), extracts: EXTRACTS, shape: (table) => toRows<BanenRij>(table) };
 }
 
 /** Extra banen per group against the nulmeting quarter (default: the first quarter in the data). */
-export function extraBanenSql(p: ExtraBanenParams = {}): SqlQuery {
+function extraBanenSql(p: ExtraBanenParams = {}): SqlQuery {
   const b = banenSql({ split: p.split, regio: p.regio });
   const nul = p.nulmeting ? kwartaalEinde(checkKwartaal(p.nulmeting, 'nulmetingskwartaal')) : null;
   const f = filters({ van: p.van, tot: p.tot });
@@ -155,12 +155,11 @@ export function extraBanenSql(p: ExtraBanenParams = {}): SqlQuery {
   };
 }
 
-export async function extraBanen(engine: QueryEngine, p: ExtraBanenParams = {}): Promise<ExtraBanenRij[]> {
-  const q = extraBanenSql(p);
-  return toRows<ExtraBanenRij>(await engine.query(q.sql, q.params));
+export function extraBanenQuery(p: ExtraBanenParams = {}): MetricQuery<ExtraBanenRij[]> {
+  return { ...extraBanenSql(p), extracts: EXTRACTS, shape: (table) => toRows<ExtraBanenRij>(table) };
 }
 
-export function groeiSql(p: GroeiParams): SqlQuery {
+function groeiSql(p: GroeiParams): SqlQuery {
   const van = kwartaalEinde(checkKwartaal(p.van, 'beginkwartaal'));
   const tot = kwartaalEinde(checkKwartaal(p.tot, 'eindkwartaal'));
   const f = filters({ regio: p.regio });
@@ -179,7 +178,7 @@ export function groeiSql(p: GroeiParams): SqlQuery {
   };
 }
 
-export async function groei(engine: QueryEngine, p: GroeiParams): Promise<GroeiRij[]> {
-  const q = groeiSql(p);
-  return toRows<GroeiRij>(await engine.query(q.sql, q.params));
+export function groeiQuery(p: GroeiParams): MetricQuery<GroeiRij[]> {
+  return { ...groeiSql(p), extracts: EXTRACTS, shape: (table) => toRows<GroeiRij>(table) };
 }
+

@@ -1,30 +1,31 @@
 /**
  * Beschut werk metrics (DOMAIN.md §3) on `beschut_adviezen` and `beschut_plekken`. Same functions
- * in the browser and in Node.
+ * in the browser and in Node: each `…Query` returns a MetricQuery (SQL, params, extracts read,
+ * shape), run with `runMetric(engine, q)` or by the query layer.
  *
  * PUBLIC API
  *   Maand = 'yyyy-mm'; Datum = 'yyyy-mm-dd'; aanvrager 'gemeente' | 'burger', plus 'totaal' in results
- *   perMaandSql / perMaand(engine, p: PeriodeParams): MaandRij[]
+ *   perMaandQuery(p: PeriodeParams): MaandRij[]
  *       per month × aanvrager (and a 'totaal' row per month): beoordelingen, positief, pctPositief
- *   periodeTotaalSql / periodeTotaal(engine, p: PeriodeParams): PeriodeRij[]
+ *   periodeTotaalQuery(p: PeriodeParams): PeriodeRij[]
  *       totals over the period per aanvrager + 'totaal', and the average per month
- *   cumulatiefPositiefSql / cumulatiefPositief(engine, { tot: Datum }): number   positive adviezen up to a date
- *   plekkenSql / plekken(engine, p: PlekkenParams): PlekkenRij[]
+ *   cumulatiefPositiefQuery({ tot: Datum }): number   positive adviezen up to a date
+ *   plekkenQuery(p: PlekkenParams): PlekkenRij[]
  *       per peildatum: plekken, taakstelling, realisatie % of taakstelling, gemeenten without a place
- *   rangordeSql / rangorde(engine, p: RangordeParams): RangordeRij[]
+ *   rangordeQuery(p: RangordeParams): RangordeRij[]
  *       gemeenten or regions ranked by positive adviezen (in a period) relative to the taakstelling
  *       of a year; verhouding > 1 means more positive adviezen than places to offer
- *   jaarExtrapolatie(engine, { jaar, totMaand }): Extrapolatie
+ *   jaarExtrapolatieQuery({ jaar, totMaand }): Extrapolatie
  *       LINEAR year-end extrapolation of positive adviezen (the ministry's reasoning in 2017:
  *       601 in five months → 1,442 for the year); always labelled as an extrapolation
  * Gemeente → region uses the reference list src/lib/extracts/gemeenten.ts (built into the SQL as a
  * constant table, never from user input).
  */
-import type { QueryEngine, SqlParam } from '../engine/types.ts';
+import type { ExtractName, SqlParam } from '../engine/types.ts';
 import { toRows } from '../engine/rows.ts';
 import { AANVRAGERS, type Aanvrager } from '../extracts/contracts.ts';
 import { isRegioCode } from '../extracts/regions.ts';
-import type { SqlQuery } from '../sql/query.ts';
+import type { MetricQuery, SqlQuery } from '../sql/query.ts';
 import { gemeenteRegioCte } from './gemeente-regio-sql.ts';
 
 export type Maand = `${number}-${number}`;
@@ -92,8 +93,8 @@ export interface Extrapolatie {
   label: 'lineaire extrapolatie';
 }
 
-const ADVIEZEN = 'beschut_adviezen';
-const PLEKKEN = 'beschut_plekken';
+const ADVIEZEN = 'beschut_adviezen' satisfies ExtractName;
+const PLEKKEN = 'beschut_plekken' satisfies ExtractName;
 
 function checkMaand(m: string, wat: string): { jaar: number; maand: number } {
   const x = /^(\d{4})-(\d{2})$/.exec(m);
@@ -143,7 +144,7 @@ function adviesFilter(p: PeriodeParams): { sql: string; params: SqlParam[] } {
   return { sql: sql + r.sql, params: [...params, ...r.params] };
 }
 
-export function perMaandSql(p: PeriodeParams): SqlQuery {
+function perMaandSql(p: PeriodeParams): SqlQuery {
   const f = adviesFilter(p);
   return {
     sql: `WITH ${gemeenteRegioCte()},
@@ -157,12 +158,11 @@ export function perMaandSql(p: PeriodeParams): SqlQuery {
   };
 }
 
-export async function perMaand(engine: QueryEngine, p: PeriodeParams): Promise<MaandRij[]> {
-  const q = perMaandSql(p);
-  return toRows<MaandRij>(await engine.query(q.sql, q.params));
+export function perMaandQuery(p: PeriodeParams): MetricQuery<MaandRij[]> {
+  return { ...perMaandSql(p), extracts: [ADVIEZEN], shape: (table) => toRows<MaandRij>(table) };
 }
 
-export function periodeTotaalSql(p: PeriodeParams): SqlQuery {
+function periodeTotaalSql(p: PeriodeParams): SqlQuery {
   const f = adviesFilter(p);
   const n = maandenTussen(p.van, p.tot);
   return {
@@ -177,9 +177,11 @@ export function periodeTotaalSql(p: PeriodeParams): SqlQuery {
   };
 }
 
-export async function periodeTotaal(engine: QueryEngine, p: PeriodeParams): Promise<PeriodeRij[]> {
-  const q = periodeTotaalSql(p);
-  const rijen = toRows<PeriodeRij>(await engine.query(q.sql, q.params));
+export function periodeTotaalQuery(p: PeriodeParams): MetricQuery<PeriodeRij[]> {
+  return { ...periodeTotaalSql(p), extracts: [ADVIEZEN], shape: (table) => aanvullen(p, toRows<PeriodeRij>(table)) };
+}
+
+function aanvullen(p: PeriodeParams, rijen: PeriodeRij[]): PeriodeRij[] {
   // Every aanvrager asked for appears, also with zero beoordelingen.
   const gevraagd = p.aanvrager && p.aanvrager.length ? p.aanvrager : AANVRAGERS;
   const n = maandenTussen(p.van, p.tot);
@@ -192,7 +194,7 @@ export async function periodeTotaal(engine: QueryEngine, p: PeriodeParams): Prom
   return rijen.sort((x, y) => volgorde.indexOf(x.aanvrager) - volgorde.indexOf(y.aanvrager));
 }
 
-export function cumulatiefPositiefSql(p: { tot: string; regio?: readonly string[] }): SqlQuery {
+function cumulatiefPositiefSql(p: { tot: string; regio?: readonly string[] }): SqlQuery {
   const r = regioFilter(p.regio, 'gemeente_code');
   return {
     sql: `WITH ${gemeenteRegioCte()}
@@ -202,12 +204,11 @@ export function cumulatiefPositiefSql(p: { tot: string; regio?: readonly string[
   };
 }
 
-export async function cumulatiefPositief(engine: QueryEngine, p: { tot: string; regio?: readonly string[] }): Promise<number> {
-  const q = cumulatiefPositiefSql(p);
-  return toRows<{ positief: number }>(await engine.query(q.sql, q.params))[0]?.positief ?? 0;
+export function cumulatiefPositiefQuery(p: { tot: string; regio?: readonly string[] }): MetricQuery<number> {
+  return { ...cumulatiefPositiefSql(p), extracts: [ADVIEZEN], shape: (table) => toRows<{ positief: number }>(table)[0]?.positief ?? 0 };
 }
 
-export function plekkenSql(p: PlekkenParams = {}): SqlQuery {
+function plekkenSql(p: PlekkenParams = {}): SqlQuery {
   const r = regioFilter(p.regio, 'gemeente_code');
   const params: SqlParam[] = [...r.params];
   let datum = '';
@@ -231,12 +232,11 @@ export function plekkenSql(p: PlekkenParams = {}): SqlQuery {
   };
 }
 
-export async function plekken(engine: QueryEngine, p: PlekkenParams = {}): Promise<PlekkenRij[]> {
-  const q = plekkenSql(p);
-  return toRows<PlekkenRij>(await engine.query(q.sql, q.params));
+export function plekkenQuery(p: PlekkenParams = {}): MetricQuery<PlekkenRij[]> {
+  return { ...plekkenSql(p), extracts: [PLEKKEN], shape: (table) => toRows<PlekkenRij>(table) };
 }
 
-export function rangordeSql(p: RangordeParams): SqlQuery {
+function rangordeSql(p: RangordeParams): SqlQuery {
   if (p.niveau !== 'gemeente' && p.niveau !== 'regio') throw new Error(`Onbekend niveau: "${String(p.niveau)}" (gemeente of regio).`);
   if (!Number.isInteger(p.taakstellingJaar)) throw new Error(`Ongeldig jaar voor de taakstelling: ${p.taakstellingJaar}.`);
   const code = p.niveau === 'gemeente' ? 'gr.gemeente_code' : 'gr.regio_code';
@@ -259,16 +259,20 @@ export function rangordeSql(p: RangordeParams): SqlQuery {
   };
 }
 
-export async function rangorde(engine: QueryEngine, p: RangordeParams): Promise<RangordeRij[]> {
-  const q = rangordeSql(p);
-  return toRows<RangordeRij>(await engine.query(q.sql, q.params));
+export function rangordeQuery(p: RangordeParams): MetricQuery<RangordeRij[]> {
+  return { ...rangordeSql(p), extracts: [ADVIEZEN, PLEKKEN], shape: (table) => toRows<RangordeRij>(table) };
 }
 
 /** Linear year-end extrapolation of positive adviezen from January up to `totMaand` (labelled as such). */
-export async function jaarExtrapolatie(engine: QueryEngine, p: { jaar: number; totMaand: string }): Promise<Extrapolatie> {
+export function jaarExtrapolatieQuery(p: { jaar: number; totMaand: string }): MetricQuery<Extrapolatie> {
   const { jaar, maand } = checkMaand(p.totMaand, 'maand');
   if (jaar !== p.jaar) throw new Error(`De maand ${p.totMaand} ligt niet in ${p.jaar}.`);
-  const rijen = await periodeTotaal(engine, { van: `${p.jaar}-01`, tot: p.totMaand });
-  const positief = rijen.find((r) => r.aanvrager === 'totaal')?.positief ?? 0;
-  return { jaar, totMaand: p.totMaand, maanden: maand, positiefTotNu: positief, extrapolatieJaar: (positief * 12) / maand, label: 'lineaire extrapolatie' };
+  const totaal = periodeTotaalQuery({ van: `${p.jaar}-01`, tot: p.totMaand });
+  return {
+    ...totaal,
+    shape: (table) => {
+      const positief = totaal.shape(table).find((r) => r.aanvrager === 'totaal')?.positief ?? 0;
+      return { jaar, totMaand: p.totMaand, maanden: maand, positiefTotNu: positief, extrapolatieJaar: (positief * 12) / maand, label: 'lineaire extrapolatie' };
+    },
+  };
 }

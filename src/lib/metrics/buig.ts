@@ -1,23 +1,24 @@
 /**
  * Macrobudget BUIG metrics (DOMAIN.md §4) on `buig_gemeente`: raming versus realisatie.
  * Saldo = definitief budget − uitgaven (positive: overschot, negative: tekort), as € and as % of
- * the definitief budget. Same functions in the browser and in Node.
+ * the definitief budget. Same queries in the browser and in Node: each `…Query` returns a MetricQuery (SQL, params,
+ * extracts read, shape) for `runMetric` or the query layer.
  *
  * PUBLIC API
- *   landelijkSql / landelijk(engine, p?: { regio? }): LandelijkRij[]   per year, national (or for regions):
+ *   landelijkQuery(p?: { regio? }): LandelijkRij[]   per year, national (or for regions):
  *       voorlopig, definitief, uitgaven, saldo, saldoPct, bijstelling (definitief − voorlopig),
  *       mutatie definitief t.o.v. vorig jaar (€ and %), mutatie uitgaven %, cumulatief saldo and
  *       cumulatief budget since the first year, gemeenten met tekort (count, %), tekort ≥ 5% (count, %)
- *   cumulatiefSql / cumulatief(engine, { van, tot }): CumulatiefRij   saldo over a range of years
- *   perGemeenteSql / perGemeente(engine, { jaar, regio? }): GemeenteRij[]   saldo per gemeente
- *   spreidingSql / spreiding(engine, { jaar }): SpreidingRij            spread of saldoPct over gemeenten
+ *   cumulatiefQuery({ van, tot }): CumulatiefRij   saldo over a range of years
+ *   perGemeenteQuery({ jaar, regio? }): GemeenteRij[]   saldo per gemeente
+ *   spreidingQuery({ jaar }): SpreidingRij            spread of saldoPct over gemeenten
  *       (p10, p25, mediaan, p75, p90; unweighted — each gemeente counts once)
  * Amounts are euros (DOUBLE); percentages 0..100.
  */
-import type { QueryEngine, SqlParam } from '../engine/types.ts';
+import type { ExtractName, SqlParam } from '../engine/types.ts';
 import { toRows } from '../engine/rows.ts';
 import { isRegioCode } from '../extracts/regions.ts';
-import type { SqlQuery } from '../sql/query.ts';
+import type { MetricQuery, SqlQuery } from '../sql/query.ts';
 import { gemeenteRegioCte } from './gemeente-regio-sql.ts';
 
 export interface LandelijkRij {
@@ -69,7 +70,8 @@ export interface SpreidingRij {
   pctTekort: number;
 }
 
-const TABEL = 'buig_gemeente';
+const TABEL = 'buig_gemeente' satisfies ExtractName;
+const EXTRACTS: readonly ExtractName[] = [TABEL];
 /** A gemeente "has a tekort of at least 5%" when saldo ≤ −5% of its definitief budget. */
 export const GROOT_TEKORT_PCT = 5;
 
@@ -84,7 +86,7 @@ function checkJaar(j: number, wat: string): number {
   return j;
 }
 
-export function landelijkSql(p: { regio?: readonly string[] } = {}): SqlQuery {
+function landelijkSql(p: { regio?: readonly string[] } = {}): SqlQuery {
   const r = regioFilter(p.regio);
   return {
     sql: `WITH ${gemeenteRegioCte()},
@@ -109,12 +111,11 @@ export function landelijkSql(p: { regio?: readonly string[] } = {}): SqlQuery {
   };
 }
 
-export async function landelijk(engine: QueryEngine, p: { regio?: readonly string[] } = {}): Promise<LandelijkRij[]> {
-  const q = landelijkSql(p);
-  return toRows<LandelijkRij>(await engine.query(q.sql, q.params));
+export function landelijkQuery(p: { regio?: readonly string[] } = {}): MetricQuery<LandelijkRij[]> {
+  return { ...landelijkSql(p), extracts: EXTRACTS, shape: (table) => toRows<LandelijkRij>(table) };
 }
 
-export function cumulatiefSql(p: { van: number; tot: number }): SqlQuery {
+function cumulatiefSql(p: { van: number; tot: number }): SqlQuery {
   checkJaar(p.van, 'beginjaar');
   checkJaar(p.tot, 'eindjaar');
   if (p.tot < p.van) throw new Error(`Het eindjaar ${p.tot} ligt voor het beginjaar ${p.van}.`);
@@ -127,12 +128,11 @@ export function cumulatiefSql(p: { van: number; tot: number }): SqlQuery {
   };
 }
 
-export async function cumulatief(engine: QueryEngine, p: { van: number; tot: number }): Promise<CumulatiefRij> {
-  const q = cumulatiefSql(p);
-  return toRows<CumulatiefRij>(await engine.query(q.sql, q.params))[0];
+export function cumulatiefQuery(p: { van: number; tot: number }): MetricQuery<CumulatiefRij> {
+  return { ...cumulatiefSql(p), extracts: EXTRACTS, shape: (table) => toRows<CumulatiefRij>(table)[0] };
 }
 
-export function perGemeenteSql(p: { jaar: number; regio?: readonly string[] }): SqlQuery {
+function perGemeenteSql(p: { jaar: number; regio?: readonly string[] }): SqlQuery {
   const r = regioFilter(p.regio);
   return {
     sql: `WITH ${gemeenteRegioCte()}
@@ -146,12 +146,11 @@ export function perGemeenteSql(p: { jaar: number; regio?: readonly string[] }): 
   };
 }
 
-export async function perGemeente(engine: QueryEngine, p: { jaar: number; regio?: readonly string[] }): Promise<GemeenteRij[]> {
-  const q = perGemeenteSql(p);
-  return toRows<GemeenteRij>(await engine.query(q.sql, q.params));
+export function perGemeenteQuery(p: { jaar: number; regio?: readonly string[] }): MetricQuery<GemeenteRij[]> {
+  return { ...perGemeenteSql(p), extracts: EXTRACTS, shape: (table) => toRows<GemeenteRij>(table) };
 }
 
-export function spreidingSql(p: { jaar: number }): SqlQuery {
+function spreidingSql(p: { jaar: number }): SqlQuery {
   return {
     sql: `WITH g AS (SELECT 100 * (budget_definitief - uitgaven) / budget_definitief AS pct FROM ${TABEL}
                      WHERE jaar = ? AND budget_definitief <> 0)
@@ -164,7 +163,7 @@ export function spreidingSql(p: { jaar: number }): SqlQuery {
   };
 }
 
-export async function spreiding(engine: QueryEngine, p: { jaar: number }): Promise<SpreidingRij> {
-  const q = spreidingSql(p);
-  return toRows<SpreidingRij>(await engine.query(q.sql, q.params))[0];
+export function spreidingQuery(p: { jaar: number }): MetricQuery<SpreidingRij> {
+  return { ...spreidingSql(p), extracts: EXTRACTS, shape: (table) => toRows<SpreidingRij>(table)[0] };
 }
+

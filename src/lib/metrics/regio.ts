@@ -17,11 +17,11 @@
  * Dutch percentages.
  */
 import { toRows } from '../engine/rows.ts';
-import type { QueryEngine, SqlParam } from '../engine/types.ts';
+import type { ExtractName, QueryEngine, SqlParam } from '../engine/types.ts';
 import { DIENSTVERBANDEN, SECTOREN } from '../extracts/contracts.ts';
 import { REGIO_NAMEN } from '../extracts/regions.ts';
 import { inList, literal } from '../sql/quote.ts';
-import type { SqlQuery } from '../sql/query.ts';
+import type { MetricQuery, SqlQuery } from '../sql/query.ts';
 import { indexToKwartaal, kwartaalIndex, kwartaalToIndex, type Kwartaal } from '../kwartaal.ts';
 import {
   funnel, kleinsteKwadraten, pearsonR, rangschik, type FunnelMethode, type FunnelResultaat, type LijnFit,
@@ -32,6 +32,9 @@ export const UREN_PER_BAAN = 25.5 * 13;
 
 /** Name of the temp table holding the region × quarter pre-aggregation. */
 export const AGG_TABEL = 'agg_regio_kwartaal';
+
+/** Every figure here is derived from the panel (also when read from the pre-aggregation). */
+const EXTRACTS: readonly ExtractName[] = ['doelgroep_kwartaal'];
 
 /**
  * Where the sums come from: the materialised temp table (default, fast) or the same
@@ -149,11 +152,14 @@ export async function maakRegioAggregaat(engine: QueryEngine): Promise<{ rijen: 
   return { rijen: r.n };
 }
 
-export async function heeftRegioAggregaat(engine: QueryEngine): Promise<boolean> {
-  const [r] = toRows<{ n: number }>(
-    await engine.query(`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = ? AND temporary`, [AGG_TABEL]),
-  );
-  return r.n > 0;
+/** Whether the pre-aggregation exists (it reads the catalog, no extract). */
+export function heeftRegioAggregaatQuery(): MetricQuery<boolean> {
+  return {
+    sql: `SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = ? AND temporary`,
+    params: [AGG_TABEL],
+    extracts: [],
+    shape: (table) => toRows<{ n: number }>(table)[0].n > 0,
+  };
 }
 
 export interface AggregaatRij extends RegioKengetallen {
@@ -162,13 +168,17 @@ export interface AggregaatRij extends RegioKengetallen {
 }
 
 /** The pre-aggregation as a compact table (regions × quarters rows), straight from the panel. */
-export async function regioKwartaalAggregaat(engine: QueryEngine): Promise<AggregaatRij[]> {
-  const rows = toRows<Record<string, unknown>>(await engine.query(`${regioKwartaalAggregaatSql()} ORDER BY regio_code, kw`));
-  return rows.map((r) => ({
-    regio_code: (r.regio_code as string | null) ?? null,
-    kwartaal: indexToKwartaal(r.kw as number),
-    ...kengetallen(leesSommen(r)),
-  }));
+export function regioKwartaalAggregaatQuery(): MetricQuery<AggregaatRij[]> {
+  return {
+    sql: `${regioKwartaalAggregaatSql()} ORDER BY regio_code, kw`,
+    params: [],
+    extracts: EXTRACTS,
+    shape: (table) => toRows<Record<string, unknown>>(table).map((r) => ({
+      regio_code: (r.regio_code as string | null) ?? null,
+      kwartaal: indexToKwartaal(r.kw as number),
+      ...kengetallen(leesSommen(r)),
+    })),
+  };
 }
 
 function bronSql(opties: BronOptie): string {
@@ -260,9 +270,13 @@ export function regioNaam(code: string | null): string | null {
 // Quarters available
 // ---------------------------------------------------------------------------------------------
 
-export async function beschikbareKwartalen(engine: QueryEngine, opties: BronOptie = {}): Promise<Kwartaal[]> {
-  const rows = toRows<{ kw: number }>(await engine.query(`SELECT DISTINCT kw FROM ${bronSql(opties)} AS a ORDER BY kw`));
-  return rows.map((r) => indexToKwartaal(r.kw));
+export function beschikbareKwartalenQuery(opties: BronOptie = {}): MetricQuery<Kwartaal[]> {
+  return {
+    sql: `SELECT DISTINCT kw FROM ${bronSql(opties)} AS a ORDER BY kw`,
+    params: [],
+    extracts: EXTRACTS,
+    shape: (table) => toRows<{ kw: number }>(table).map((r) => indexToKwartaal(r.kw)),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -291,7 +305,7 @@ export interface RegioOverzicht {
   onbekendeCodes: (string | null)[];
 }
 
-export function regioOverzichtSql(p: RegioPeriode, opties: BronOptie = {}): SqlQuery {
+function regioOverzichtSql(p: RegioPeriode, opties: BronOptie): SqlQuery {
   const basis = kw(p.basis, 'basis');
   const eind = kw(p.eind, 'eind');
   const sql = `WITH p AS (SELECT CAST(? AS INTEGER) AS basis, CAST(? AS INTEGER) AS eind)
@@ -305,16 +319,21 @@ export function regioOverzichtSql(p: RegioPeriode, opties: BronOptie = {}): SqlQ
   return { sql, params: [basis, eind] };
 }
 
-export async function regioOverzicht(engine: QueryEngine, p: RegioPeriode, opties: BronOptie = {}): Promise<RegioOverzicht> {
-  const { sql, params } = regioOverzichtSql(p, opties);
-  const rows = toRows<Record<string, unknown>>(await engine.query(sql, params));
-  return overzichtUitSommen(
-    p,
-    rows.map((r) => ({ regio_code: (r.regio_code as string | null) ?? null, basis: leesSommen(r, 'b_'), eind: leesSommen(r, 'e_') })),
-  );
+/** Every region at the base and end quarter, with national totals and growth shares. */
+export function regioOverzichtQuery(p: RegioPeriode, opties: BronOptie = {}): MetricQuery<RegioOverzicht> {
+  return {
+    ...regioOverzichtSql(p, opties),
+    extracts: EXTRACTS,
+    shape: (table) => overzichtUitSommen(
+      p,
+      toRows<Record<string, unknown>>(table).map((r) => ({
+        regio_code: (r.regio_code as string | null) ?? null, basis: leesSommen(r, 'b_'), eind: leesSommen(r, 'e_'),
+      })),
+    ),
+  };
 }
 
-/** Pure part of `regioOverzicht`: derive figures, national totals and growth shares from sums. */
+/** Pure part of `regioOverzichtQuery`: derive figures, national totals and growth shares from sums. */
 export function overzichtUitSommen(
   p: RegioPeriode,
   rijen: readonly { regio_code: string | null; basis: RegioSommen; eind: RegioSommen }[],
@@ -562,7 +581,7 @@ export interface Reeksen {
   landelijk: RegioReeks;
 }
 
-export function regioReeksenSql(p: ReeksParams, opties: BronOptie = {}): SqlQuery {
+function regioReeksenSql(p: ReeksParams, opties: BronOptie): SqlQuery {
   const van = kw(p.van, 'begin');
   const tot = kw(p.tot, 'eind');
   if (van > tot) throw new Error(`Beginkwartaal ${p.van} ligt na eindkwartaal ${p.tot}.`);
@@ -586,9 +605,12 @@ export function regioReeksenSql(p: ReeksParams, opties: BronOptie = {}): SqlQuer
   return { sql, params };
 }
 
-export async function regioReeksen(engine: QueryEngine, p: ReeksParams, opties: BronOptie = {}): Promise<Reeksen> {
-  const { sql, params } = regioReeksenSql(p, opties);
-  const rows = toRows<Record<string, unknown>>(await engine.query(sql, params));
+/** Series per quarter for the chosen regions (all when absent) and the national series. */
+export function regioReeksenQuery(p: ReeksParams, opties: BronOptie = {}): MetricQuery<Reeksen> {
+  return { ...regioReeksenSql(p, opties), extracts: EXTRACTS, shape: (table) => reeksenUit(p, toRows<Record<string, unknown>>(table)) };
+}
+
+function reeksenUit(p: ReeksParams, rows: readonly Record<string, unknown>[]): Reeksen {
   const landelijk: RegioReeks = { regio_code: null, regio_naam: 'Nederland', landelijk: true, punten: [] };
   const perRegio = new Map<string | null, RegioReeks>();
   for (const r of rows) {

@@ -11,7 +11,10 @@
  *   periode_eind is the measurement quarter (t+4, or t+8 for "na 2 jaar");
  * - contract share and job duration belong to the quarter periode_eind itself.
  */
-import type { ContractRij, StartersRij, UitkomstRij, UitstroomRij } from '../metrics/duurzaamheid.ts';
+import type { ContractRij } from '../metrics/duurzaamheid/contract.ts';
+import type { StartersRij } from '../metrics/duurzaamheid/starters.ts';
+import type { UitkomstRij } from '../metrics/duurzaamheid/uitkomst.ts';
+import type { UitstroomRij } from '../metrics/duurzaamheid/uitstroom.ts';
 import { indexToKwartaal, kwartaalToIndex, parseKwartaal, type Kwartaal } from '../kwartaal.ts';
 import { isOnderdrukt, veiligAandeel, veiligGemiddelde } from '../format/disclosure.ts';
 import { formatKwartaalKort } from '../format/nl.ts';

@@ -13,12 +13,15 @@
 import type { Table } from 'apache-arrow';
 import type { QueryEngine, SqlParam } from '../../lib/engine/types.ts';
 import { SupersededError } from '../../lib/engine/client-types.ts';
-import {
-  cohortTrend, cohortUitkomst, contractTrend, starters, startersTrend, uitstroomRedenen, uitstroomTrend,
-  type ContractRij, type Filters, type Horizon, type PanelBereik, type StartersRij, type UitkomstRij, type UitstroomRij,
-} from '../../lib/metrics/duurzaamheid.ts';
+import type { PanelBereik } from '../../lib/metrics/duurzaamheid/bereik.ts';
+import { type ContractRij, contractTrendQuery } from '../../lib/metrics/duurzaamheid/contract.ts';
+import type { Filters, Horizon } from '../../lib/metrics/duurzaamheid/filters.ts';
+import { startersQuery, type StartersRij, startersTrendQuery } from '../../lib/metrics/duurzaamheid/starters.ts';
+import { cohortTrendQuery, cohortUitkomstQuery, type UitkomstRij } from '../../lib/metrics/duurzaamheid/uitkomst.ts';
+import { uitstroomRedenenQuery, type UitstroomRij, uitstroomTrendQuery } from '../../lib/metrics/duurzaamheid/uitstroom.ts';
 import type { Achtergrond, Sector } from '../../lib/extracts/contracts.ts';
 import { kwartaalToIndex, parseKwartaal, type Kwartaal } from '../../lib/kwartaal.ts';
+import { runMetric } from '../../lib/sql/query.ts';
 import { vanBasis } from './groepen.ts';
 
 /** The part of the browser engine this page needs. */
@@ -132,24 +135,24 @@ export class DuurzaamheidBron {
   }
 
   cohortTrend(s: Selectie): Promise<UitkomstRij[]> {
-    return this.#cache.haal(sleutels.cohortTrend(s), () =>
-      cohortTrend(this.#view(VIEWS.cohortTrend), { horizon: s.horizon, filters: sqlFilters(s), split: 'achtergrond', kwartaalVanJaar: TREND_KWARTAAL }, this.bereik));
+    return this.#cache.haal(sleutels.cohortTrend(s), async () =>
+      runMetric(this.#view(VIEWS.cohortTrend), cohortTrendQuery({ horizon: s.horizon, filters: sqlFilters(s), split: 'achtergrond', kwartaalVanJaar: TREND_KWARTAAL }, this.bereik)));
   }
 
   uitstroomTrend(s: Selectie): Promise<UitstroomRij[]> {
-    return this.#cache.haal(sleutels.uitstroomTrend(s), () =>
-      uitstroomTrend(this.#view(VIEWS.uitstroomTrend), { horizon: s.horizon, filters: sqlFilters(s), split: 'achtergrond', kwartaalVanJaar: TREND_KWARTAAL }, this.bereik));
+    return this.#cache.haal(sleutels.uitstroomTrend(s), async () =>
+      runMetric(this.#view(VIEWS.uitstroomTrend), uitstroomTrendQuery({ horizon: s.horizon, filters: sqlFilters(s), split: 'achtergrond', kwartaalVanJaar: TREND_KWARTAAL }, this.bereik)));
   }
 
   startersTrend(s: Selectie): Promise<StartersRij[]> {
-    return this.#cache.haal(sleutels.startersTrend(s), () =>
-      startersTrend(this.#view(VIEWS.startersTrend), { filters: sqlFilters(s), split: 'achtergrond', kwartaalVanJaar: TREND_KWARTAAL }, this.bereik));
+    return this.#cache.haal(sleutels.startersTrend(s), async () =>
+      runMetric(this.#view(VIEWS.startersTrend), startersTrendQuery({ filters: sqlFilters(s), split: 'achtergrond', kwartaalVanJaar: TREND_KWARTAAL }, this.bereik)));
   }
 
   /** `view`: the national trend for the comparison runs in its own view, so it never supersedes the page's. */
   contractTrend(s: Selectie, view: string = VIEWS.contractTrend): Promise<ContractRij[]> {
-    return this.#cache.haal(sleutels.contractTrend(s), () =>
-      contractTrend(this.#view(view), { filters: { ...sqlFilters(s), achtergrond: [...s.achtergrond] } }));
+    return this.#cache.haal(sleutels.contractTrend(s), async () =>
+      runMetric(this.#view(view), contractTrendQuery({ filters: { ...sqlFilters(s), achtergrond: [...s.achtergrond] } })));
   }
 
   /**
@@ -159,15 +162,15 @@ export class DuurzaamheidBron {
    */
   cohort(s: Selectie): Promise<UitkomstRij[]> {
     if (isTrendKwartaal(s.basis)) return this.cohortTrend(s).then((t) => vanBasis(t, s.basis));
-    return this.#cache.haal(sleutels.cohort(s), () =>
-      cohortUitkomst(this.#view(VIEWS.cohort), { basis: s.basis, horizon: s.horizon, filters: sqlFilters(s), split: 'achtergrond' }, this.bereik));
+    return this.#cache.haal(sleutels.cohort(s), async () =>
+      runMetric(this.#view(VIEWS.cohort), cohortUitkomstQuery({ basis: s.basis, horizon: s.horizon, filters: sqlFilters(s), split: 'achtergrond' }, this.bereik)));
   }
 
   /** Uitstroom reasons of the selected cohort: from the trend for a Q3 base, else one query. */
   uitstroom(s: Selectie): Promise<UitstroomRij[]> {
     if (isTrendKwartaal(s.basis)) return this.uitstroomTrend(s).then((t) => vanBasis(t, s.basis));
-    return this.#cache.haal(sleutels.uitstroom(s), () =>
-      uitstroomRedenen(this.#view(VIEWS.uitstroom), { basis: s.basis, horizon: s.horizon, filters: sqlFilters(s), split: 'achtergrond' }, this.bereik));
+    return this.#cache.haal(sleutels.uitstroom(s), async () =>
+      runMetric(this.#view(VIEWS.uitstroom), uitstroomRedenenQuery({ basis: s.basis, horizon: s.horizon, filters: sqlFilters(s), split: 'achtergrond' }, this.bereik)));
   }
 
   /** Starters up to the selected base: from the trend for a Q3 base, else one query. */
@@ -175,8 +178,8 @@ export class DuurzaamheidBron {
     // The quarter before the first start must be in the data; else there are no starters to count.
     if (kwartaalToIndex(s.basis) - 4 < kwartaalToIndex(this.bereik.eerste)) return Promise.resolve([]);
     if (isTrendKwartaal(s.basis)) return this.startersTrend(s).then((t) => vanBasis(t, s.basis));
-    return this.#cache.haal(sleutels.starters(s), () =>
-      starters(this.#view(VIEWS.starters), { basis: s.basis, filters: sqlFilters(s), split: 'achtergrond' }, this.bereik));
+    return this.#cache.haal(sleutels.starters(s), async () =>
+      runMetric(this.#view(VIEWS.starters), startersQuery({ basis: s.basis, filters: sqlFilters(s), split: 'achtergrond' }, this.bereik)));
   }
 }
 

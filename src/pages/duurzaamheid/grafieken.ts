@@ -8,7 +8,11 @@
 import type { BronVermelding, ChartData, Kolom } from '../../lib/charts/spec.ts';
 import { AFGELEID, DREMPEL, KLEIN, onderdruk, onderdrukteSoorten, veiligGemiddelde } from '../../lib/format/disclosure.ts';
 import { formatAantal, formatKwartaal } from '../../lib/format/nl.ts';
-import type { ContractRij, Horizon, StartersRij, UitkomstRij, UitstroomRij } from '../../lib/metrics/duurzaamheid.ts';
+import type { ContractRij } from '../../lib/metrics/duurzaamheid/contract.ts';
+import type { Horizon } from '../../lib/metrics/duurzaamheid/filters.ts';
+import type { StartersRij } from '../../lib/metrics/duurzaamheid/starters.ts';
+import type { UitkomstRij } from '../../lib/metrics/duurzaamheid/uitkomst.ts';
+import type { UitstroomRij } from '../../lib/metrics/duurzaamheid/uitstroom.ts';
 import { kwartaalEinde, kwartaalToIndex, type Kwartaal } from '../../lib/kwartaal.ts';
 import { ACHTERGRONDEN } from '../../lib/extracts/contracts.ts';
 import type { GepubliceerdCijfer, Vergelijking } from '../../lib/published/duurzaamheid.ts';

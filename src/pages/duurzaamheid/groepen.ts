@@ -4,8 +4,10 @@
  * exactly, so the sum equals the same query with the filter in SQL — and changing the
  * achtergrond filter needs no new query. Percentages are recomputed from the summed counts.
  */
-import type { StartersRij, UitkomstRij, UitstroomRij } from '../../lib/metrics/duurzaamheid.ts';
-import { onderDrempel } from '../../lib/metrics/duurzaamheid.ts';
+import type { StartersRij } from '../../lib/metrics/duurzaamheid/starters.ts';
+import type { UitkomstRij } from '../../lib/metrics/duurzaamheid/uitkomst.ts';
+import type { UitstroomRij } from '../../lib/metrics/duurzaamheid/uitstroom.ts';
+import { onderDrempel } from '../../lib/metrics/duurzaamheid/aandelen.ts';
 import type { Kwartaal } from '../../lib/kwartaal.ts';
 
 export const TOTAAL = 'totaal';

@@ -7,7 +7,8 @@
  * when a group row above it hides that count. Primary suppression stays in format/disclosure.ts.
  */
 import { AFGELEID, DREMPEL, KLEIN, isOnderdrukt } from '../../lib/format/disclosure.ts';
-import type { UitkomstRij, UitstroomRij } from '../../lib/metrics/duurzaamheid.ts';
+import type { UitkomstRij } from '../../lib/metrics/duurzaamheid/uitkomst.ts';
+import type { UitstroomRij } from '../../lib/metrics/duurzaamheid/uitstroom.ts';
 
 /**
  * Which parts of a partition to hide: those below the threshold, the `verborgen` ones (parts the
@@ -69,7 +70,7 @@ export function uitkomstDelen(r: UitkomstRij, kolommen = true): Deel[] {
 }
 
 /**
- * The row for the headline sentences: hidden parts set to 0, so duurzaamheid-zinnen (which
+ * The row for the headline sentences: hidden parts set to 0, so metrics/duurzaamheid/zinnen.ts (which
  * suppresses any share with fewer than 10 persons) says "niet getoond" for them too.
  */
 export function uitkomstVoorZin(r: UitkomstRij): UitkomstRij {

@@ -4,7 +4,12 @@
  */
 import { REGIO_NAMEN } from '../../lib/extracts/regions.ts';
 import { formatKwartaal } from '../../lib/format/nl.ts';
-import { basiskwartalen, type ContractRij, type Horizon, type PanelBereik, type StartersRij, type UitkomstRij, type UitstroomRij } from '../../lib/metrics/duurzaamheid.ts';
+import { basiskwartalen, type PanelBereik } from '../../lib/metrics/duurzaamheid/bereik.ts';
+import type { ContractRij } from '../../lib/metrics/duurzaamheid/contract.ts';
+import type { Horizon } from '../../lib/metrics/duurzaamheid/filters.ts';
+import type { StartersRij } from '../../lib/metrics/duurzaamheid/starters.ts';
+import type { UitkomstRij } from '../../lib/metrics/duurzaamheid/uitkomst.ts';
+import type { UitstroomRij } from '../../lib/metrics/duurzaamheid/uitstroom.ts';
 import type { Kwartaal } from '../../lib/kwartaal.ts';
 import { gepubliceerdPerKwartaal, type BerekendeCijfers, type CohortVeld, type GepubliceerdCijfer, type StartersVeld } from '../../lib/published/duurzaamheid.ts';
 import type { Markers } from './grafieken.ts';

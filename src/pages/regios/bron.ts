@@ -14,11 +14,13 @@
 import type { BrowserEngine } from '../../lib/engine/client-types.ts';
 import { toRows } from '../../lib/engine/rows.ts';
 import type { QueryEngine, SqlParam } from '../../lib/engine/types.ts';
-import { cohortUitkomst, panelBereik, type PanelBereik } from '../../lib/metrics/duurzaamheid.ts';
+import { panelBereikQuery, type PanelBereik } from '../../lib/metrics/duurzaamheid/bereik.ts';
+import { cohortUitkomstQuery } from '../../lib/metrics/duurzaamheid/uitkomst.ts';
 import {
-  AGG_TABEL, overzichtUitSommen, regioKwartaalAggregaatSql, regioReeksen, type RegioOverzicht, type RegioPeriode, type RegioSommen, type Reeksen,
+  AGG_TABEL, overzichtUitSommen, regioKwartaalAggregaatSql, regioReeksenQuery, type RegioOverzicht, type RegioPeriode, type RegioSommen, type Reeksen,
 } from '../../lib/metrics/regio.ts';
 import { indexToKwartaal, kwartaalToIndex, type Kwartaal } from '../../lib/kwartaal.ts';
+import { runMetric } from '../../lib/sql/query.ts';
 import { cohortBasis, duurzaamPerRegio, type DuurzaamRegio } from './model.ts';
 
 /** The part of the browser engine this page uses (a NodeEngine-backed fake in tests). */
@@ -112,7 +114,7 @@ export class RegioBron {
       const ms = performance.now() - t0;
       this.#aggregaat = leesAggregaat(toRows<Record<string, unknown>>(await this.#engine.query(`SELECT * FROM ${AGG_TABEL} ORDER BY regio_code, kw`)));
       const kwartalen = [...new Set(this.#aggregaat.rijen.map((r) => r.kw))].sort((a, b) => a - b).map(indexToKwartaal);
-      const bereik = await panelBereik(this.#engine);
+      const bereik = await runMetric(this.#engine, panelBereikQuery());
       return { kwartalen, bereik, rijen: this.#aggregaat.rijen.length, ms };
     })();
     // A failed preparation may be retried (e.g. after the user loads a valid panel).
@@ -137,14 +139,14 @@ export class RegioBron {
     return this.#cache(this.#duurzaam, eind, async () => {
       const basis = cohortBasis(eind);
       if (!bereik || kwartaalToIndex(basis) < kwartaalToIndex(bereik.eerste) || kwartaalToIndex(eind) > kwartaalToIndex(bereik.laatste)) return null;
-      const rijen = await cohortUitkomst(viewEngine(this.#engine, view), { basis, horizon: 4, split: 'regio_code' }, bereik);
+      const rijen = await runMetric(viewEngine(this.#engine, view), cohortUitkomstQuery({ basis, horizon: 4, split: 'regio_code' }, bereik));
       return duurzaamPerRegio(rijen);
     });
   }
 
   /** Quarterly series of some regions plus Nederland. */
   reeksen(van: Kwartaal, tot: Kwartaal, regios: readonly string[], view = 'regio-reeksen'): Promise<Reeksen> {
-    return this.#cache(this.#reeksen, `${van}|${tot}|${regios.join(',')}`, () => regioReeksen(viewEngine(this.#engine, view), { van, tot, regios }));
+    return this.#cache(this.#reeksen, `${van}|${tot}|${regios.join(',')}`, async () => runMetric(viewEngine(this.#engine, view), regioReeksenQuery({ van, tot, regios })));
   }
 
   /** A failed or superseded answer is not kept, so asking again runs the query again. */

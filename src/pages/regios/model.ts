@@ -8,7 +8,7 @@ import { celTekst, type ChartData, type Kolom, type KolomType } from '../../lib/
 import { REGIO_CODES, REGIO_NAMEN } from '../../lib/extracts/regions.ts';
 import { AFGELEID, DREMPEL, KLEIN, type Onderdrukt } from '../../lib/format/disclosure.ts';
 import { formatGetal, formatKwartaal, formatPct } from '../../lib/format/nl.ts';
-import type { UitkomstRij } from '../../lib/metrics/duurzaamheid.ts';
+import type { UitkomstRij } from '../../lib/metrics/duurzaamheid/uitkomst.ts';
 import { KAART_BRON } from '../../lib/metrics/regio-geo.ts';
 import {
   aandeelTabel, geindexeerdeReeksen, indicatorTabel, regioFunnel, regioNaam, regioProfiel, startniveauVersusGroei, UREN_PER_BAAN,

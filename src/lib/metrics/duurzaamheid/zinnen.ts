@@ -1,6 +1,6 @@
 /**
  * Headline sentences in the style of the letters to parliament, built from the same rows that
- * feed the charts, tables and CSV (duurzaamheid.ts). Percentages are whole numbers, each rounded
+ * feed the charts, tables and CSV (uitkomst.ts, uitstroom.ts, starters.ts, contract.ts). Percentages are whole numbers, each rounded
  * on its own as in the letters and the tables (so three outcomes may add up to 99 or 101).
  * A share that disclosure control suppresses (group or numerator below 10 persons, see
  * format/disclosure.ts) never appears as a number: the sentence says it is not shown.
@@ -17,10 +17,14 @@
  *   groepOmschrijving(groep, split) "mensen met achtergrond Wsw", "mensen in de arbeidsmarktregio …"
  * `split` names the dimension of `rij.groep` ('none' or absent for the total).
  */
-import { isOnderdrukt, veiligAandeel, veiligGemiddelde } from '../format/disclosure.ts';
-import { formatAantal, formatKwartaalVoluit } from '../format/nl.ts';
-import { REGIO_NAMEN } from '../extracts/regions.ts';
-import type { ContractRij, Horizon, Splitsing, StartersRij, UitkomstRij, UitstroomRij } from './duurzaamheid.ts';
+import { isOnderdrukt, veiligAandeel, veiligGemiddelde } from '../../format/disclosure.ts';
+import { formatAantal, formatKwartaalVoluit } from '../../format/nl.ts';
+import { REGIO_NAMEN } from '../../extracts/regions.ts';
+import type { ContractRij } from './contract.ts';
+import type { Horizon, Splitsing } from './filters.ts';
+import type { StartersRij } from './starters.ts';
+import type { UitkomstRij } from './uitkomst.ts';
+import type { UitstroomRij } from './uitstroom.ts';
 
 const NIET_GETOOND = 'wordt niet getoond, omdat het om minder dan 10 personen gaat';
 

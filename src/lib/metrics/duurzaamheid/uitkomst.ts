@@ -1,0 +1,149 @@
+/**
+ * Cohort outcome: the people in the register and werkzaam at base quarter t, and where they are
+ * at t+h (werkzaam, werk verloren, uit het register), whether they worked in every quarter in
+ * between, and whether they hold the same baan. One base quarter, or every valid t in one query.
+ *
+ * UitkomstRij: cohort = persons werkzaam at t (after filters); werkzaam = in register and werkzaam
+ * at t+h; werkVerloren = in register at t+h, not werkzaam; uitRegister = no register row at t+h
+ * (even if they return later); steedsWerkzaam = werkzaam in EVERY quarter t..t+h (absent = not
+ * werkzaam); zelfdeBaan = werkzaam at t+h with the same baan_id as at t. The …Pct fields are
+ * 0..100 shares of the cohort (the first three sum to 100); onderDrempel: cohort < 10.
+ * groep = 'totaal' for split 'none', else the base-quarter value ('onbekend' if null). Rows are
+ * sorted by basis, then groep; groups with an empty cohort have no row.
+ */
+import type { ExtractName } from '../../engine/types.ts';
+import { toRows } from '../../engine/rows.ts';
+import { indexToKwartaal, kwartaalToIndex, type Kwartaal } from '../../kwartaal.ts';
+import type { MetricQuery, SqlQuery } from '../../sql/query.ts';
+import { onderDrempel, pct } from './aandelen.ts';
+import type { PanelBereik } from './bereik.ts';
+import {
+  basisEindCtes, cohortSpec, kiesPlan, trendMaskCtes, trendSpec,
+  type CohortParams, type CohortSpec, type TrendParams, type TrendPlan,
+} from './cohort-sql.ts';
+import { groepUit, type Horizon } from './filters.ts';
+import { LEEG, PANEL, int, maskType, volleBits, werkMaskCte } from './sql-fragments.ts';
+
+export interface UitkomstRij {
+  basis: Kwartaal;
+  eind: Kwartaal;
+  horizon: Horizon;
+  groep: string;
+  cohort: number;
+  werkzaam: number;
+  werkVerloren: number;
+  uitRegister: number;
+  steedsWerkzaam: number;
+  zelfdeBaan: number;
+  werkzaamPct: number;
+  werkVerlorenPct: number;
+  uitRegisterPct: number;
+  steedsWerkzaamPct: number;
+  zelfdeBaanPct: number;
+  onderDrempel: boolean;
+}
+
+const EXTRACTS: readonly ExtractName[] = [PANEL];
+
+function cohortSpecSql(s: CohortSpec): SqlQuery {
+  const kmin = s.b0;
+  const T = maskType(s.b1 + s.h - kmin);
+  const be = basisEindCtes(s, kmin);
+  const n = s.h - 1; // quarters strictly between t and t+h
+  const sql = `WITH ${be.sql},
+${werkMaskCte('tussen', kmin, s.b0 + 1, s.b1 + s.h - 1, T)}
+SELECT CAST(b.k + ${int(kmin)} AS INTEGER) AS kw, ${groepUit(s.split, 'b.gr')} AS groep,
+  count(*) AS cohort,
+  count(*) FILTER (WHERE e.werkzaam) AS werkzaam,
+  count(*) FILTER (WHERE NOT e.werkzaam) AS werk_verloren,
+  count(*) FILTER (WHERE e.persoon_id IS NULL) AS uit_register,
+  count(*) FILTER (WHERE e.werkzaam AND ((t.werk >> (b.k + 1)) & ${volleBits(T, n)}) = ${volleBits(T, n)}) AS steeds_werkzaam,
+  count(*) FILTER (WHERE e.werkzaam AND e.baan_id = b.baan_id) AS zelfde_baan
+FROM basis b
+LEFT JOIN eind e ON e.persoon_id = b.persoon_id AND e.k = b.k + ${int(s.h)}
+LEFT JOIN tussen t ON t.persoon_id = b.persoon_id
+GROUP BY b.k, b.gr
+ORDER BY kw, groep`;
+  return { sql, params: be.params };
+}
+
+function cohortTrendMaskSql(s: CohortSpec): SqlQuery {
+  const kmin = s.b0;
+  const m = trendMaskCtes(s, kmin);
+  const b = (mask: string) => `((x.${mask} >> b.k) & 1) = 1`;
+  const sql = `WITH ${m.sql}
+SELECT CAST(b.k + ${int(kmin)} AS INTEGER) AS kw, ${groepUit(s.split, 'x.gr')} AS groep,
+  count(*) FILTER (WHERE ${b('coh')}) AS cohort,
+  count(*) FILTER (WHERE ${b('wz')}) AS werkzaam,
+  count(*) FILTER (WHERE ${b('vl')}) AS werk_verloren,
+  count(*) FILTER (WHERE ${b('uit')}) AS uit_register,
+  count(*) FILTER (WHERE ${b('st')}) AS steeds_werkzaam,
+  count(*) FILTER (WHERE ${b('zb')}) AS zelfde_baan
+FROM x CROSS JOIN basiskw b
+GROUP BY b.k, x.gr
+HAVING count(*) FILTER (WHERE ${b('coh')}) > 0
+ORDER BY kw, groep`;
+  return { sql, params: m.params };
+}
+
+interface RawUitkomst {
+  kw: number; groep: string; cohort: number; werkzaam: number; werk_verloren: number;
+  uit_register: number; steeds_werkzaam: number; zelfde_baan: number;
+}
+
+function shapeUitkomst(rows: RawUitkomst[], h: Horizon): UitkomstRij[] {
+  return rows.map((r) => ({
+    basis: indexToKwartaal(r.kw),
+    eind: indexToKwartaal(r.kw + h),
+    horizon: h,
+    groep: r.groep,
+    cohort: r.cohort,
+    werkzaam: r.werkzaam,
+    werkVerloren: r.werk_verloren,
+    uitRegister: r.uit_register,
+    steedsWerkzaam: r.steeds_werkzaam,
+    zelfdeBaan: r.zelfde_baan,
+    werkzaamPct: pct(r.werkzaam, r.cohort),
+    werkVerlorenPct: pct(r.werk_verloren, r.cohort),
+    uitRegisterPct: pct(r.uit_register, r.cohort),
+    steedsWerkzaamPct: pct(r.steeds_werkzaam, r.cohort),
+    zelfdeBaanPct: pct(r.zelfde_baan, r.cohort),
+    onderDrempel: onderDrempel(r.cohort),
+  }));
+}
+
+/**
+ * The 'totaal' rows from the rows of one split, per base quarter: every cohort member is in
+ * exactly one group (the base-quarter value), so counts add up. Saves a query on the page.
+ */
+export function totaalUitkomst(rijen: readonly UitkomstRij[]): UitkomstRij[] {
+  const per = new Map<string, RawUitkomst>();
+  for (const r of rijen) {
+    const t = per.get(r.basis) ?? { kw: kwartaalToIndex(r.basis), groep: 'totaal', cohort: 0, werkzaam: 0, werk_verloren: 0, uit_register: 0, steeds_werkzaam: 0, zelfde_baan: 0 };
+    t.cohort += r.cohort;
+    t.werkzaam += r.werkzaam;
+    t.werk_verloren += r.werkVerloren;
+    t.uit_register += r.uitRegister;
+    t.steeds_werkzaam += r.steedsWerkzaam;
+    t.zelfde_baan += r.zelfdeBaan;
+    per.set(r.basis, t);
+  }
+  const horizon = rijen[0]?.horizon ?? 4;
+  return shapeUitkomst([...per.values()].sort((a, b) => a.kw - b.kw), horizon);
+}
+
+function uitkomstQuery(q: SqlQuery, h: Horizon): MetricQuery<UitkomstRij[]> {
+  return { ...q, extracts: EXTRACTS, shape: (table) => shapeUitkomst(toRows<RawUitkomst>(table), h) };
+}
+
+/** The outcome of one base quarter (which must have t+h in the data). */
+export function cohortUitkomstQuery(p: CohortParams, bereik: PanelBereik): MetricQuery<UitkomstRij[]> {
+  return uitkomstQuery(cohortSpecSql(cohortSpec(p, bereik)), p.horizon);
+}
+
+/** The outcome of every valid base quarter in ONE query; `plan` forces a plan (tests, bench). */
+export function cohortTrendQuery(p: TrendParams, bereik: PanelBereik, plan?: TrendPlan): MetricQuery<UitkomstRij[]> {
+  const spec = trendSpec(p, bereik);
+  if (!spec) return uitkomstQuery(LEEG, p.horizon);
+  return uitkomstQuery(kiesPlan(spec, plan) === 'join' ? cohortSpecSql(spec) : cohortTrendMaskSql(spec), p.horizon);
+}
