@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import LineChart from '../src/lib/charts/LineChart.svelte';
 import BarChart from '../src/lib/charts/BarChart.svelte';
 import { sorteerRijen } from '../src/lib/charts/sorteer.ts';
-import { asLabels } from '../src/lib/charts/layout.ts';
+import { asLabels, labelRuimte, plotVlak } from '../src/lib/charts/layout.ts';
+import { domeinMetNul, domeinMetRand, domeinVanData } from '../src/lib/charts/domein.ts';
+import { stapVoor } from '../src/lib/charts/toetsen.ts';
 import { AFGELEID, KLEIN } from '../src/lib/format/disclosure.ts';
 import { briefingTekst } from '../src/lib/export/briefing.ts';
 import { bestandsnaam } from '../src/lib/export/download.ts';
@@ -47,6 +49,51 @@ describe('axis labels', () => {
     expect(asLabels([0.8, 0.85, 0.9], { key: 'p', label: 'p', type: 'pct' })).toEqual(['80%', '85%', '90%']);
     expect(asLabels([0.8, 0.825, 0.85], { key: 'p', label: 'p', type: 'pct' })).toEqual(['80,0%', '82,5%', '85,0%']);
     expect(asLabels([0, 20000, 40000], { key: 'n', label: 'n', type: 'aantal' })).toEqual(['0', '20.000', '40.000']);
+  });
+});
+
+describe('plot area and value domains', () => {
+  // Estimated text widths at 12 px: digits 0,62 em, '%' 0,85 em -> "20%" = 2,09 × 12 = 25,08 px, "5%" = 17,64 px.
+  it('makes room for the widest label, at least min, at most max', () => {
+    expect(labelRuimte(['20%', '5%'])).toBe(26 + 10);
+    expect(labelRuimte(['5%'], { min: 20, extra: 12 })).toBe(20 + 12);
+    expect(labelRuimte(['20%'], { max: 30 })).toBe(30);
+  });
+  it('gives the plot what the margins leave, never less than the minimum', () => {
+    // The line chart of the golden file lijn.svg: 640 × 320, y labels up to "30%", legend on top.
+    expect(plotVlak(640, 320, ['20%', '30%'], { rechts: 14, boven: 36, onder: 30 })).toEqual({
+      marge: { links: 36, rechts: 14, boven: 36, onder: 30 },
+      plotB: 640 - 36 - 14,
+      plotH: 320 - 36 - 30,
+    });
+    const smal = plotVlak(100, 100, ['20%'], { labelExtra: 14, rechts: 16, boven: 26, onder: 46, min: 80 });
+    expect(smal.marge.links).toBe(26 + 14);
+    expect([smal.plotB, smal.plotH]).toEqual([80, 80]);
+  });
+  it('reaches to 0, to the data, or beyond the data by a margin', () => {
+    expect(domeinMetNul([3, 7])).toEqual([0, 7]);
+    expect(domeinMetNul([-2, 5])).toEqual([-2, 5]);
+    expect(domeinMetNul([])).toEqual([0, 1]);
+    expect(domeinMetNul([0, 0])).toEqual([0, 1]);
+    expect(domeinVanData([0.21, 0.27])).toEqual([0.21, 0.27]);
+    expect(domeinVanData([5])).toEqual([5, 6]);
+    expect(domeinMetRand([0, 10], 0.05)).toEqual([-0.5, 10.5]);
+    expect(domeinMetRand([4], 0.06, 0.1)).toEqual([3.6, 4.4]);
+    expect(domeinMetRand([0], 0.05)).toEqual([-1, 1]);
+  });
+});
+
+describe('keyboard steps between focus stops', () => {
+  it('steps with the arrows, jumps with Home/End, stays inside, closes with Escape', () => {
+    expect(stapVoor('ArrowRight', 1, 3)).toEqual({ soort: 'naar', index: 2 });
+    expect(stapVoor('ArrowDown', 2, 3)).toEqual({ soort: 'naar', index: 2 });
+    expect(stapVoor('ArrowLeft', 0, 3)).toEqual({ soort: 'naar', index: 0 });
+    expect(stapVoor('ArrowUp', 2, 3)).toEqual({ soort: 'naar', index: 1 });
+    expect(stapVoor('Home', 3, 5)).toEqual({ soort: 'naar', index: 0 });
+    expect(stapVoor('End', 0, 5)).toEqual({ soort: 'naar', index: 4 });
+    expect(stapVoor('Escape', 1, 3)).toEqual({ soort: 'sluit' });
+    expect(stapVoor('a', 1, 3)).toBeNull();
+    expect(stapVoor('ArrowRight', 0, 0)).toBeNull();
   });
 });
 

@@ -63,12 +63,54 @@ function asLabel(t: number, k: Kolom, d: number, schaal: 'mld' | 'mln' | 'euro')
   return formatAantal(t, d);
 }
 
+/**
+ * Room for a column of labels (y tick labels, category names): the widest label, at least `min`,
+ * plus `extra` for the gap to the plot, at most `max`.
+ */
+export function labelRuimte(labels: readonly string[], opties: { min?: number; extra?: number; max?: number } = {}): number {
+  const breedst = Math.max(...labels.map((l) => tekstBreedte(l, KLEIN_PX)), opties.min ?? 10);
+  return Math.min(Math.ceil(breedst) + (opties.extra ?? 10), opties.max ?? Infinity);
+}
+
+export interface Marge {
+  links: number;
+  rechts: number;
+  boven: number;
+  onder: number;
+}
+
+/**
+ * The plot area of a drawing with a value axis on the left: the left margin fits the widest y
+ * label (labelRuimte), the plot gets what is left, but never less than `min` pixels.
+ */
+export function plotVlak(
+  breedte: number,
+  hoogte: number,
+  yLabels: readonly string[],
+  rand: Omit<Marge, 'links'> & { labelExtra?: number; min?: number },
+): { marge: Marge; plotB: number; plotH: number } {
+  const marge = { links: labelRuimte(yLabels, { extra: rand.labelExtra }), rechts: rand.rechts, boven: rand.boven, onder: rand.onder };
+  const min = rand.min ?? 60;
+  return {
+    marge,
+    plotB: Math.max(breedte - marge.links - marge.rechts, min),
+    plotH: Math.max(hoogte - marge.boven - marge.onder, min),
+  };
+}
+
 /** Every how-many-th category label fits on an axis of this width. */
 export function labelStap(labels: readonly string[], beschikbaar: number, px = KLEIN_PX): number {
   if (labels.length === 0) return 1;
   const breedste = Math.max(...labels.map((l) => tekstBreedte(l, px))) + 8;
   const perLabel = beschikbaar / labels.length;
   return Math.max(1, Math.ceil(breedste / Math.max(perLabel, 1)));
+}
+
+/** Ticks of an axis (YAs, XAs): values, their labels and the scale that places them. */
+export interface AsTicks {
+  ticks: readonly number[];
+  labels: readonly string[];
+  schaal: (v: number) => number;
 }
 
 export interface LegendaItem {
