@@ -4,14 +4,12 @@
  */
 import { alsGetal, celTekst, kolom, type ChartData, type LijnSerie } from './spec.ts';
 
-/** "2019: Realisatie 61.615; Doel 55.000" — the label of one x position of a line chart. */
-export function puntLabel(data: ChartData, x: string, series: readonly LijnSerie[], rij: Record<string, unknown>): string {
-  const xk = kolom(data, x);
-  const delen = series.map((s) => {
-    const k = kolom(data, s.key);
-    return `${s.label ?? k.label} ${celTekst(rij[s.key], k)}`;
+/** "Werkzaam: 16,5%"-lines of one row for a tooltip and a focus label: column label and cell text. */
+export function celRegels(data: ChartData, keys: readonly string[], rij: Record<string, unknown>): { label: string; tekst: string }[] {
+  return keys.map((key) => {
+    const k = kolom(data, key);
+    return { label: k.label, tekst: celTekst(rij[key], k) };
   });
-  return `${celTekst(rij[x], xk)}: ${delen.join('; ')}`;
 }
 
 /** Summary of a line chart: period covered and, per series, first and last value shown. */
