@@ -111,6 +111,21 @@ describe('golden SVG files', () => {
   }
 });
 
+describe('error state of every chart (ChartShell)', () => {
+  // The first column each case names, renamed away: the chart must say so, not throw.
+  for (const g of gevallen) {
+    it(`${g.naam} says which column is missing instead of drawing`, () => {
+      const data = g.props.data as ChartData;
+      const weg = data.kolommen[0].key;
+      const zonder: ChartData = { ...data, kolommen: data.kolommen.map((k) => (k.key === weg ? { ...k, key: `${weg}_weg` } : k)) };
+      const html = render(g.component, { props: { ...g.props, data: zonder } }).body;
+      expect(html).toMatch(/<p class="pm-fout[^"]*" role="alert">(Grafiek|Kaart) kan niet worden getekend: kolom "/);
+      expect(html).toContain(`kolom "${weg}" ontbreekt in "${data.titel}"`);
+      expect(html).not.toContain('<svg');
+    });
+  }
+});
+
 describe('golden file normalisation', () => {
   it('keeps nested svgs inside their top-level block and drops comments', () => {
     const html = '<div><!--[--><svg width="10" height="5"><svg><rect/></svg></svg><p>x</p><svg class="pm-overlay" width="10" height="5"></svg><!--]--></div>';
