@@ -28,8 +28,6 @@ import { isRegioCode } from '../extracts/regions.ts';
 import type { MetricQuery, SqlQuery } from '../sql/query.ts';
 import { gemeenteRegioCte } from './gemeente-regio-sql.ts';
 
-export type Maand = `${number}-${number}`;
-
 export interface PeriodeParams {
   /** First month, 'yyyy-mm' (inclusive). */
   van: string;

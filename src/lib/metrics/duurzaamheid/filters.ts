@@ -13,7 +13,6 @@ import { kwartaalToIndex, parseKwartaal } from '../../kwartaal.ts';
 
 /** Quarters between base t and outcome t+h. */
 export type Horizon = 4 | 8;
-export const HORIZONS: readonly Horizon[] = [4, 8];
 export const SPLITSINGEN = ['none', 'achtergrond', 'regio_code', 'sector', 'dienstverband'] as const;
 export type Splitsing = (typeof SPLITSINGEN)[number];
 export type KwartaalVanJaar = 1 | 2 | 3 | 4;
