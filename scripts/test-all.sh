@@ -72,6 +72,7 @@ if demo_data_missing; then
 fi
 
 step "typecheck (svelte-check)" npx svelte-check --tsconfig ./tsconfig.json --fail-on-warnings
+step "ongebruikte exports en bestanden (knip)" npx knip
 step "unit- en integratietests" npx vitest run
 # The calibration notebook (demo data against published figures), once it exists.
 if [ -f notebooks/calibration.ts ]; then
