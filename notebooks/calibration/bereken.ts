@@ -14,7 +14,7 @@ import { cohortUitkomstQuery } from '../../src/lib/metrics/duurzaamheid/uitkomst
 import { uitstroomRedenenQuery } from '../../src/lib/metrics/duurzaamheid/uitstroom.ts';
 import { runMetric } from '../../src/lib/sql/query.ts';
 import type { Kwartaal } from '../../src/lib/kwartaal.ts';
-import { kwEinde, kwPlus, NULMETING_KW, type Berekening } from './figuren.ts';
+import { kwPlus, NULMETING_KW, type Berekening } from './figuren.ts';
 
 export class Rekenaar {
   private cache = new Map<string, Promise<unknown>>();
@@ -162,4 +162,3 @@ export class Rekenaar {
   }
 }
 
-export { kwEinde };

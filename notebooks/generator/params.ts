@@ -6,10 +6,6 @@
  */
 import { interpoleer, jaarVan, kwartaalVan, tVanKwartaal } from './time.ts';
 
-export const A_WAJONG = 0;
-export const A_WSW = 1;
-export const A_PW = 2;
-export const A_WIW = 3;
 export const REDEN_GEEN_ARBEIDSVERMOGEN = 2;
 
 /** Register mix at the nulmeting (Wajong, Wsw, Participatiewet, WIW/ID). */

@@ -11,10 +11,6 @@ export function kwartaalVan(t: number): { jaar: number; kw: 1 | 2 | 3 | 4 } {
   return { jaar: Math.floor(q / 4), kw: ((q % 4) + 1) as 1 | 2 | 3 | 4 };
 }
 
-export function kwartaalLabel(t: number): string {
-  const { jaar, kw } = kwartaalVan(t);
-  return `${jaar}Q${kw}`;
-}
 
 /** Last day of quarter t as yyyy-mm-dd. */
 export function peildatum(t: number): string {

@@ -1,5 +1,4 @@
 import {
-  PAGINAS,
   SCHEMAS,
   parseHash,
   serialiseRoute,
@@ -149,4 +148,3 @@ export function paginaFilters<P extends PaginaId>(p: P, r: Router = router): Fil
   }
   return obj;
 }
-export { PAGINAS };
