@@ -1,31 +1,31 @@
 /**
  * The logic behind the Duurzaamheid page: the achtergrond filter applied by adding up split
- * groups (equal to the same filter in SQL), cohorts read from the cached trend (equal to their
- * own query, and without a query), out-of-order answers never shown, the published figures read
- * as comparable twins with the calibration tolerance, and disclosure control in the chart data.
+ * groups (equal to the same filter in SQL), cohorts read from the trend (equal to their own
+ * query, and without a query: counted by the coordinator), provenance of every chart from the
+ * answers (a user's own panel is never called demo data), the published figures read as
+ * comparable twins with the calibration tolerance and cited by document, and disclosure control.
  * Panels: test/fixtures/duurzaamheid-panel.ts; the expected numbers are read off its timelines.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { flushSync } from 'svelte';
 import { NodeEngine } from '../src/lib/engine/node.ts';
-import { SupersededError } from '../src/lib/engine/client-types.ts';
-import type { SqlParam } from '../src/lib/engine/types.ts';
+import type { ExtractName } from '../src/lib/engine/types.ts';
+import { Coordinator, queryEngineAdapter } from '../src/lib/query/Coordinator.ts';
+import { herkomstVan, type ExtractHerkomst } from '../src/lib/query/herkomst.ts';
 import { panelBereikQuery, type PanelBereik } from '../src/lib/metrics/duurzaamheid/bereik.ts';
 import { startersQuery } from '../src/lib/metrics/duurzaamheid/starters.ts';
 import { cohortUitkomstQuery, type UitkomstRij } from '../src/lib/metrics/duurzaamheid/uitkomst.ts';
 import { uitstroomRedenenQuery } from '../src/lib/metrics/duurzaamheid/uitstroom.ts';
-import { runMetric } from '../src/lib/sql/query.ts';
+import { runMetric, type MetricQuery } from '../src/lib/sql/query.ts';
 import { naarCsv } from '../src/lib/export/csv.ts';
 import { AFGELEID, KLEIN } from '../src/lib/format/disclosure.ts';
 import {
   leesGepubliceerdeDuurzaamheid, tolerantie, vergelijk, type BerekendeCijfers,
 } from '../src/lib/published/duurzaamheid.ts';
 import { somStarters, somUitkomst, somUitstroom } from '../src/pages/duurzaamheid/groepen.ts';
-import { DuurzaamheidBron, VIEWS, type Selectie, type ViewEngine } from '../src/pages/duurzaamheid/bron.ts';
-import { Sectie } from '../src/pages/duurzaamheid/sectie.svelte.ts';
-import { kiesBasis, selectieTekst, trendMarkers } from '../src/pages/duurzaamheid/selectie.ts';
-import { trendData, uitkomstData } from '../src/pages/duurzaamheid/grafieken.ts';
+import { basisRijen, duurzaamheidQueries } from '../src/pages/duurzaamheid/queries.ts';
+import { kiesBasis, selectieTekst, trendMarkers, type Selectie } from '../src/pages/duurzaamheid/selectie.ts';
+import { context, trendData, uitkomstData, vergelijkingData } from '../src/pages/duurzaamheid/grafieken.ts';
 import { onderdrukDelen, uitkomstVoorZin } from '../src/pages/duurzaamheid/onderdrukking.ts';
 import { zinUitkomsten, zinWerkzaam } from '../src/lib/metrics/duurzaamheid/zinnen.ts';
 import {
@@ -34,17 +34,15 @@ import {
 
 const CSV = readFileSync(new URL('../data/published/duurzaamheid.csv', import.meta.url), 'utf8');
 
-/** A view engine on native DuckDB that records which view asked what. */
-function telEngine(engine: NodeEngine): ViewEngine & { vragen: string[] } {
-  const vragen: string[] = [];
+function herkomst(extract: ExtractName, soort: 'demo' | 'eigen', bestand: string, tot: string): ExtractHerkomst {
   return {
-    vragen,
-    queryLatest(view: string, sql: string, params?: readonly SqlParam[]) {
-      vragen.push(view);
-      return engine.query(sql, params ? [...params] : []);
-    },
+    extract, soort, bestand, bron: soort === 'demo' ? 'Synthetische demodata (seed 20240)' : `eigen bestand ${bestand}`,
+    synthetisch: soort === 'demo', peildatumVan: '2020-09-30', peildatumTot: tot, schemaVersie: 1, geladenOp: '2026-01-01T10:00:00Z', versie: 1,
   };
 }
+const DEMO_PANEL = herkomst('doelgroep_kwartaal', 'demo', 'doelgroep_kwartaal.parquet', '2024-12-31');
+const EIGEN_PANEL = herkomst('doelgroep_kwartaal', 'eigen', 'panel_2025q1.parquet', '2025-03-31');
+const EIGEN_UITSTROOM = herkomst('doelgroep_uitstroom', 'eigen', 'uitstroom.parquet', '2024-12-31');
 
 function sel(over: Partial<Selectie> = {}): Selectie {
   return { basis: '2021Q3', horizon: 4, achtergrond: [], regio: [], sector: 'alle', ...over };
@@ -111,7 +109,7 @@ describe('starters: adding up groups (starters panel, base 2021Q3)', () => {
   });
 });
 
-describe('DuurzaamheidBron: cached trends, one query per view', () => {
+describe("the page's queries through the coordinator (cohort panel)", () => {
   let engine: NodeEngine;
   let bereik: PanelBereik;
   beforeAll(async () => {
@@ -121,121 +119,153 @@ describe('DuurzaamheidBron: cached trends, one query per view', () => {
   });
   afterAll(() => engine.close());
 
+  /** Ask every query of a selection as the page does (one client per section); null = not asked. */
+  async function vraagAlles(c: Coordinator, s: Selectie) {
+    const q = duurzaamheidQueries(s, bereik);
+    const namen = ['cohortTrend', 'cohort', 'uitstroomTrend', 'uitstroom', 'startersTrend', 'starters', 'contractTrend', 'contractLandelijk'] as const;
+    const uit: Partial<Record<(typeof namen)[number], unknown>> = {};
+    for (const naam of namen) {
+      const vraag = q[naam] as MetricQuery<unknown> | null;
+      if (vraag) uit[naam] = (await c.request({}, vraag)).data;
+    }
+    return { q, uit };
+  }
+
   it('reads a Q3 cohort from the trend (one query for all bases), equal to its own query', async () => {
-    const e = telEngine(engine);
-    const bron = new DuurzaamheidBron(e, bereik);
-    const uitTrend = await bron.cohort(sel());
-    expect(e.vragen).toEqual([VIEWS.cohortTrend]);
-    const trend = await bron.cohortTrend(sel());
+    const c = new Coordinator(queryEngineAdapter(engine));
+    const q = duurzaamheidQueries(sel(), bereik);
+    expect(q.cohort).toBeNull();
+    expect(q.uitstroom).toBeNull();
+    expect(q.starters).toBeNull();
+    const trend = (await c.request({}, q.cohortTrend)).data;
     // Q3 bases with t+4 ≤ 2023Q3: 2020Q3, 2021Q3, 2022Q3 — three bases, one query.
     expect([...new Set(trend.map((r) => r.basis))]).toEqual(['2020Q3', '2021Q3', '2022Q3']);
-    await bron.cohort(sel({ basis: '2022Q3' }));
-    expect(e.vragen).toHaveLength(1);
+    const uitTrend = basisRijen(sel(), trend, null)!;
     const eigen = await runMetric(engine, cohortUitkomstQuery({ basis: '2021Q3', horizon: 4, split: 'achtergrond' }, bereik));
     expect(uitTrend.map(tel)).toEqual(eigen.map(tel));
     expect(uitTrend.map((r) => r.groep)).toEqual(['Participatiewet', 'Wajong', 'Wsw']);
+    // Another Q3 base: the same trend SQL, answered from the cache.
+    const sent = c.stats.sent;
+    const ander = duurzaamheidQueries(sel({ basis: '2022Q3' }), bereik);
+    await c.request({}, ander.cohortTrend);
+    expect(c.stats.sent).toBe(sent);
+    expect(c.stats.cacheHits).toBe(1);
   });
 
-  it('caches the trend per horizon and SQL filters; the achtergrond filter does not query again', async () => {
-    const e = telEngine(engine);
-    const bron = new DuurzaamheidBron(e, bereik);
-    await bron.cohortTrend(sel());
-    await bron.cohortTrend(sel({ achtergrond: ['Wsw'], basis: '2022Q3' }));
-    expect(e.vragen).toEqual([VIEWS.cohortTrend]);
-    const acht = await bron.cohortTrend(sel({ horizon: 8 }));
-    expect(e.vragen).toHaveLength(2);
+  it('changes only the contract trend when the achtergrond changes; the comparison shares the national one', async () => {
+    const c = new Coordinator(queryEngineAdapter(engine));
+    const alle = await vraagAlles(c, sel());
+    // No achtergrond: the national contract trend for the comparison IS the page's own query.
+    expect(c.keyOf(alle.q.contractLandelijk!)).toBe(c.keyOf(alle.q.contractTrend));
+    // Five questions, four SQL texts (cohort, uitstroom, starters and contract trend; the Q3 base
+    // has no own queries, the national contract trend is the page's).
+    expect(c.stats.sent).toBe(4);
+    const wsw = await vraagAlles(c, sel({ achtergrond: ['Wsw'] }));
+    expect(c.stats.sent).toBe(5);
+    expect(c.keyOf(wsw.q.contractTrend)).not.toBe(c.keyOf(alle.q.contractTrend));
+    expect(c.keyOf(wsw.q.contractLandelijk!)).toBe(c.keyOf(alle.q.contractTrend));
+    // The achtergrond filter on the split rows: Wsw at 2021Q3 is p3, p4, p9.
+    expect(tel(somUitkomst(basisRijen(sel(), wsw.uit.cohortTrend as UitkomstRij[], null)!, ['Wsw'])[0]))
+      .toEqual({ cohort: 3, werkzaam: 1, verloren: 1, uit: 1, steeds: 0, zelfde: 1 });
+    // Back to the earlier selection: everything from the cache.
+    await vraagAlles(c, sel());
+    expect(c.stats.sent).toBe(5);
+  });
+
+  it('asks the trends again for another horizon or region, and not for a Q3 base', async () => {
+    const c = new Coordinator(queryEngineAdapter(engine));
+    await vraagAlles(c, sel());
+    const voor = c.stats.sent;
+    const acht = await vraagAlles(c, sel({ horizon: 8 }));
+    // Horizon 8: a new cohort trend; not comparable, so no uitstroom trend for the comparison …
+    // but a Q3 base reads its uitstroom from that trend: cohort and uitstroom trend are new.
+    expect(c.stats.sent - voor).toBe(2);
     // t+8 ≤ 2023Q3 for Q3 bases: 2020Q3 and 2021Q3.
-    expect([...new Set(acht.map((r) => r.basis))]).toEqual(['2020Q3', '2021Q3']);
-    await bron.cohortTrend(sel({ regio: ['AM01'] }));
-    expect(e.vragen).toHaveLength(3);
+    expect([...new Set((acht.uit.cohortTrend as UitkomstRij[]).map((r) => r.basis))]).toEqual(['2020Q3', '2021Q3']);
+    expect(acht.q.contractLandelijk).toBeNull();
+    const regio = await vraagAlles(c, sel({ regio: ['AM01'] }));
+    // A region: cohort, uitstroom, starters and contract trend with the region in SQL.
+    expect(c.stats.sent - voor).toBe(6);
+    expect(regio.q.contractLandelijk).toBeNull();
   });
 
-  it('asks a base quarter outside the third quarter with its own query, in its own view', async () => {
-    const e = telEngine(engine);
-    const bron = new DuurzaamheidBron(e, bereik);
-    await bron.cohortTrend(sel());
-    const r = await bron.cohort(sel({ basis: '2021Q4' }));
-    expect(e.vragen).toEqual([VIEWS.cohortTrend, VIEWS.cohort]);
-    expect(r[0].basis).toBe('2021Q4');
-    // Asked again: answered from the cache.
-    await bron.cohort(sel({ basis: '2021Q4' }));
-    expect(e.vragen).toHaveLength(2);
+  it('asks a base quarter outside the third quarter with its own queries', async () => {
+    const c = new Coordinator(queryEngineAdapter(engine));
+    const s = sel({ basis: '2021Q4', regio: ['AM01'] });
+    const { q, uit } = await vraagAlles(c, s);
+    expect(q.uitstroomTrend).toBeNull(); // neither a Q3 base nor comparable
+    // Working in AM01 at 2021Q4: p1 (Wajong until 2022), p2 (Wajong), p11 (Wsw).
+    expect(basisRijen(s, null, uit.cohort as UitkomstRij[])!.map((r) => [r.basis, r.groep, r.cohort])).toEqual([['2021Q4', 'Wajong', 2], ['2021Q4', 'Wsw', 1]]);
+    const sent = c.stats.sent;
+    // cohort trend, cohort, uitstroom, starters trend, starters, contract trend.
+    expect(sent).toBe(6);
+    await vraagAlles(c, s);
+    expect(c.stats.sent).toBe(sent);
   });
 
   it('reads Q3 uitstroom from the trend, equal to the direct query', async () => {
-    const e = telEngine(engine);
-    const bron = new DuurzaamheidBron(e, bereik);
-    const rijen = await bron.uitstroom(sel());
-    expect(e.vragen).toEqual([VIEWS.uitstroomTrend]);
+    const c = new Coordinator(queryEngineAdapter(engine));
+    const q = duurzaamheidQueries(sel(), bereik);
+    const rijen = basisRijen(sel(), (await c.request({}, q.uitstroomTrend!)).data, null)!;
     const direct = await runMetric(engine, uitstroomRedenenQuery({ basis: '2021Q3', horizon: 4, split: 'achtergrond' }, bereik));
     const kort = (l: typeof direct) => l.map((r) => `${r.groep}|${r.reden}|${r.aantal}|${r.uitRegister}`).sort();
     expect(kort(rijen)).toEqual(kort(direct));
   });
 
-  it('has no starters (and no query) when the quarter before the start window is not in the data', async () => {
-    const e = telEngine(engine);
-    const bron = new DuurzaamheidBron(e, bereik);
+  it('has no starters (and no query) when the quarter before the start window is not in the data', () => {
     // 2021Q1 − 4 = 2020Q1 lies before the first quarter 2020Q3.
-    expect(await bron.starters(sel({ basis: '2021Q1' }))).toEqual([]);
-    expect(e.vragen).toEqual([]);
-  });
-
-  it('forgets a superseded query, so asking again queries again', async () => {
-    let n = 0;
-    const e: ViewEngine = {
-      queryLatest: (_v, sql, p) => (++n === 1 ? Promise.reject(new SupersededError()) : engine.query(sql, p ? [...p] : [])),
-    };
-    const bron = new DuurzaamheidBron(e, bereik);
-    await expect(bron.cohortTrend(sel())).rejects.toBeInstanceOf(SupersededError);
-    await new Promise((r) => setTimeout(r, 0));
-    const t = await bron.cohortTrend(sel());
-    expect(t.length).toBeGreaterThan(0);
-    expect(n).toBe(2);
+    const q = duurzaamheidQueries(sel({ basis: '2021Q1' }), bereik);
+    expect(q.startersTelbaar).toBe(false);
+    expect(q.starters).toBeNull();
+    expect(duurzaamheidQueries(sel({ basis: '2021Q4' }), bereik).starters).not.toBeNull();
   });
 });
 
-describe('Sectie: only the answer to the latest question is shown', () => {
-  function uitgesteld<T>() {
-    let los!: (v: T) => void;
-    let weiger!: (e: unknown) => void;
-    const p = new Promise<T>((a, b) => ((los = a), (weiger = b)));
-    return { p, los, weiger };
-  }
-  const rust = () => new Promise((r) => setTimeout(r, 0));
-
-  it('does not let a slow answer for an older selection overwrite a newer one', async () => {
-    const s = new Sectie<string>();
-    const oud = uitgesteld<string>();
-    const nieuw = uitgesteld<string>();
-    s.vraag('2021Q3', () => oud.p);
-    s.vraag('2022Q3', () => nieuw.p);
-    expect(s.bezig).toBe(true);
-    nieuw.los('nieuw');
-    await rust();
-    oud.los('oud');
-    await rust();
-    flushSync();
-    expect(s.data).toBe('nieuw');
-    expect(s.getoond).toBe('2022Q3');
-    expect(s.bezig).toBe(false);
+describe('provenance on every chart: a own panel is never called demo data', () => {
+  const cijfers = leesGepubliceerdeDuurzaamheid(CSV);
+  const rij = (groep: string, cohort: number, werkzaam: number, verloren: number): UitkomstRij => ({
+    basis: '2021Q3', eind: '2022Q3', horizon: 4, groep, cohort, werkzaam, werkVerloren: verloren, uitRegister: cohort - werkzaam - verloren,
+    steedsWerkzaam: 0, zelfdeBaan: 0, werkzaamPct: 0, werkVerlorenPct: 0, uitRegisterPct: 0, steedsWerkzaamPct: 0, zelfdeBaanPct: 0, onderDrempel: false,
   });
 
-  it('asks again when its query was superseded while it is still the one wanted', async () => {
-    const s = new Sectie<string>();
-    let n = 0;
-    s.vraag('a', () => (++n === 1 ? Promise.reject(new SupersededError()) : Promise.resolve('a')));
-    await rust();
-    await rust();
-    expect(n).toBe(2);
-    expect(s.data).toBe('a');
+  it('names the own file, its peildatum and no synthetic label in chart, CSV and comparison', () => {
+    const ctx = context('heel Nederland, alle sectoren, alle achtergronden', herkomstVan([EIGEN_PANEL]));
+    expect(ctx).toEqual({
+      selectie: 'heel Nederland, alle sectoren, alle achtergronden',
+      bron: 'Eigen bestand panel_2025q1.parquet; bewerking Participatiemonitor',
+      peildatum: '2025-03-31',
+      synthetisch: false,
+    });
+    const d = uitkomstData([rij('Wsw', 200, 150, 30)], [], ctx)!;
+    const csv = naarCsv(d);
+    expect(csv).toContain('Eigen bestand panel_2025q1.parquet');
+    expect(csv).not.toMatch(/synthetisch/i);
+    const trend = trendData([rij('Wsw', 1000, 880, 90)], [], 4, trendMarkers(cijfers, sel()), ctx);
+    expect(trend.kolommen.find((k) => k.key === 'werkzaam_pct')!.label).toBe('Werkzaam na 1 jaar (berekend)');
+    expect(trend.bron).toBe('Eigen bestand panel_2025q1.parquet; bewerking Participatiemonitor; gepubliceerde waarden: UWV en SZW (zie bronvermelding per cijfer)');
+    const v = vergelijkingData(vergelijk(cijfers.filter((c) => c.indicator === 'werkzaam_na_1_jaar_pct'), {
+      cohort: () => rij('totaal', 1000, 880, 90), uitstroom: () => undefined, starters: () => undefined, contract: () => undefined,
+    }), ctx);
+    expect(v.synthetisch).toBe(false);
+    expect(naarCsv(v)).not.toMatch(/synthetisch/i);
+    expect(v.kolommen.find((k) => k.key === 'berekend')!.label).toBe('Berekend');
   });
 
-  it('shows the Dutch error of a failed query and stops being busy', async () => {
-    const s = new Sectie<string>();
-    s.vraag('a', () => Promise.reject(new Error('Basiskwartaal 2030Q3 met horizon 4 valt buiten de data')));
-    await rust();
-    expect(s.fout).toContain('valt buiten de data');
-    expect(s.bezig).toBe(false);
+  it('labels demo data as synthetic, and combines the sources of every answer a chart uses', () => {
+    const ctx = context('x', herkomstVan([DEMO_PANEL]), herkomstVan([EIGEN_UITSTROOM, DEMO_PANEL]), null);
+    expect(ctx.synthetisch).toBe(true);
+    expect(ctx.bron).toBe('Synthetische demodata (seed 20240); eigen bestand uitstroom.parquet; bewerking Participatiemonitor');
+    expect(naarCsv(uitkomstData([rij('Wsw', 200, 150, 30)], [], ctx)!)).toContain('synthetische demodata');
+  });
+
+  it('cites published figures by their document, never by file name', () => {
+    const v = vergelijkingData(vergelijk(cijfers.filter((c) => c.indicator === 'werkzaam_na_1_jaar_pct'), {
+      cohort: () => rij('totaal', 1000, 880, 90), uitstroom: () => undefined, starters: () => undefined, contract: () => undefined,
+    }), context('x', herkomstVan([DEMO_PANEL])));
+    const r88 = v.rijen.find((r) => r.gepubliceerd === 88)!;
+    expect(r88.bron).toBe('Brief van de minister voor Armoedebeleid, Participatie en Pensioenen aan de Tweede Kamer (Kamerstukken II 2023/24, 34 352, nr. 310)');
+    expect(v.bronnen!.find((b) => b.citaat?.includes('88 procent'))!.document).toBe(r88.bron);
+    expect(JSON.stringify(v)).not.toMatch(/\.txt\b/);
   });
 });
 
@@ -317,7 +347,7 @@ describe('published duurzaamheid figures as comparable twins', () => {
 });
 
 describe('chart data with disclosure control', () => {
-  const ctx = { synthetisch: true, selectie: 'heel Nederland, alle sectoren, alle achtergronden' };
+  const ctx = context('heel Nederland, alle sectoren, alle achtergronden', herkomstVan([DEMO_PANEL]));
   const rij = (groep: string, cohort: number, werkzaam: number, verloren: number): UitkomstRij => ({
     basis: '2021Q3', eind: '2022Q3', horizon: 4, groep, cohort, werkzaam, werkVerloren: verloren, uitRegister: cohort - werkzaam - verloren,
     steedsWerkzaam: 0, zelfdeBaan: 0, werkzaamPct: 0, werkVerlorenPct: 0, uitRegisterPct: 0, steedsWerkzaamPct: 0, zelfdeBaanPct: 0, onderDrempel: cohort < 10,

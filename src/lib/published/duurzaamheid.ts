@@ -44,10 +44,6 @@ export interface GepubliceerdCijfer {
   eenheid: 'procent' | 'jaar';
   /** The document the figure comes from (label, link, quote); see bronvermelding.ts. */
   citatie: Citatie;
-  /** @deprecated use `citatie.url ?? citatie.label`; kept until the Duurzaamheid page uses `citatie`. */
-  bron: string;
-  /** @deprecated use `citatie.label`. */
-  bronLabel: string;
   citaat: string;
   berekening: Berekening | null;
   nietBerekenbaar?: string;
@@ -123,8 +119,6 @@ function maak(r: DuurzaamheidRij, regel: number): GepubliceerdCijfer {
     waarde: r.waarde,
     eenheid: r.indicator.endsWith('_jaren') ? 'jaar' : 'procent',
     citatie: r.citatie,
-    bron: r.citatie.url ?? r.citatie.label,
-    bronLabel: r.citatie.label,
     citaat: r.quote,
     berekening: null,
   };

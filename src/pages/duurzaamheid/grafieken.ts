@@ -13,22 +13,36 @@ import type { Horizon } from '../../lib/metrics/duurzaamheid/filters.ts';
 import type { StartersRij } from '../../lib/metrics/duurzaamheid/starters.ts';
 import type { UitkomstRij } from '../../lib/metrics/duurzaamheid/uitkomst.ts';
 import type { UitstroomRij } from '../../lib/metrics/duurzaamheid/uitstroom.ts';
-import { kwartaalEinde, kwartaalToIndex, type Kwartaal } from '../../lib/kwartaal.ts';
+import { kwartaalToIndex, type Kwartaal } from '../../lib/kwartaal.ts';
 import { ACHTERGRONDEN } from '../../lib/extracts/contracts.ts';
 import type { GepubliceerdCijfer, Vergelijking } from '../../lib/published/duurzaamheid.ts';
+import { bronVermelding } from '../../lib/published/bronvermelding.ts';
+import { grafiekHerkomst, herkomstVan, type ExtractHerkomst, type Herkomst } from '../../lib/query/herkomst.ts';
 import { somStarters, somUitkomst, somUitstroom, TOTAAL } from './groepen.ts';
 import { beschermPartitie, beschermTotaal, onderdrukDelen, uitkomstDelen } from './onderdrukking.ts';
 
-/** What every computed chart says about where its numbers come from. */
+/**
+ * What every computed chart says about where its numbers come from — source line, peildatum and
+ * the synthetic label, read from the answers' provenance (never a global flag) — and the
+ * selection in words, e.g. "heel Nederland, alle sectoren".
+ */
 export interface Context {
-  synthetisch: boolean;
-  /** The selection in words, e.g. "heel Nederland, alle sectoren". */
   selectie: string;
+  bron: string;
+  peildatum: string;
+  synthetisch: boolean;
+}
+
+/** The context of a chart computed from these answers (all the extracts they read). */
+export function context(selectie: string, ...herkomsten: readonly (Herkomst | null)[]): Context {
+  const extracts = new Map<string, ExtractHerkomst>();
+  for (const h of herkomsten) for (const e of h?.extracts ?? []) extracts.set(e.extract, e);
+  return { selectie, ...grafiekHerkomst(herkomstVan([...extracts.values()])) };
 }
 
 const NOOT_AANVULLEND = 'Waar één deel niet getoond wordt, is ook een ander deel (of het totaal) weggelaten, zodat het niet terug te rekenen is.';
 
-export const BRON_BEREKEND = 'doelgroepregister en polisadministratie (extracten), bewerking Participatiemonitor';
+const BRON_GEPUBLICEERD = '; gepubliceerde waarden: UWV en SZW (zie bronvermelding per cijfer)';
 
 const REDEN_NAAM: Record<string, string> = {
   AOW: 'AOW-leeftijd bereikt',
@@ -106,8 +120,8 @@ export function uitkomstData(rijen: readonly UitkomstRij[], achtergrond: readonl
   return {
     titel: `Uitkomst ${later(h)} per achtergrond`,
     ondertitel: `Mensen die in het ${formatKwartaal(basis)} werkten: situatie in het ${formatKwartaal(eind)}; ${ctx.selectie}`,
-    bron: BRON_BEREKEND,
-    peildatum: kwartaalEinde(eind),
+    bron: ctx.bron,
+    peildatum: ctx.peildatum,
     synthetisch: ctx.synthetisch,
     kolommen: uitkomstKolommen(),
     rijen: uit,
@@ -119,11 +133,7 @@ export function uitkomstData(rijen: readonly UitkomstRij[], achtergrond: readonl
 }
 
 function bronnenVan(cijfers: Iterable<GepubliceerdCijfer>): BronVermelding[] {
-  return [...cijfers].map((c) => ({
-    label: `${c.omschrijving}, ${c.groep}, ${c.periode}: ${formatWaarde(c)}`,
-    url: c.bron,
-    citaat: c.citaat,
-  }));
+  return [...cijfers].map((c) => bronVermelding(`${c.omschrijving}, ${c.groep}, ${c.periode}: ${formatWaarde(c)}`, c.citatie));
 }
 
 function formatWaarde(c: GepubliceerdCijfer): string {
@@ -198,12 +208,11 @@ export function trendData(rijen: readonly UitkomstRij[], achtergrond: readonly s
     return r ? beschermPartitie(rij, uitkomstDelen(r, false).map((d) => (d.naam === 'werkzaam' ? { ...d, aantal: 'werkzaam', aandeel: 'werkzaam_pct' } : d))) : rij;
   });
   const berekend = ctx.synthetisch ? 'berekend, synthetische demodata' : 'berekend';
-  const laatste = [...totaal.values()].at(-1);
   return zonderLegePublicaties({
     titel: `Nog aan het werk ${later(h)}, per basiskwartaal`,
     ondertitel: `Steeds het derde kwartaal als basis (zoals UWV); ${ctx.selectie}`,
-    bron: BRON_BEREKEND + (alleMarkers(markers).length ? '; gepubliceerde waarden: UWV en SZW (zie bronvermelding per cijfer)' : ''),
-    peildatum: laatste ? kwartaalEinde(laatste.eind) : '–',
+    bron: ctx.bron + (alleMarkers(markers).length ? BRON_GEPUBLICEERD : ''),
+    peildatum: ctx.peildatum,
     synthetisch: ctx.synthetisch,
     kolommen: [
       { key: 'basis', label: 'Basiskwartaal', type: 'kwartaal' },
@@ -232,7 +241,8 @@ export function trendData(rijen: readonly UitkomstRij[], achtergrond: readonly s
 }
 
 /** The comparison table: every published figure, its computed twin, the difference, in tolerance. */
-export function vergelijkingData(rijen: readonly Vergelijking[], synthetisch: boolean): ChartData {
+export function vergelijkingData(rijen: readonly Vergelijking[], ctx: Context): ChartData {
+  const { synthetisch } = ctx;
   const berekendLabel = synthetisch ? 'Berekend (synthetische demodata)' : 'Berekend';
   const binnen = (v: Vergelijking) =>
     v.status === 'binnen' ? 'ja' : v.status === 'buiten' ? 'nee' : `– (${v.toelichting ?? v.status})`;
@@ -240,8 +250,8 @@ export function vergelijkingData(rijen: readonly Vergelijking[], synthetisch: bo
   return {
     titel: 'Gepubliceerde UWV-cijfers naast de berekening',
     ondertitel: 'Heel Nederland, alle sectoren, horizon 1 jaar; groep zoals gepubliceerd',
-    bron: `gepubliceerd: UWV en SZW (bron en citaat per cijfer); berekend: ${BRON_BEREKEND}`,
-    peildatum: 'per cijfer',
+    bron: `gepubliceerd: UWV en SZW (bron en citaat per cijfer); berekend: ${ctx.bron}`,
+    peildatum: ctx.peildatum,
     synthetisch,
     kolommen: [
       { key: 'cijfer', label: 'Cijfer', type: 'tekst' },
@@ -263,19 +273,30 @@ export function vergelijkingData(rijen: readonly Vergelijking[], synthetisch: bo
       verschil: v.verschil,
       tolerantie: tol(v),
       binnen: binnen(v),
-      bron: v.cijfer.bronLabel,
+      bron: v.cijfer.citatie.label,
     })),
     voetnoten: [
       'Tolerantie: 1 procentpunt voor percentages; voor jaren 1% van de gepubliceerde waarde (niet strenger dan de helft van het laatste gepubliceerde cijfer).',
       ...(synthetisch ? ['De berekende waarden komen uit synthetische demodata die op deze gepubliceerde cijfers zijn afgestemd; het zijn geen echte UWV-gegevens.'] : []),
       ...[...new Set(rijen.map((v) => v.cijfer.noot).filter((n): n is string => Boolean(n)))],
     ],
-    bronnen: rijen.map((v) => ({ label: `${v.cijfer.omschrijving}, ${v.cijfer.groep}, ${v.cijfer.periode}: ${formatWaarde(v.cijfer)}`, url: v.cijfer.bron, citaat: v.cijfer.citaat })),
+    bronnen: bronnenVan(rijen.map((v) => v.cijfer)),
   };
 }
 
-/** The same comparison as a chart: difference per figure (in its unit), for the bar chart. */
-export function verschilLabel(v: Vergelijking): string {
+/** The same comparison as a bar chart: the difference per figure, in its own unit. */
+export function verschilData(vergelijking: ChartData, rijen: readonly Vergelijking[]): ChartData {
+  return {
+    ...vergelijking,
+    kolommen: [
+      { key: 'label', label: 'Cijfer', type: 'tekst' },
+      { key: 'verschil', label: 'Verschil berekend − gepubliceerd (procentpunt of jaar)', type: 'aantal', decimalen: 1 },
+    ],
+    rijen: rijen.filter((v) => v.verschil !== null).map((v) => ({ label: verschilLabel(v), verschil: v.verschil })),
+  };
+}
+
+function verschilLabel(v: Vergelijking): string {
   return `${v.cijfer.omschrijving} (${v.cijfer.groep}, ${v.cijfer.periode})`;
 }
 
@@ -331,12 +352,11 @@ export function startersTrendData(rijen: readonly StartersRij[], achtergrond: re
     return { basis: k, ...basis, pub_na1: pub('na1', k), pub_zelfde: pub('zelfde', k), pub_na2: pub('na2', k) };
   });
   const berekend = ctx.synthetisch ? ' (berekend, synthetische demodata)' : ' (berekend)';
-  const laatste = [...totaal.keys()].at(-1);
   return zonderLegePublicaties({
     titel: 'Starters: nog aan het werk na 1 en 2 jaar',
     ondertitel: `Mensen die in de vier kwartalen tot en met het basiskwartaal (steeds een derde kwartaal) begonnen met werken; ${ctx.selectie}`,
-    bron: BRON_BEREKEND + (alleMarkers(markers).length ? '; gepubliceerde waarden: UWV en SZW (zie bronvermelding per cijfer)' : ''),
-    peildatum: laatste ? kwartaalEinde(laatste) : '–',
+    bron: ctx.bron + (alleMarkers(markers).length ? BRON_GEPUBLICEERD : ''),
+    peildatum: ctx.peildatum,
     synthetisch: ctx.synthetisch,
     kolommen: startersKolommen({ key: 'basis', label: 'Basiskwartaal (einde startperiode)', type: 'kwartaal' }, berekend, true),
     rijen: onderdruk(uit, STARTERS_REGELS),
@@ -364,8 +384,8 @@ export function startersGroepData(rijen: readonly StartersRij[], achtergrond: re
   return {
     titel: `Starters per achtergrond, ${formatKwartaal(vanaf)} tot en met ${formatKwartaal(basis)}`,
     ondertitel: `Aandeel dat een jaar na de start nog werkt; ${ctx.selectie}`,
-    bron: BRON_BEREKEND,
-    peildatum: kwartaalEinde(basis),
+    bron: ctx.bron,
+    peildatum: ctx.peildatum,
     synthetisch: ctx.synthetisch,
     kolommen: startersKolommen({ key: 'groep', label: 'Groep', type: 'tekst' }, berekend, false),
     rijen: uit,
@@ -392,12 +412,11 @@ export function contractData(rijen: readonly ContractRij[], markers: Markers, ct
     };
   });
   const berekend = ctx.synthetisch ? ' (berekend, synthetische demodata)' : ' (berekend)';
-  const laatste = [...perKw.keys()].at(-1);
   return zonderLegePublicaties({
     titel: 'Vaste contracten en duur van banen',
     ondertitel: `Per kwartaal, van alle werkenden in het register; ${ctx.selectie}`,
-    bron: BRON_BEREKEND + (alleMarkers(markers).length ? '; gepubliceerde waarden: UWV en SZW (zie bronvermelding per cijfer)' : ''),
-    peildatum: laatste ? kwartaalEinde(laatste) : '–',
+    bron: ctx.bron + (alleMarkers(markers).length ? BRON_GEPUBLICEERD : ''),
+    peildatum: ctx.peildatum,
     synthetisch: ctx.synthetisch,
     kolommen: [
       { key: 'kwartaal', label: 'Kwartaal', type: 'kwartaal' },
@@ -430,8 +449,8 @@ export function uitstroomData(rijen: readonly UitstroomRij[], achtergrond: reado
   return {
     titel: 'Redenen van uitstroom uit het register',
     ondertitel: `Van wie in het ${formatKwartaal(basis)} werkte en ${later(horizon)} (${formatKwartaal(eind)}) niet meer in het register stond; ${ctx.selectie}`,
-    bron: BRON_BEREKEND,
-    peildatum: kwartaalEinde(eind),
+    bron: ctx.bron,
+    peildatum: ctx.peildatum,
     synthetisch: ctx.synthetisch,
     kolommen: [
       { key: 'reden', label: 'Reden', type: 'tekst' },

@@ -6,15 +6,41 @@ import { REGIO_NAMEN } from '../../lib/extracts/regions.ts';
 import { formatKwartaal } from '../../lib/format/nl.ts';
 import { basiskwartalen, type PanelBereik } from '../../lib/metrics/duurzaamheid/bereik.ts';
 import type { ContractRij } from '../../lib/metrics/duurzaamheid/contract.ts';
-import type { Horizon } from '../../lib/metrics/duurzaamheid/filters.ts';
+import type { Filters, Horizon } from '../../lib/metrics/duurzaamheid/filters.ts';
 import type { StartersRij } from '../../lib/metrics/duurzaamheid/starters.ts';
 import type { UitkomstRij } from '../../lib/metrics/duurzaamheid/uitkomst.ts';
 import type { UitstroomRij } from '../../lib/metrics/duurzaamheid/uitstroom.ts';
-import type { Kwartaal } from '../../lib/kwartaal.ts';
+import { parseKwartaal, type Kwartaal } from '../../lib/kwartaal.ts';
+import type { Achtergrond, Sector } from '../../lib/extracts/contracts.ts';
 import { gepubliceerdPerKwartaal, type BerekendeCijfers, type CohortVeld, type GepubliceerdCijfer, type StartersVeld } from '../../lib/published/duurzaamheid.ts';
 import type { Markers } from './grafieken.ts';
 import { somStarters, somUitkomst, somUitstroom, TOTAAL, vanBasis } from './groepen.ts';
-import { isTrendKwartaal, type Selectie } from './bron.ts';
+
+/** What the page shows: the URL filters with a base quarter that the data allow. */
+export interface Selectie {
+  basis: Kwartaal;
+  horizon: Horizon;
+  achtergrond: readonly Achtergrond[];
+  regio: readonly string[];
+  sector: 'alle' | Sector;
+}
+
+/** Trends use third quarters as base (the UWV peilmoment). */
+export const TREND_KWARTAAL = 3;
+
+/** A third-quarter base is read from the trends; any other base has its own queries. */
+export function isTrendKwartaal(k: Kwartaal): boolean {
+  return parseKwartaal(k)?.kwartaal === TREND_KWARTAAL;
+}
+
+/**
+ * The filters that go into SQL. Achtergrond is not one of them: every query is split by
+ * achtergrond and the filter is applied on the split rows (groepen.ts), so changing it needs no
+ * query. Regions sorted, so one selection is one SQL text (one cache entry).
+ */
+export function sqlFilters(s: Pick<Selectie, 'regio' | 'sector'>): Filters {
+  return { regio: [...s.regio].sort(), sector: s.sector === 'alle' ? [] : [s.sector] };
+}
 
 /** "heel Nederland, alle sectoren, alle achtergronden" or the chosen regions/sector/achtergronden. */
 export function selectieTekst(s: Pick<Selectie, 'regio' | 'sector' | 'achtergrond'>): string {
