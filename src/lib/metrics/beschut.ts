@@ -1,17 +1,24 @@
 /**
  * Beschut werk metrics (DOMAIN.md §3) on `beschut_adviezen` and `beschut_plekken`. Same functions
  * in the browser and in Node: each `…Query` returns a MetricQuery (SQL, params, extracts read,
- * shape), run with `runMetric(engine, q)` or by the query layer.
+ * shape), run with `runMetric(engine, q)` or by the query layer. What the page derives from the
+ * answers without asking again (period totals, extrapolation, regions, comparison) is in
+ * beschut-afleiden.ts.
  *
  * PUBLIC API
  *   Maand = 'yyyy-mm'; Datum = 'yyyy-mm-dd'; aanvrager 'gemeente' | 'burger', plus 'totaal' in results
  *   perMaandQuery(p: PeriodeParams): MaandRij[]
- *       per month × aanvrager (and a 'totaal' row per month): beoordelingen, positief, pctPositief
+ *       EVERY month of the period × aanvrager (and a 'totaal' row per month), months without
+ *       beoordelingen as rows with 0: beoordelingen, positief, pctPositief with a 95% Wilson interval
+ *   perJaarQuery(p: GebiedFilter): JaarRij[]   the same per calendar year, every year of the extract
  *   periodeTotaalQuery(p: PeriodeParams): PeriodeRij[]
  *       totals over the period per aanvrager + 'totaal', and the average per month
  *   cumulatiefPositiefQuery({ tot: Datum }): number   positive adviezen up to a date
  *   plekkenQuery(p: PlekkenParams): PlekkenRij[]
  *       per peildatum: plekken, taakstelling, realisatie % of taakstelling, gemeenten without a place
+ *   gemeentenQuery({ van, tot }): GemeenteRij[]
+ *       every gemeente of the reference list: beoordelingen and positief per aanvrager in the
+ *       period, the taakstelling of the year of `tot`, plekken at the last peildatum up to `tot`
  *   rangordeQuery(p: RangordeParams): RangordeRij[]
  *       gemeenten or regions ranked by positive adviezen (in a period) relative to the taakstelling
  *       of a year; verhouding > 1 means more positive adviezen than places to offer
@@ -24,24 +31,40 @@
 import type { ExtractName, SqlParam } from '../engine/types.ts';
 import { toRows } from '../engine/rows.ts';
 import { AANVRAGERS, type Aanvrager } from '../extracts/contracts.ts';
+import { GEMEENTEN } from '../extracts/gemeenten.ts';
 import { isRegioCode } from '../extracts/regions.ts';
 import type { MetricQuery, SqlQuery } from '../sql/query.ts';
+import { literal } from '../sql/quote.ts';
 import { gemeenteRegioCte } from './gemeente-regio-sql.ts';
+import { wilsonInterval } from './stats.ts';
 
-export interface PeriodeParams {
+/** Which gemeenten count: all, those of some regions, or some gemeenten (both: the intersection). */
+export interface GebiedFilter {
+  regio?: readonly string[];
+  gemeente?: readonly string[];
+}
+export interface PeriodeParams extends GebiedFilter {
   /** First month, 'yyyy-mm' (inclusive). */
   van: string;
   /** Last month, 'yyyy-mm' (inclusive). */
   tot: string;
   aanvrager?: readonly Aanvrager[];
-  regio?: readonly string[];
 }
-export interface MaandRij {
-  maand: string;
+interface Telling {
   aanvrager: Aanvrager | 'totaal';
   beoordelingen: number;
   positief: number;
+  /** Percentage 0–100; null without beoordelingen. */
   pctPositief: number | null;
+  /** 95% Wilson interval of pctPositief (percentages); null without beoordelingen. */
+  wilsonOnder: number | null;
+  wilsonBoven: number | null;
+}
+export interface MaandRij extends Telling {
+  maand: string;
+}
+export interface JaarRij extends Telling {
+  jaar: number;
 }
 export interface PeriodeRij {
   van: string;
@@ -53,7 +76,10 @@ export interface PeriodeRij {
   maanden: number;
   gemiddeldPerMaand: number;
 }
-export interface PlekkenParams { regio?: readonly string[]; van?: string; tot?: string }
+export interface PlekkenParams extends GebiedFilter {
+  van?: string;
+  tot?: string;
+}
 export interface PlekkenRij {
   peildatum: string;
   plekken: number;
@@ -63,6 +89,20 @@ export interface PlekkenRij {
   gemeenten: number;
   gemeentenZonderPlek: number;
   pctGemeentenZonderPlek: number;
+}
+export interface GemeenteRij {
+  code: string;
+  naam: string;
+  regio: string;
+  beoordelingenGemeente: number;
+  positiefGemeente: number;
+  beoordelingenBurger: number;
+  positiefBurger: number;
+  /** Taakstelling of the year of `tot` (its last peildatum in that year); null when that year is not in the extract. */
+  taakstelling: number | null;
+  /** Places at `plekkenPeildatum`, the last peildatum up to the end of `tot`; null without one. */
+  plekken: number | null;
+  plekkenPeildatum: string | null;
 }
 export interface RangordeParams {
   niveau: 'gemeente' | 'regio';
@@ -93,8 +133,9 @@ export interface Extrapolatie {
 
 const ADVIEZEN = 'beschut_adviezen' satisfies ExtractName;
 const PLEKKEN = 'beschut_plekken' satisfies ExtractName;
+const GEMEENTE_CODES = new Set(GEMEENTEN.map((g) => g.code));
 
-function checkMaand(m: string, wat: string): { jaar: number; maand: number } {
+export function checkMaand(m: string, wat = 'maand'): { jaar: number; maand: number } {
   const x = /^(\d{4})-(\d{2})$/.exec(m);
   if (!x || Number(x[2]) < 1 || Number(x[2]) > 12) throw new Error(`Ongeldige ${wat}: "${m}" (verwacht bijvoorbeeld 2017-05).`);
   return { jaar: Number(x[1]), maand: Number(x[2]) };
@@ -108,11 +149,13 @@ function checkDatum(d: string, wat: string): string {
 function maandBegin(m: string): string {
   return `${m}-01`;
 }
-function maandEinde(m: string): string {
+/** Last day of a month 'yyyy-mm' as 'yyyy-mm-dd'. */
+export function maandEinde(m: string): string {
   const { jaar, maand } = checkMaand(m, 'maand');
   return new Date(Date.UTC(jaar, maand, 0)).toISOString().slice(0, 10);
 }
-function maandenTussen(van: string, tot: string): number {
+/** Number of months from `van` to `tot`, both included; throws on an empty period. */
+export function maandenTussen(van: string, tot: string): number {
   const a = checkMaand(van, 'beginmaand');
   const b = checkMaand(tot, 'eindmaand');
   const n = (b.jaar - a.jaar) * 12 + b.maand - a.maand + 1;
@@ -120,44 +163,104 @@ function maandenTussen(van: string, tot: string): number {
   return n;
 }
 
-function regioFilter(regio: readonly string[] | undefined, kolom: string): { sql: string; params: SqlParam[] } {
-  if (!regio || regio.length === 0) return { sql: '', params: [] };
-  for (const r of regio) if (!isRegioCode(r)) throw new Error(`Onbekende arbeidsmarktregio: "${r}".`);
-  return {
-    sql: ` AND ${kolom} IN (SELECT gemeente_code FROM gr WHERE regio_code IN (${regio.map(() => '?').join(', ')}))`,
-    params: [...regio],
-  };
+/** Percentage and Wilson interval (percentages) of positief out of beoordelingen. */
+export function metInterval<T extends { beoordelingen: number; positief: number }>(r: T): T & Pick<Telling, 'pctPositief' | 'wilsonOnder' | 'wilsonBoven'> {
+  if (r.beoordelingen <= 0) return { ...r, pctPositief: null, wilsonOnder: null, wilsonBoven: null };
+  const w = wilsonInterval(r.positief, r.beoordelingen);
+  return { ...r, pctPositief: (100 * r.positief) / r.beoordelingen, wilsonOnder: 100 * w.onder, wilsonBoven: 100 * w.boven };
+}
+
+/** `AND kolom IN (gemeenten of the chosen regions / the chosen gemeenten)`; codes checked against the lists. */
+function gebiedFilter(g: GebiedFilter, kolom: string): { sql: string; params: SqlParam[] } {
+  let sql = '';
+  const params: SqlParam[] = [];
+  if (g.regio && g.regio.length > 0) {
+    for (const r of g.regio) if (!isRegioCode(r)) throw new Error(`Onbekende arbeidsmarktregio: "${r}".`);
+    sql += ` AND ${kolom} IN (SELECT gemeente_code FROM gr WHERE regio_code IN (${g.regio.map(() => '?').join(', ')}))`;
+    params.push(...g.regio);
+  }
+  if (g.gemeente && g.gemeente.length > 0) {
+    for (const c of g.gemeente) if (!GEMEENTE_CODES.has(c)) throw new Error(`Onbekende gemeente: "${c}".`);
+    sql += ` AND ${kolom} IN (${g.gemeente.map(() => '?').join(', ')})`;
+    params.push(...g.gemeente);
+  }
+  return { sql, params };
+}
+
+function aanvragers(p: PeriodeParams): readonly Aanvrager[] {
+  if (!p.aanvrager || p.aanvrager.length === 0) return AANVRAGERS;
+  for (const a of p.aanvrager) if (!(AANVRAGERS as readonly string[]).includes(a)) throw new Error(`Onbekende aanvrager: "${a}".`);
+  return p.aanvrager;
 }
 
 function adviesFilter(p: PeriodeParams): { sql: string; params: SqlParam[] } {
   maandenTussen(p.van, p.tot);
+  const a = aanvragers(p);
   const params: SqlParam[] = [maandBegin(p.van), maandEinde(p.tot)];
   let sql = 'besluitdatum BETWEEN ?::DATE AND ?::DATE';
   if (p.aanvrager && p.aanvrager.length > 0) {
-    for (const a of p.aanvrager) if (!(AANVRAGERS as readonly string[]).includes(a)) throw new Error(`Onbekende aanvrager: "${a}".`);
-    sql += ` AND aanvrager IN (${p.aanvrager.map(() => '?').join(', ')})`;
-    params.push(...p.aanvrager);
+    sql += ` AND aanvrager IN (${a.map(() => '?').join(', ')})`;
+    params.push(...a);
   }
-  const r = regioFilter(p.regio, 'gemeente_code');
-  return { sql: sql + r.sql, params: [...params, ...r.params] };
+  const g = gebiedFilter(p, 'gemeente_code');
+  return { sql: sql + g.sql, params: [...params, ...g.params] };
+}
+
+/** Counts per period key × aanvrager on a grid of every key × aanvrager (0 where nothing), plus a 'totaal' row per key. */
+function rasterSql(sleutels: string, sleutelExpr: string, a: readonly Aanvrager[], filter: { sql: string; params: SqlParam[] }, extraParams: SqlParam[]): SqlQuery {
+  return {
+    sql: `WITH ${gemeenteRegioCte()},
+      k AS (${sleutels}),
+      a AS (SELECT * FROM (VALUES ${a.map(() => '(?)').join(', ')}) v(aanvrager)),
+      c AS (SELECT ${sleutelExpr} AS sleutel, aanvrager::VARCHAR AS aanvrager, count(*)::BIGINT AS beoordelingen,
+                   count(*) FILTER (WHERE uitkomst = 'positief')::BIGINT AS positief
+            FROM ${ADVIEZEN} WHERE ${filter.sql} GROUP BY ALL),
+      x AS (SELECT k.sleutel, a.aanvrager, coalesce(c.beoordelingen, 0)::BIGINT AS beoordelingen, coalesce(c.positief, 0)::BIGINT AS positief
+            FROM k CROSS JOIN a LEFT JOIN c ON c.sleutel = k.sleutel AND c.aanvrager = a.aanvrager)
+      SELECT * FROM (SELECT sleutel, aanvrager, beoordelingen, positief FROM x
+        UNION ALL SELECT sleutel, 'totaal', sum(beoordelingen)::BIGINT, sum(positief)::BIGINT FROM x GROUP BY sleutel)
+      ORDER BY sleutel, (aanvrager = 'totaal'), aanvrager`,
+    params: [...extraParams, ...a, ...filter.params],
+  };
 }
 
 function perMaandSql(p: PeriodeParams): SqlQuery {
   const f = adviesFilter(p);
-  return {
-    sql: `WITH ${gemeenteRegioCte()},
-      a AS (SELECT strftime(besluitdatum, '%Y-%m') AS maand, aanvrager, count(*)::BIGINT AS beoordelingen,
-                   count(*) FILTER (WHERE uitkomst = 'positief')::BIGINT AS positief
-            FROM ${ADVIEZEN} WHERE ${f.sql} GROUP BY GROUPING SETS ((1, 2), (1)))
-      SELECT maand, coalesce(aanvrager, 'totaal') AS aanvrager, beoordelingen, positief,
-             CASE WHEN beoordelingen > 0 THEN 100.0 * positief / beoordelingen END AS pctPositief
-      FROM a ORDER BY maand, (aanvrager IS NULL), aanvrager`,
-    params: f.params,
-  };
+  return rasterSql(
+    `SELECT strftime(d, '%Y-%m') AS sleutel FROM generate_series(?::DATE::TIMESTAMP, ?::DATE::TIMESTAMP, INTERVAL 1 MONTH) t(d)`,
+    `strftime(besluitdatum, '%Y-%m')`,
+    aanvragers(p),
+    f,
+    [maandBegin(p.van), maandBegin(p.tot)],
+  );
 }
 
 export function perMaandQuery(p: PeriodeParams): MetricQuery<MaandRij[]> {
-  return { ...perMaandSql(p), extracts: [ADVIEZEN], shape: (table) => toRows<MaandRij>(table) };
+  return {
+    ...perMaandSql(p),
+    extracts: [ADVIEZEN],
+    shape: (table) => toRows<{ sleutel: string; aanvrager: MaandRij['aanvrager']; beoordelingen: number; positief: number }>(table).map(({ sleutel, ...r }) => ({ maand: sleutel, ...metInterval(r) })),
+  };
+}
+
+function perJaarSql(g: GebiedFilter): SqlQuery {
+  const f = gebiedFilter(g, 'gemeente_code');
+  return rasterSql(
+    `SELECT j::VARCHAR AS sleutel FROM (SELECT min(year(besluitdatum)) AS a, max(year(besluitdatum)) AS b FROM ${ADVIEZEN}), generate_series(a, b) t(j)`,
+    `year(besluitdatum)::VARCHAR`,
+    AANVRAGERS,
+    { sql: `true${f.sql}`, params: f.params },
+    [],
+  );
+}
+
+/** Per calendar year of the extract × aanvrager (+ totaal), years without beoordelingen as 0. */
+export function perJaarQuery(g: GebiedFilter = {}): MetricQuery<JaarRij[]> {
+  return {
+    ...perJaarSql(g),
+    extracts: [ADVIEZEN],
+    shape: (table) => toRows<{ sleutel: string; aanvrager: JaarRij['aanvrager']; beoordelingen: number; positief: number }>(table).map(({ sleutel, ...r }) => ({ jaar: Number(sleutel), ...metInterval(r) })),
+  };
 }
 
 function periodeTotaalSql(p: PeriodeParams): SqlQuery {
@@ -165,8 +268,8 @@ function periodeTotaalSql(p: PeriodeParams): SqlQuery {
   const n = maandenTussen(p.van, p.tot);
   return {
     sql: `WITH ${gemeenteRegioCte()},
-      a AS (SELECT aanvrager, count(*)::BIGINT AS beoordelingen, count(*) FILTER (WHERE uitkomst = 'positief')::BIGINT AS positief
-            FROM ${ADVIEZEN} WHERE ${f.sql} GROUP BY GROUPING SETS ((aanvrager), ()))
+      a AS (SELECT aanvrager::VARCHAR AS aanvrager, count(*)::BIGINT AS beoordelingen, count(*) FILTER (WHERE uitkomst = 'positief')::BIGINT AS positief
+            FROM ${ADVIEZEN} WHERE ${f.sql} GROUP BY GROUPING SETS ((1), ()))
       SELECT ?::VARCHAR AS van, ?::VARCHAR AS tot, coalesce(aanvrager, 'totaal') AS aanvrager, beoordelingen, positief,
              CASE WHEN beoordelingen > 0 THEN 100.0 * positief / beoordelingen END AS pctPositief,
              ${n}::INTEGER AS maanden, beoordelingen / ${n}.0 AS gemiddeldPerMaand
@@ -181,9 +284,8 @@ export function periodeTotaalQuery(p: PeriodeParams): MetricQuery<PeriodeRij[]> 
 
 function aanvullen(p: PeriodeParams, rijen: PeriodeRij[]): PeriodeRij[] {
   // Every aanvrager asked for appears, also with zero beoordelingen.
-  const gevraagd = p.aanvrager && p.aanvrager.length ? p.aanvrager : AANVRAGERS;
   const n = maandenTussen(p.van, p.tot);
-  for (const a of [...gevraagd, 'totaal' as const]) {
+  for (const a of [...aanvragers(p), 'totaal' as const]) {
     if (!rijen.some((r) => r.aanvrager === a)) {
       rijen.push({ van: p.van, tot: p.tot, aanvrager: a, beoordelingen: 0, positief: 0, pctPositief: null, maanden: n, gemiddeldPerMaand: 0 });
     }
@@ -193,7 +295,7 @@ function aanvullen(p: PeriodeParams, rijen: PeriodeRij[]): PeriodeRij[] {
 }
 
 function cumulatiefPositiefSql(p: { tot: string; regio?: readonly string[] }): SqlQuery {
-  const r = regioFilter(p.regio, 'gemeente_code');
+  const r = gebiedFilter({ regio: p.regio }, 'gemeente_code');
   return {
     sql: `WITH ${gemeenteRegioCte()}
       SELECT count(*)::BIGINT AS positief FROM ${ADVIEZEN}
@@ -207,8 +309,8 @@ export function cumulatiefPositiefQuery(p: { tot: string; regio?: readonly strin
 }
 
 function plekkenSql(p: PlekkenParams = {}): SqlQuery {
-  const r = regioFilter(p.regio, 'gemeente_code');
-  const params: SqlParam[] = [...r.params];
+  const g = gebiedFilter(p, 'gemeente_code');
+  const params: SqlParam[] = [...g.params];
   let datum = '';
   if (p.van) {
     datum += ' AND peildatum >= ?::DATE';
@@ -224,7 +326,7 @@ function plekkenSql(p: PlekkenParams = {}): SqlQuery {
         CASE WHEN sum(taakstelling) > 0 THEN 100.0 * sum(plekken) / sum(taakstelling) END AS realisatiePct,
         count(*)::BIGINT AS gemeenten, count(*) FILTER (WHERE plekken = 0)::BIGINT AS gemeentenZonderPlek,
         100.0 * count(*) FILTER (WHERE plekken = 0) / count(*) AS pctGemeentenZonderPlek
-      FROM ${PLEKKEN} WHERE true${r.sql}${datum}
+      FROM ${PLEKKEN} WHERE true${g.sql}${datum}
       GROUP BY peildatum ORDER BY peildatum`,
     params,
   };
@@ -232,6 +334,34 @@ function plekkenSql(p: PlekkenParams = {}): SqlQuery {
 
 export function plekkenQuery(p: PlekkenParams = {}): MetricQuery<PlekkenRij[]> {
   return { ...plekkenSql(p), extracts: [PLEKKEN], shape: (table) => toRows<PlekkenRij>(table) };
+}
+
+function gemeentenSql(p: { van: string; tot: string }): SqlQuery {
+  maandenTussen(p.van, p.tot);
+  const jaar = checkMaand(p.tot, 'eindmaand').jaar;
+  const telling = (a: Aanvrager) =>
+    `count(*) FILTER (WHERE aanvrager = ${literal(a)})::BIGINT AS b_${a}, count(*) FILTER (WHERE aanvrager = ${literal(a)} AND uitkomst = 'positief')::BIGINT AS p_${a}`;
+  return {
+    sql: `WITH ${gemeenteRegioCte()},
+      a AS (SELECT gemeente_code::VARCHAR AS gemeente_code, ${telling('gemeente')}, ${telling('burger')}
+            FROM ${ADVIEZEN} WHERE besluitdatum BETWEEN ?::DATE AND ?::DATE GROUP BY 1),
+      t AS (SELECT gemeente_code::VARCHAR AS gemeente_code, arg_max(taakstelling, peildatum) AS taakstelling
+            FROM ${PLEKKEN} WHERE year(peildatum) = ? GROUP BY 1),
+      pd AS (SELECT max(peildatum) AS d FROM ${PLEKKEN} WHERE peildatum <= ?::DATE),
+      pl AS (SELECT gemeente_code::VARCHAR AS gemeente_code, plekken, peildatum FROM ${PLEKKEN} WHERE peildatum = (SELECT d FROM pd))
+      SELECT gr.gemeente_code AS code, gr.naam, gr.regio_code AS regio,
+             coalesce(a.b_gemeente, 0)::BIGINT AS beoordelingenGemeente, coalesce(a.p_gemeente, 0)::BIGINT AS positiefGemeente,
+             coalesce(a.b_burger, 0)::BIGINT AS beoordelingenBurger, coalesce(a.p_burger, 0)::BIGINT AS positiefBurger,
+             t.taakstelling::BIGINT AS taakstelling, pl.plekken::BIGINT AS plekken, strftime(pl.peildatum, '%Y-%m-%d') AS plekkenPeildatum
+      FROM gr LEFT JOIN a USING (gemeente_code) LEFT JOIN t USING (gemeente_code) LEFT JOIN pl USING (gemeente_code)
+      ORDER BY code`,
+    params: [maandBegin(p.van), maandEinde(p.tot), jaar, maandEinde(p.tot)],
+  };
+}
+
+/** Every gemeente of the reference list with its adviezen in the period, taakstelling and places. */
+export function gemeentenQuery(p: { van: string; tot: string }): MetricQuery<GemeenteRij[]> {
+  return { ...gemeentenSql(p), extracts: [ADVIEZEN, PLEKKEN], shape: (table) => toRows<GemeenteRij>(table) };
 }
 
 function rangordeSql(p: RangordeParams): SqlQuery {
