@@ -7,21 +7,13 @@ import { toRows } from '../src/lib/engine/rows.ts';
 import { CONTRACTS } from '../src/lib/extracts/contracts.ts';
 import { GEMEENTEN, REGIO_NAAM_ALIASSEN } from '../src/lib/extracts/gemeenten.ts';
 import { REGIO_NAMEN } from '../src/lib/extracts/regions.ts';
-import {
-  beschrijfControles,
-  checkParquetMagic,
-  checkSchema,
-  describeColumns,
-  guessContract,
-  matchContract,
-  recogniseContract,
-  runContentChecks,
-  typeFamilie,
-  validateTable,
-} from '../src/lib/extracts/validate.ts';
+import { checkParquetMagic, checkSchema, guessContract, matchContract, recogniseContract, typeFamilie } from '../src/lib/extracts/schema-check.ts';
+import { beschrijfControles, describeColumns, runContentChecks, validateTable } from '../src/lib/extracts/validate.ts';
 import { maakSlechteParquet } from './fixtures/make-bad-parquet.ts';
 
 const DK = CONTRACTS.doelgroep_kwartaal;
+/** A fixed "today" for the rules that reach up to the end of next year. */
+const NU = new Date('2026-06-15T12:00:00Z');
 const BESTAND = 'doelgroep.parquet';
 
 /** Four valid person-quarters: two quarters of one worker, a non-worker, a detached government worker. */
@@ -151,8 +143,10 @@ describe('recognising the contract', () => {
     const { contract, problemen } = matchContract([{ name: 'naam', type: 'VARCHAR' }], 'adressen.parquet');
     expect(contract).toBeNull();
     expect(problemen[0].kolom).toBeNull();
-    expect(problemen[0].bericht).toMatch(/^adressen\.parquet: de kolommen \(naam\) passen bij geen enkel extractcontract\. /);
-    expect(problemen[0].bericht).toContain('doelgroep_uitstroom (persoon_id, peildatum, reden)');
+    expect(problemen[0].bericht).toBe(
+      'adressen.parquet: de kolommen naam passen bij geen enkel extractcontract. Een extract heeft de kolommen van één contract, ' +
+        'bijvoorbeeld doelgroep_kwartaal (persoon_id, peildatum, …); zie de contracten onderaan deze pagina.',
+    );
   });
 
   it('reports missing columns against the guessed contract', () => {
@@ -238,14 +232,15 @@ describe('content checks on doelgroep_kwartaal', () => {
   it('reports negative hours against the minimum', async () => {
     await engine.exec(`UPDATE dk SET uren = -1.5 WHERE persoon_id = 3`);
     expect(await berichten()).toEqual([
-      'doelgroep.parquet, kolom uren: de waarde -1.5 is kleiner dan het minimum 0, in de rij persoon_id=3, peildatum=2021-09-30.',
+      'doelgroep.parquet, kolom uren: de waarde -1.5 is kleiner dan 0, in de rij persoon_id=3, peildatum=2021-09-30; ' +
+        'uren zijn nooit negatief en een kwartaal heeft hoogstens 92 × 24 uur.',
     ]);
   });
 
   it('reports hours that are not a finite number', async () => {
     await engine.exec(`UPDATE dk SET uren = 'NaN'::DOUBLE WHERE persoon_id = 3`);
     expect(await berichten()).toEqual([
-      'doelgroep.parquet, kolom uren: nan is geen eindig getal, in de rij persoon_id=3, peildatum=2021-09-30.',
+      'doelgroep.parquet, kolom uren: de waarde is NaN (geen getal), in de rij persoon_id=3, peildatum=2021-09-30. Verwacht een gewoon getal.',
     ]);
   });
 
@@ -309,13 +304,13 @@ describe('content checks on the other contracts', () => {
     ]);
   });
 
-  it('reports a BUIG year before 2000 and passes valid plekken', async () => {
+  it('reports a BUIG year before 2011 and passes valid plekken', async () => {
     await engine.exec(`
       CREATE OR REPLACE TABLE bg AS
       SELECT gemeente_code, jaar::SMALLINT AS jaar, v::DOUBLE AS budget_voorlopig, v::DOUBLE AS budget_definitief, v::DOUBLE AS uitgaven
       FROM (VALUES ('GM0363', 1999, 1e6), ('GM0363', 2016, 2e6)) AS t(gemeente_code, jaar, v)`);
-    expect((await runContentChecks(engine, CONTRACTS.buig_gemeente, 'bg', 'buig.parquet')).map((i) => i.bericht)).toEqual([
-      'buig.parquet, kolom jaar: de waarde 1999 is kleiner dan het minimum 2000, in de rij gemeente_code=GM0363, jaar=1999.',
+    expect((await runContentChecks(engine, CONTRACTS.buig_gemeente, 'bg', 'buig.parquet', GEMEENTEN, NU)).map((i) => i.bericht)).toEqual([
+      'buig.parquet, kolom jaar: het jaar 1999 ligt buiten 2011 tot en met 2027, in de rij gemeente_code=GM0363, jaar=1999.',
     ]);
     await engine.exec(`
       CREATE OR REPLACE TABLE bp AS

@@ -5,7 +5,7 @@ import { ZSTDDecoder } from 'zstddec';
 import { compressors as jsCompressors } from 'hyparquet-compressors';
 import type { ValidationIssue } from './client-types.ts';
 import { CONTRACTS, type ExtractContract } from '../extracts/contracts.ts';
-import { checkParquetMagic, checkSchema, extraKolommen, matchContract } from '../extracts/validate.ts';
+import { checkParquetMagic, checkSchema, extraKolommen, matchContract } from '../extracts/schema-check.ts';
 import { ArrowBuilder } from './arrow-build.ts';
 import { finalColumns, parquetColumnTypes, planTable, type TablePlan } from './extract-schema.ts';
 import { DecodeError, decodeRowGroup, distinctText, rowGroupRange } from './parquet-decode.ts';

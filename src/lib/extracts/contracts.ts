@@ -17,8 +17,6 @@ export interface ColumnContract {
   reference?: 'regio' | 'gemeente';
   /** Date columns: must be the last day of a quarter. */
   quarterEnd?: boolean;
-  /** Numeric columns: inclusive lower bound. */
-  min?: number;
   description: string;
 }
 
@@ -27,6 +25,8 @@ export interface ExtractContract {
   schemaVersion: 1;
   title: string;
   description: string;
+  /** What the extract is, in plain Dutch for a policy officer (the Data page). */
+  uitleg: string;
   columns: readonly ColumnContract[];
   key: readonly string[];
 }
@@ -50,6 +50,9 @@ export const CONTRACTS: Readonly<Record<ExtractName, ExtractContract>> = {
     schemaVersion: 1,
     title: 'Doelgroepregister per kwartaal',
     description: 'Eén rij per persoon per kwartaal zolang de persoon in het doelgroepregister staat, met het werk in dat kwartaal (polisadministratie).',
+    uitleg:
+      'Wie er in het doelgroepregister staat en of die persoon werkt: per kwartaal één regel per persoon, met de baan, de uren en de woongemeente. ' +
+      'Hieruit komen de banen, de duurzaamheid van banen en de cijfers per arbeidsmarktregio.',
     key: ['persoon_id', 'peildatum'],
     columns: [
       { name: 'persoon_id', kind: 'integer', nullable: false, description: 'Gepseudonimiseerd persoonsnummer' },
@@ -62,7 +65,7 @@ export const CONTRACTS: Readonly<Record<ExtractName, ExtractContract>> = {
       { name: 'sector', kind: 'varchar', nullable: true, domain: SECTOREN, description: 'markt of overheid' },
       { name: 'dienstverband', kind: 'varchar', nullable: true, domain: DIENSTVERBANDEN, description: 'regulier, uitzend of detachering' },
       { name: 'contract', kind: 'varchar', nullable: true, domain: CONTRACTEN, description: 'onbepaalde of bepaalde tijd' },
-      { name: 'uren', kind: 'double', nullable: false, min: 0, description: 'Verloonde uren in het kwartaal (0 als niet werkzaam)' },
+      { name: 'uren', kind: 'double', nullable: false, description: 'Verloonde uren in het kwartaal (0 als niet werkzaam)' },
       { name: 'baan_startdatum', kind: 'date', nullable: true, description: 'Begindatum van de huidige baan' },
     ],
   },
@@ -71,6 +74,7 @@ export const CONTRACTS: Readonly<Record<ExtractName, ExtractContract>> = {
     schemaVersion: 1,
     title: 'Uitstroom uit het doelgroepregister',
     description: 'Eén rij per vertrek uit het register: laatste kwartaal in het register en de reden.',
+    uitleg: 'Wie het doelgroepregister verlaat, in welk kwartaal en waarom (bijvoorbeeld AOW of overlijden), zodat vertrek uit het register apart wordt geteld.',
     key: ['persoon_id', 'peildatum'],
     columns: [
       { name: 'persoon_id', kind: 'integer', nullable: false, description: 'Gepseudonimiseerd persoonsnummer' },
@@ -83,6 +87,7 @@ export const CONTRACTS: Readonly<Record<ExtractName, ExtractContract>> = {
     schemaVersion: 1,
     title: 'Adviezen beschut werk',
     description: 'Eén rij per beoordeling van UWV voor beschut werk.',
+    uitleg: 'Elke beoordeling van UWV of iemand beschut werk nodig heeft: de datum, de gemeente, wie het aanvroeg en de uitkomst.',
     key: ['advies_id'],
     columns: [
       { name: 'advies_id', kind: 'integer', nullable: false, description: 'Nummer van de beoordeling' },
@@ -97,12 +102,13 @@ export const CONTRACTS: Readonly<Record<ExtractName, ExtractContract>> = {
     schemaVersion: 1,
     title: 'Plekken beschut werk',
     description: 'Gerealiseerde plekken beschut werk en taakstelling per gemeente per peildatum.',
+    uitleg: 'Hoeveel plekken beschut werk elke gemeente heeft, naast het aantal dat zij volgens de taakstelling zou moeten hebben.',
     key: ['gemeente_code', 'peildatum'],
     columns: [
       { name: 'gemeente_code', kind: 'varchar', nullable: false, reference: 'gemeente', description: 'Gemeente (GMxxxx)' },
       { name: 'peildatum', kind: 'date', nullable: false, description: 'Peildatum' },
-      { name: 'plekken', kind: 'integer', nullable: false, min: 0, description: 'Gerealiseerde plekken' },
-      { name: 'taakstelling', kind: 'integer', nullable: false, min: 0, description: 'Taakstelling (ministeriële regeling)' },
+      { name: 'plekken', kind: 'integer', nullable: false, description: 'Gerealiseerde plekken' },
+      { name: 'taakstelling', kind: 'integer', nullable: false, description: 'Taakstelling (ministeriële regeling)' },
     ],
   },
   buig_gemeente: {
@@ -110,10 +116,11 @@ export const CONTRACTS: Readonly<Record<ExtractName, ExtractContract>> = {
     schemaVersion: 1,
     title: 'BUIG per gemeente',
     description: 'Gebundelde uitkering per gemeente per jaar: voorlopig en definitief budget en uitgaven (euro).',
+    uitleg: 'Per gemeente en jaar het budget voor bijstandsuitkeringen (BUIG, voorlopig en definitief) en wat er werkelijk aan uitkeringen is uitgegeven.',
     key: ['gemeente_code', 'jaar'],
     columns: [
       { name: 'gemeente_code', kind: 'varchar', nullable: false, reference: 'gemeente', description: 'Gemeente (GMxxxx)' },
-      { name: 'jaar', kind: 'integer', nullable: false, min: 2000, description: 'Jaar' },
+      { name: 'jaar', kind: 'integer', nullable: false, description: 'Jaar' },
       { name: 'budget_voorlopig', kind: 'double', nullable: false, description: 'Voorlopig budget (euro)' },
       { name: 'budget_definitief', kind: 'double', nullable: false, description: 'Definitief budget (euro)' },
       { name: 'uitgaven', kind: 'double', nullable: false, description: 'Gerealiseerde uitgaven (euro)' },

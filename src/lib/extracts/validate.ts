@@ -3,23 +3,20 @@ import type { QueryEngine } from '../engine/types.ts';
 import { toRows } from '../engine/rows.ts';
 import { formatAantal } from '../format/nl.ts';
 import { ident, inList } from '../sql/quote.ts';
-import { CONTRACTS, EXTRACT_NAMES, type ColumnContract, type ColumnKind, type ExtractContract } from './contracts.ts';
+import type { ColumnContract, ExtractContract } from './contracts.ts';
 import { GEMEENTE_INDELING_JAAR, GEMEENTEN, type GemeenteRef } from './gemeenten.ts';
+import { kortBestand, kortWaarde, technischeFout } from './meldingen.ts';
+import { beschrijfRegels, plausibiliteitChecks } from './plausibiliteit.ts';
 import { REGIO_CODES, REGIO_NAMEN } from './regions.ts';
+import { extraKolommen, matchContract, type KolomType } from './schema-check.ts';
 
 /**
  * Checks an extract against its contract, on either engine (DuckDB-WASM or native) through
- * QueryEngine. Two stages: the schema (names, type families) from DESCRIBE, then content checks
- * as SQL that returns one offending row. Every message is a Dutch sentence naming the file,
- * the column and an offending row, so an analyst can find and fix it.
+ * QueryEngine. Two stages: the schema (names, type families; schema-check.ts) from DESCRIBE, then
+ * content checks as SQL that returns one offending row, with the plausibility rules
+ * (plausibiliteit.ts) among them. Every message is a short Dutch sentence naming the file, the
+ * column and an offending row, so an analyst can find and fix it.
  */
-
-/** One column as DuckDB (DESCRIBE) or Arrow names it. */
-export interface KolomType {
-  name: string;
-  /** DuckDB type name ('BIGINT', "ENUM('a', 'b')", 'DATE') or an Arrow type name ('Int64', 'Utf8'). */
-  type: string;
-}
 
 /** One content check: SQL that returns offending rows (at most one) and the sentence for such a row. */
 export interface ValidationCheck {
@@ -36,148 +33,12 @@ export interface ValidationCheck {
    * values (with their counts), far cheaper than on every row of a national panel.
    */
   waardeKolom?: string;
+  /** For checks on the whole table: an aggregate that is the number of offending cases (counted in the same scan). */
+  telling?: string;
 }
-
-// ---------------------------------------------------------------------------------------------
-// Types
-
-const INTEGER_TYPES = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|INT1|INT2|INT4|INT8|INT|LONG|SHORT|U?INT(8|16|32|64)|INT128|UINT128)$/i;
-const DOUBLE_TYPES = /^(DOUBLE|FLOAT|REAL|FLOAT4|FLOAT8|FLOAT(16|32|64)|DECIMAL(\(.*\))?|NUMERIC(\(.*\))?)$/i;
-const VARCHAR_TYPES = /^(VARCHAR|TEXT|STRING|UTF8|LARGEUTF8|ENUM\(.*\)|DICTIONARY<.*,\s*(LARGE)?UTF8>)$/is;
-const BOOLEAN_TYPES = /^(BOOLEAN|BOOL)$/i;
-const DATE_TYPES = /^(DATE|DATE32<DAY>|DATE64<MILLISECOND>)$/i;
-
-/** The family a physical type belongs to; 'anders' for anything the contracts never accept. */
-export function typeFamilie(type: string): ColumnKind | 'anders' {
-  const t = type.trim();
-  if (INTEGER_TYPES.test(t)) return 'integer';
-  if (DOUBLE_TYPES.test(t)) return 'double';
-  if (VARCHAR_TYPES.test(t)) return 'varchar';
-  if (BOOLEAN_TYPES.test(t)) return 'boolean';
-  if (DATE_TYPES.test(t)) return 'date';
-  return 'anders';
-}
-
-/** A double column may hold whole numbers (e.g. euros as BIGINT): the values still match. */
-function typePast(kind: ColumnKind, familie: ColumnKind | 'anders'): boolean {
-  return familie === kind || (kind === 'double' && familie === 'integer');
-}
-
-export const TYPE_OMSCHRIJVING: Readonly<Record<ColumnKind, string>> = {
-  integer: 'een geheel getal (TINYINT, SMALLINT, INTEGER of BIGINT)',
-  double: 'een getal (DOUBLE, FLOAT, DECIMAL of een geheel getal)',
-  varchar: 'tekst (VARCHAR, ENUM of dictionary-gecodeerde tekst)',
-  boolean: 'waar/onwaar (BOOLEAN)',
-  date: 'een datum zonder tijd (DATE)',
-};
 
 // ---------------------------------------------------------------------------------------------
 // Schema
-
-/**
- * Missing columns and columns whose type family does not fit. Extra columns are allowed
- * (contracts only grow) and are not reported here; see `extraKolommen`.
- */
-export function checkSchema(contract: ExtractContract, columns: readonly KolomType[], bestand: string): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  const byName = new Map(columns.map((c) => [c.name, c]));
-  const byLower = new Map(columns.map((c) => [c.name.toLowerCase(), c]));
-  for (const col of contract.columns) {
-    const found = byName.get(col.name);
-    if (!found) {
-      const bijna = byLower.get(col.name.toLowerCase());
-      const hint = bijna
-        ? ` Er is wel een kolom '${bijna.name}': noem die precies '${col.name}' (kleine letters).`
-        : '';
-      issues.push({
-        bestand,
-        kolom: col.name,
-        bericht:
-          `${bestand}, kolom ${col.name}: de kolom ontbreekt; het contract ${contract.name} (schema v${contract.schemaVersion}) ` +
-          `vraagt ${TYPE_OMSCHRIJVING[col.kind]}: ${lowerFirst(col.description)}.${hint}`,
-      });
-      continue;
-    }
-    const familie = typeFamilie(found.type);
-    if (!typePast(col.kind, familie)) {
-      const hint = col.kind === 'date' && /TIMESTAMP/i.test(found.type) ? ' Sla de kolom op als DATE, zonder tijd.' : '';
-      issues.push({
-        bestand,
-        kolom: col.name,
-        bericht:
-          `${bestand}, kolom ${col.name}: het type ${found.type} past niet bij het contract ${contract.name}; ` +
-          `verwacht ${TYPE_OMSCHRIJVING[col.kind]}.${hint}`,
-        voorbeeld: { type: found.type },
-      });
-    }
-  }
-  return issues;
-}
-
-/** Columns in the file that the contract does not name (allowed; the Data page mentions them). */
-export function extraKolommen(contract: ExtractContract, columnNames: readonly string[]): string[] {
-  const known = new Set(contract.columns.map((c) => c.name));
-  return columnNames.filter((n) => !known.has(n));
-}
-
-/** The contract whose columns are all present (the largest such contract), or null. */
-export function recogniseContract(columnNames: readonly string[]): ExtractContract | null {
-  const names = new Set(columnNames);
-  let best: ExtractContract | null = null;
-  for (const name of EXTRACT_NAMES) {
-    const c = CONTRACTS[name];
-    if (c.columns.every((col) => names.has(col.name)) && (!best || c.columns.length > best.columns.length)) best = c;
-  }
-  return best;
-}
-
-/**
- * The contract a file most likely means when some columns are missing: all key columns
- * present or at least half of the contract's columns, and a unique best overlap.
- */
-export function guessContract(columnNames: readonly string[]): ExtractContract | null {
-  const names = new Set(columnNames.map((n) => n.toLowerCase()));
-  let best: { c: ExtractContract; score: number } | null = null;
-  let tie = false;
-  for (const name of EXTRACT_NAMES) {
-    const c = CONTRACTS[name];
-    const hits = c.columns.filter((col) => names.has(col.name)).length;
-    const keyOk = c.key.every((k) => names.has(k));
-    if (!keyOk && hits * 2 < c.columns.length) continue;
-    const score = hits / c.columns.length + (keyOk ? 0.5 : 0);
-    if (!best || score > best.score) {
-      best = { c, score };
-      tie = false;
-    } else if (score === best.score) tie = true;
-  }
-  return best && !tie ? best.c : null;
-}
-
-/**
- * Recognise the contract from the columns and check the schema. When no contract fits at all,
- * one issue lists what each contract expects.
- */
-export function matchContract(
-  columns: readonly KolomType[],
-  bestand: string,
-): { contract: ExtractContract | null; problemen: ValidationIssue[] } {
-  const names = columns.map((c) => c.name);
-  const contract = recogniseContract(names) ?? guessContract(names);
-  if (contract) return { contract, problemen: checkSchema(contract, columns, bestand) };
-  const verwacht = EXTRACT_NAMES.map((n) => `${n} (${CONTRACTS[n].columns.map((c) => c.name).join(', ')})`).join('; ');
-  return {
-    contract: null,
-    problemen: [
-      {
-        bestand,
-        kolom: null,
-        bericht:
-          `${bestand}: de kolommen (${names.join(', ') || 'geen'}) passen bij geen enkel extractcontract. ` +
-          `Verwacht de kolommen van één van: ${verwacht}.`,
-      },
-    ],
-  };
-}
 
 /** Column names and DuckDB types of a table or view (works on both engines). */
 export async function describeColumns(engine: QueryEngine, table: string): Promise<KolomType[]> {
@@ -212,6 +73,7 @@ export function contentChecks(
   table: string,
   bestand: string,
   referentie: readonly GemeenteRef[] = GEMEENTEN,
+  nu: Date = new Date(),
 ): ValidationCheck[] {
   const t = ident(table);
   const cols = new Map(contract.columns.map((c) => [c.name, c]));
@@ -222,6 +84,7 @@ export function contentChecks(
     sql: `SELECT ${keySelect}, CAST(${ident(col)} AS VARCHAR) AS __waarde FROM ${t} WHERE ${cond} LIMIT 1`,
     conditie: cond,
   });
+  bestand = kortBestand(bestand);
 
   // NOT NULL first: later checks skip nulls.
   for (const col of contract.columns.filter((c) => !c.nullable)) {
@@ -239,10 +102,11 @@ export function contentChecks(
     sql: `SELECT ${keySelect}, count(*) AS __aantal FROM ${t} GROUP BY ${keyCols} HAVING count(*) > 1 LIMIT 1`,
     bericht: (row) =>
       `${bestand}, kolom${contract.key.length > 1 ? 'men' : ''} ${opsomming(contract.key)}: de sleutel is niet uniek; ` +
-      `de rij ${rij(row)} komt ${Number(row.__aantal)} keer voor.`,
+      `de rij ${rij(row)} komt ${formatAantal(Number(row.__aantal))} keer voor.`,
   });
 
   for (const col of contract.columns) checks.push(...kolomChecks(col, bestand, where, rij, referentie, t, keySelect));
+  checks.push(...plausibiliteitChecks(contract, { t, bestand, where, rij, nu }));
 
   // Rules that tie columns together (present in doelgroep_kwartaal).
   if (cols.has('werkzaam') && cols.has('baan_id')) {
@@ -256,7 +120,7 @@ export function contentChecks(
       kolom: 'baan_id',
       ...where('baan_id', `NOT werkzaam AND baan_id IS NOT NULL`),
       bericht: (row) =>
-        `${bestand}, kolom baan_id: werkzaam is onwaar maar baan_id is ${row.__waarde} in de rij ${rij(row)}. ` +
+        `${bestand}, kolom baan_id: werkzaam is onwaar maar baan_id is ${kortWaarde(row.__waarde)} in de rij ${rij(row)}. ` +
         `baan_id moet leeg zijn als de persoon niet werkzaam is.`,
     });
   }
@@ -265,7 +129,7 @@ export function contentChecks(
       kolom: 'uren',
       ...where('uren', `NOT werkzaam AND uren <> 0`),
       bericht: (row) =>
-        `${bestand}, kolom uren: werkzaam is onwaar maar uren is ${row.__waarde} in de rij ${rij(row)}. ` +
+        `${bestand}, kolom uren: werkzaam is onwaar maar uren is ${kortWaarde(row.__waarde)} in de rij ${rij(row)}. ` +
         `Uren moeten 0 zijn als de persoon niet werkzaam is.`,
     });
   }
@@ -281,7 +145,7 @@ export function contentChecks(
       bericht: (row) => {
         const g = namen.get(String(row.__waarde));
         return (
-          `${bestand}, kolom gemeente_code: gemeente ${row.__waarde}${g ? ` (${g.naam})` : ''} ligt niet in regio ` +
+          `${bestand}, kolom gemeente_code: gemeente ${kortWaarde(row.__waarde)}${g ? ` (${g.naam})` : ''} ligt niet in regio ` +
           `${regioTekst(String(row.__regio))} maar in ${regioTekst(String(row.__juist))}, in de rij ${rij(row)}.`
         );
       },
@@ -308,7 +172,7 @@ function kolomChecks(
       ...where(col.name, `${c} IS NOT NULL AND ${text} NOT IN ${inList(col.domain)}`),
       waardeKolom: col.name,
       bericht: (row) =>
-        `${bestand}, kolom ${col.name}: onbekende waarde '${row.__waarde}' in de rij ${rij(row)}. ` +
+        `${bestand}, kolom ${col.name}: onbekende waarde '${kortWaarde(row.__waarde)}' in de rij ${rij(row)}. ` +
         `Toegestaan zijn ${opsomming(col.domain!.map((d) => `'${d}'`), 'of')}.`,
     });
   }
@@ -318,7 +182,7 @@ function kolomChecks(
       ...where(col.name, `${c} IS NOT NULL AND ${text} NOT IN ${inList(REGIO_CODES)}`),
       waardeKolom: col.name,
       bericht: (row) =>
-        `${bestand}, kolom ${col.name}: onbekende regiocode '${row.__waarde}' in de rij ${rij(row)}. ` +
+        `${bestand}, kolom ${col.name}: onbekende regiocode '${kortWaarde(row.__waarde)}' in de rij ${rij(row)}. ` +
         `Verwacht één van de 35 arbeidsmarktregio's (AM01 tot en met AM38, zonder AM04, AM16 en AM31).`,
     });
   }
@@ -330,17 +194,18 @@ function kolomChecks(
       conditie: cond,
       waardeKolom: col.name,
       bericht: (row) =>
-        `${bestand}, kolom ${col.name}: onbekende gemeentecode '${row.__waarde}' in de rij ${rij(row)}. ` +
+        `${bestand}, kolom ${col.name}: onbekende gemeentecode '${kortWaarde(row.__waarde)}' in de rij ${rij(row)}. ` +
         `Verwacht een code als GM0363 uit de gemeentelijke indeling ${GEMEENTE_INDELING_JAAR} (${referentie.length} gemeenten).`,
     });
   }
   if (col.kind === 'date' && col.quarterEnd) {
+    // 'infinity' has no quarter; the plausibility rule on the period names it.
     out.push({
       kolom: col.name,
-      ...where(col.name, `${c} IS NOT NULL AND ${c} <> CAST(date_trunc('quarter', ${c}) + INTERVAL 3 MONTH - INTERVAL 1 DAY AS DATE)`),
+      ...where(col.name, `${c} IS NOT NULL AND isfinite(${c}) AND ${c} <> CAST(date_trunc('quarter', ${c}) + INTERVAL 3 MONTH - INTERVAL 1 DAY AS DATE)`),
       waardeKolom: col.name,
       bericht: (row) =>
-        `${bestand}, kolom ${col.name}: ${row.__waarde} is niet de laatste dag van een kwartaal, in de rij ${rij(row)}. ` +
+        `${bestand}, kolom ${col.name}: ${kortWaarde(row.__waarde)} is niet de laatste dag van een kwartaal, in de rij ${rij(row)}. ` +
         `Verwacht 31 maart, 30 juni, 30 september of 31 december.`,
     });
   }
@@ -348,15 +213,7 @@ function kolomChecks(
     out.push({
       kolom: col.name,
       ...where(col.name, `${c} IS NOT NULL AND NOT isfinite(CAST(${c} AS DOUBLE))`),
-      bericht: (row) => `${bestand}, kolom ${col.name}: ${row.__waarde} is geen eindig getal, in de rij ${rij(row)}.`,
-    });
-  }
-  if (col.min !== undefined) {
-    out.push({
-      kolom: col.name,
-      ...where(col.name, `${c} < ${Number(col.min)}`),
-      bericht: (row) =>
-        `${bestand}, kolom ${col.name}: de waarde ${row.__waarde} is kleiner dan het minimum ${col.min}, in de rij ${rij(row)}.`,
+      bericht: (row) => `${bestand}, kolom ${col.name}: ${nietEindig(row.__waarde)}, in de rij ${rij(row)}. Verwacht een gewoon getal.`,
     });
   }
   return out;
@@ -373,8 +230,9 @@ export async function runContentChecks(
   table: string,
   bestand: string,
   referentie: readonly GemeenteRef[] = GEMEENTEN,
+  nu: Date = new Date(),
 ): Promise<ValidationIssue[]> {
-  const checks = contentChecks(contract, table, bestand, referentie);
+  const checks = contentChecks(contract, table, bestand, referentie, nu);
   const aantallen = await telRijChecks(engine, checks, table);
   const issues: ValidationIssue[] = [];
   for (const [i, check] of checks.entries()) {
@@ -385,12 +243,9 @@ export async function runContentChecks(
       if (rows.length === 0) continue;
       const extra = n !== undefined && n > 1 ? ` Dit geldt voor ${formatAantal(n)} rijen.` : '';
       issues.push({ bestand, kolom: check.kolom, bericht: check.bericht(rows[0]) + extra, voorbeeld: voorbeeld(rows[0]) });
-    } catch (e) {
-      issues.push({
-        bestand,
-        kolom: check.kolom,
-        bericht: `${bestand}, kolom ${check.kolom ?? '?'}: de controle kon niet worden uitgevoerd (${(e as Error).message}).`,
-      });
+    } catch {
+      // DuckDB's own (English) text is not for the user; the file is not loaded.
+      issues.push({ bestand, kolom: check.kolom, bericht: technischeFout(bestand, 'controleren') });
     }
   }
   return issues;
@@ -407,6 +262,7 @@ async function telRijChecks(engine: QueryEngine, checks: ValidationCheck[], tabl
   const waardeDelen: string[] = [];
   const kolommen = new Map<string, string>(); // column → CTE name
   checks.forEach((c, i) => {
+    if (c.telling) rijDelen.push(`(${c.telling}) AS c${i}`);
     if (!c.conditie) return;
     if (c.waardeKolom) {
       if (!kolommen.has(c.waardeKolom)) kolommen.set(c.waardeKolom, `w${kolommen.size}`);
@@ -420,7 +276,7 @@ async function telRijChecks(engine: QueryEngine, checks: ValidationCheck[], tabl
       const ctes = [...kolommen].map(([k, w]) => `${w} AS (SELECT ${ident(k)}, count(*) AS __n FROM ${t} GROUP BY ${ident(k)})`);
       Object.assign(uit, toRows<Record<string, number>>(await engine.query(`WITH ${ctes.join(', ')} SELECT ${waardeDelen.join(', ')}`))[0]);
     }
-    return checks.map((c, i) => (c.conditie ? Number(uit[`c${i}`]) : undefined));
+    return checks.map((c, i) => (c.conditie || c.telling ? Number(uit[`c${i}`]) : undefined));
   } catch {
     return null; // fall back to one query per check, which reports its own error
   }
@@ -444,30 +300,16 @@ export async function validateTable(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Before reading, and for people
+// For people
 
 /**
- * A Parquet file starts and ends with the magic bytes PAR1. Checking them first turns the classic
- * mistake (a CSV or Excel export renamed to .parquet) into a clear message instead of a decoder error.
+ * The checks on each column, in Dutch, for the Data page (mirrors contentChecks and the
+ * plausibility rules); '' holds the rules about the whole file.
  */
-export function checkParquetMagic(begin: Uint8Array, einde: Uint8Array, bestand: string, bytes: number): ValidationIssue | null {
-  const isPar1 = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x41 && b[2] === 0x52 && b[3] === 0x31;
-  if (bytes === 0) return { bestand, kolom: null, bericht: `${bestand} is leeg (0 bytes) en dus geen Parquet-bestand.` };
-  if (bytes < 12 || !isPar1(begin) || !isPar1(einde.subarray(einde.length - 4)))
-    return {
-      bestand,
-      kolom: null,
-      bericht:
-        `${bestand} is geen geldig Parquet-bestand: een Parquet-bestand begint en eindigt met de tekens PAR1. ` +
-        `Is het misschien een CSV- of Excel-export met de extensie .parquet, of is het bestand afgebroken?`,
-    };
-  return null;
-}
-
-/** The checks on each column, in Dutch, for the Data page (mirrors contentChecks). */
-export function beschrijfControles(contract: ExtractContract): Record<string, string[]> {
+export function beschrijfControles(contract: ExtractContract, nu: Date = new Date()): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   const names = new Set(contract.columns.map((c) => c.name));
+  const plausibel = beschrijfRegels(contract, nu);
   for (const col of contract.columns) {
     const regels: string[] = [];
     if (!col.nullable) regels.push('verplicht (nooit leeg)');
@@ -477,13 +319,13 @@ export function beschrijfControles(contract: ExtractContract): Record<string, st
       regels.push(`gemeentecode uit de indeling ${GEMEENTE_INDELING_JAAR}${names.has('regio_code') ? ', in de regio van de rij' : ''}`);
     if (col.quarterEnd) regels.push('laatste dag van een kwartaal');
     if (col.kind === 'double') regels.push('eindig getal');
-    if (col.min !== undefined) regels.push(`minimaal ${col.min}`);
     if (col.name === 'baan_id' && names.has('werkzaam')) regels.push('leeg als en alleen als werkzaam onwaar is');
     if (col.name === 'uren' && names.has('werkzaam')) regels.push('0 als werkzaam onwaar is');
     if (contract.key.includes(col.name))
       regels.push(contract.key.length > 1 ? `deel van de sleutel (${contract.key.join(', ')}), samen uniek` : 'sleutel, uniek');
-    out[col.name] = regels;
+    out[col.name] = [...regels, ...(plausibel[col.name] ?? [])];
   }
+  if (plausibel['']) out[''] = plausibel[''];
   return out;
 }
 
@@ -491,24 +333,27 @@ export function beschrijfControles(contract: ExtractContract): Record<string, st
 // Helpers
 
 function rijTekst(key: readonly string[], row: Record<string, unknown>): string {
-  return key.map((k) => `${k}=${row[k] === null || row[k] === undefined ? 'leeg' : String(row[k])}`).join(', ');
+  return key.map((k) => `${k}=${row[k] === null || row[k] === undefined ? 'leeg' : kortWaarde(row[k])}`).join(', ');
 }
 
 function voorbeeld(row: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(row)) out[k === '__waarde' ? 'waarde' : k.replace(/^__/, '')] = v;
+  for (const [k, v] of Object.entries(row)) out[k === '__waarde' ? 'waarde' : k.replace(/^__/, '')] = typeof v === 'string' ? kortWaarde(v) : v;
   return out;
 }
 
 function regioTekst(code: string): string {
-  return REGIO_NAMEN[code] ? `${code} (${REGIO_NAMEN[code]})` : code;
+  return REGIO_NAMEN[code] ? `${code} (${REGIO_NAMEN[code]})` : kortWaarde(code);
+}
+
+/** NaN and ±infinity in Dutch (DuckDB writes them as nan, inf, -inf). */
+function nietEindig(waarde: unknown): string {
+  const w = String(waarde).toLowerCase();
+  if (w.includes('nan')) return 'de waarde is NaN (geen getal)';
+  return `de waarde is ${w.startsWith('-') ? 'min ' : ''}oneindig`;
 }
 
 function opsomming(items: readonly string[], voegwoord = 'en'): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} ${voegwoord} ${items[items.length - 1]}`;
-}
-
-function lowerFirst(s: string): string {
-  return s.charAt(0).toLowerCase() + s.slice(1);
 }
