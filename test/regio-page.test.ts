@@ -1,5 +1,5 @@
 /**
- * The Regio's page as data (src/pages/regios/model.ts, bron.ts) and its new chart pieces
+ * The Regio's page as data (src/pages/regios/grafieken.ts, spreiding.ts, trechter.ts) and its chart pieces
  * (klassen.ts, Choropleth): hand-built overviews with numbers worked out by hand, and the rule
  * that map, ranking, table and CSV of one view show the same numbers.
  */
@@ -12,22 +12,26 @@ import BarChart from '../src/lib/charts/BarChart.svelte';
 import { klassenIndeling, klasseVan } from '../src/lib/charts/klassen.ts';
 import { celTekst, type Kolom } from '../src/lib/charts/spec.ts';
 import { naarCsv } from '../src/lib/export/csv.ts';
-import { NodeEngine } from '../src/lib/engine/node.ts';
-import { SupersededError } from '../src/lib/engine/client-types.ts';
 import { REGIO_CODES } from '../src/lib/extracts/regions.ts';
 import { AFGELEID, KLEIN } from '../src/lib/format/disclosure.ts';
+import { cohortBasis, overzichtUitSommen, type Reeksen } from '../src/lib/metrics/regio.ts';
 import { KAART_BRON, REGIO_TOPOJSON_PAD, regioKaart } from '../src/lib/metrics/regio-geo.ts';
-import { kengetallen, overzichtUitSommen, regioOverzichtQuery, UREN_PER_BAAN, type Reeksen, type RegioSommen } from '../src/lib/metrics/regio.ts';
-import { runMetric } from '../src/lib/sql/query.ts';
+import { kengetallen, UREN_PER_BAAN, type RegioSommen } from '../src/lib/metrics/regio-sommen.ts';
 import { parseRegionaleGroei } from '../src/lib/published/reference.ts';
+import { herkomstVan, type ExtractHerkomst } from '../src/lib/query/herkomst.ts';
 import { parseHash } from '../src/lib/state/url.ts';
-import { RegioBron, type RegioEngine } from '../src/pages/regios/bron.ts';
-import {
-  cohortBasis, correlatieZin, gepubliceerdeGroei, groeiVergelijking, kaartData, profielRegels, rangTabel, spreidingData, startniveau,
-  trechterData, vergelijkData, type Herkomst, type KaartView,
-} from '../src/pages/regios/model.ts';
+import { kaartData, profielRegels, rangTabel, vergelijkData, type KaartView } from '../src/pages/regios/grafieken.ts';
+import { correlatieZin, gepubliceerdeGroei, groeiVergelijking, spreidingData, startniveau } from '../src/pages/regios/spreiding.ts';
+import { trechterData } from '../src/pages/regios/trechter.ts';
 
-const HERKOMST: Herkomst = { bron: 'handgemaakt paneel', synthetisch: true };
+/** The panel as the query layer describes it: demo data, or a user's own file. */
+const extract = (x: Partial<ExtractHerkomst>): ExtractHerkomst => ({
+  extract: 'doelgroep_kwartaal', soort: 'demo', bestand: 'doelgroep_kwartaal.parquet',
+  bron: 'Synthetische demodata (seed 20240), gekalibreerd op gepubliceerde cijfers van UWV en SZW', synthetisch: true,
+  peildatumVan: '2012-03-31', peildatumTot: '2024-12-31', schemaVersie: 1, geladenOp: '2025-01-01T00:00:00Z', versie: 1, ...x,
+});
+const HERKOMST = herkomstVan([extract({})]);
+const EIGEN = herkomstVan([extract({ soort: 'eigen', bestand: 'panel_2025q1.parquet', bron: 'eigen bestand panel_2025q1.parquet', synthetisch: false })]);
 const kaart = regioKaart(JSON.parse(readFileSync(REGIO_TOPOJSON_PAD, 'utf8')));
 
 /** Sums for a region: people, werkzaam and banen (uren = banen × 331,5, all in markt/regulier). */
@@ -113,6 +117,17 @@ describe('kaart, ranglijst, tabel en CSV van één weergave', () => {
     expect(data.peildatum).toBe('2017-12-31');
   });
 
+  it('takes its source line from the answer: the demo extract, or the user\'s own file by name', () => {
+    expect(data.bron).toBe('Synthetische demodata (seed 20240), gekalibreerd op gepubliceerde cijfers van UWV en SZW; bewerking Participatiemonitor');
+    expect(data.synthetisch).toBe(true);
+    const eigen = kaartData(view('groei'), rangTabel(view('groei'), OVERZICHT, null), EIGEN);
+    expect(eigen.bron).toBe('Eigen bestand panel_2025q1.parquet; bewerking Participatiemonitor');
+    expect(eigen.synthetisch).toBe(false);
+    const csv = naarCsv(eigen);
+    expect(csv).toContain('Bron: Eigen bestand panel_2025q1.parquet; bewerking Participatiemonitor; peildatum 31-12-2017');
+    expect(csv).not.toMatch(/synthetisch/i);
+  });
+
   it('draws every one of the 35 codes exactly once on the map', () => {
     const html = render(Choropleth, { props: { data, kaart, code: 'regio_code', naam: 'regio_naam', waarde: 'waarde', details: ['rang'], bronKaart: KAART_BRON } }).body;
     const codes = [...html.matchAll(/<path[^>]*data-code="(AM\d\d)"/g)].map((m) => m[1]);
@@ -191,7 +206,13 @@ describe('startniveau en groei', () => {
     const pub = gepubliceerdeGroei(parseRegionaleGroei(readFileSync('data/published/regionale_groei.csv', 'utf8')))!;
     expect(pub.banen).toBe(15847);
     expect(pub.pct).toBeCloseTo(0.165, 12);
-    expect(pub.citaat).toContain('15.847 (+16,5 procent)');
+    // Cited as the letter it comes from, never by its file name.
+    expect(pub.citatie.label).toBe('Brief van de staatssecretaris van SZW aan de Eerste Kamer over vijf onderzoeken, 2019 (34 352, F)');
+    expect(pub.citatie.citaat).toContain('15.847 (+16,5 procent)');
+    const { s, groei } = startniveau(OVERZICHT, 'aandeel_werkzaam');
+    const d = spreidingData(s, HERKOMST, pub, groei);
+    expect(d.bronnen).toEqual([{ label: 'Gepubliceerd: UWV-onderzoek regionale verschillen', document: pub.citatie.label, citaat: pub.citatie.citaat }]);
+    expect(JSON.stringify(d)).not.toMatch(/\.txt|github/i);
     const v = groeiVergelijking(OVERZICHT, pub);
     expect(v.zelfdePeriode).toBe(true);
     expect(v.berekendBanen).toBeCloseTo(6, 9);
@@ -311,100 +332,5 @@ describe('links naar de regiopagina', () => {
     expect(r.meldingen).toEqual([]);
     expect(r.route.filters).toMatchObject({ weergave: 'spreiding', indicator: 'duurzaam', startniveau: 'per1000', vergelijk: ['AM01', 'AM38'] });
     expect(parseHash('#/regios').canoniek).toBe('#/regios?weergave=kaart&indicator=banen&van=2015Q4&tot=2017Q4');
-  });
-});
-
-describe('bron: voorbewerking en antwoorden per weergave', () => {
-  /** Native DuckDB behind the page's engine interface; queryLatest may be told to be superseded once. */
-  async function engine(): Promise<{ e: RegioEngine & { vervangVolgende: boolean }; native: NodeEngine }> {
-    const native = await NodeEngine.create();
-    await native.exec(`CREATE TABLE doelgroep_kwartaal (persoon_id BIGINT, peildatum DATE, regio_code VARCHAR, werkzaam BOOLEAN,
-      baan_id BIGINT, sector VARCHAR, dienstverband VARCHAR, uren DOUBLE, achtergrond VARCHAR)`);
-    // AM01: 2 people; p1 works 331,5 uren (1 baan) in 2015Q4 and 663 (2 banen) in 2017Q4; p2 never works.
-    await native.exec(`INSERT INTO doelgroep_kwartaal VALUES
-      (1, DATE '2015-12-31', 'AM01', true, 11, 'markt', 'regulier', 331.5, 'Wajong'),
-      (2, DATE '2015-12-31', 'AM01', false, NULL, NULL, NULL, 0, 'Wajong'),
-      (1, DATE '2016-12-31', 'AM01', true, 11, 'markt', 'regulier', 331.5, 'Wajong'),
-      (1, DATE '2017-12-31', 'AM01', true, 11, 'markt', 'regulier', 663, 'Wajong'),
-      (2, DATE '2017-12-31', 'AM01', false, NULL, NULL, NULL, 0, 'Wajong')`);
-    const e = {
-      vervangVolgende: false,
-      query: (sql: string, p?: readonly (string | number | boolean | null)[]) => native.query(sql, p),
-      queryLatest(_key: string, sql: string, p?: readonly (string | number | boolean | null)[]) {
-        if (this.vervangVolgende) {
-          this.vervangVolgende = false;
-          return Promise.reject(new SupersededError());
-        }
-        return native.query(sql, p);
-      },
-      close: async () => {},
-    };
-    return { e, native };
-  }
-
-  it('builds the region × quarter table once, as a regular table other connections can read', async () => {
-    const { e, native } = await engine();
-    const bron = new RegioBron(e);
-    const v = await bron.voorbereiden();
-    expect(v.rijen).toBe(3);
-    expect(v.kwartalen).toEqual(['2015Q4', '2016Q4', '2017Q4']);
-    expect(await bron.voorbereiden()).toBe(v);
-    const [t] = (await native.query(`SELECT temporary FROM duckdb_tables() WHERE table_name = 'agg_regio_kwartaal'`)).toArray();
-    expect(t.temporary).toBe(false);
-    const o = await bron.overzicht({ basis: '2015Q4', eind: '2017Q4' });
-    expect(o.landelijk.basis.banen).toBeCloseTo(1, 12);
-    expect(o.landelijk.groei_banen).toBeCloseTo(1, 12);
-    await native.close();
-  });
-
-  it('does not keep a superseded answer: asking again runs the query again', async () => {
-    const { e, native } = await engine();
-    const bron = new RegioBron(e);
-    await bron.voorbereiden();
-    e.vervangVolgende = true;
-    await expect(bron.reeksen('2015Q4', '2017Q4', ['AM01'])).rejects.toThrow(SupersededError);
-    const r = await bron.reeksen('2015Q4', '2017Q4', ['AM01']);
-    expect(r.regios.map((x) => x.regio_code)).toEqual(['AM01']);
-    expect(r.landelijk.punten.map((x) => x.banen)).toEqual([1, 1, 2]);
-    await native.close();
-  });
-
-  it('derives the overview from the aggregate rows in memory exactly as regioOverzichtQuery does in SQL', async () => {
-    const native = await NodeEngine.create();
-    await native.exec(`CREATE TABLE doelgroep_kwartaal (persoon_id BIGINT, peildatum DATE, regio_code VARCHAR, werkzaam BOOLEAN,
-      baan_id BIGINT, sector VARCHAR, dienstverband VARCHAR, uren DOUBLE)`);
-    // AM02 only at the end, a NULL region and one outside the 35 (AM99), sectors incl. NULL.
-    await native.exec(`INSERT INTO doelgroep_kwartaal VALUES
-      (1, DATE '2015-12-31', 'AM01', true, 1, 'markt', 'regulier', 331.5),
-      (2, DATE '2015-12-31', 'AM01', true, 2, 'overheid', 'uitzend', 165.75),
-      (3, DATE '2015-12-31', NULL, true, 3, NULL, 'detachering', 100),
-      (4, DATE '2015-12-31', 'AM99', false, NULL, NULL, NULL, 0),
-      (1, DATE '2016-12-31', 'AM01', true, 1, 'markt', 'regulier', 331.5),
-      (1, DATE '2017-12-31', 'AM01', true, 1, 'markt', 'regulier', 663),
-      (2, DATE '2017-12-31', 'AM01', false, NULL, NULL, NULL, 0),
-      (5, DATE '2017-12-31', 'AM02', true, 5, 'markt', NULL, 200),
-      (3, DATE '2017-12-31', NULL, true, 3, NULL, 'detachering', 50)`);
-    const e = { query: native.query.bind(native), queryLatest: (_k: string, s: string, p?: readonly (string | number | boolean | null)[]) => native.query(s, p), close: async () => {} };
-    const bron = new RegioBron(e);
-    await bron.voorbereiden();
-    for (const p of [{ basis: '2015Q4', eind: '2017Q4' }, { basis: '2016Q4', eind: '2017Q4' }, { basis: '2015Q4', eind: '2016Q4' }]) {
-      const inGeheugen = await bron.overzicht(p);
-      expect(inGeheugen, `${p.basis}–${p.eind}`).toEqual(await runMetric(native, regioOverzichtQuery(p)));
-      expect(inGeheugen, `${p.basis}–${p.eind} (paneel)`).toEqual(await runMetric(native, regioOverzichtQuery(p, { bron: 'panel' })));
-    }
-    const o = await bron.overzicht({ basis: '2015Q4', eind: '2017Q4' });
-    expect(o.regios.map((r) => r.regio_code)).toEqual(['AM01', 'AM02', 'AM99', null]);
-    expect(o.onbekendeCodes).toEqual(['AM99', null]);
-    await native.close();
-  });
-
-  it('computes werkzaam na 1 jaar per region for the cohort a year before the end quarter, none before the data', async () => {
-    const { e, native } = await engine();
-    const bron = new RegioBron(e);
-    const v = await bron.voorbereiden();
-    // Cohort 2016Q4: p1 works; in 2017Q4 still works → 1 of 1.
-    expect(await bron.duurzaam('2017Q4', v.bereik)).toEqual([{ regio_code: 'AM01', n: 1, k: 1 }]);
-    expect(await bron.duurzaam('2016Q1', v.bereik)).toBeNull();
-    await native.close();
   });
 });

@@ -1,10 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toRows } from '../src/lib/engine/rows.ts';
+import { kwartaalToIndex } from '../src/lib/kwartaal.ts';
 import { NodeEngine } from '../src/lib/engine/node.ts';
 import {
-  aandeelTabel, beschikbareKwartalenQuery, geindexeerdeReeksen, heeftRegioAggregaatQuery, indicatorTabel, maakRegioAggregaat,
-  regioFunnel, regioKwartaalAggregaatQuery, regioOverzichtQuery, regioProfiel, regioReeksenQuery, startniveauVersusGroei,
-  UREN_PER_BAAN, type RegioOverzicht,
+  beschikbareKwartalenQuery, regioDuurzaamQuery, regioOverzichtQuery, regioReeksenQuery, type RegioOverzicht,
 } from '../src/lib/metrics/regio.ts';
+import { aandeelTabel, regioFunnel } from '../src/lib/metrics/regio-aandeel.ts';
+import { geindexeerdeReeksen } from '../src/lib/metrics/regio-index.ts';
+import { indicatorTabel, regioProfiel } from '../src/lib/metrics/regio-indicatoren.ts';
+import { UREN_PER_BAAN } from '../src/lib/metrics/regio-sommen.ts';
+import { startniveauVersusGroei } from '../src/lib/metrics/regio-startniveau.ts';
+import { Coordinator } from '../src/lib/query/Coordinator.ts';
 import { runMetric } from '../src/lib/sql/query.ts';
 
 /**
@@ -71,7 +77,6 @@ describe('regio-metrieken op een handgemaakt paneel', () => {
 
   beforeAll(async () => {
     engine = await paneel(PANEEL);
-    await maakRegioAggregaat(engine);
     overzicht = await runMetric(engine, regioOverzichtQuery({ basis: '2015Q4', eind: '2017Q4' }));
   });
   afterAll(() => engine.close());
@@ -80,23 +85,63 @@ describe('regio-metrieken op een handgemaakt paneel', () => {
     expect(UREN_PER_BAAN).toBe(331.5);
   });
 
-  it('materialises the pre-aggregation once as a temp table', async () => {
-    expect(await runMetric(engine, heeftRegioAggregaatQuery())).toBe(true);
+  it('builds the pre-aggregation as its setup: a regular table of region × quarter sums', async () => {
+    const q = regioOverzichtQuery({ basis: '2015Q4', eind: '2017Q4' });
+    // The overview reads only the small table; the panel is read by the setup statement alone.
+    expect(q.sql).not.toContain('doelgroep_kwartaal');
+    expect(q.setup?.map((s) => s.name)).toEqual(['agg_regio_kwartaal']);
+    expect(q.setup?.[0].sql).toContain('FROM doelgroep_kwartaal');
+    const agg = toRows<Record<string, unknown>>(await engine.query('SELECT * FROM agg_regio_kwartaal'));
     // One row per region × quarter: 3 regions × 3 quarters = 9.
-    expect(await maakRegioAggregaat(engine)).toEqual({ rijen: 9 });
+    expect(agg).toHaveLength(9);
+    const cel = agg.find((r) => r.regio_code === 'AM01' && r.kw === kwartaalToIndex('2017Q4'))!;
+    // p1, p2, p3, p7: 4 personen, 3 werkzaam, 994,5 uren = 3 banen; markt p1+p3 = 663, overheid p2 = 331,5
+    expect(cel).toMatchObject({ personen: 4, werkzaam: 3, uren: 994.5, uren_markt: 663, uren_overheid: 331.5, uren_uitzend: 331.5 });
+    const [t] = toRows<{ temporary: boolean }>(await engine.query(`SELECT temporary FROM duckdb_tables() WHERE table_name = 'agg_regio_kwartaal'`));
+    // Not TEMP: the browser engine gives each slot its own connection, and temp tables are per connection.
+    expect(t.temporary).toBe(false);
   });
 
-  it('returns the pre-aggregation as a compact table with banen and splits per region × quarter', async () => {
-    const agg = await runMetric(engine, regioKwartaalAggregaatQuery());
-    expect(agg).toHaveLength(9);
-    const cel = agg.find((r) => r.regio_code === 'AM01' && r.kwartaal === '2017Q4')!;
-    // p1, p2, p3, p7: 4 personen, 3 werkzaam, 994,5 uren = 3 banen; markt p1+p3 = 663, overheid p2 = 331,5
-    expect(cel).toMatchObject({ personen: 4, werkzaam: 3, uren: 994.5, banen: 3, uren_markt: 663, uren_overheid: 331.5, uren_uitzend: 331.5 });
-    expect(agg.map((r) => `${r.regio_code} ${r.kwartaal}`).slice(0, 3)).toEqual(['AM01 2015Q4', 'AM01 2016Q4', 'AM01 2017Q4']);
+  it('runs the setup once per data version through the coordinator; a period seen before sends no query', async () => {
+    const gestuurd: string[] = [];
+    const c = new Coordinator({ send: (sql) => (gestuurd.push(sql), engine.query(sql)) });
+    c.setCatalog([{ extract: 'doelgroep_kwartaal', soort: 'demo', bestand: 'x.parquet', bron: 'demo', synthetisch: true, peildatumVan: null, peildatumTot: null, schemaVersie: 1, geladenOp: '', versie: 1 }]);
+    const client = {};
+    await c.request(client, beschikbareKwartalenQuery());
+    const a = await c.request(client, regioOverzichtQuery({ basis: '2015Q4', eind: '2017Q4' }));
+    await c.request(client, regioOverzichtQuery({ basis: '2016Q4', eind: '2017Q4' }));
+    const terug = await c.request(client, regioOverzichtQuery({ basis: '2015Q4', eind: '2017Q4' }));
+    expect(gestuurd.filter((s) => s.startsWith('CREATE OR REPLACE TABLE agg_regio_kwartaal'))).toHaveLength(1);
+    expect(c.stats).toMatchObject({ sent: 3, cacheHits: 1 });
+    expect(terug.data).toBe(a.data);
+    // A new version of the panel: the table is built again before the next question.
+    c.setCatalog([{ extract: 'doelgroep_kwartaal', soort: 'eigen', bestand: 'eigen.parquet', bron: 'eigen bestand eigen.parquet', synthetisch: false, peildatumVan: null, peildatumTot: null, schemaVersie: 1, geladenOp: '', versie: 2 }]);
+    const nieuw = await c.request(client, regioOverzichtQuery({ basis: '2015Q4', eind: '2017Q4' }));
+    expect(gestuurd.filter((s) => s.startsWith('CREATE OR REPLACE TABLE agg_regio_kwartaal'))).toHaveLength(2);
+    expect(nieuw.herkomst.extracts.map((e) => e.bestand)).toEqual(['eigen.parquet']);
+    expect(nieuw.data.landelijk.eind.banen).toBe(8);
   });
 
   it('lists the quarters present', async () => {
     expect(await runMetric(engine, beschikbareKwartalenQuery())).toEqual(['2015Q4', '2016Q4', '2017Q4']);
+  });
+
+  it('gives werkzaam na 1 jaar per region for the cohort a year before the end quarter, none outside the data', async () => {
+    const kwartalen = await runMetric(engine, beschikbareKwartalenQuery());
+    // Cohort 2016Q4 (werkzaam then): p1 AM01, p4 AM02, p6 AM03; in 2017Q4 p1 and p4 still work, p6 not.
+    const q = regioDuurzaamQuery('2017Q4', kwartalen)!;
+    expect(await runMetric(engine, q)).toEqual({
+      eind: '2017Q4',
+      rijen: [
+        { regio_code: 'AM01', n: 1, k: 1 },
+        { regio_code: 'AM02', n: 1, k: 1 },
+        { regio_code: 'AM03', n: 1, k: 0 },
+      ],
+    });
+    // Base 2015Q1 lies before the data, 2018Q4 after it: nothing to ask.
+    expect(regioDuurzaamQuery('2016Q1', kwartalen)).toBeNull();
+    expect(regioDuurzaamQuery('2018Q4', kwartalen)).toBeNull();
+    expect(regioDuurzaamQuery('2017Q4', [])).toBeNull();
   });
 
   it('counts banen, register and werkzaam per region at base and end', () => {
@@ -146,11 +191,6 @@ describe('regio-metrieken op een handgemaakt paneel', () => {
     expect(regio(overzicht, 'AM03').aandeel_landelijke_groei).toBeCloseTo(-0.142857, 6);
     const som = overzicht.regios.reduce((a, r) => a + r.aandeel_landelijke_groei!, 0);
     expect(som).toBeCloseTo(1, 12);
-  });
-
-  it('gives the same numbers straight from the panel as from the temp table', async () => {
-    const direct = await runMetric(engine, regioOverzichtQuery({ basis: '2015Q4', eind: '2017Q4' }, { bron: 'panel' }));
-    expect(direct).toEqual(overzicht);
   });
 
   it('ranks regions for an indicator with the national value beside it', () => {
@@ -253,7 +293,7 @@ describe('onbekende regiocodes en sectoren worden niet weggelaten', () => {
   afterAll(() => engine.close());
 
   it('keeps an unknown code as its own row and in the national total', async () => {
-    const o = await runMetric(engine, regioOverzichtQuery({ basis: '2020Q1', eind: '2020Q1' }, { bron: 'panel' }));
+    const o = await runMetric(engine, regioOverzichtQuery({ basis: '2020Q1', eind: '2020Q1' }));
     expect(o.regios.map((r) => [r.regio_code, r.regio_naam, r.eind.banen])).toEqual([
       ['AM01', 'Groningen', 1],
       ['AM99', null, 3],
@@ -263,11 +303,63 @@ describe('onbekende regiocodes en sectoren worden niet weggelaten', () => {
   });
 
   it('books uren without a known sector or dienstverband as onbekend, so splits add up', async () => {
-    const o = await runMetric(engine, regioOverzichtQuery({ basis: '2020Q1', eind: '2020Q1' }, { bron: 'panel' }));
+    const o = await runMetric(engine, regioOverzichtQuery({ basis: '2020Q1', eind: '2020Q1' }));
     const e = o.regios[1].eind;
     // p2 663 uren zonder sector = 2 banen; p3 331,5 overheid met dienstverband 'onbekend' = 1 baan
     expect([e.banen_markt, e.banen_overheid, e.banen_sector_onbekend]).toEqual([0, 1, 2]);
     expect([e.banen_regulier, e.banen_uitzend, e.banen_detachering, e.banen_dienstverband_onbekend]).toEqual([0, 0, 0, 3]);
+  });
+});
+
+describe('het overzicht houdt elke regiocode, ook als die maar in één kwartaal voorkomt', () => {
+  /**
+   * 2015Q4: AM01 p1 331,5 (markt, regulier) + p2 165,75 (overheid, uitzend); NULL region p3 100
+   *         (no sector, detachering); AM99 p4 not working.
+   * 2016Q4: AM01 p1 331,5.
+   * 2017Q4: AM01 p1 663, p2 not working; AM02 p5 200 (markt, no dienstverband); NULL region p3 50.
+   */
+  let engine: NodeEngine;
+  let o: RegioOverzicht;
+  beforeAll(async () => {
+    engine = await paneel([
+      [1, '2015-12-31', 'AM01', 331.5, 'markt', 'regulier'],
+      [2, '2015-12-31', 'AM01', 165.75, 'overheid', 'uitzend'],
+      [3, '2015-12-31', null, 100, null, 'detachering'],
+      [4, '2015-12-31', 'AM99', 0, null, null],
+      [1, '2016-12-31', 'AM01', 331.5, 'markt', 'regulier'],
+      [1, '2017-12-31', 'AM01', 663, 'markt', 'regulier'],
+      [2, '2017-12-31', 'AM01', 0, null, null],
+      [5, '2017-12-31', 'AM02', 200, 'markt', null],
+      [3, '2017-12-31', null, 50, null, 'detachering'],
+    ]);
+    o = await runMetric(engine, regioOverzichtQuery({ basis: '2015Q4', eind: '2017Q4' }));
+  });
+  afterAll(() => engine.close());
+
+  it('orders the regions by code with the empty code last, and names the unknown ones', () => {
+    expect(o.regios.map((r) => r.regio_code)).toEqual(['AM01', 'AM02', 'AM99', null]);
+    expect(o.onbekendeCodes).toEqual(['AM99', null]);
+  });
+
+  it('counts a region without rows in a quarter as zero there', () => {
+    const [am01, am02, am99, leeg] = o.regios;
+    // AM01: 497,25 uren = 1,5 banen → 663 uren = 2 banen: +0,5 (+33,3%)
+    expect([am01.basis.banen, am01.eind.banen, am01.groei_banen]).toEqual([1.5, 2, 0.5]);
+    expect(am01.groei_banen_rel).toBeCloseTo(1 / 3, 12);
+    // AM02 only at the end: 200 uren, no dienstverband; no growth rate without a base.
+    expect([am02.basis.banen, am02.eind.uren, am02.eind.uren_dienstverband_onbekend]).toEqual([0, 200, 200]);
+    expect(am02.groei_banen_rel).toBeNull();
+    // AM99 only at the base, one person not working; nobody at the end → no share.
+    expect([am99.basis.personen, am99.basis.aandeel_werkzaam, am99.eind.personen, am99.eind.aandeel_werkzaam]).toEqual([1, 0, 0, null]);
+    // Empty code: 100 uren without sector at the base, 50 uren detachering at the end.
+    expect([leeg.basis.uren_sector_onbekend, leeg.eind.uren_detachering]).toEqual([100, 50]);
+  });
+
+  it('adds every code to the national figures', () => {
+    // base 331,5 + 165,75 + 100 = 597,25 uren; end 663 + 200 + 50 = 913 uren
+    expect([o.landelijk.basis.uren, o.landelijk.eind.uren]).toEqual([597.25, 913]);
+    expect(o.landelijk.groei_banen).toBeCloseTo((913 - 597.25) / 331.5, 12);
+    expect([o.landelijk.basis.personen, o.landelijk.eind.personen]).toEqual([4, 4]);
   });
 });
 

@@ -1,34 +1,40 @@
 /**
- * The Regio's page as data: for each view one ChartData built from the metric layer's results
- * (src/lib/metrics/regio.ts, stats.ts). The map, the ranking bars, the table twin and the CSV of
- * a view all read the SAME ChartData object, so their numbers cannot differ. Pure functions: no
- * engine, no DOM; tested in test/regio-page.test.ts.
+ * The Regio's page as data: for each view one ChartData built from the answers of the metric
+ * layer (src/lib/metrics/regio*.ts). The map, the ranking bars, the table twin and the CSV of a
+ * view all read the SAME ChartData object, so their numbers cannot differ. Pure functions: no
+ * engine, no DOM; tested in test/regio-page.test.ts. The scatter and the funnel are in
+ * spreiding.ts and trechter.ts.
  */
 import { celTekst, type ChartData, type Kolom, type KolomType } from '../../lib/charts/spec.ts';
 import { REGIO_CODES, REGIO_NAMEN } from '../../lib/extracts/regions.ts';
 import { AFGELEID, DREMPEL, KLEIN, type Onderdrukt } from '../../lib/format/disclosure.ts';
-import { formatGetal, formatKwartaal, formatPct } from '../../lib/format/nl.ts';
-import type { UitkomstRij } from '../../lib/metrics/duurzaamheid/uitkomst.ts';
+import { formatGetal, formatKwartaal } from '../../lib/format/nl.ts';
+import { kwartaalEinde, kwartaalToIndex, type Kwartaal } from '../../lib/kwartaal.ts';
+import { cohortBasis, regioNaam, type RegioAandeel, type RegioOverzicht, type Reeksen } from '../../lib/metrics/regio.ts';
+import { aandeelTabel } from '../../lib/metrics/regio-aandeel.ts';
 import { KAART_BRON } from '../../lib/metrics/regio-geo.ts';
+import { geindexeerdeReeksen } from '../../lib/metrics/regio-index.ts';
 import {
-  aandeelTabel, geindexeerdeReeksen, indicatorTabel, regioFunnel, regioNaam, regioProfiel, startniveauVersusGroei, UREN_PER_BAAN,
-  type NiveauIndicator, type RangTabel, type RegioIndicator, type RegioOverzicht, type Reeksen, type StartniveauGroei, type StartniveauMaat,
-} from '../../lib/metrics/regio.ts';
-import { indexToKwartaal, kwartaalEinde, kwartaalToIndex, type Kwartaal } from '../../lib/kwartaal.ts';
-import { funnelCurve, type FunnelCurvePunt } from '../../lib/metrics/stats.ts';
-import type { RegionaleGroeiRij } from '../../lib/published/reference.ts';
+  indicatorTabel, regioProfiel, type NiveauIndicator, type RangTabel, type RegioIndicator,
+} from '../../lib/metrics/regio-indicatoren.ts';
+import { UREN_PER_BAAN } from '../../lib/metrics/regio-sommen.ts';
+import { grafiekHerkomst, type Herkomst } from '../../lib/query/herkomst.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Context shared by every chart of the page
 // ---------------------------------------------------------------------------------------------
 
-export interface Herkomst {
-  /** Source line of computed figures, e.g. "Synthetische demodata (…)" or "Eigen extract panel.parquet". */
-  bron: string;
-  synthetisch: boolean;
+/**
+ * Where a chart's numbers come from, read from the answer it was computed from (the demo extract
+ * or the user's own file). The peildatum is the end of the quarter the chart shows, not the last
+ * date in the extract.
+ */
+export function herkomstVelden(h: Herkomst, eind: Kwartaal): Pick<ChartData, 'bron' | 'peildatum' | 'synthetisch'> {
+  const { bron, synthetisch } = grafiekHerkomst(h);
+  return { bron, peildatum: kwartaalEinde(eind), synthetisch };
 }
 
-const BAAN_NOOT = `Eén baan = 25,5 verloonde uren per week (${formatGetal(UREN_PER_BAAN, 1)} uur per kwartaal).`;
+export const BAAN_NOOT = `Eén baan = 25,5 verloonde uren per week (${formatGetal(UREN_PER_BAAN, 1)} uur per kwartaal).`;
 
 // ---------------------------------------------------------------------------------------------
 // Indicators of the page (the URL's `indicator`) and how they map onto the metric layer
@@ -72,31 +78,9 @@ export const INDICATOR_KEUZE_TEKST: Record<PaginaIndicator, string> = {
   duurzaam: 'Werkzaam na 1 jaar (duurzaamheid, cohort tot het eindkwartaal)',
 };
 
-/** Base quarter of the one-year cohort whose outcome falls in the end quarter. */
-export function cohortBasis(eind: string): Kwartaal {
-  return indexToKwartaal(kwartaalToIndex(eind) - 4);
-}
-
 /** "4e kwartaal 2015 – 4e kwartaal 2017". */
 export function periodeTekst(basis: string, eind: string): string {
   return `${formatKwartaal(basis)} – ${formatKwartaal(eind)}`;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Duurzaamheid by region as funnel/map input
-// ---------------------------------------------------------------------------------------------
-
-export interface DuurzaamRegio {
-  regio_code: string | null;
-  /** Werkzaam at the base quarter (the cohort). */
-  n: number;
-  /** Of whom werkzaam one year later. */
-  k: number;
-}
-
-/** Cohort rows split by regio_code (groep = code, 'onbekend' for NULL) as n/k per region. */
-export function duurzaamPerRegio(rijen: readonly UitkomstRij[]): DuurzaamRegio[] {
-  return rijen.map((r) => ({ regio_code: r.groep === 'onbekend' ? null : r.groep, n: r.cohort, k: r.werkzaam }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -110,7 +94,7 @@ export interface KaartView {
 }
 
 /** The ranked table of the chosen indicator (from the overview, or from the cohort for duurzaamheid). */
-export function rangTabel(view: KaartView, overzicht: RegioOverzicht, duurzaam: readonly DuurzaamRegio[] | null): RangTabel {
+export function rangTabel(view: KaartView, overzicht: RegioOverzicht, duurzaam: readonly RegioAandeel[] | null): RangTabel {
   const info = PAGINA_INDICATOREN[view.indicator];
   if (info.metriek) return indicatorTabel(overzicht, info.metriek);
   if (!duurzaam) throw new Error('Duurzaamheid per regio is nog niet berekend.');
@@ -140,7 +124,7 @@ export interface KaartRij extends Record<string, unknown> {
  * last), the value column typed by indicator. Person counts under 10 and values resting on them
  * are suppressed before anything is drawn.
  */
-export function kaartData(view: KaartView, tabel: RangTabel, herkomst: Herkomst, duurzaam: readonly DuurzaamRegio[] | null = null): ChartData {
+export function kaartData(view: KaartView, tabel: RangTabel, herkomst: Herkomst, duurzaam: readonly RegioAandeel[] | null = null): ChartData {
   const info = PAGINA_INDICATOREN[view.indicator];
   const perCode = new Map(tabel.rijen.filter((r) => r.regio_code !== null).map((r) => [r.regio_code!, r]));
   const kPerCode = new Map((duurzaam ?? []).map((d) => [d.regio_code, d.k]));
@@ -167,9 +151,7 @@ export function kaartData(view: KaartView, tabel: RangTabel, herkomst: Herkomst,
   return {
     titel: `${info.label} per arbeidsmarktregio, ${info.soort === 'groei' ? periodeTekst(view.basis, view.eind) : info.soort === 'cohort' ? `cohort ${periodeTekst(cohortBasis(view.eind), view.eind)}` : formatKwartaal(view.eind)}`,
     ondertitel: landelijk === null ? undefined : `Nederland: ${celTekst(landelijk, waardeKolom)}. Plaats 1 = hoogste waarde.`,
-    bron: herkomst.bron,
-    peildatum: kwartaalEinde(view.eind),
-    synthetisch: herkomst.synthetisch,
+    ...herkomstVelden(herkomst, view.eind),
     kolommen: [
       { key: 'regio_naam', label: 'Arbeidsmarktregio', type: 'tekst' },
       { key: 'regio_code', label: 'Code', type: 'tekst' },
@@ -178,185 +160,6 @@ export function kaartData(view: KaartView, tabel: RangTabel, herkomst: Herkomst,
     ],
     rijen,
     voetnoten: noten,
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Start level vs growth (scatter)
-// ---------------------------------------------------------------------------------------------
-
-export const STARTNIVEAU_LABEL: Record<StartniveauMaat, string> = {
-  aandeel_werkzaam: 'Aandeel werkzaam bij de start',
-  banen_per_1000: 'Banen per 1.000 personen bij de start',
-};
-
-export interface GepubliceerdeGroei {
-  banen: number;
-  /** Fraction (0,165). */
-  pct: number;
-  periode: string;
-  bron: string;
-  citaat: string;
-}
-
-/** The UWV finding (national growth 2015 – end 2017) from regionale_groei.csv. */
-export function gepubliceerdeGroei(rijen: readonly RegionaleGroeiRij[]): GepubliceerdeGroei | null {
-  const abs = rijen.find((r) => r.regioCode === null && r.indicator === 'groei_aantal_banen_doelgroep');
-  const pct = rijen.find((r) => r.regioCode === null && r.indicator === 'groei_aantal_banen_doelgroep_pct');
-  if (!abs || !pct) return null;
-  return { banen: abs.waarde, pct: pct.waarde / 100, periode: abs.peildatum, bron: abs.source, citaat: abs.quote };
-}
-
-/** The published period (2015 through end 2017) in quarters: end 2015 → end 2017. */
-export const GEPUBLICEERDE_PERIODE = { basis: '2015Q4', eind: '2017Q4' } as const;
-
-export function spreidingData(s: StartniveauGroei, herkomst: Herkomst, gepubliceerd: GepubliceerdeGroei | null, groeiBanen: Map<string | null, number>): ChartData {
-  const xType: Kolom = s.maat === 'aandeel_werkzaam'
-    ? { key: 'x', label: STARTNIVEAU_LABEL[s.maat], type: 'pct', decimalen: 1 }
-    : { key: 'x', label: STARTNIVEAU_LABEL[s.maat], type: 'aantal', decimalen: 1 };
-  const rijen = s.punten
-    .filter((p) => p.regio_code !== null && Object.hasOwn(REGIO_NAMEN, p.regio_code))
-    .map((p) => ({ regio_naam: p.regio_naam ?? p.regio_code, regio_code: p.regio_code, x: p.x, y: p.y, groei: groeiBanen.get(p.regio_code) ?? null }))
-    .sort((a, b) => String(a.regio_naam).localeCompare(String(b.regio_naam), 'nl'));
-  const noten = [
-    `Elke regio telt één keer mee in de lijn en in r (ongewogen), zoals in de vergelijking van UWV.`,
-    BAAN_NOOT,
-  ];
-  return {
-    titel: `Startniveau ${formatKwartaal(s.basis)} tegen groei van het aantal banen tot ${formatKwartaal(s.eind)}`,
-    ondertitel: correlatieZin(s),
-    bron: herkomst.bron,
-    peildatum: kwartaalEinde(s.eind),
-    synthetisch: herkomst.synthetisch,
-    kolommen: [
-      { key: 'regio_naam', label: 'Arbeidsmarktregio', type: 'tekst' },
-      { key: 'regio_code', label: 'Code', type: 'tekst' },
-      xType,
-      { key: 'y', label: 'Groei aantal banen (%)', type: 'pct', decimalen: 1 },
-      { key: 'groei', label: 'Groei aantal banen', type: 'aantal', decimalen: 0 },
-    ],
-    rijen,
-    voetnoten: noten,
-    bronnen: gepubliceerd
-      ? [{ label: `Gepubliceerd (UWV-onderzoek regionale verschillen, ${bronKort(gepubliceerd.bron)})`, citaat: gepubliceerd.citaat }]
-      : undefined,
-  };
-}
-
-function bronKort(source: string): string {
-  const m = /\((.*)\)\s*$/.exec(source);
-  return m ? m[1] : source;
-}
-
-/** "r = −0,52 over 35 regio's: regio's die hoger begonnen, groeiden gemiddeld minder." */
-export function correlatieZin(s: StartniveauGroei): string {
-  if (s.r === null || s.fit === null) return `Te weinig regio's met een startniveau en een groei om een lijn te trekken (${s.n}).`;
-  const richting = s.r < -0.1 ? "regio's die hoger begonnen, groeiden gemiddeld minder" : s.r > 0.1 ? "regio's die hoger begonnen, groeiden gemiddeld meer" : 'nauwelijks samenhang tussen startniveau en groei';
-  return `Correlatie r = ${formatGetal(s.r, 2)} over ${s.n} regio's: ${richting}.`;
-}
-
-export interface GroeiVergelijking {
-  gepubliceerd: GepubliceerdeGroei;
-  berekendBanen: number;
-  berekendPct: number | null;
-  verschilBanen: number;
-  /** True when the view's period is the published one (end 2015 → end 2017). */
-  zelfdePeriode: boolean;
-}
-
-export function groeiVergelijking(overzicht: RegioOverzicht, gepubliceerd: GepubliceerdeGroei): GroeiVergelijking {
-  return {
-    gepubliceerd,
-    berekendBanen: overzicht.landelijk.groei_banen,
-    berekendPct: overzicht.landelijk.groei_banen_rel,
-    verschilBanen: overzicht.landelijk.groei_banen - gepubliceerd.banen,
-    zelfdePeriode: overzicht.basis === GEPUBLICEERDE_PERIODE.basis && overzicht.eind === GEPUBLICEERDE_PERIODE.eind,
-  };
-}
-
-export function startniveau(overzicht: RegioOverzicht, maat: StartniveauMaat): { s: StartniveauGroei; groei: Map<string | null, number> } {
-  return { s: startniveauVersusGroei(overzicht, maat), groei: new Map(overzicht.regios.map((r) => [r.regio_code, r.groei_banen])) };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Funnel (werkzaam na 1 jaar by region)
-// ---------------------------------------------------------------------------------------------
-
-export type Signaal = 'boven998' | 'boven95' | 'binnen' | 'onder95' | 'onder998';
-
-const OORDEEL_TEKST: Record<Signaal, string> = {
-  boven998: 'boven de 99,8%-grens',
-  boven95: 'boven de 95%-grens',
-  binnen: 'binnen de grenzen',
-  onder95: 'onder de 95%-grens',
-  onder998: 'onder de 99,8%-grens',
-};
-
-export interface TrechterModel {
-  data: ChartData;
-  p0: number;
-  curve: FunnelCurvePunt[];
-}
-
-export function trechterData(eind: Kwartaal, invoer: readonly DuurzaamRegio[], herkomst: Herkomst): TrechterModel | null {
-  const f = regioFunnel(invoer);
-  if (f.p0 === null) return null;
-  const p0 = f.p0;
-  const rijen = f.punten
-    .filter((p) => p.regio_code !== null && Object.hasOwn(REGIO_NAMEN, p.regio_code))
-    .map((p) => {
-      const klein = p.n < DREMPEL || p.k < DREMPEL;
-      const signaal: Signaal =
-        klein || p.p === null ? 'binnen'
-          : p.oordeel998 === 'boven' ? 'boven998' : p.oordeel95 === 'boven' ? 'boven95'
-            : p.oordeel998 === 'onder' ? 'onder998' : p.oordeel95 === 'onder' ? 'onder95' : 'binnen';
-      return {
-        regio_naam: p.regio_naam ?? p.regio_code,
-        regio_code: p.regio_code,
-        n: p.n < DREMPEL ? KLEIN : p.n,
-        k: p.k < DREMPEL ? KLEIN : p.k,
-        p: klein ? AFGELEID : p.p,
-        onder95: klein ? AFGELEID : (p.grenzen95?.onder ?? null),
-        boven95: klein ? AFGELEID : (p.grenzen95?.boven ?? null),
-        onder998: klein ? AFGELEID : (p.grenzen998?.onder ?? null),
-        boven998: klein ? AFGELEID : (p.grenzen998?.boven ?? null),
-        oordeel: klein ? 'x' : OORDEEL_TEKST[signaal],
-        signaal,
-      };
-    })
-    .sort((a, b) => String(a.regio_naam).localeCompare(String(b.regio_naam), 'nl'));
-  const ns = f.punten.filter((p) => p.regio_code !== null && p.n >= DREMPEL).map((p) => p.n);
-  const nMin = Math.max(1, Math.floor(Math.min(...ns, 1e12) * 0.5));
-  const nMax = Math.max(nMin + 1, Math.ceil(Math.max(...ns, 1) * 1.1));
-  const buiten = rijen.filter((r) => r.signaal !== 'binnen');
-  const basis = cohortBasis(eind);
-  return {
-    p0,
-    curve: funnelCurve(p0, nMin, nMax, 120),
-    data: {
-      titel: `Werkzaam na 1 jaar per arbeidsmarktregio tegen de omvang van de groep, cohort ${periodeTekst(basis, eind)}`,
-      ondertitel: `Landelijk ${formatPct(p0, 1)}. ${buiten.length === 0 ? 'Geen enkele regio ligt buiten de 95%-grenzen.' : `${buiten.length} ${buiten.length === 1 ? 'regio ligt' : "regio's liggen"} buiten de 95%-grenzen, waarvan ${buiten.filter((r) => r.signaal.endsWith('998')).length} buiten de 99,8%-grenzen.`}`,
-      bron: herkomst.bron,
-      peildatum: kwartaalEinde(eind),
-      synthetisch: herkomst.synthetisch,
-      kolommen: [
-        { key: 'regio_naam', label: 'Arbeidsmarktregio', type: 'tekst' },
-        { key: 'regio_code', label: 'Code', type: 'tekst' },
-        { key: 'n', label: `Werkzaam in ${formatKwartaal(basis)}`, type: 'aantal' },
-        { key: 'k', label: `Nog werkzaam in ${formatKwartaal(eind)}`, type: 'aantal' },
-        { key: 'p', label: 'Werkzaam na 1 jaar', type: 'pct', decimalen: 1 },
-        { key: 'onder95', label: '95%-grens onder', type: 'pct', decimalen: 1 },
-        { key: 'boven95', label: '95%-grens boven', type: 'pct', decimalen: 1 },
-        { key: 'onder998', label: '99,8%-grens onder', type: 'pct', decimalen: 1 },
-        { key: 'boven998', label: '99,8%-grens boven', type: 'pct', decimalen: 1 },
-        { key: 'oordeel', label: 'Ligt', type: 'tekst' },
-      ],
-      rijen,
-      voetnoten: [
-        'Controlegrenzen rond het landelijke percentage: p₀ ± z·√(p₀(1−p₀)/n) met z = 1,96 (95%) en z = 3,09 (99,8%). Een kleine regio schommelt van nature meer; alleen een regio buiten de grenzen wijkt meer af dan toeval verklaart.',
-        `Cohort: wie in ${formatKwartaal(basis)} in het register stond en werkte; regio op dat moment.`,
-      ],
-    },
   };
 }
 
@@ -395,9 +198,7 @@ export function vergelijkData(reeksen: Reeksen, indicator: NiveauIndicator, basi
   return {
     titel: `Ontwikkeling van het aantal ${REEKS_LABEL[indicator]} per regio tegen Nederland, ${periodeTekst(reeksen.van, reeksen.tot)}`,
     ondertitel: `Index: ${formatKwartaal(basis)} = 100. Elke regio ten opzichte van haar eigen beginwaarde, zodat grote en kleine regio's vergelijkbaar zijn.`,
-    bron: herkomst.bron,
-    peildatum: kwartaalEinde(reeksen.tot),
-    synthetisch: herkomst.synthetisch,
+    ...herkomstVelden(herkomst, reeksen.tot),
     kolommen: [
       { key: 'kwartaal', label: 'Kwartaal', type: 'kwartaal' },
       { key: 'landelijk', label: 'Nederland', type: 'aantal', decimalen: 1 },
@@ -432,7 +233,7 @@ export interface ProfielRegel {
 const PROFIEL_INDICATOREN: PaginaIndicator[] = ['banen', 'groei', 'groei_pct', 'werkzaam_pct', 'per1000', 'register', 'duurzaam'];
 
 /** Key figures of one region with the national value and its place among the 35. */
-export function profielRegels(view: KaartView, code: string, overzicht: RegioOverzicht, duurzaam: readonly DuurzaamRegio[] | null, herkomst: Herkomst): ProfielRegel[] | null {
+export function profielRegels(view: KaartView, code: string, overzicht: RegioOverzicht, duurzaam: readonly RegioAandeel[] | null, herkomst: Herkomst): ProfielRegel[] | null {
   if (!regioProfiel(overzicht, code)) return null;
   const uit: ProfielRegel[] = [];
   for (const indicator of PROFIEL_INDICATOREN) {
@@ -466,9 +267,7 @@ export function profielData(view: KaartView, code: string, regels: readonly Prof
   return {
     titel: `Profiel ${naam} (${code}), ${formatKwartaal(view.eind)}`,
     ondertitel: `Kerncijfers van de arbeidsmarktregio ${naam}, met Nederland en de plaats onder de 35 regio's (1 = hoogste waarde).`,
-    bron: herkomst.bron,
-    peildatum: kwartaalEinde(view.eind),
-    synthetisch: herkomst.synthetisch,
+    ...herkomstVelden(herkomst, view.eind),
     kolommen: [
       { key: 'label', label: 'Kerncijfer', type: 'tekst' },
       { key: 'regio', label: naam, type: 'tekst' },

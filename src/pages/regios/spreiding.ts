@@ -1,0 +1,99 @@
+/**
+ * Start level vs growth as data: the scatter's ChartData, its sentence, and the UWV finding
+ * (published national growth 2015 – end 2017) beside the same figure computed from the loaded
+ * data. Pure functions, from one overview answer.
+ */
+import type { ChartData, Kolom } from '../../lib/charts/spec.ts';
+import { REGIO_NAMEN } from '../../lib/extracts/regions.ts';
+import { formatGetal, formatKwartaal } from '../../lib/format/nl.ts';
+import type { RegioOverzicht } from '../../lib/metrics/regio.ts';
+import { startniveauVersusGroei, type StartniveauGroei, type StartniveauMaat } from '../../lib/metrics/regio-startniveau.ts';
+import { bronVermelding, type Citatie } from '../../lib/published/bronvermelding.ts';
+import type { RegionaleGroeiRij } from '../../lib/published/reference.ts';
+import type { Herkomst } from '../../lib/query/herkomst.ts';
+import { BAAN_NOOT, herkomstVelden } from './grafieken.ts';
+
+export const STARTNIVEAU_LABEL: Record<StartniveauMaat, string> = {
+  aandeel_werkzaam: 'Aandeel werkzaam bij de start',
+  banen_per_1000: 'Banen per 1.000 personen bij de start',
+};
+
+export interface GepubliceerdeGroei {
+  banen: number;
+  /** Fraction (0,165). */
+  pct: number;
+  periode: string;
+  /** The document the figure comes from (the letter), with the quoted passage. */
+  citatie: Citatie;
+}
+
+/** The UWV finding (national growth 2015 – end 2017) from regionale_groei.csv. */
+export function gepubliceerdeGroei(rijen: readonly RegionaleGroeiRij[]): GepubliceerdeGroei | null {
+  const abs = rijen.find((r) => r.regioCode === null && r.indicator === 'groei_aantal_banen_doelgroep');
+  const pct = rijen.find((r) => r.regioCode === null && r.indicator === 'groei_aantal_banen_doelgroep_pct');
+  if (!abs || !pct) return null;
+  return { banen: abs.waarde, pct: pct.waarde / 100, periode: abs.peildatum, citatie: abs.citatie };
+}
+
+/** The published period (2015 through end 2017) in quarters: end 2015 → end 2017. */
+export const GEPUBLICEERDE_PERIODE = { basis: '2015Q4', eind: '2017Q4' } as const;
+
+export function spreidingData(s: StartniveauGroei, herkomst: Herkomst, gepubliceerd: GepubliceerdeGroei | null, groeiBanen: Map<string | null, number>): ChartData {
+  const xType: Kolom = s.maat === 'aandeel_werkzaam'
+    ? { key: 'x', label: STARTNIVEAU_LABEL[s.maat], type: 'pct', decimalen: 1 }
+    : { key: 'x', label: STARTNIVEAU_LABEL[s.maat], type: 'aantal', decimalen: 1 };
+  const rijen = s.punten
+    .filter((p) => p.regio_code !== null && Object.hasOwn(REGIO_NAMEN, p.regio_code))
+    .map((p) => ({ regio_naam: p.regio_naam ?? p.regio_code, regio_code: p.regio_code, x: p.x, y: p.y, groei: groeiBanen.get(p.regio_code) ?? null }))
+    .sort((a, b) => String(a.regio_naam).localeCompare(String(b.regio_naam), 'nl'));
+  const noten = [
+    `Elke regio telt één keer mee in de lijn en in r (ongewogen), zoals in de vergelijking van UWV.`,
+    BAAN_NOOT,
+  ];
+  return {
+    titel: `Startniveau ${formatKwartaal(s.basis)} tegen groei van het aantal banen tot ${formatKwartaal(s.eind)}`,
+    ondertitel: correlatieZin(s),
+    ...herkomstVelden(herkomst, s.eind),
+    kolommen: [
+      { key: 'regio_naam', label: 'Arbeidsmarktregio', type: 'tekst' },
+      { key: 'regio_code', label: 'Code', type: 'tekst' },
+      xType,
+      { key: 'y', label: 'Groei aantal banen (%)', type: 'pct', decimalen: 1 },
+      { key: 'groei', label: 'Groei aantal banen', type: 'aantal', decimalen: 0 },
+    ],
+    rijen,
+    voetnoten: noten,
+    bronnen: gepubliceerd ? [bronVermelding('Gepubliceerd: UWV-onderzoek regionale verschillen', gepubliceerd.citatie)] : undefined,
+  };
+}
+
+/** "r = −0,52 over 35 regio's: regio's die hoger begonnen, groeiden gemiddeld minder." */
+export function correlatieZin(s: StartniveauGroei): string {
+  if (s.r === null || s.fit === null) return `Te weinig regio's met een startniveau en een groei om een lijn te trekken (${s.n}).`;
+  const richting = s.r < -0.1 ? "regio's die hoger begonnen, groeiden gemiddeld minder" : s.r > 0.1 ? "regio's die hoger begonnen, groeiden gemiddeld meer" : 'nauwelijks samenhang tussen startniveau en groei';
+  return `Correlatie r = ${formatGetal(s.r, 2)} over ${s.n} regio's: ${richting}.`;
+}
+
+export interface GroeiVergelijking {
+  gepubliceerd: GepubliceerdeGroei;
+  berekendBanen: number;
+  berekendPct: number | null;
+  verschilBanen: number;
+  /** True when the view's period is the published one (end 2015 → end 2017). */
+  zelfdePeriode: boolean;
+}
+
+export function groeiVergelijking(overzicht: RegioOverzicht, gepubliceerd: GepubliceerdeGroei): GroeiVergelijking {
+  return {
+    gepubliceerd,
+    berekendBanen: overzicht.landelijk.groei_banen,
+    berekendPct: overzicht.landelijk.groei_banen_rel,
+    verschilBanen: overzicht.landelijk.groei_banen - gepubliceerd.banen,
+    zelfdePeriode: overzicht.basis === GEPUBLICEERDE_PERIODE.basis && overzicht.eind === GEPUBLICEERDE_PERIODE.eind,
+  };
+}
+
+export function startniveau(overzicht: RegioOverzicht, maat: StartniveauMaat): { s: StartniveauGroei; groei: Map<string | null, number> } {
+  return { s: startniveauVersusGroei(overzicht, maat), groei: new Map(overzicht.regios.map((r) => [r.regio_code, r.groei_banen])) };
+}
+
