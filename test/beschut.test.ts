@@ -1,47 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NodeEngine } from '../src/lib/engine/node.ts';
+import type { NodeEngine } from '../src/lib/engine/node.ts';
 import { GEMEENTEN } from '../src/lib/extracts/gemeenten.ts';
 import {
   cumulatiefPositiefQuery, gemeentenQuery, jaarExtrapolatieQuery, periodeTotaalQuery, perJaarQuery, perMaandQuery, plekkenQuery, rangordeQuery,
 } from '../src/lib/metrics/beschut.ts';
 import { runMetric } from '../src/lib/sql/query.ts';
+import { beschutEngine } from './fixtures/beschut.ts';
 
-/**
- * Hand-built adviezen (GM0014 Groningen in AM01, GM0034 Almere in AM11):
- *   1 2017-01-10 GM0014 gemeente positief      5 2017-02-15 GM0034 gemeente positief
- *   2 2017-01-20 GM0014 gemeente negatief      6 2016-12-30 GM0014 gemeente positief
- *   3 2017-01-25 GM0034 burger   positief      7 2017-03-01 GM0014 burger   negatief
- *   4 2017-02-03 GM0034 burger   positief
- * Plekken:  2017-12-31 GM0014 3 (taak 4), GM0034 0 (taak 2), GM0037 Stadskanaal (AM01) 0 (taak 1);
- *           2018-12-31 GM0014 5 (taak 4), GM0034 1 (taak 6), GM0037 0 (taak 1)
- * March 2017 has only a burger request; April 2017 has no adviezen at all.
- */
-const ADVIEZEN: [number, string, string, string, string][] = [
-  [1, '2017-01-10', 'GM0014', 'gemeente', 'positief'],
-  [2, '2017-01-20', 'GM0014', 'gemeente', 'negatief'],
-  [3, '2017-01-25', 'GM0034', 'burger', 'positief'],
-  [4, '2017-02-03', 'GM0034', 'burger', 'positief'],
-  [5, '2017-02-15', 'GM0034', 'gemeente', 'positief'],
-  [6, '2016-12-30', 'GM0014', 'gemeente', 'positief'],
-  [7, '2017-03-01', 'GM0014', 'burger', 'negatief'],
-];
-const PLEKKEN: [string, string, number, number][] = [
-  ['GM0014', '2017-12-31', 3, 4],
-  ['GM0034', '2017-12-31', 0, 2],
-  ['GM0037', '2017-12-31', 0, 1],
-  ['GM0014', '2018-12-31', 5, 4],
-  ['GM0034', '2018-12-31', 1, 6],
-  ['GM0037', '2018-12-31', 0, 1],
-];
-
+/** Fixture: test/fixtures/beschut.ts (adviezen 1–7 in 2016–2017, plekken of GM0014, GM0034, GM0037). */
 describe('beschut werk metrics on hand-built adviezen and plekken', () => {
   let engine: NodeEngine;
   beforeAll(async () => {
-    engine = await NodeEngine.create();
-    await engine.exec('CREATE TABLE beschut_adviezen (advies_id INTEGER, besluitdatum DATE, gemeente_code VARCHAR, aanvrager VARCHAR, uitkomst VARCHAR)');
-    for (const r of ADVIEZEN) await engine.exec('INSERT INTO beschut_adviezen VALUES (?, ?::DATE, ?, ?, ?)', r);
-    await engine.exec('CREATE TABLE beschut_plekken (gemeente_code VARCHAR, peildatum DATE, plekken INTEGER, taakstelling INTEGER)');
-    for (const r of PLEKKEN) await engine.exec('INSERT INTO beschut_plekken VALUES (?, ?::DATE, ?, ?)', r);
+    engine = await beschutEngine();
   });
   afterAll(() => engine.close());
 
