@@ -1,0 +1,190 @@
+/**
+ * Disclosure control for beschut werk: which counts the page may show. A count below 10
+ * beoordelingen (or positive adviezen, or places) is hidden; so is every count a reader could work
+ * out from what is shown, because the page shows sums: gemeente + burger = totaal, positief +
+ * negatief = beoordelingen (negatief is not shown, but beoordelingen − positief gives it), the
+ * months add up to the period and to the year to date, gemeenten to their region, regions to
+ * Nederland. The rule per sum is the project's secondary suppression (onderdrukDelen in
+ * pages/duurzaamheid/onderdrukking.ts): when one part is hidden, or the hidden parts hold fewer
+ * than 10 together, the next smallest part is hidden too. Rules are applied again until nothing
+ * changes, since hiding a cell in one sum can expose it in another.
+ * Known zeros (burgers could ask for an advies only from 2017) are no secret and take no part.
+ * Not covered: differences between two periods the user asks one after the other (a month of a
+ * gemeente as Jan–May minus Jan–Apr); that needs fixed periods or noise, not cell suppression.
+ */
+import { DREMPEL } from '../../lib/format/disclosure.ts';
+import type { AanvragerKeuze, Gebied } from '../../lib/metrics/beschut-afleiden.ts';
+import type { JaarRij, MaandRij } from '../../lib/metrics/beschut.ts';
+import { onderdrukDelen } from '../duurzaamheid/onderdrukking.ts';
+
+/** A sum the reader knows: totaal = Σ delen (cell ids). */
+export interface Optelling {
+  totaal: string;
+  delen: readonly string[];
+}
+
+/**
+ * The cells to hide: every cell below the threshold (except known ones) and the cells given as
+ * `verplicht` (hidden elsewhere on the page), then more until no hidden cell follows from a sum.
+ */
+export function beschermStelsel(
+  waarden: ReadonlyMap<string, number>,
+  optellingen: readonly Optelling[],
+  opties: { bekend?: ReadonlySet<string>; verplicht?: Iterable<string>; drempel?: number } = {},
+): Set<string> {
+  const drempel = opties.drempel ?? DREMPEL;
+  const bekend = opties.bekend ?? new Set<string>();
+  const waarde = (id: string) => {
+    const v = waarden.get(id);
+    if (v === undefined) throw new Error(`Cel ${id} ontbreekt in het stelsel.`);
+    return v;
+  };
+  const weg = new Set<string>([...waarden.keys()].filter((id) => !bekend.has(id) && waarde(id) < drempel));
+  for (const id of opties.verplicht ?? []) if (waarden.has(id) && !bekend.has(id)) weg.add(id);
+
+  let veranderd = true;
+  while (veranderd) {
+    veranderd = false;
+    for (const o of optellingen) {
+      const delen = o.delen.filter((d) => !bekend.has(d));
+      if (delen.length === 0) continue;
+      const verborgen = delen.filter((d) => weg.has(d));
+      let extra: string[];
+      if (weg.has(o.totaal) && !bekend.has(o.totaal)) {
+        // The total is hidden: a single unknown (the total itself) would follow from the parts.
+        extra = verborgen.length > 0 ? [] : [kleinste(delen, waarde)];
+      } else {
+        if (verborgen.length === 0) continue;
+        const uit = onderdrukDelen(Object.fromEntries(delen.map((d) => [d, waarde(d)])), verborgen, drempel);
+        extra = [...uit].filter((d) => !weg.has(d));
+      }
+      for (const d of extra) {
+        weg.add(d);
+        veranderd = true;
+      }
+    }
+  }
+  return weg;
+}
+
+function kleinste(ids: readonly string[], waarde: (id: string) => number): string {
+  return [...ids].sort((a, b) => waarde(a) - waarde(b) || (a < b ? -1 : 1))[0];
+}
+
+const AANVRAGERS: readonly AanvragerKeuze[] = ['gemeente', 'burger', 'totaal'];
+const SOORTEN = ['b', 'p', 'n'] as const;
+/** Cell id: soort (b beoordelingen, p positief, n negatief) | unit (month, year, gemeente, …) | aanvrager. */
+export const cel = (soort: (typeof SOORTEN)[number], eenheid: string, aanvrager: AanvragerKeuze) => `${soort}|${eenheid}|${aanvrager}`;
+
+/** One unit's cells (b, p, n per aanvrager) and its two sums: gemeente + burger = totaal, p + n = b. */
+function eenheid(waarden: Map<string, number>, optellingen: Optelling[], id: string, tel: (a: AanvragerKeuze) => { b: number; p: number }): void {
+  for (const a of AANVRAGERS) {
+    const t = tel(a);
+    waarden.set(cel('b', id, a), t.b);
+    waarden.set(cel('p', id, a), t.p);
+    waarden.set(cel('n', id, a), t.b - t.p);
+    optellingen.push({ totaal: cel('b', id, a), delen: [cel('p', id, a), cel('n', id, a)] });
+  }
+  for (const s of SOORTEN) optellingen.push({ totaal: cel(s, id, 'totaal'), delen: [cel(s, id, 'gemeente'), cel(s, id, 'burger')] });
+}
+
+/** Unit `totaal` = Σ units `delen`, for every soort and aanvrager. */
+function som(optellingen: Optelling[], totaal: string, delen: readonly string[]): void {
+  for (const s of SOORTEN) for (const a of AANVRAGERS) optellingen.push({ totaal: cel(s, totaal, a), delen: delen.map((d) => cel(s, d, a)) });
+}
+
+/** Burger cells before 2017 that are 0: burgers could not ask for an advies then. */
+function bekendeNullen(waarden: ReadonlyMap<string, number>, eenheden: readonly string[], voor2017: (e: string) => boolean): Set<string> {
+  const uit = new Set<string>();
+  for (const e of eenheden) {
+    if (!voor2017(e)) continue;
+    for (const s of SOORTEN) if (waarden.get(cel(s, e, 'burger')) === 0) uit.add(cel(s, e, 'burger'));
+  }
+  return uit;
+}
+
+export const PERIODE = 'periode';
+export const JAAR_TOT_NU = 'jaartotnu';
+
+/**
+ * The monthly table with its period total and year to date. `maanden` must be every month asked
+ * (every aanvrager and totaal); `verplicht` are the period cells hidden in the comparison of
+ * gemeenten and regions, for the unit the months belong to (so both views hide the same).
+ */
+export function beschermMaanden(
+  maanden: readonly MaandRij[],
+  periode: { van: string; tot: string },
+  jaarTotNu: { van: string; tot: string } | null,
+  verplicht: Iterable<string> = [],
+): Set<string> {
+  const waarden = new Map<string, number>();
+  const optellingen: Optelling[] = [];
+  const lijst = [...new Set(maanden.map((r) => r.maand))].sort();
+  const tel = (ms: readonly string[]) => (a: AanvragerKeuze) => {
+    let b = 0;
+    let p = 0;
+    for (const r of maanden) {
+      if (r.aanvrager !== a || !ms.includes(r.maand)) continue;
+      b += r.beoordelingen;
+      p += r.positief;
+    }
+    return { b, p };
+  };
+  for (const m of lijst) eenheid(waarden, optellingen, m, tel([m]));
+  const inPeriode = lijst.filter((m) => m >= periode.van && m <= periode.tot);
+  eenheid(waarden, optellingen, PERIODE, tel(inPeriode));
+  som(optellingen, PERIODE, inPeriode);
+  const eenheden = [...lijst, PERIODE];
+  if (jaarTotNu) {
+    const inJaar = lijst.filter((m) => m >= jaarTotNu.van && m <= jaarTotNu.tot);
+    eenheid(waarden, optellingen, JAAR_TOT_NU, tel(inJaar));
+    som(optellingen, JAAR_TOT_NU, inJaar);
+    eenheden.push(JAAR_TOT_NU);
+  }
+  const bekend = bekendeNullen(waarden, lijst, (m) => m < '2017-01');
+  return beschermStelsel(waarden, optellingen, { bekend, verplicht });
+}
+
+/** A gemeente's (or region's) years: each year a unit, no total over the years shown. */
+export function beschermJaren(jaren: readonly JaarRij[]): Set<string> {
+  const waarden = new Map<string, number>();
+  const optellingen: Optelling[] = [];
+  const lijst = [...new Set(jaren.map((r) => String(r.jaar)))];
+  for (const j of lijst) {
+    eenheid(waarden, optellingen, j, (a) => {
+      const r = jaren.find((x) => String(x.jaar) === j && x.aanvrager === a);
+      return { b: r?.beoordelingen ?? 0, p: r?.positief ?? 0 };
+    });
+  }
+  return beschermStelsel(waarden, optellingen, { bekend: bekendeNullen(waarden, lijst, (j) => Number(j) < 2017) });
+}
+
+/** Gemeenten, regions and Nederland of one period: adviezen (per aanvrager) and places. */
+export function beschermGebieden(g: { gemeenten: readonly Gebied[]; regios: readonly Gebied[]; nederland: Gebied }, tot: string): { adviezen: Set<string>; plekken: Set<string> } {
+  const waarden = new Map<string, number>();
+  const optellingen: Optelling[] = [];
+  const alle = [...g.gemeenten, ...g.regios, g.nederland];
+  for (const u of alle) eenheid(waarden, optellingen, u.code, (a) => ({ b: u.beoordelingen[a], p: u.positief[a] }));
+  for (const r of g.regios) som(optellingen, r.code, g.gemeenten.filter((x) => x.regio === r.code).map((x) => x.code));
+  som(optellingen, g.nederland.code, g.regios.map((r) => r.code));
+  // A period that ends before 2017: no burger could ask, so their zeros are known.
+  const bekend = tot < '2017-01' ? bekendeNullen(waarden, alle.map((u) => u.code), () => true) : new Set<string>();
+  const adviezen = beschermStelsel(waarden, optellingen, { bekend });
+
+  const plek = new Map<string, number>();
+  const plekSom: Optelling[] = [];
+  for (const u of alle) if (u.plekken !== null) plek.set(u.code, u.plekken);
+  for (const r of g.regios) {
+    const delen = g.gemeenten.filter((x) => x.regio === r.code && plek.has(x.code)).map((x) => x.code);
+    if (plek.has(r.code) && delen.length) plekSom.push({ totaal: r.code, delen });
+  }
+  if (plek.has(g.nederland.code)) plekSom.push({ totaal: g.nederland.code, delen: g.regios.filter((r) => plek.has(r.code)).map((r) => r.code) });
+  return { adviezen, plekken: beschermStelsel(plek, plekSom) };
+}
+
+/** The period cells of one unit hidden in the comparison, as ids of the monthly stelsel (unit = PERIODE). */
+export function periodeCellen(verborgen: ReadonlySet<string>, unit: string): string[] {
+  const uit: string[] = [];
+  for (const s of SOORTEN) for (const a of AANVRAGERS) if (verborgen.has(cel(s, unit, a))) uit.push(cel(s, PERIODE, a));
+  return uit;
+}

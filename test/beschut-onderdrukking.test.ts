@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import type { Gebied } from '../src/lib/metrics/beschut-afleiden.ts';
+import type { MaandRij } from '../src/lib/metrics/beschut.ts';
+import {
+  beschermGebieden, beschermJaren, beschermMaanden, beschermStelsel, cel, JAAR_TOT_NU, PERIODE, periodeCellen,
+} from '../src/pages/beschut-werk/onderdrukking.ts';
+
+/** Monthly rows from [maand, gemeente b/p, burger b/p]; totaal added. */
+function maanden(...rijen: [string, number, number, number, number][]): MaandRij[] {
+  const r = (maand: string, aanvrager: MaandRij['aanvrager'], b: number, p: number): MaandRij => ({
+    maand, aanvrager, beoordelingen: b, positief: p, pctPositief: null, wilsonOnder: null, wilsonBoven: null,
+  });
+  return rijen.flatMap(([m, gb, gp, bb, bp]) => [r(m, 'burger', bb, bp), r(m, 'gemeente', gb, gp), r(m, 'totaal', gb + bb, gp + bp)]);
+}
+
+const alle = (maandenLijst: string[], aanvragers: string[]) =>
+  new Set(maandenLijst.flatMap((m) => aanvragers.flatMap((a) => (['b', 'p', 'n'] as const).map((s) => cel(s, m, a as 'gemeente')))));
+
+describe('suppression over a system of sums', () => {
+  it('hides a part below 10 and then the smallest other part, as onderdrukDelen does', () => {
+    const w = new Map([['t', 55], ['a', 5], ['b', 20], ['c', 30]]);
+    expect(beschermStelsel(w, [{ totaal: 't', delen: ['a', 'b', 'c'] }])).toEqual(new Set(['a', 'b']));
+  });
+
+  it('hides a part when the total is hidden but every part is shown (the total would follow)', () => {
+    const w = new Map([['t', 55], ['a', 15], ['b', 40]]);
+    expect(beschermStelsel(w, [{ totaal: 't', delen: ['a', 'b'] }], { verplicht: ['t'] })).toEqual(new Set(['t', 'a']));
+    // Nothing small, nothing required: nothing hidden.
+    expect(beschermStelsel(w, [{ totaal: 't', delen: ['a', 'b'] }])).toEqual(new Set());
+  });
+
+  it('follows a hidden cell from one sum into the next until nothing changes', () => {
+    // x = a + b, y = b + c: a (3) hides b (in x), and b then hides c (in y).
+    const w = new Map([['x', 33], ['a', 3], ['b', 30], ['y', 70], ['c', 40]]);
+    expect(beschermStelsel(w, [{ totaal: 'x', delen: ['a', 'b'] }, { totaal: 'y', delen: ['b', 'c'] }])).toEqual(new Set(['a', 'b', 'c']));
+  });
+});
+
+describe('the monthly table', () => {
+  it('with two months, one small burger month hides the whole split by aanvrager (worked out by hand)', () => {
+    // Jan: gemeente 40/25, burger 3/2 (negatief 1); Feb: gemeente 50/30, burger 30/15.
+    // Jan burger < 10 → Jan gemeente (gemeente + burger = totaal) → via the period sums the Feb
+    // cells of both aanvragers. Totals per month and the period stay.
+    const r = maanden(['2017-01', 40, 25, 3, 2], ['2017-02', 50, 30, 30, 15]);
+    const weg = beschermMaanden(r, { van: '2017-01', tot: '2017-02' }, null);
+    expect(weg).toEqual(alle(['2017-01', '2017-02'], ['gemeente', 'burger']));
+  });
+
+  it('with three months the third stays visible: the hidden months hold enough together', () => {
+    const r = maanden(['2017-01', 40, 25, 3, 2], ['2017-02', 50, 30, 30, 15], ['2017-03', 60, 40, 40, 20]);
+    const weg = beschermMaanden(r, { van: '2017-01', tot: '2017-03' }, null);
+    expect(weg).toEqual(alle(['2017-01', '2017-02'], ['gemeente', 'burger']));
+    expect(weg.has(cel('b', '2017-03', 'burger'))).toBe(false);
+    expect(weg.has(cel('p', PERIODE, 'burger'))).toBe(false);
+  });
+
+  it('hides a positive count when the negatives are fewer than 10 (beoordelingen − positief would give them)', () => {
+    // Gemeente 15 of 15 positive each month (negatief 0), burger 40/20 and 50/25.
+    const r = maanden(['2017-01', 15, 15, 40, 20], ['2017-02', 30, 25, 50, 25]);
+    const weg = beschermMaanden(r, { van: '2017-01', tot: '2017-02' }, null);
+    expect(weg.has(cel('n', '2017-01', 'gemeente'))).toBe(true);
+    expect(weg.has(cel('p', '2017-01', 'gemeente'))).toBe(true);
+    expect(weg.has(cel('b', '2017-01', 'gemeente'))).toBe(false);
+  });
+
+  it('treats burger zeros before 2017 as known: they hide nothing', () => {
+    const r = maanden(['2016-12', 40, 30, 0, 0], ['2017-01', 40, 25, 30, 20]);
+    expect(beschermMaanden(r, { van: '2016-12', tot: '2017-01' }, { van: '2017-01', tot: '2017-01' })).toEqual(new Set());
+    // The same zero in 2017 is a count below 10.
+    const r2 = maanden(['2017-01', 40, 30, 0, 0], ['2017-02', 40, 25, 30, 20]);
+    expect(beschermMaanden(r2, { van: '2017-01', tot: '2017-02' }, null).has(cel('b', '2017-01', 'burger'))).toBe(true);
+  });
+
+  it('protects the year to date as a sum of its months, and takes cells hidden elsewhere', () => {
+    const r = maanden(['2017-01', 40, 25, 30, 20], ['2017-02', 50, 30, 30, 15]);
+    // The comparison hid this unit's period count of burger beoordelingen: a month must go too.
+    const weg = beschermMaanden(r, { van: '2017-01', tot: '2017-02' }, { van: '2017-01', tot: '2017-02' }, [cel('b', PERIODE, 'burger')]);
+    expect(weg.has(cel('b', PERIODE, 'burger'))).toBe(true);
+    expect(weg.has(cel('b', '2017-01', 'burger')) || weg.has(cel('b', '2017-02', 'burger'))).toBe(true);
+    // The year to date is the same sum: it is hidden as well (else it gives the period back).
+    expect(weg.has(cel('b', JAAR_TOT_NU, 'burger')) || (weg.has(cel('b', '2017-01', 'burger')) && weg.has(cel('b', '2017-02', 'burger')))).toBe(true);
+  });
+});
+
+describe('years of a gemeente', () => {
+  it('hides small years without a total over the years', () => {
+    const jaren = maanden(['2017', 12, 8, 20, 12], ['2018', 30, 20, 40, 25]).map(({ maand, ...r }) => ({ ...r, jaar: Number(maand) }));
+    const weg = beschermJaren(jaren);
+    // 2017: positief gemeente 8 < 10 → its split partner burger positief 12 too (gemeente + burger = totaal); 2018 untouched.
+    expect(weg.has(cel('p', '2017', 'gemeente'))).toBe(true);
+    expect(weg.has(cel('p', '2017', 'burger'))).toBe(true);
+    expect([...weg].some((id) => id.includes('|2018|'))).toBe(false);
+  });
+});
+
+describe('gemeenten, regions and Nederland', () => {
+  const gebied = (code: string, regio: string | null, b: number, p: number, plekken: number | null): Gebied => ({
+    code, naam: code, regio, taakstelling: 10, plekken, plekkenPeildatum: '2017-12-31',
+    beoordelingen: { gemeente: b, burger: 0, totaal: b }, positief: { gemeente: p, burger: 0, totaal: p },
+  });
+
+  it('hides a gemeente that its region minus the other gemeenten would give', () => {
+    // Region R = A (40 / 30) + B (12 / 5): B's 5 positive < 10 → A's positive too (R − A = B).
+    const a = gebied('A', 'R', 40, 30, 25);
+    const b = gebied('B', 'R', 12, 5, 4);
+    const r = gebied('R', 'R', 52, 35, 29);
+    const nl = gebied('NL', null, 52, 35, 29);
+    const { adviezen, plekken } = beschermGebieden({ gemeenten: [a, b], regios: [r], nederland: nl }, '2017-12');
+    expect(adviezen.has(cel('p', 'B', 'totaal'))).toBe(true);
+    expect(adviezen.has(cel('p', 'A', 'totaal'))).toBe(true);
+    expect(adviezen.has(cel('p', 'R', 'totaal'))).toBe(false);
+    expect(adviezen.has(cel('b', 'B', 'totaal'))).toBe(false);
+    // No burger asked in 2017 (0 < 10, not a known zero after 2016): the split by aanvrager is hidden, the total is not.
+    expect(adviezen.has(cel('b', 'R', 'burger'))).toBe(true);
+    expect(adviezen.has(cel('b', 'R', 'gemeente'))).toBe(true);
+    expect(adviezen.has(cel('b', 'NL', 'totaal'))).toBe(false);
+    // Places: B 4 < 10 → A 25 too; the region and the country stay.
+    expect(plekken).toEqual(new Set(['B', 'A']));
+    expect(periodeCellen(adviezen, 'B')).toContain(cel('p', PERIODE, 'totaal'));
+  });
+});
