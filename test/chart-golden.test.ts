@@ -13,11 +13,15 @@ import Choropleth from '../src/lib/charts/Choropleth.svelte';
 import Scatter from '../src/lib/charts/Scatter.svelte';
 import FunnelPlot from '../src/lib/charts/FunnelPlot.svelte';
 import SmallMultiples from '../src/lib/charts/SmallMultiples.svelte';
+import Waterfall from '../src/lib/charts/Waterfall.svelte';
+import BarLineChart from '../src/lib/charts/BarLineChart.svelte';
+import Beeswarm from '../src/lib/charts/Beeswarm.svelte';
 import type { ChartData } from '../src/lib/charts/spec.ts';
 import { KAART_BRON, REGIO_TOPOJSON_PAD, regioKaart } from '../src/lib/metrics/regio-geo.ts';
 import { REGIO_CODES, REGIO_NAMEN } from '../src/lib/extracts/regions.ts';
 import { AFGELEID } from '../src/lib/format/disclosure.ts';
 import { funnelLimieten, index, jaren, kwartalen, punten, regios, uitkomst } from './fixtures/chart-golden.ts';
+import { gemeentenZwerm, resultaatJaren, waterval, watervalOverschot } from './fixtures/chart-golden.ts';
 import { goldenSvg, svgBlokken, vergelijkMetGolden } from './golden-svg.ts';
 
 const kaart = regioKaart(JSON.parse(readFileSync(REGIO_TOPOJSON_PAD, 'utf8')));
@@ -97,6 +101,21 @@ const gevallen: { naam: string; component: Component<any>; props: Record<string,
     props: {
       data: index, x: 'jaar', referentie: 'nl', referentieLabel: 'Nederland', referentielijn: { waarde: 100, label: 'Basis' },
       panelen: [{ key: 'markt', titel: 'Markt' }, { key: 'overheid', titel: 'Overheid' }],
+    },
+  },
+  { naam: 'waterval', component: Waterfall, props: { data: waterval, categorie: 'stap', waarde: 'bedrag', richting: 'richting' } },
+  { naam: 'waterval-overschot', component: Waterfall, props: { data: watervalOverschot, categorie: 'stap', waarde: 'bedrag', richting: 'richting', vanafNul: true, hoogte: 280 } },
+  {
+    naam: 'staaf-lijn',
+    component: BarLineChart,
+    props: { data: resultaatJaren, categorie: 'jaar', waarde: 'bedrag', richting: 'uitkomst', lijn: { waarde: 'cumBedrag', richting: 'cumUitkomst', label: 'Cumulatief' }, staafLabel: 'Resultaat', markeer: [2016] },
+  },
+  {
+    naam: 'bijenzwerm',
+    component: Beeswarm,
+    props: {
+      data: gemeentenZwerm, waarde: 'pct', richting: 'uitkomst', naam: 'gemeente', id: 'code', markeer: ['GM0103'], details: ['code'],
+      lijnen: [{ waarde: -2.5, label: 'Nederland' }], band: { van: -6, tot: 3, label: 'Middelste helft' },
     },
   },
 ];
