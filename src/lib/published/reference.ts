@@ -19,6 +19,7 @@ export const PUBLISHED_FILES = [
   'buig_macrobudget',
   'regionale_groei',
   'gemeenten_arbeidsmarktregio',
+  'p_budget',
 ] as const;
 export type PublishedFile = (typeof PUBLISHED_FILES)[number];
 
@@ -33,6 +34,7 @@ export const UITGEVER: Readonly<Record<PublishedFile, string>> = {
   buig_macrobudget: 'SZW',
   regionale_groei: 'UWV',
   gemeenten_arbeidsmarktregio: 'CBS',
+  p_budget: 'SZW',
 };
 
 /** The citation of one row of a published file. */
@@ -110,6 +112,15 @@ export interface GemeenteRij {
   citatie: Citatie;
 }
 
+/** One cell of the P-budget table (integratie-uitkering participatie) in the letter of 30 June 2017. */
+export interface PBudgetRij extends Bron {
+  jaar: number;
+  /** 'P-budget totaal', 'Voor klassieke doelgroep' or 'Voor nieuwe doelgroep', as in the letter. */
+  onderdeel: string;
+  /** Millions of euros, with the letter's three decimals. */
+  waardeMln: number;
+}
+
 export interface PublishedSet {
   realisatie: RealisatieRij[];
   aanvullend: AanvullendRij[];
@@ -120,6 +131,7 @@ export interface PublishedSet {
   buig: BuigRij[];
   regionaleGroei: RegionaleGroeiRij[];
   gemeenten: GemeenteRij[];
+  pBudget: PBudgetRij[];
 }
 
 /** Region names in the published files that differ from REGIO_NAMEN (UWV and CBS spellings). */
@@ -239,6 +251,14 @@ export function parseGemeenten(tekst: string): GemeenteRij[] {
   });
 }
 
+export function parsePBudget(tekst: string): PBudgetRij[] {
+  const f = 'p_budget.csv';
+  return lees(tekst, f, ['jaar', 'onderdeel', 'waarde_mln_eur', 'source', 'quote'], (r, n) => ({
+    jaar: getal(r.jaar, f, n, 'jaar'), onderdeel: r.onderdeel, waardeMln: getal(r.waarde_mln_eur, f, n, 'waarde_mln_eur'),
+    source: r.source, quote: r.quote, citatie: citatieVan('p_budget', r.source, r.quote),
+  }));
+}
+
 /** Parse all reference files at once (texts keyed by file name without .csv). */
 export function parsePublishedSet(teksten: Readonly<Record<PublishedFile, string>>): PublishedSet {
   return {
@@ -251,6 +271,7 @@ export function parsePublishedSet(teksten: Readonly<Record<PublishedFile, string
     buig: parseBuig(teksten.buig_macrobudget),
     regionaleGroei: parseRegionaleGroei(teksten.regionale_groei),
     gemeenten: parseGemeenten(teksten.gemeenten_arbeidsmarktregio),
+    pBudget: parsePBudget(teksten.p_budget),
   };
 }
 
