@@ -2,6 +2,7 @@ import { ACHTERGRONDEN, type Achtergrond } from '../extracts/contracts.ts';
 import { GEMEENTEN } from '../extracts/gemeenten.ts';
 import { REGIO_NAMEN, isRegioCode } from '../extracts/regions.ts';
 import { kwartaalToIndex, parseKwartaal, type Kwartaal } from '../kwartaal.ts';
+import { drempelParam, grootteklasseParam, optioneelJaarParam } from './buig-params.ts';
 
 /**
  * Page and filters live in the URL hash (static hosting needs no server routes):
@@ -191,8 +192,14 @@ export const SCHEMAS = {
     jaar: jaarParam('jaar', 2017, 2015, 2030),
   },
   buig: {
-    jaar: jaarParam('jaar', 2016, 2012, 2030),
+    // Absent: the latest year in the data; van/tot absent: the first and last year in the data.
+    jaar: optioneelJaarParam('jaar', 'het laatste jaar in de gegevens'),
+    van: optioneelJaarParam('beginjaar', 'het eerste jaar in de gegevens'),
+    tot: optioneelJaarParam('eindjaar', 'het laatste jaar in de gegevens'),
+    regio: codeParam('regio', isRegio, REGIO_VERWACHT, 'heel Nederland', metRegioNaam),
     gemeente: codeParam('gemeente', (s) => GEMEENTE_NAMEN.has(s), 'een gemeentecode als GM0363 uit de indeling van 2026', 'geen gemeente', metGemeenteNaam),
+    klasse: grootteklasseParam(),
+    drempel: drempelParam(),
   },
   briefing: {
     basis: kwartaalParam('basiskwartaal', '2021Q3'),
@@ -210,6 +217,13 @@ export interface Route<P extends PaginaId = PaginaId> {
 
 /** Checks across parameters, e.g. a period that ends before it starts. Returns messages and a fix. */
 const CONTROLES: { [P in PaginaId]?: (f: Filters<P>) => { melding: string; herstel: Partial<Filters<P>> } | null } = {
+  buig: (f) =>
+    f.van !== null && f.tot !== null && f.van > f.tot
+      ? {
+          melding: `Het beginjaar ${f.van} (parameter van) ligt na het eindjaar ${f.tot} (parameter tot). Getoond worden alle jaren in de gegevens.`,
+          herstel: { van: null, tot: null },
+        }
+      : null,
   regios: (f) =>
     kwartaalToIndex(f.van) >= kwartaalToIndex(f.tot)
       ? {
