@@ -3,7 +3,7 @@ import type { ColumnContract, ExtractContract } from '../extracts/contracts.ts';
 import { GEMEENTEN } from '../extracts/gemeenten.ts';
 import { REGIO_CODES } from '../extracts/regions.ts';
 import { ident, listLiteral, literal } from '../sql/quote.ts';
-import { flatColumns, type DecodeTarget, codeBook } from './parquet-decode.ts';
+import { DecodeError, flatColumns, type DecodeTarget, codeBook } from './parquet-decode.ts';
 
 /**
  * From a Parquet file's metadata and an extract contract to (1) the DuckDB type names the
@@ -124,7 +124,7 @@ export function planTable(
   const elements = flatColumns(md);
   const columns = contract.columns.map((col): ColumnPlan => {
     const el = elements.get(col.name);
-    if (!el) throw new Error(`kolom ${col.name} ontbreekt`);
+    if (!el) throw new DecodeError(`kolom ${col.name} ontbreekt`, col.name);
     switch (col.kind) {
       case 'integer': {
         const fits = fitsInt32(md, col.name, el);
@@ -138,7 +138,7 @@ export function planTable(
         return { name: col.name, target: { kind: 'bool' }, duckType: 'BOOLEAN' };
       case 'varchar': {
         const values = enumValues(col, distinct.get(col.name) ?? []);
-        if (values.length > MAX_ENUM_WAARDEN) throw new Error(`kolom ${col.name} heeft meer dan ${MAX_ENUM_WAARDEN} verschillende waarden`);
+        if (values.length > MAX_ENUM_WAARDEN) throw new DecodeError(`kolom ${col.name} heeft meer dan ${MAX_ENUM_WAARDEN} verschillende waarden`, col.name);
         // A growing book (values not known in advance) keeps room for unexpected values.
         const wide = values.length > (options.grow ? 200 : 255);
         return {

@@ -4,6 +4,7 @@ import { byteStreamSplit, readRleBitPackedHybrid } from 'hyparquet/src/encoding.
 import { deltaBinaryUnpack, deltaByteArray, deltaLengthByteArray } from 'hyparquet/src/delta.js';
 import { readPlain } from 'hyparquet/src/plain.js';
 import { snappyUncompress } from 'hyparquet/src/snappy.js';
+import { kortWaarde } from '../extracts/meldingen.ts';
 
 /**
  * A Parquet column-chunk decoder for flat columns that writes straight into typed arrays
@@ -158,7 +159,7 @@ export function distinctText(md: FileMetaData, name: string, file: FileWindow, c
       if (header.type === 'DICTIONARY_PAGE' && header.dictionary_page_header) {
         const page = decompress(pageBytes(reader, header), header, m.codec, compressors);
         const dict = readPlain(viewReader(page), 'BYTE_ARRAY', header.dictionary_page_header.num_values, undefined) as Uint8Array[];
-        for (const b of dict) out.add(utf8.decode(b));
+        for (const b of dict) out.add(tekst(b));
         continue;
       }
     }
@@ -393,8 +394,15 @@ function writePage(sink: Sink, r: Reader, encoding: string, m: ColumnMetaData, p
     let plain: unknown;
     if (encoding === 'PLAIN') plain = readPlain(r, m.type, present, sink.element.type_length);
     else if (encoding === 'DELTA_BINARY_PACKED') {
-      plain = m.type === 'INT32' ? new Int32Array(present) : new BigInt64Array(present);
-      deltaBinaryUnpack(r, present, plain as Int32Array);
+      if (m.type === 'INT32' && isUnsigned(sink.element)) {
+        // hyparquet's 32-bit path loses the top bit of UINT_32 values: unpack in 64 bits, keep the 32-bit pattern.
+        const wide = new BigInt64Array(present);
+        deltaBinaryUnpack(r, present, wide);
+        plain = Int32Array.from(wide, (v) => Number(BigInt.asIntN(32, v)));
+      } else {
+        plain = m.type === 'INT32' ? new Int32Array(present) : new BigInt64Array(present);
+        deltaBinaryUnpack(r, present, plain as Int32Array);
+      }
     } else if (encoding === 'BYTE_STREAM_SPLIT') plain = streamSplit(r, present, m.type) ?? byteStreamSplit(r, present, m.type, sink.element.type_length);
     else if (encoding === 'DELTA_LENGTH_BYTE_ARRAY') {
       plain = new Array(present);
@@ -450,28 +458,45 @@ function convertValues(sink: Sink, plain: unknown, count: number, row: number): 
   const type = sink.element.type;
   const ctype = sink.element.converted_type;
   const lt = sink.element.logical_type;
+  // UINT_8 … UINT_64: the same bits as the signed type; reading them signed would wrap 2^31 and up.
+  const unsigned = isUnsigned(sink.element);
   switch (target.kind) {
     case 'int32':
     case 'date': {
       if (target.kind === 'date' && !(ctype === 'DATE' || lt?.type === 'DATE'))
         throw new DecodeError(`kolom ${name} is geen DATE`, name);
-      if (plain instanceof Int32Array) return plain;
-      if (plain instanceof BigInt64Array) return narrowInt64(plain, sink, row);
+      if (plain instanceof Int32Array) {
+        if (unsigned) checkUnsigned32(plain, sink, row);
+        return plain;
+      }
+      if (plain instanceof BigInt64Array) return narrowInt64(plain, sink, row, unsigned);
       throw new DecodeError(`kolom ${name}: type ${type} is geen geheel getal`, name);
     }
     case 'int64': {
-      if (plain instanceof BigInt64Array) return plain;
-      if (plain instanceof Int32Array) return BigInt64Array.from(plain, (v) => BigInt(v));
+      if (plain instanceof BigInt64Array) {
+        if (unsigned) for (let i = 0; i < count; i++) if (plain[i] < 0n) throw tooBig(sink, row, i, BigInt.asUintN(64, plain[i]), 'BIGINT');
+        return plain;
+      }
+      if (plain instanceof Int32Array) return BigInt64Array.from(plain, unsigned ? (v) => BigInt(v >>> 0) : (v) => BigInt(v));
       throw new DecodeError(`kolom ${name}: type ${type} is geen geheel getal`, name);
     }
     case 'float64': {
-      const scale = ctype === 'DECIMAL' || lt?.type === 'DECIMAL' ? 10 ** -(sink.element.scale ?? 0) : 1;
-      if (plain instanceof Float64Array && scale === 1) return plain;
+      // DECIMAL(p, s) as INT32, INT64, FIXED_LEN_BYTE_ARRAY or BYTE_ARRAY: the unscaled integer / 10^s,
+      // as DuckDB casts a DECIMAL to DOUBLE.
+      const deler = ctype === 'DECIMAL' || lt?.type === 'DECIMAL' ? 10 ** (sink.element.scale ?? 0) : 1;
+      if (plain instanceof Float64Array && deler === 1) return plain;
       const out = new Float64Array(count);
-      if (plain instanceof Float64Array || plain instanceof Float32Array || plain instanceof Int32Array) {
-        for (let i = 0; i < count; i++) out[i] = plain[i] * scale;
+      if (plain instanceof Float64Array || plain instanceof Float32Array) {
+        for (let i = 0; i < count; i++) out[i] = plain[i] / deler;
+      } else if (plain instanceof Int32Array) {
+        if (unsigned) for (let i = 0; i < count; i++) out[i] = (plain[i] >>> 0) / deler;
+        else for (let i = 0; i < count; i++) out[i] = plain[i] / deler;
       } else if (plain instanceof BigInt64Array) {
-        for (let i = 0; i < count; i++) out[i] = Number(plain[i]) * scale;
+        for (let i = 0; i < count; i++) out[i] = Number(unsigned ? BigInt.asUintN(64, plain[i]) : plain[i]) / deler;
+      } else if (Array.isArray(plain) && (type === 'FIXED_LEN_BYTE_ARRAY' || type === 'BYTE_ARRAY')) {
+        const half = lt?.type === 'FLOAT16';
+        if (!half && deler === 1 && ctype !== 'DECIMAL' && lt?.type !== 'DECIMAL') throw new DecodeError(`kolom ${name}: type ${type} is geen getal`, name);
+        for (let i = 0; i < count; i++) out[i] = half ? float16(plain[i] as Uint8Array) : bigEndianInt(plain[i] as Uint8Array) / deler;
       } else throw new DecodeError(`kolom ${name}: type ${type} is geen getal`, name);
       return out;
     }
@@ -489,7 +514,7 @@ function convertValues(sink: Sink, plain: unknown, count: number, row: number): 
       // Uint16 with 0xffff as "not in the book" (checked in scatter, where the row is known).
       const out = new Uint16Array(count);
       for (let i = 0; i < count; i++) {
-        const s = utf8.decode(src[i]);
+        const s = tekst(src[i]);
         let c = book.index.get(s);
         if (c === undefined) {
           if (!sink.collect) {
@@ -497,7 +522,7 @@ function convertValues(sink: Sink, plain: unknown, count: number, row: number): 
             if (row < 0) {
               c = 0xffff;
             } else {
-              throw new DecodeError(`kolom ${name}: onverwachte waarde '${s}'`, name, sink.rowStart + row + i, s);
+              throw new DecodeError(`kolom ${name}: onverwachte waarde '${kortWaarde(s)}'`, name, sink.rowStart + row + i, s);
             }
           } else {
             c = book.values.length;
@@ -514,16 +539,60 @@ function convertValues(sink: Sink, plain: unknown, count: number, row: number): 
   }
 }
 
+function isUnsigned(el: SchemaElement): boolean {
+  return el.converted_type?.startsWith('UINT_') === true || (el.logical_type?.type === 'INTEGER' && !el.logical_type.isSigned);
+}
+
+/**
+ * UTF-8 text as the engine stores it: a NUL byte becomes the visible ␀ (DuckDB's SQL text cannot
+ * hold a NUL, and such a value can only be refused, naming it readably).
+ */
+function tekst(b: Uint8Array): string {
+  const s = utf8.decode(b);
+  return s.includes('\0') ? s.replaceAll('\0', '␀') : s;
+}
+
+/** A big-endian two's-complement integer (DECIMAL as FIXED_LEN_BYTE_ARRAY or BYTE_ARRAY), as a double. */
+function bigEndianInt(b: Uint8Array): number {
+  if (b.length === 0) return 0;
+  if (b.length <= 6) {
+    let v = 0;
+    for (let i = 0; i < b.length; i++) v = v * 256 + b[i];
+    return b[0] & 0x80 ? v - 2 ** (8 * b.length) : v;
+  }
+  let v = 0n;
+  for (const x of b) v = (v << 8n) | BigInt(x);
+  return Number(BigInt.asIntN(8 * b.length, v));
+}
+
+/** IEEE 754 half precision (FLOAT16, little-endian). */
+function float16(b: Uint8Array): number {
+  const h = b[0] | (b[1] << 8);
+  const sign = h & 0x8000 ? -1 : 1;
+  const exp = (h >> 10) & 0x1f;
+  const frac = h & 0x3ff;
+  if (exp === 0) return sign * 2 ** -14 * (frac / 1024);
+  if (exp === 31) return frac ? NaN : sign * Infinity;
+  return sign * 2 ** (exp - 15) * (1 + frac / 1024);
+}
+
+function tooBig(sink: Sink, row: number, i: number, v: bigint, doel: string): DecodeError {
+  const name = sink.spec.name;
+  return new DecodeError(`kolom ${name}: waarde ${v} past niet in ${doel}`, name, row < 0 ? undefined : sink.rowStart + row + i, String(v));
+}
+
+/** UINT_32 read as Int32: a negative number means 2^31 or more, which INTEGER cannot hold. */
+function checkUnsigned32(v: Int32Array, sink: Sink, row: number): void {
+  for (let i = 0; i < v.length; i++) if (v[i] < 0) throw tooBig(sink, row, i, BigInt(v[i] >>> 0), 'INTEGER');
+}
+
 /** INT64 → Int32 when every value fits; reads the low/high words without BigInt per value. */
-function narrowInt64(v: BigInt64Array, sink: Sink, row: number): Int32Array {
+function narrowInt64(v: BigInt64Array, sink: Sink, row: number, unsigned = false): Int32Array {
   const words = new Int32Array(v.buffer, v.byteOffset, v.length * 2);
   const out = new Int32Array(v.length);
   for (let i = 0; i < v.length; i++) {
     const lo = words[2 * i];
-    if (words[2 * i + 1] !== lo >> 31) {
-      const name = sink.spec.name;
-      throw new DecodeError(`kolom ${name}: waarde ${v[i]} past niet in INTEGER`, name, row < 0 ? undefined : sink.rowStart + row + i, String(v[i]));
-    }
+    if (words[2 * i + 1] !== lo >> 31 || (unsigned && lo < 0)) throw tooBig(sink, row, i, unsigned ? BigInt.asUintN(64, v[i]) : v[i], 'INTEGER');
     out[i] = lo;
   }
   return out;
