@@ -42,13 +42,13 @@ describe('the monthly table', () => {
     // Jan burger < 10 → Jan gemeente (gemeente + burger = totaal) → via the period sums the Feb
     // cells of both aanvragers. Totals per month and the period stay.
     const r = maanden(['2017-01', 40, 25, 3, 2], ['2017-02', 50, 30, 30, 15]);
-    const weg = beschermMaanden(r, { van: '2017-01', tot: '2017-02' }, null);
+    const weg = beschermMaanden(r, [{ id: PERIODE, van: '2017-01', tot: '2017-02' }]);
     expect(weg).toEqual(alle(['2017-01', '2017-02'], ['gemeente', 'burger']));
   });
 
   it('with three months the third stays visible: the hidden months hold enough together', () => {
     const r = maanden(['2017-01', 40, 25, 3, 2], ['2017-02', 50, 30, 30, 15], ['2017-03', 60, 40, 40, 20]);
-    const weg = beschermMaanden(r, { van: '2017-01', tot: '2017-03' }, null);
+    const weg = beschermMaanden(r, [{ id: PERIODE, van: '2017-01', tot: '2017-03' }]);
     expect(weg).toEqual(alle(['2017-01', '2017-02'], ['gemeente', 'burger']));
     expect(weg.has(cel('b', '2017-03', 'burger'))).toBe(false);
     expect(weg.has(cel('p', PERIODE, 'burger'))).toBe(false);
@@ -57,7 +57,7 @@ describe('the monthly table', () => {
   it('hides a positive count when the negatives are fewer than 10 (beoordelingen − positief would give them)', () => {
     // Gemeente 15 of 15 positive each month (negatief 0), burger 40/20 and 50/25.
     const r = maanden(['2017-01', 15, 15, 40, 20], ['2017-02', 30, 25, 50, 25]);
-    const weg = beschermMaanden(r, { van: '2017-01', tot: '2017-02' }, null);
+    const weg = beschermMaanden(r, [{ id: PERIODE, van: '2017-01', tot: '2017-02' }]);
     expect(weg.has(cel('n', '2017-01', 'gemeente'))).toBe(true);
     expect(weg.has(cel('p', '2017-01', 'gemeente'))).toBe(true);
     expect(weg.has(cel('b', '2017-01', 'gemeente'))).toBe(false);
@@ -65,16 +65,16 @@ describe('the monthly table', () => {
 
   it('treats burger zeros before 2017 as known: they hide nothing', () => {
     const r = maanden(['2016-12', 40, 30, 0, 0], ['2017-01', 40, 25, 30, 20]);
-    expect(beschermMaanden(r, { van: '2016-12', tot: '2017-01' }, { van: '2017-01', tot: '2017-01' })).toEqual(new Set());
+    expect(beschermMaanden(r, [{ id: PERIODE, van: '2016-12', tot: '2017-01' }, { id: JAAR_TOT_NU, van: '2017-01', tot: '2017-01' }])).toEqual(new Set());
     // The same zero in 2017 is a count below 10.
     const r2 = maanden(['2017-01', 40, 30, 0, 0], ['2017-02', 40, 25, 30, 20]);
-    expect(beschermMaanden(r2, { van: '2017-01', tot: '2017-02' }, null).has(cel('b', '2017-01', 'burger'))).toBe(true);
+    expect(beschermMaanden(r2, [{ id: PERIODE, van: '2017-01', tot: '2017-02' }]).has(cel('b', '2017-01', 'burger'))).toBe(true);
   });
 
   it('protects the year to date as a sum of its months, and takes cells hidden elsewhere', () => {
     const r = maanden(['2017-01', 40, 25, 30, 20], ['2017-02', 50, 30, 30, 15]);
     // The comparison hid this unit's period count of burger beoordelingen: a month must go too.
-    const weg = beschermMaanden(r, { van: '2017-01', tot: '2017-02' }, { van: '2017-01', tot: '2017-02' }, [cel('b', PERIODE, 'burger')]);
+    const weg = beschermMaanden(r, [{ id: PERIODE, van: '2017-01', tot: '2017-02' }, { id: JAAR_TOT_NU, van: '2017-01', tot: '2017-02' }], [cel('b', PERIODE, 'burger')]);
     expect(weg.has(cel('b', PERIODE, 'burger'))).toBe(true);
     expect(weg.has(cel('b', '2017-01', 'burger')) || weg.has(cel('b', '2017-02', 'burger'))).toBe(true);
     // The year to date is the same sum: it is hidden as well (else it gives the period back).

@@ -3,6 +3,7 @@ import { GEMEENTEN } from '../extracts/gemeenten.ts';
 import { REGIO_NAMEN, isRegioCode } from '../extracts/regions.ts';
 import { kwartaalToIndex, parseKwartaal, type Kwartaal } from '../kwartaal.ts';
 import { drempelParam, grootteklasseParam, optioneelJaarParam } from './buig-params.ts';
+import { maandParam, minimumParam } from './beschut-params.ts';
 
 /**
  * Page and filters live in the URL hash (static hosting needs no server routes):
@@ -92,19 +93,6 @@ export function keuzeParam<T extends string | number>(label: string, opties: rea
   };
 }
 
-export function jaarParam(label: string, standaard: number, min: number, max: number): Param<number> {
-  return {
-    label,
-    standaard,
-    parse(raw) {
-      if (!/^\d{4}$/.test(raw) || Number(raw) < min || Number(raw) > max) return { fout: `een jaar van ${min} tot en met ${max}` };
-      return { waarde: Number(raw) };
-    },
-    serialiseer: (v) => String(v),
-    toon: (v) => String(v),
-  };
-}
-
 /**
  * A comma-separated list of allowed values; the default is always empty ("alle"/"geen").
  * Invalid items are dropped with a message, valid ones kept; duplicates are removed.
@@ -188,8 +176,20 @@ export const SCHEMAS = {
     profiel: codeParam('profiel', isRegio, REGIO_VERWACHT, 'geen profiel', metRegioNaam),
   },
   'beschut-werk': {
+    // Default: the months of the letter of 30 June 2017 (its figures appear next to the computed ones).
+    van: maandParam('beginmaand', '2017-01'),
+    tot: maandParam('eindmaand', '2017-05'),
     aanvrager: keuzeParam('aanvrager', ['alle', 'gemeente', 'burger'] as const, 'alle', { alle: 'alle aanvragers' }),
-    jaar: jaarParam('jaar', 2017, 2015, 2030),
+    regio: codeParam('regio', isRegio, REGIO_VERWACHT, 'heel Nederland', metRegioNaam),
+    gemeente: codeParam('gemeente', (s) => GEMEENTE_NAMEN.has(s), 'een gemeentecode als GM0363 uit de indeling van 2026', 'geen gemeente', metGemeenteNaam),
+    // The comparison with the taakstelling: gemeenten or regions, and the smallest taakstelling ranked.
+    niveau: keuzeParam('niveau', ['gemeente', 'regio'] as const, 'gemeente', { gemeente: 'gemeenten', regio: "arbeidsmarktregio's" }),
+    minimum: minimumParam(5),
+    kaart: keuzeParam('kaart', ['positief', 'verhouding', 'realisatie'] as const, 'positief', {
+      positief: 'percentage positief',
+      verhouding: 'positieve adviezen per plek van de taakstelling',
+      realisatie: 'deel van de taakstelling gerealiseerd',
+    }),
   },
   buig: {
     // Absent: the latest year in the data; van/tot absent: the first and last year in the data.
@@ -217,6 +217,13 @@ export interface Route<P extends PaginaId = PaginaId> {
 
 /** Checks across parameters, e.g. a period that ends before it starts. Returns messages and a fix. */
 const CONTROLES: { [P in PaginaId]?: (f: Filters<P>) => { melding: string; herstel: Partial<Filters<P>> } | null } = {
+  'beschut-werk': (f) =>
+    f.van > f.tot
+      ? {
+          melding: `De beginmaand ${f.van} (parameter van) ligt na de eindmaand ${f.tot} (parameter tot). Getoond wordt de standaardperiode ${SCHEMAS['beschut-werk'].van.standaard} tot en met ${SCHEMAS['beschut-werk'].tot.standaard}.`,
+          herstel: { van: SCHEMAS['beschut-werk'].van.standaard, tot: SCHEMAS['beschut-werk'].tot.standaard },
+        }
+      : null,
   buig: (f) =>
     f.van !== null && f.tot !== null && f.van > f.tot
       ? {

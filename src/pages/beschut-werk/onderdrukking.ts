@@ -93,11 +93,10 @@ function som(optellingen: Optelling[], totaal: string, delen: readonly string[])
   for (const s of SOORTEN) for (const a of AANVRAGERS) optellingen.push({ totaal: cel(s, totaal, a), delen: delen.map((d) => cel(s, d, a)) });
 }
 
-/** Burger cells before 2017 that are 0: burgers could not ask for an advies then. */
-function bekendeNullen(waarden: ReadonlyMap<string, number>, eenheden: readonly string[], voor2017: (e: string) => boolean): Set<string> {
+/** Burger cells of units before 2017 that are 0: burgers could not ask for an advies then. */
+function bekendeNullen(waarden: ReadonlyMap<string, number>, eenheden: readonly string[]): Set<string> {
   const uit = new Set<string>();
   for (const e of eenheden) {
-    if (!voor2017(e)) continue;
     for (const s of SOORTEN) if (waarden.get(cel(s, e, 'burger')) === 0) uit.add(cel(s, e, 'burger'));
   }
   return uit;
@@ -106,17 +105,19 @@ function bekendeNullen(waarden: ReadonlyMap<string, number>, eenheden: readonly 
 export const PERIODE = 'periode';
 export const JAAR_TOT_NU = 'jaartotnu';
 
+/** A named sum of months van…tot (the period, the year to date, a published period). */
+export interface MaandSom {
+  id: string;
+  van: string;
+  tot: string;
+}
+
 /**
- * The monthly table with its period total and year to date. `maanden` must be every month asked
- * (every aanvrager and totaal); `verplicht` are the period cells hidden in the comparison of
- * gemeenten and regions, for the unit the months belong to (so both views hide the same).
+ * Monthly counts with the sums of months the page shows. `maanden` must be every month asked
+ * (every aanvrager and totaal); `verplicht` are cells hidden elsewhere for the same unit, e.g. its
+ * period count in the comparison of gemeenten and regions (so both views hide the same).
  */
-export function beschermMaanden(
-  maanden: readonly MaandRij[],
-  periode: { van: string; tot: string },
-  jaarTotNu: { van: string; tot: string } | null,
-  verplicht: Iterable<string> = [],
-): Set<string> {
+export function beschermMaanden(maanden: readonly MaandRij[], sommen: readonly MaandSom[], verplicht: Iterable<string> = []): Set<string> {
   const waarden = new Map<string, number>();
   const optellingen: Optelling[] = [];
   const lijst = [...new Set(maanden.map((r) => r.maand))].sort();
@@ -131,17 +132,12 @@ export function beschermMaanden(
     return { b, p };
   };
   for (const m of lijst) eenheid(waarden, optellingen, m, tel([m]));
-  const inPeriode = lijst.filter((m) => m >= periode.van && m <= periode.tot);
-  eenheid(waarden, optellingen, PERIODE, tel(inPeriode));
-  som(optellingen, PERIODE, inPeriode);
-  const eenheden = [...lijst, PERIODE];
-  if (jaarTotNu) {
-    const inJaar = lijst.filter((m) => m >= jaarTotNu.van && m <= jaarTotNu.tot);
-    eenheid(waarden, optellingen, JAAR_TOT_NU, tel(inJaar));
-    som(optellingen, JAAR_TOT_NU, inJaar);
-    eenheden.push(JAAR_TOT_NU);
+  for (const s of sommen) {
+    const delen = lijst.filter((m) => m >= s.van && m <= s.tot);
+    eenheid(waarden, optellingen, s.id, tel(delen));
+    som(optellingen, s.id, delen);
   }
-  const bekend = bekendeNullen(waarden, lijst, (m) => m < '2017-01');
+  const bekend = bekendeNullen(waarden, [...lijst.filter((m) => m < '2017-01'), ...sommen.filter((s) => s.tot < '2017-01').map((s) => s.id)]);
   return beschermStelsel(waarden, optellingen, { bekend, verplicht });
 }
 
@@ -156,7 +152,7 @@ export function beschermJaren(jaren: readonly JaarRij[]): Set<string> {
       return { b: r?.beoordelingen ?? 0, p: r?.positief ?? 0 };
     });
   }
-  return beschermStelsel(waarden, optellingen, { bekend: bekendeNullen(waarden, lijst, (j) => Number(j) < 2017) });
+  return beschermStelsel(waarden, optellingen, { bekend: bekendeNullen(waarden, lijst.filter((j) => Number(j) < 2017)) });
 }
 
 /** Gemeenten, regions and Nederland of one period: adviezen (per aanvrager) and places. */
@@ -168,7 +164,7 @@ export function beschermGebieden(g: { gemeenten: readonly Gebied[]; regios: read
   for (const r of g.regios) som(optellingen, r.code, g.gemeenten.filter((x) => x.regio === r.code).map((x) => x.code));
   som(optellingen, g.nederland.code, g.regios.map((r) => r.code));
   // A period that ends before 2017: no burger could ask, so their zeros are known.
-  const bekend = tot < '2017-01' ? bekendeNullen(waarden, alle.map((u) => u.code), () => true) : new Set<string>();
+  const bekend = tot < '2017-01' ? bekendeNullen(waarden, alle.map((u) => u.code)) : new Set<string>();
   const adviezen = beschermStelsel(waarden, optellingen, { bekend });
 
   const plek = new Map<string, number>();
