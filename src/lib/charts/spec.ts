@@ -139,6 +139,8 @@ export interface LijnSerie {
   kleurIndex?: number | 'neutraal';
   /** Marker shape (default by position; 'punten' series default to 'ruit'). */
   marker?: 'cirkel' | 'vierkant' | 'driehoek' | 'ruit' | 'geen';
+  /** An interval around the series, drawn as a light band: numeric columns of its bounds and what it is ("95%-interval"). */
+  band?: { onder: string; boven: string; label: string };
 }
 
 /** A horizontal reference line: national value, target, threshold. */
