@@ -1,0 +1,99 @@
+/**
+ * The one entry point: `beveilig(weergave)` applies the rule set to everything a view shows
+ * together and answers, per id, what the view may print. Chart, table twin, sentences and export
+ * of the view all read from the same answer, so a cell is hidden everywhere or nowhere.
+ *
+ *   const b = beveilig(weergave);
+ *   b.aantal('wajong.werkzaam')             // 30, or KLEIN ("<10") / AFGELEID ("x")
+ *   b.aandeel('wajong.werkzaam/wajong')     // 0.333 (already rounded), or AFGELEID
+ *   b.afgeleid('wajong.duur', 4.2)          // 4.2, or AFGELEID when a base count is hidden
+ *   b.reden('wajong.werkzaam/wajong')       // 'klein' | 'bescherming' | null → zinnen.ts
+ */
+import { AFGELEID, KLEIN, type Onderdrukt } from '../format/disclosure.ts';
+import type { AuditUitkomst } from './audit.ts';
+import { getoondeAandelen, optellendeVerdelingen, type GetoondAandeel } from './kennis.ts';
+import { onderdruk, type OnderdrukOpties } from './onderdrukking.ts';
+import { controleer, type CelId, type Reden, type Weergave } from './tabel.ts';
+
+export interface Informatieverlies {
+  /** Cells hidden because they hold fewer than 10 persons. */
+  readonly primair: number;
+  /** Cells hidden to protect those. */
+  readonly secundair: number;
+  /** Persons in the cells of the second kind. */
+  readonly personenSecundair: number;
+  /** Cells in the view. */
+  readonly cellen: number;
+}
+
+export interface Beveiligd {
+  readonly weergave: Weergave;
+  readonly onderdrukt: ReadonlyMap<CelId, Reden>;
+  /** The attacker's result on what the view prints (lekken is empty when the rule set held). */
+  readonly audit: AuditUitkomst;
+  readonly verlies: Informatieverlies;
+  /** The count to print: the number, KLEIN ("<10") or AFGELEID ("x", hidden to protect another). */
+  aantal(id: CelId): number | Onderdrukt;
+  /** The share to print as a fraction already rounded to its decimals (0.333 = 33,3%), or AFGELEID. */
+  aandeel(id: string): number | Onderdrukt;
+  /** A mean or other derived value: `waarde` itself, or AFGELEID when a base count is hidden. */
+  afgeleid<T>(id: string, waarde: T): T | Onderdrukt;
+  /** Why a cell, share or derived value is hidden (null when it is shown). */
+  reden(id: string): Reden | null;
+  /** Whether the shown parts of the verdeling holding this share add up to exactly 100%. */
+  optellend(aandeelId: string): boolean;
+}
+
+export function beveilig(w: Weergave, opties: OnderdrukOpties = {}): Beveiligd {
+  controleer(w);
+  const { onderdrukt, audit } = onderdruk(w, opties);
+  const cel = new Map(w.cellen.map((c) => [c.id, c]));
+  const aandeel = new Map((w.aandelen ?? []).map((a) => [a.id, a]));
+  const afgeleid = new Map((w.afgeleid ?? []).map((a) => [a.id, a]));
+  const getoond: ReadonlyMap<string, GetoondAandeel> = getoondeAandelen(w, onderdrukt);
+  const optellend = new Set(optellendeVerdelingen(w, onderdrukt).flat());
+  const redenVan = (ids: readonly CelId[]): Reden | null => {
+    const r = ids.map((id) => onderdrukt.get(id));
+    return r.includes('klein') ? 'klein' : r.includes('bescherming') ? 'bescherming' : null;
+  };
+  const onbekend = (id: string): never => {
+    throw new Error(`disclosure: "${id}" is not declared in this view`);
+  };
+  const secundair = [...onderdrukt].filter(([, r]) => r === 'bescherming').map(([id]) => cel.get(id)!.aantal);
+  return {
+    weergave: w,
+    onderdrukt,
+    audit,
+    verlies: {
+      primair: onderdrukt.size - secundair.length,
+      secundair: secundair.length,
+      personenSecundair: secundair.reduce((a, b) => a + b, 0),
+      cellen: w.cellen.length,
+    },
+    aantal(id) {
+      const c = cel.get(id) ?? onbekend(id);
+      if (c.getoond === false) throw new Error(`disclosure: "${id}" is declared as not printed`);
+      const r = onderdrukt.get(id);
+      return r === 'klein' ? KLEIN : r === 'bescherming' ? AFGELEID : c.aantal;
+    },
+    aandeel(id) {
+      aandeel.get(id) ?? onbekend(id);
+      const g = getoond.get(id);
+      return g ? g.eenheden / g.geheel : AFGELEID;
+    },
+    afgeleid(id, waarde) {
+      const a = afgeleid.get(id) ?? onbekend(id);
+      return redenVan(a.basis) ? AFGELEID : waarde;
+    },
+    reden(id) {
+      if (cel.has(id)) return onderdrukt.get(id) ?? null;
+      const a = aandeel.get(id);
+      if (a) return redenVan([a.teller, a.noemer]) ?? (getoond.has(id) ? null : 'klein');
+      return redenVan((afgeleid.get(id) ?? onbekend(id)).basis);
+    },
+    optellend(id) {
+      aandeel.get(id) ?? onbekend(id);
+      return optellend.has(id);
+    },
+  };
+}

@@ -1,0 +1,250 @@
+/**
+ * Primary and secondary suppression over everything a view shows together.
+ *
+ * 1. Primary: every cell under DREMPEL persons (0 included) is hidden, reason 'klein'.
+ * 2. Secondary, until the audit finds no cell a reader can pin to fewer than DREMPEL values:
+ *    for each such cell, the cheapest way to let it move (a perturbation: another table that
+ *    fits every relation and mark and differs from the true one only in the cells it touches,
+ *    found by linear programming with cost = persons × weight per unit of change, so small cells
+ *    are preferred over large ones and hidden cells cost nothing). The cells it touches are
+ *    hidden too, reason 'bescherming'. This is the classic linear-programming heuristic for cell
+ *    suppression (as in τ-ARGUS); the audit then checks the result with whole numbers, shares
+ *    and their rounding. If that adds nothing, the cheapest neighbouring cell is hidden.
+ * 3. Clean-up: hidden cells of the second kind are shown again, the most costly first, whenever
+ *    the audit still passes without them.
+ *
+ * Cost of hiding a cell = persons × weight × how many numbers it takes off the screen.
+ */
+import { solve, type Constraint } from 'yalps';
+import { DREMPEL } from '../format/disclosure.ts';
+import { audit, isBeschermd, type AuditUitkomst, type CelInterval } from './audit.ts';
+import { kennis } from './kennis.ts';
+import { grenzen } from './lp.ts';
+import type { Cel, CelId, Reden, Weergave } from './tabel.ts';
+
+export interface OnderdrukOpties {
+  readonly drempel?: number;
+  /** The reader knows why each hidden cell is hidden (default true). */
+  readonly redenBekend?: boolean;
+}
+
+export interface OnderdrukUitkomst {
+  readonly onderdrukt: ReadonlyMap<CelId, Reden>;
+  readonly audit: AuditUitkomst;
+}
+
+/** Cells under the threshold. */
+export function primair(w: Weergave, drempel = DREMPEL): Map<CelId, Reden> {
+  return new Map(w.cellen.filter((c) => c.aantal < drempel).map((c) => [c.id, 'klein' as const]));
+}
+
+export function onderdruk(w: Weergave, opties: OnderdrukOpties = {}): OnderdrukUitkomst {
+  const drempel = opties.drempel ?? DREMPEL;
+  const ctx = context(w, opties);
+  const s = primair(w, drempel);
+  let a = audit(w, s, opties);
+  for (let ronde = 0; a.lekken.length > 0 && ronde <= w.cellen.length; ronde++) {
+    const nieuw = new Set<CelId>();
+    for (const lek of a.lekken) {
+      for (const steun of aanvullingen(ctx, s, lek)) for (const id of steun) if (!s.has(id)) nieuw.add(id);
+    }
+    if (nieuw.size === 0) {
+      const buur = goedkoopsteBuur(ctx, s, a.lekken);
+      if (!buur) break;
+      nieuw.add(buur);
+    }
+    for (const id of nieuw) s.set(id, 'bescherming');
+    a = audit(w, s, opties);
+  }
+  if (a.lekken.length > 0) return { onderdrukt: s, audit: a };
+  // Clean-up: show again what is not needed, the most costly first. Showing a cell may leave
+  // another cell of the second kind pinned (it protected nothing then): show that one too.
+  const extra = [...s].filter(([, r]) => r === 'bescherming').map(([id]) => ctx.cel.get(id)!);
+  for (const c of extra.sort((x, y) => ctx.kosten(y) - ctx.kosten(x) || (x.id < y.id ? -1 : 1))) {
+    if (!s.has(c.id)) continue;
+    const zonder = new Map(s);
+    const weg = [c.id];
+    zonder.delete(c.id);
+    for (;;) {
+      const fout = lekkenRond(ctx, zonder, weg);
+      if (fout.length === 0) {
+        for (const id of weg) s.delete(id);
+        break;
+      }
+      if (fout.some((id) => zonder.get(id) !== 'bescherming')) break;
+      for (const id of fout) {
+        zonder.delete(id);
+        weg.push(id);
+      }
+    }
+  }
+  return { onderdrukt: s, audit: audit(w, s, opties) };
+}
+
+interface Context {
+  readonly w: Weergave;
+  readonly opties: OnderdrukOpties;
+  readonly drempel: number;
+  readonly cel: ReadonlyMap<CelId, Cel>;
+  /** Cells a reader sees something of when they are not hidden (count or share). */
+  readonly zichtbaar: ReadonlySet<CelId>;
+  /** Cells sharing a relation or a share with each cell. */
+  readonly buren: ReadonlyMap<CelId, ReadonlySet<CelId>>;
+  /** Relations as rows over the cells (sums and parts of 100% equal 0, nestings ≤ 0). */
+  readonly relaties: readonly { termen: ReadonlyMap<CelId, number>; max: number; min?: number }[];
+  kosten(c: Cel): number;
+}
+
+function context(w: Weergave, opties: OnderdrukOpties): Context {
+  const cel = new Map(w.cellen.map((c) => [c.id, c]));
+  const zichtbaar = new Set(w.cellen.filter((c) => c.getoond !== false).map((c) => c.id));
+  for (const a of w.aandelen ?? []) zichtbaar.add(a.teller).add(a.noemer);
+  const relaties: { termen: Map<CelId, number>; max: number; min?: number }[] = [];
+  const rij = (totaal: CelId, delen: readonly CelId[]) => {
+    const t = new Map<CelId, number>([[totaal, 1]]);
+    for (const d of delen) t.set(d, (t.get(d) ?? 0) - 1);
+    relaties.push({ termen: t, min: 0, max: 0 });
+  };
+  for (const s of w.sommen ?? []) rij(s.totaal, s.delen);
+  const aandeel = new Map((w.aandelen ?? []).map((a) => [a.id, a]));
+  for (const v of w.verdelingen ?? []) rij(aandeel.get(v[0])!.noemer, v.map((id) => aandeel.get(id)!.teller));
+  for (const n of w.nestingen ?? []) relaties.push({ termen: new Map([[n.deel, 1], [n.geheel, -1]]), max: 0 });
+  const buren = new Map<CelId, Set<CelId>>(w.cellen.map((c) => [c.id, new Set()]));
+  const verbind = (ids: Iterable<CelId>) => {
+    const l = [...ids];
+    for (const x of l) for (const y of l) if (x !== y) buren.get(x)!.add(y);
+  };
+  for (const r of relaties) verbind(r.termen.keys());
+  for (const a of w.aandelen ?? []) verbind([a.teller, a.noemer]);
+  // What hiding a cell costs: its persons × its weight × the numbers it takes off the screen
+  // (its count, its shares, its derived values), so a total under many shares costs more.
+  const weergaven = new Map<CelId, number>(w.cellen.map((c) => [c.id, c.getoond === false ? 0 : 1]));
+  const telOp = (id: CelId) => weergaven.set(id, weergaven.get(id)! + 1);
+  for (const a of w.aandelen ?? []) {
+    telOp(a.teller);
+    if (a.noemer !== a.teller) telOp(a.noemer);
+  }
+  for (const a of w.afgeleid ?? []) new Set(a.basis).forEach(telOp);
+  // Between equal costs, a total (of a sum, a share or a nesting) is kept rather than a part.
+  const totalen = new Set<CelId>([
+    ...(w.sommen ?? []).map((x) => x.totaal),
+    ...(w.aandelen ?? []).map((x) => x.noemer),
+    ...(w.nestingen ?? []).map((x) => x.geheel),
+  ]);
+  const kosten = (c: Cel) => c.aantal * (c.gewicht ?? 1) * Math.max(1, weergaven.get(c.id)!) * (totalen.has(c.id) ? 1.01 : 1);
+  return { w, opties, drempel: opties.drempel ?? DREMPEL, cel, zichtbaar, buren, relaties, kosten };
+}
+
+/** Values the cell must be able to take: 0 and 9 for a small cell; 9 more for another. */
+function doelen(ctx: Context, lek: CelInterval): number[][] {
+  const d = ctx.drempel - 1;
+  if (lek.reden === 'klein' || lek.waarde < ctx.drempel) {
+    return [...(lek.min > 0 ? [[0]] : []), ...(lek.max < d ? [[d]] : [])];
+  }
+  const tekort = d - (lek.max - lek.min);
+  const omhoog = lek.max + tekort;
+  const omlaag = lek.min - tekort;
+  // Either direction will do: try up first, then down (never below the mark's 10).
+  return [omlaag >= (ctx.opties.redenBekend === false ? 0 : ctx.drempel) ? [omhoog, omlaag] : [omhoog]];
+}
+
+/** For each target of the leaking cell, the cells a perturbation to it touches. */
+function aanvullingen(ctx: Context, s: ReadonlyMap<CelId, Reden>, lek: CelInterval): CelId[][] {
+  const uit: CelId[][] = [];
+  for (const opties of doelen(ctx, lek)) {
+    for (const doel of opties) {
+      const steun = verstoring(ctx, s, lek.id, doel);
+      if (steun) {
+        uit.push(steun);
+        break;
+      }
+    }
+  }
+  return uit;
+}
+
+/**
+ * The cheapest change of the table that puts `id` at `doel` and keeps every relation, every mark
+ * (a small cell stays 0–9, a hidden or to-be-hidden cell of 10 or more stays ≥ 10) and every cell
+ * ≥ 0. Returns the visible cells it changes (null when no such change exists).
+ */
+function verstoring(ctx: Context, s: ReadonlyMap<CelId, Reden>, id: CelId, doel: number): CelId[] | null {
+  const relaties = ctx.relaties.filter((r) => r.termen.size > 0);
+  // Only the cells linked to `id` through relations can take part.
+  const deel = new Set<CelId>([id]);
+  const stapel = [id];
+  while (stapel.length) {
+    const x = stapel.pop()!;
+    for (const r of relaties) {
+      if (!r.termen.has(x)) continue;
+      for (const y of r.termen.keys()) {
+        if (deel.has(y)) continue;
+        deel.add(y);
+        stapel.push(y);
+      }
+    }
+  }
+  const redenBekend = ctx.opties.redenBekend !== false;
+  const constraints = new Map<string, Constraint>();
+  const variables = new Map<string, Map<string, number>>();
+  for (const c of deel) {
+    const x = ctx.cel.get(c)!;
+    const klein = x.aantal < ctx.drempel;
+    const gemarkeerd = redenBekend && (s.has(c) || ctx.zichtbaar.has(c));
+    const laag = klein || !gemarkeerd ? 0 : ctx.drempel;
+    const hoog = klein && redenBekend ? ctx.drempel - 1 : Infinity;
+    const prijs = s.has(c) || !ctx.zichtbaar.has(c) ? 0 : ctx.kosten(x);
+    const grens = c === id ? { equal: doel - x.aantal } : { min: laag - x.aantal, ...(Number.isFinite(hoog) ? { max: hoog - x.aantal } : {}) };
+    constraints.set(`b:${c}`, grens);
+    variables.set(`p:${c}`, new Map([[`b:${c}`, 1], ['kosten', prijs]]));
+    variables.set(`m:${c}`, new Map([[`b:${c}`, -1], ['kosten', prijs]]));
+  }
+  relaties.forEach((r, i) => {
+    if (![...r.termen.keys()].some((c) => deel.has(c))) return;
+    // Relations hold for the true table: the change must keep sums at 0 and nestings within reach.
+    const vrij = [...r.termen].reduce((t, [c, k]) => t + k * ctx.cel.get(c)!.aantal, 0);
+    constraints.set(`r${i}`, { ...(r.min !== undefined ? { min: r.min - vrij } : {}), max: r.max - vrij });
+    for (const [c, k] of r.termen) {
+      variables.get(`p:${c}`)!.set(`r${i}`, k);
+      variables.get(`m:${c}`)!.set(`r${i}`, -k);
+    }
+  });
+  const oplossing = solve({ direction: 'minimize', objective: 'kosten', constraints, variables }, { precision: 1e-9, checkCycles: true });
+  if (oplossing.status !== 'optimal') return null;
+  const veranderd = new Set<CelId>();
+  for (const [naam, v] of oplossing.variables) if (Math.abs(v) > 1e-7) veranderd.add(naam.slice(2));
+  return [...veranderd].filter((c) => c !== id && !s.has(c) && ctx.zichtbaar.has(c));
+}
+
+/** The cheapest visible cell next to a leaking one (fallback when no perturbation helps). */
+function goedkoopsteBuur(ctx: Context, s: ReadonlyMap<CelId, Reden>, lekken: readonly CelInterval[]): CelId | null {
+  const kandidaten = [...samenhangend(ctx, lekken.map((l) => l.id))].filter((y) => !s.has(y) && ctx.zichtbaar.has(y));
+  const beste = kandidaten.map((id) => ctx.cel.get(id)!).sort((a, b) => ctx.kosten(a) - ctx.kosten(b) || (a.id < b.id ? -1 : 1))[0];
+  return beste?.id ?? null;
+}
+
+/** The hidden or small cells linked to `ids` that a reader can pin under `s`. */
+function lekkenRond(ctx: Context, s: ReadonlyMap<CelId, Reden>, ids: readonly CelId[]): CelId[] {
+  const k = kennis(ctx.w, s, ctx.opties);
+  const uit: CelId[] = [];
+  for (const c of samenhangend(ctx, ids)) {
+    const x = ctx.cel.get(c)!;
+    if (!s.has(c) && x.aantal >= ctx.drempel) continue;
+    if (k.bekend.has(c) || !isBeschermd(grenzen(c, k.rijen, x.aantal), ctx.drempel)) uit.push(c);
+  }
+  return uit;
+}
+
+/** The cells linked to `start` through relations and shares (start included). */
+function samenhangend(ctx: Context, start: readonly CelId[]): Set<CelId> {
+  const gezien = new Set<CelId>(start);
+  const stapel = [...start];
+  while (stapel.length) {
+    for (const y of ctx.buren.get(stapel.pop()!) ?? []) {
+      if (gezien.has(y)) continue;
+      gezien.add(y);
+      stapel.push(y);
+    }
+  }
+  return gezien;
+}
