@@ -4,7 +4,8 @@ import {
   cumulatiefMetExtrapolatie, extrapoleer, gebieden, jaarTotNu, maandenVan, periodeUitMaanden, verhoudingen, type Gebied,
 } from '../src/lib/metrics/beschut-afleiden.ts';
 import { poissonCdf, poissonFunnelCurve, poissonFunnelGrenzen, poissonInterval } from '../src/lib/metrics/beschut-stats.ts';
-import { gemeentenQuery, periodeTotaalQuery, perMaandQuery, rangordeQuery, type MaandRij } from '../src/lib/metrics/beschut.ts';
+import { gemeentenQuery, rangordeQuery } from '../src/lib/metrics/beschut-gemeenten.ts';
+import { periodeTotaalQuery, perMaandQuery, type MaandRij } from '../src/lib/metrics/beschut.ts';
 import { runMetric } from '../src/lib/sql/query.ts';
 import { beschutEngine } from './fixtures/beschut.ts';
 

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NodeEngine } from '../src/lib/engine/node.ts';
 import { GEMEENTEN } from '../src/lib/extracts/gemeenten.ts';
+import { gemeentenQuery, perMaandGemeentenQuery, plekkenGemeentenQuery, rangordeQuery } from '../src/lib/metrics/beschut-gemeenten.ts';
 import {
-  cumulatiefPositiefQuery, gemeentenQuery, jaarExtrapolatieQuery, periodeTotaalQuery, perJaarQuery, perMaandQuery, plekkenQuery, rangordeQuery,
+  cumulatiefPositiefQuery, jaarExtrapolatieQuery, periodeTotaalQuery, perJaarQuery, perMaandQuery, plekkenQuery,
 } from '../src/lib/metrics/beschut.ts';
 import { runMetric } from '../src/lib/sql/query.ts';
 import { beschutEngine } from './fixtures/beschut.ts';
@@ -98,6 +99,19 @@ describe('beschut werk metrics on hand-built adviezen and plekken', () => {
     // A year without peildatum in the extract: no taakstelling.
     const later = await runMetric(engine, gemeentenQuery({ van: '2019-01', tot: '2019-03' }));
     expect(later.find((r) => r.code === 'GM0014')).toMatchObject({ taakstelling: null, plekken: 5, plekkenPeildatum: '2018-12-31' });
+  });
+
+  it("lists one region's gemeenten per month and per peildatum", async () => {
+    // AM01: Groningen (adviezen 1, 2 in January, 7 in March; 6 in December 2016 is outside) and Stadskanaal (none).
+    const m = await runMetric(engine, perMaandGemeentenQuery({ van: '2017-01', tot: '2017-03', regio: 'AM01' }));
+    expect(m).toEqual([
+      { maand: '2017-01', gemeente: 'GM0014', aanvrager: 'gemeente', beoordelingen: 2, positief: 1 },
+      { maand: '2017-03', gemeente: 'GM0014', aanvrager: 'burger', beoordelingen: 1, positief: 0 },
+    ]);
+    const p = await runMetric(engine, plekkenGemeentenQuery({ regio: 'AM01' }));
+    expect(p.map((r) => [r.peildatum, r.gemeente, r.plekken, r.taakstelling])).toEqual([
+      ['2017-12-31', 'GM0014', 3, 4], ['2017-12-31', 'GM0037', 0, 1], ['2018-12-31', 'GM0014', 5, 4], ['2018-12-31', 'GM0037', 0, 1],
+    ]);
   });
 
   it('totals a period per aanvrager with the average per month', async () => {

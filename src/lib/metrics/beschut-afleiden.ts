@@ -8,7 +8,8 @@
 import type { Aanvrager } from '../extracts/contracts.ts';
 import { REGIO_NAMEN } from '../extracts/regions.ts';
 import { poissonFunnelGrenzen, poissonInterval } from './beschut-stats.ts';
-import { checkMaand, maandenTussen, metInterval, type GemeenteRij, type MaandRij, type PeriodeRij } from './beschut.ts';
+import type { GemeenteRij } from './beschut-gemeenten.ts';
+import { checkMaand, maandenTussen, metInterval, type MaandRij, type PeriodeRij } from './beschut.ts';
 import { NIVEAU_95, NIVEAU_998, oordeel, type FunnelOordeel } from './stats.ts';
 
 export type AanvragerKeuze = Aanvrager | 'totaal';

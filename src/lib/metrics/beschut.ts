@@ -16,12 +16,7 @@
  *   cumulatiefPositiefQuery({ tot: Datum }): number   positive adviezen up to a date
  *   plekkenQuery(p: PlekkenParams): PlekkenRij[]
  *       per peildatum: plekken, taakstelling, realisatie % of taakstelling, gemeenten without a place
- *   gemeentenQuery({ van, tot }): GemeenteRij[]
- *       every gemeente of the reference list: beoordelingen and positief per aanvrager in the
- *       period, the taakstelling of the year of `tot`, plekken at the last peildatum up to `tot`
- *   rangordeQuery(p: RangordeParams): RangordeRij[]
- *       gemeenten or regions ranked by positive adviezen (in a period) relative to the taakstelling
- *       of a year; verhouding > 1 means more positive adviezen than places to offer
+ *   (per gemeente: beschut-gemeenten.ts)
  *   jaarExtrapolatieQuery({ jaar, totMaand }): Extrapolatie
  *       LINEAR year-end extrapolation of positive adviezen (the ministry's reasoning in 2017:
  *       601 in five months → 1,442 for the year); always labelled as an extrapolation
@@ -34,7 +29,6 @@ import { AANVRAGERS, type Aanvrager } from '../extracts/contracts.ts';
 import { GEMEENTEN } from '../extracts/gemeenten.ts';
 import { isRegioCode } from '../extracts/regions.ts';
 import type { MetricQuery, SqlQuery } from '../sql/query.ts';
-import { literal } from '../sql/quote.ts';
 import { gemeenteRegioCte } from './gemeente-regio-sql.ts';
 import { wilsonInterval } from './stats.ts';
 
@@ -90,37 +84,6 @@ export interface PlekkenRij {
   gemeentenZonderPlek: number;
   pctGemeentenZonderPlek: number;
 }
-export interface GemeenteRij {
-  code: string;
-  naam: string;
-  regio: string;
-  beoordelingenGemeente: number;
-  positiefGemeente: number;
-  beoordelingenBurger: number;
-  positiefBurger: number;
-  /** Taakstelling of the year of `tot` (its last peildatum in that year); null when that year is not in the extract. */
-  taakstelling: number | null;
-  /** Places at `plekkenPeildatum`, the last peildatum up to the end of `tot`; null without one. */
-  plekken: number | null;
-  plekkenPeildatum: string | null;
-}
-export interface RangordeParams {
-  niveau: 'gemeente' | 'regio';
-  /** Positive adviezen with besluitdatum in [van, tot] (yyyy-mm-dd). */
-  van: string;
-  tot: string;
-  /** Taakstelling of this year (the value at the year's last peildatum). */
-  taakstellingJaar: number;
-}
-export interface RangordeRij {
-  rang: number;
-  code: string;
-  naam: string;
-  positief: number;
-  taakstelling: number;
-  /** positief / taakstelling; null without taakstelling. */
-  verhouding: number | null;
-}
 export interface Extrapolatie {
   jaar: number;
   totMaand: string;
@@ -131,8 +94,8 @@ export interface Extrapolatie {
   label: 'lineaire extrapolatie';
 }
 
-const ADVIEZEN = 'beschut_adviezen' satisfies ExtractName;
-const PLEKKEN = 'beschut_plekken' satisfies ExtractName;
+export const ADVIEZEN = 'beschut_adviezen' satisfies ExtractName;
+export const PLEKKEN = 'beschut_plekken' satisfies ExtractName;
 const GEMEENTE_CODES = new Set(GEMEENTEN.map((g) => g.code));
 
 export function checkMaand(m: string, wat = 'maand'): { jaar: number; maand: number } {
@@ -140,13 +103,13 @@ export function checkMaand(m: string, wat = 'maand'): { jaar: number; maand: num
   if (!x || Number(x[2]) < 1 || Number(x[2]) > 12) throw new Error(`Ongeldige ${wat}: "${m}" (verwacht bijvoorbeeld 2017-05).`);
   return { jaar: Number(x[1]), maand: Number(x[2]) };
 }
-function checkDatum(d: string, wat: string): string {
+export function checkDatum(d: string, wat: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(d) || Number.isNaN(Date.parse(`${d}T00:00:00Z`))) {
     throw new Error(`Ongeldige ${wat}: "${d}" (verwacht bijvoorbeeld 2017-05-31).`);
   }
   return d;
 }
-function maandBegin(m: string): string {
+export function maandBegin(m: string): string {
   return `${m}-01`;
 }
 /** Last day of a month 'yyyy-mm' as 'yyyy-mm-dd'. */
@@ -171,7 +134,7 @@ export function metInterval<T extends { beoordelingen: number; positief: number 
 }
 
 /** `AND kolom IN (gemeenten of the chosen regions / the chosen gemeenten)`; codes checked against the lists. */
-function gebiedFilter(g: GebiedFilter, kolom: string): { sql: string; params: SqlParam[] } {
+export function gebiedFilter(g: GebiedFilter, kolom: string): { sql: string; params: SqlParam[] } {
   let sql = '';
   const params: SqlParam[] = [];
   if (g.regio && g.regio.length > 0) {
@@ -193,7 +156,7 @@ function aanvragers(p: PeriodeParams): readonly Aanvrager[] {
   return p.aanvrager;
 }
 
-function adviesFilter(p: PeriodeParams): { sql: string; params: SqlParam[] } {
+export function adviesFilter(p: PeriodeParams): { sql: string; params: SqlParam[] } {
   maandenTussen(p.van, p.tot);
   const a = aanvragers(p);
   const params: SqlParam[] = [maandBegin(p.van), maandEinde(p.tot)];
@@ -334,61 +297,6 @@ function plekkenSql(p: PlekkenParams = {}): SqlQuery {
 
 export function plekkenQuery(p: PlekkenParams = {}): MetricQuery<PlekkenRij[]> {
   return { ...plekkenSql(p), extracts: [PLEKKEN], shape: (table) => toRows<PlekkenRij>(table) };
-}
-
-function gemeentenSql(p: { van: string; tot: string }): SqlQuery {
-  maandenTussen(p.van, p.tot);
-  const jaar = checkMaand(p.tot, 'eindmaand').jaar;
-  const telling = (a: Aanvrager) =>
-    `count(*) FILTER (WHERE aanvrager = ${literal(a)})::BIGINT AS b_${a}, count(*) FILTER (WHERE aanvrager = ${literal(a)} AND uitkomst = 'positief')::BIGINT AS p_${a}`;
-  return {
-    sql: `WITH ${gemeenteRegioCte()},
-      a AS (SELECT gemeente_code::VARCHAR AS gemeente_code, ${telling('gemeente')}, ${telling('burger')}
-            FROM ${ADVIEZEN} WHERE besluitdatum BETWEEN ?::DATE AND ?::DATE GROUP BY 1),
-      t AS (SELECT gemeente_code::VARCHAR AS gemeente_code, arg_max(taakstelling, peildatum) AS taakstelling
-            FROM ${PLEKKEN} WHERE year(peildatum) = ? GROUP BY 1),
-      pd AS (SELECT max(peildatum) AS d FROM ${PLEKKEN} WHERE peildatum <= ?::DATE),
-      pl AS (SELECT gemeente_code::VARCHAR AS gemeente_code, plekken, peildatum FROM ${PLEKKEN} WHERE peildatum = (SELECT d FROM pd))
-      SELECT gr.gemeente_code AS code, gr.naam, gr.regio_code AS regio,
-             coalesce(a.b_gemeente, 0)::BIGINT AS beoordelingenGemeente, coalesce(a.p_gemeente, 0)::BIGINT AS positiefGemeente,
-             coalesce(a.b_burger, 0)::BIGINT AS beoordelingenBurger, coalesce(a.p_burger, 0)::BIGINT AS positiefBurger,
-             t.taakstelling::BIGINT AS taakstelling, pl.plekken::BIGINT AS plekken, strftime(pl.peildatum, '%Y-%m-%d') AS plekkenPeildatum
-      FROM gr LEFT JOIN a USING (gemeente_code) LEFT JOIN t USING (gemeente_code) LEFT JOIN pl USING (gemeente_code)
-      ORDER BY code`,
-    params: [maandBegin(p.van), maandEinde(p.tot), jaar, maandEinde(p.tot)],
-  };
-}
-
-/** Every gemeente of the reference list with its adviezen in the period, taakstelling and places. */
-export function gemeentenQuery(p: { van: string; tot: string }): MetricQuery<GemeenteRij[]> {
-  return { ...gemeentenSql(p), extracts: [ADVIEZEN, PLEKKEN], shape: (table) => toRows<GemeenteRij>(table) };
-}
-
-function rangordeSql(p: RangordeParams): SqlQuery {
-  if (p.niveau !== 'gemeente' && p.niveau !== 'regio') throw new Error(`Onbekend niveau: "${String(p.niveau)}" (gemeente of regio).`);
-  if (!Number.isInteger(p.taakstellingJaar)) throw new Error(`Ongeldig jaar voor de taakstelling: ${p.taakstellingJaar}.`);
-  const code = p.niveau === 'gemeente' ? 'gr.gemeente_code' : 'gr.regio_code';
-  const naam = p.niveau === 'gemeente' ? 'any_value(gr.naam)' : 'gr.regio_code';
-  return {
-    sql: `WITH ${gemeenteRegioCte()},
-      pos AS (SELECT gemeente_code, count(*)::BIGINT AS positief FROM ${ADVIEZEN}
-              WHERE uitkomst = 'positief' AND besluitdatum BETWEEN ?::DATE AND ?::DATE GROUP BY gemeente_code),
-      taak AS (SELECT gemeente_code, arg_max(taakstelling, peildatum) AS taakstelling FROM ${PLEKKEN}
-               WHERE year(peildatum) = ? GROUP BY gemeente_code),
-      g AS (SELECT ${code} AS code, ${naam} AS naam, sum(coalesce(pos.positief, 0))::BIGINT AS positief,
-                   sum(coalesce(taak.taakstelling, 0))::BIGINT AS taakstelling
-            FROM gr LEFT JOIN pos USING (gemeente_code) LEFT JOIN taak USING (gemeente_code)
-            GROUP BY ${code})
-      SELECT row_number() OVER (ORDER BY positief / nullif(taakstelling, 0) DESC NULLS LAST, positief DESC, code)::INTEGER AS rang,
-             code, naam, positief, taakstelling,
-             CASE WHEN taakstelling > 0 THEN positief / taakstelling END AS verhouding
-      FROM g ORDER BY rang`,
-    params: [checkDatum(p.van, 'begindatum'), checkDatum(p.tot, 'einddatum'), p.taakstellingJaar],
-  };
-}
-
-export function rangordeQuery(p: RangordeParams): MetricQuery<RangordeRij[]> {
-  return { ...rangordeSql(p), extracts: [ADVIEZEN, PLEKKEN], shape: (table) => toRows<RangordeRij>(table) };
 }
 
 /** Linear year-end extrapolation of positive adviezen from January up to `totMaand` (labelled as such). */
