@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Gebied } from '../src/lib/metrics/beschut-afleiden.ts';
 import type { MaandRij } from '../src/lib/metrics/beschut.ts';
 import {
-  beschermGebieden, beschermJaren, beschermMaanden, beschermStelsel, cel, JAAR_TOT_NU, PERIODE, periodeCellen,
+  beschermGebieden, beschermGemeenteMaanden, beschermGemeentePlekken, beschermJaren, beschermMaanden, beschermStelsel, cel, JAAR_TOT_NU, PERIODE, periodeCellen,
 } from '../src/pages/beschut-werk/onderdrukking.ts';
 
 /** Monthly rows from [maand, gemeente b/p, burger b/p]; totaal added. */
@@ -117,5 +117,27 @@ describe('gemeenten, regions and Nederland', () => {
     // Places: B 4 < 10 → A 25 too; the region and the country stay.
     expect(plekken).toEqual(new Set(['B', 'A']));
     expect(periodeCellen(adviezen, 'B')).toContain(cel('p', PERIODE, 'totaal'));
+  });
+});
+
+describe('one gemeente against its region', () => {
+  it("hides a small gemeente's month and, because the region's month is shown, the next smallest gemeente's too", () => {
+    // January 2017, requests by gemeenten only: A 30 / 20, B 5 / 3, C 40 / 30 (region 75 / 53).
+    const rij = (gemeente: string, b: number, p: number) => ({ maand: '2017-01', gemeente, aanvrager: 'gemeente' as const, beoordelingen: b, positief: p });
+    const weg = beschermGemeenteMaanden([rij('A', 30, 20), rij('B', 5, 3), rij('C', 40, 30)], ['A', 'B', 'C'], ['2017-01'], []);
+    expect(weg.get('B')!.has(cel('b', '2017-01', 'totaal'))).toBe(true);
+    // Region − A − C would give B: A (the smaller) goes too; C stays.
+    expect(weg.get('A')!.has(cel('b', '2017-01', 'totaal'))).toBe(true);
+    expect(weg.get('C')!.has(cel('b', '2017-01', 'totaal'))).toBe(false);
+    expect(weg.get('C')!.has(cel('p', '2017-01', 'totaal'))).toBe(false);
+    // With a period sum and a required cell: C's period count hidden elsewhere takes a month of C with it.
+    const metPeriode = beschermGemeenteMaanden([rij('A', 30, 20), rij('B', 50, 30), rij('C', 40, 30)], ['A', 'B', 'C'], ['2017-01'], [{ id: PERIODE, van: '2017-01', tot: '2017-01' }], new Map([['C', [cel('b', PERIODE, 'totaal')]]]));
+    expect(metPeriode.get('C')!.has(cel('b', PERIODE, 'totaal'))).toBe(true);
+    expect(metPeriode.get('C')!.has(cel('b', '2017-01', 'totaal'))).toBe(true);
+  });
+
+  it('protects places per peildatum against the region total', () => {
+    const rij = (gemeente: string, plekken: number) => ({ peildatum: '2018-12-31', gemeente, plekken, taakstelling: 10 });
+    expect(beschermGemeentePlekken([rij('A', 25), rij('B', 4), rij('C', 40)])).toEqual(new Set(['B@2018-12-31', 'A@2018-12-31']));
   });
 });

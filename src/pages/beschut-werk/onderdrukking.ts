@@ -14,6 +14,7 @@
  */
 import { DREMPEL } from '../../lib/format/disclosure.ts';
 import type { AanvragerKeuze, Gebied } from '../../lib/metrics/beschut-afleiden.ts';
+import type { GemeenteMaandRij, GemeentePlekRij } from '../../lib/metrics/beschut-gemeenten.ts';
 import type { JaarRij, MaandRij } from '../../lib/metrics/beschut.ts';
 import { onderdrukDelen } from '../duurzaamheid/onderdrukking.ts';
 
@@ -183,4 +184,85 @@ export function periodeCellen(verborgen: ReadonlySet<string>, unit: string): str
   const uit: string[] = [];
   for (const s of SOORTEN) for (const a of AANVRAGERS) if (verborgen.has(cel(s, unit, a))) uit.push(cel(s, PERIODE, a));
   return uit;
+}
+
+/**
+ * The months of every gemeente in one region, protected against the region's own months (shown
+ * when the region is chosen): region month = Σ its gemeenten. Returns per gemeente the hidden
+ * cells, named as beschermMaanden names them (month or sum id), so one gemeente's table reads them
+ * directly. `verplicht` holds per gemeente cells hidden elsewhere (its period in the comparison).
+ */
+export function beschermGemeenteMaanden(
+  rijen: readonly GemeenteMaandRij[],
+  gemeenten: readonly string[],
+  maanden: readonly string[],
+  sommen: readonly MaandSom[],
+  verplicht: ReadonlyMap<string, readonly string[]> = new Map(),
+): Map<string, Set<string>> {
+  const waarden = new Map<string, number>();
+  const optellingen: Optelling[] = [];
+  const telling = new Map(rijen.map((r) => [`${r.gemeente}@${r.maand}|${r.aanvrager}`, r]));
+  const tel = (g: string, ms: readonly string[]) => (a: AanvragerKeuze) => {
+    let b = 0;
+    let p = 0;
+    for (const m of ms) {
+      for (const x of a === 'totaal' ? (['gemeente', 'burger'] as const) : [a]) {
+        const r = telling.get(`${g}@${m}|${x}`);
+        b += r?.beoordelingen ?? 0;
+        p += r?.positief ?? 0;
+      }
+    }
+    return { b, p };
+  };
+  const regio = (ms: readonly string[]) => (a: AanvragerKeuze) =>
+    gemeenten.map((g) => tel(g, ms)(a)).reduce((x, y) => ({ b: x.b + y.b, p: x.p + y.p }), { b: 0, p: 0 });
+  const id = (g: string, e: string) => `${g}@${e}`;
+  const bekendeEenheden: string[] = [];
+  const vast: string[] = [];
+  // Every month is a unit of one month; every sum a unit of its months.
+  const eenheden = [
+    ...maanden.map((m) => ({ e: m, ms: [m], voor2017: m < '2017-01' })),
+    ...sommen.map((x) => ({ e: x.id, ms: maanden.filter((m) => m >= x.van && m <= x.tot), voor2017: x.tot < '2017-01' })),
+  ];
+  for (const { e, ms, voor2017 } of eenheden) {
+    for (const g of gemeenten) {
+      eenheid(waarden, optellingen, id(g, e), tel(g, ms));
+      if (voor2017) bekendeEenheden.push(id(g, e));
+      for (const c of verplicht.get(g) ?? []) {
+        const [soort, eenh, a] = c.split('|');
+        if (eenh === e) vast.push(`${soort}|${id(g, e)}|${a}`);
+      }
+    }
+    eenheid(waarden, optellingen, id('regio', e), regio(ms));
+    if (voor2017) bekendeEenheden.push(id('regio', e));
+    som(optellingen, id('regio', e), gemeenten.map((g) => id(g, e)));
+  }
+  for (const s of sommen) {
+    const delen = maanden.filter((m) => m >= s.van && m <= s.tot);
+    for (const g of [...gemeenten, 'regio']) som(optellingen, id(g, s.id), delen.map((m) => id(g, m)));
+  }
+  const weg = beschermStelsel(waarden, optellingen, { bekend: bekendeNullen(waarden, bekendeEenheden), verplicht: vast });
+  const uit = new Map<string, Set<string>>(gemeenten.map((g) => [g, new Set<string>()]));
+  for (const c of weg) {
+    const [soort, eenh, a] = c.split('|');
+    const [g, e] = eenh.split('@');
+    uit.get(g)?.add(`${soort}|${e}|${a}`);
+  }
+  return uit;
+}
+
+/** Places of one region's gemeenten per peildatum, protected against the region total: the hidden `gemeente@peildatum`. */
+export function beschermGemeentePlekken(rijen: readonly GemeentePlekRij[], verplicht: Iterable<string> = []): Set<string> {
+  const waarden = new Map<string, number>();
+  const optellingen: Optelling[] = [];
+  for (const d of [...new Set(rijen.map((r) => r.peildatum))]) {
+    const op = rijen.filter((r) => r.peildatum === d);
+    for (const r of op) waarden.set(`${r.gemeente}@${d}`, r.plekken);
+    waarden.set(`regio@${d}`, op.reduce((a, r) => a + r.plekken, 0));
+    optellingen.push({ totaal: `regio@${d}`, delen: op.map((r) => `${r.gemeente}@${d}`) });
+  }
+  const weg = beschermStelsel(waarden, optellingen, { verplicht });
+  // The region's own total is shown on its own view: only primary suppression there (never a gemeente's business).
+  for (const id of [...weg]) if (id.startsWith('regio@')) weg.delete(id);
+  return weg;
 }
