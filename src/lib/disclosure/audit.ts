@@ -1,17 +1,20 @@
 /**
  * The attacker. For every hidden cell (and every cell under 10 persons, hidden or not) it works
  * out the smallest and largest number of persons the cell can hold given everything the view
- * shows: printed counts, totals, shares with their rounding, sums, nestings, the marks, whole
- * numbers ≥ 0 (kennis.ts, solved by lp.ts).
+ * shows: printed counts, totals, shares with their rounding, sums, nestings, the marks ("<10":
+ * fewer than 10; hidden to protect another: at least 10), whole numbers ≥ 0 (kennis.ts, solved
+ * by lp.ts).
  *
- * Protected: at least DREMPEL whole values remain possible (max − min ≥ DREMPEL − 1). For a cell
- * marked "<10" that means the reader knows no more than the mark says: anything from 0 to 9.
+ * Protected: at least DREMPEL whole values remain possible (max − min ≥ DREMPEL − 1); for a cell
+ * marked "<10" that means anything from 0 to 9, no more than the mark says. Or, where the marks
+ * alone already say more (a hidden total of at least 10 made of two groups under 10 tells that
+ * each holds at least 1 person), the numbers shown narrow it no further than the marks do.
  * It also reports every small group a view prints outright.
  */
 import { DREMPEL } from '../format/disclosure.ts';
 import { aandeelGetoond, aantalGetoond, kennis, type Onderdrukking } from './kennis.ts';
 import { grenzen } from './lp.ts';
-import type { CelId, Reden, Weergave } from './tabel.ts';
+import type { Cel, CelId, Reden, Weergave } from './tabel.ts';
 
 export interface CelInterval {
   readonly id: CelId;
@@ -20,6 +23,8 @@ export interface CelInterval {
   readonly reden: Reden | null;
   readonly min: number;
   readonly max: number;
+  /** Where min/max is narrower than DREMPEL values: what the marks alone say (the baseline). */
+  readonly markeringen?: { readonly min: number; readonly max: number };
   readonly beschermd: boolean;
   /** false when the solver gave a bound it could not prove (counted as unprotected if narrow). */
   readonly exact: boolean;
@@ -28,39 +33,40 @@ export interface CelInterval {
 export interface AuditUitkomst {
   /** Every hidden or small cell with its interval. */
   readonly cellen: readonly CelInterval[];
-  /** The cells a reader can pin to fewer than DREMPEL values. */
+  /** The cells a reader can narrow too far. */
   readonly lekken: readonly CelInterval[];
   /** Ids of counts, shares or derived values shown although they are about a small group. */
   readonly kleinGetoond: readonly string[];
-}
-
-export function isBeschermd(g: { min: number; max: number }, drempel = DREMPEL): boolean {
-  return g.max - g.min >= drempel - 1;
 }
 
 export interface AuditOpties {
   /** The reader knows why each hidden cell is hidden (default true, as the sentences say it). */
   readonly redenBekend?: boolean;
   readonly drempel?: number;
-  /** Check only these cells (the others are not reported). */
-  readonly alleen?: ReadonlySet<CelId>;
+}
+
+/** Judges cells one by one under one suppression (the knowledge is built once). */
+export function beoordelaar(w: Weergave, onderdrukt: Onderdrukking, opties: AuditOpties = {}): (c: Cel) => CelInterval | null {
+  const drempel = opties.drempel ?? DREMPEL;
+  const k = kennis(w, onderdrukt, opties);
+  let basis: ReturnType<typeof kennis> | null = null;
+  return (c) => {
+    if (!onderdrukt.has(c.id) && c.aantal >= drempel) return null;
+    const reden = onderdrukt.get(c.id) ?? null;
+    if (k.bekend.has(c.id)) return { id: c.id, waarde: c.aantal, reden, min: c.aantal, max: c.aantal, beschermd: false, exact: true };
+    const g = grenzen(c.id, k.rijen, c.aantal);
+    if (g.max - g.min >= drempel - 1) return { id: c.id, waarde: c.aantal, reden, ...g, beschermd: true };
+    basis ??= kennis(w, onderdrukt, { ...opties, alleenMarkeringen: true });
+    const m = grenzen(c.id, basis.rijen, c.aantal);
+    const beschermd = g.exact && m.exact && g.min === m.min && g.max === m.max;
+    return { id: c.id, waarde: c.aantal, reden, ...g, markeringen: { min: m.min, max: m.max }, beschermd };
+  };
 }
 
 export function audit(w: Weergave, onderdrukt: Onderdrukking, opties: AuditOpties = {}): AuditUitkomst {
-  const drempel = opties.drempel ?? DREMPEL;
-  const k = kennis(w, onderdrukt, opties);
-  const cellen: CelInterval[] = [];
-  for (const c of w.cellen) {
-    if (opties.alleen && !opties.alleen.has(c.id)) continue;
-    if (!onderdrukt.has(c.id) && c.aantal >= drempel) continue;
-    if (k.bekend.has(c.id)) {
-      cellen.push({ id: c.id, waarde: c.aantal, reden: null, min: c.aantal, max: c.aantal, beschermd: false, exact: true });
-      continue;
-    }
-    const g = grenzen(c.id, k.rijen, c.aantal);
-    cellen.push({ id: c.id, waarde: c.aantal, reden: onderdrukt.get(c.id) ?? null, ...g, beschermd: isBeschermd(g, drempel) });
-  }
-  return { cellen, lekken: cellen.filter((c) => !c.beschermd), kleinGetoond: kleinGetoond(w, onderdrukt, drempel) };
+  const oordeel = beoordelaar(w, onderdrukt, opties);
+  const cellen = w.cellen.map(oordeel).filter((c): c is CelInterval => c !== null);
+  return { cellen, lekken: cellen.filter((c) => !c.beschermd), kleinGetoond: kleinGetoond(w, onderdrukt, opties.drempel ?? DREMPEL) };
 }
 
 function kleinGetoond(w: Weergave, onderdrukt: Onderdrukking, drempel: number): string[] {

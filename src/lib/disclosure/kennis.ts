@@ -79,12 +79,17 @@ export interface Kennis {
  * S (rounded half up) means P − ½ ≤ S·t/n < P + ½, i.e. 2S·t − (2P−1)·n ≥ 0 and
  * 2S·t − (2P+1)·n ≤ −1 (whole numbers); a largest-remainder share is within one unit:
  * S·t − (P−1)·n ≥ 1 and S·t − (P+1)·n ≤ −1. Rows are divided by S to keep coefficients near 1.
- * `redenBekend` (default true): the reader knows each hidden cell's reason.
+ * `redenBekend` (default true): the reader knows each hidden cell's reason. `alleenMarkeringen`:
+ * what the relations and the marks say without any number shown (the baseline of the audit).
  */
-export function kennis(w: Weergave, onderdrukt: Onderdrukking, opties: { redenBekend?: boolean; drempel?: number } = {}): Kennis {
-  const { redenBekend = true, drempel = DREMPEL } = opties;
+export function kennis(
+  w: Weergave,
+  onderdrukt: Onderdrukking,
+  opties: { redenBekend?: boolean; drempel?: number; alleenMarkeringen?: boolean } = {},
+): Kennis {
+  const { redenBekend = true, drempel = DREMPEL, alleenMarkeringen = false } = opties;
   const bekend = new Map<CelId, number>();
-  for (const c of w.cellen) if (aantalGetoond(c, onderdrukt)) bekend.set(c.id, c.aantal);
+  if (!alleenMarkeringen) for (const c of w.cellen) if (aantalGetoond(c, onderdrukt)) bekend.set(c.id, c.aantal);
   const ruw: Lin[] = [];
   const termen = (...t: [CelId, number][]) => {
     const m = new Map<CelId, number>();
@@ -98,7 +103,7 @@ export function kennis(w: Weergave, onderdrukt: Onderdrukking, opties: { redenBe
     const delen = v.map((id) => aandeel.get(id)!);
     ruw.push({ termen: termen([delen[0].noemer, 1], ...delen.map((a): [CelId, number] => [a.teller, -1])), min: 0, max: 0 });
   }
-  for (const [id, g] of getoondeAandelen(w, onderdrukt)) {
+  for (const [id, g] of alleenMarkeringen ? [] : getoondeAandelen(w, onderdrukt)) {
     const a = aandeel.get(id)!;
     const p = g.eenheden;
     const s = g.geheel;

@@ -17,9 +17,7 @@
  */
 import { solve, type Constraint } from 'yalps';
 import { DREMPEL } from '../format/disclosure.ts';
-import { audit, isBeschermd, type AuditUitkomst, type CelInterval } from './audit.ts';
-import { kennis } from './kennis.ts';
-import { grenzen } from './lp.ts';
+import { audit, beoordelaar, type AuditUitkomst, type CelInterval } from './audit.ts';
 import type { Cel, CelId, Reden, Weergave } from './tabel.ts';
 
 export interface OnderdrukOpties {
@@ -135,17 +133,21 @@ function context(w: Weergave, opties: OnderdrukOpties): Context {
   return { w, opties, drempel: opties.drempel ?? DREMPEL, cel, zichtbaar, buren, relaties, kosten };
 }
 
-/** Values the cell must be able to take: 0 and 9 for a small cell; 9 more for another. */
+/**
+ * Values the leaking cell must be able to take, as alternatives per need: a small cell both ends
+ * of what the marks allow (0 and 9 as a rule); another cell DREMPEL − 1 above its lowest value or
+ * below its highest (either will do).
+ */
 function doelen(ctx: Context, lek: CelInterval): number[][] {
   const d = ctx.drempel - 1;
+  const m = lek.markeringen ?? { min: 0, max: Infinity };
   if (lek.reden === 'klein' || lek.waarde < ctx.drempel) {
-    return [...(lek.min > 0 ? [[0]] : []), ...(lek.max < d ? [[d]] : [])];
+    const hoog = Math.min(m.max, d);
+    return [...(lek.min > m.min ? [[m.min]] : []), ...(lek.max < hoog ? [[hoog]] : [])];
   }
-  const tekort = d - (lek.max - lek.min);
-  const omhoog = lek.max + tekort;
-  const omlaag = lek.min - tekort;
-  // Either direction will do: try up first, then down (never below the mark's 10).
-  return [omlaag >= (ctx.opties.redenBekend === false ? 0 : ctx.drempel) ? [omhoog, omlaag] : [omhoog]];
+  const omhoog = Math.min(m.max, lek.min + d);
+  const omlaag = Math.max(m.min, lek.max - d);
+  return [[omhoog, omlaag].filter((x, i) => (i === 0 ? x > lek.max : x < lek.min))];
 }
 
 /** For each target of the leaking cell, the cells a perturbation to it touches. */
@@ -223,16 +225,10 @@ function goedkoopsteBuur(ctx: Context, s: ReadonlyMap<CelId, Reden>, lekken: rea
   return beste?.id ?? null;
 }
 
-/** The hidden or small cells linked to `ids` that a reader can pin under `s`. */
+/** The hidden or small cells linked to `ids` that a reader can narrow too far under `s`. */
 function lekkenRond(ctx: Context, s: ReadonlyMap<CelId, Reden>, ids: readonly CelId[]): CelId[] {
-  const k = kennis(ctx.w, s, ctx.opties);
-  const uit: CelId[] = [];
-  for (const c of samenhangend(ctx, ids)) {
-    const x = ctx.cel.get(c)!;
-    if (!s.has(c) && x.aantal >= ctx.drempel) continue;
-    if (k.bekend.has(c) || !isBeschermd(grenzen(c, k.rijen, x.aantal), ctx.drempel)) uit.push(c);
-  }
-  return uit;
+  const oordeel = beoordelaar(ctx.w, s, ctx.opties);
+  return [...samenhangend(ctx, ids)].filter((id) => oordeel(ctx.cel.get(id)!)?.beschermd === false);
 }
 
 /** The cells linked to `start` through relations and shares (start included). */

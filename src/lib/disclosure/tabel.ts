@@ -113,14 +113,16 @@ export class WeergaveBouwer {
   }
 
   /**
-   * Parts of a total shown as counts (unless `getoond: false`) and as shares of the total that
-   * add up to 100%. The total must be declared as a cell already.
+   * Parts of a total, with their shares of it that add up to 100% (and the sum). A part is the
+   * id of a cell declared before, or [id, persons] to declare it here (with `opties`). The total
+   * must be declared as a cell already.
    */
-  verdeling(totaal: CelId, delen: readonly (readonly [CelId, number])[], decimalen = 1, opties: { getoond?: boolean } = {}): this {
-    for (const [id, n] of delen) this.cel(id, n, opties);
-    this.som(totaal, delen.map(([id]) => id));
-    for (const [id] of delen) this.aandeel(id, totaal, decimalen);
-    this.verdelingen.push(delen.map(([id]) => aandeelId(id, totaal)));
+  verdeling(totaal: CelId, delen: readonly (CelId | readonly [CelId, number])[], decimalen = 1, opties: { getoond?: boolean } = {}): this {
+    const ids = delen.map((d) => (typeof d === 'string' ? d : d[0]));
+    for (const d of delen) if (typeof d !== 'string') this.cel(d[0], d[1], opties);
+    this.som(totaal, ids);
+    for (const id of ids) this.aandeel(id, totaal, decimalen);
+    this.verdelingen.push(ids.map((id) => aandeelId(id, totaal)));
     return this;
   }
 
