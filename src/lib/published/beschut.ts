@@ -43,16 +43,18 @@ export function maandNaam(m: string): string {
   return `${MAANDEN[Number(mm) - 1]} ${j}`;
 }
 
-/** 'januari t/m mei 2017', 'januari 2016 t/m mei 2017', 'mei 2017'. */
-export function periodeNaam(van: string, tot: string): string {
+/** 'januari t/m mei 2017', 'januari 2016 t/m mei 2017', 'mei 2017', 'heel 2016'; in a sentence 'tot en met'. */
+export function periodeNaam(van: string, tot: string, voluit = false): string {
   if (van === tot) return maandNaam(van);
   const [jv, mv] = van.split('-');
   const [jt] = tot.split('-');
   if (mv === '01' && tot === `${jt}-12` && jv === jt) return `heel ${jv}`;
-  return jv === jt ? `${MAANDEN[Number(mv) - 1]} t/m ${maandNaam(tot)}` : `${maandNaam(van)} t/m ${maandNaam(tot)}`;
+  const tm = voluit ? 'tot en met' : 't/m';
+  return jv === jt ? `${MAANDEN[Number(mv) - 1]} ${tm} ${maandNaam(tot)}` : `${maandNaam(van)} ${tm} ${maandNaam(tot)}`;
 }
 
-function datumNaam(d: string): string {
+/** '2017-12-31' → '31 december 2017'. */
+export function datumNaam(d: string): string {
   const [j, m, dag] = d.split('-');
   return `${Number(dag)} ${MAANDEN[Number(m) - 1]} ${j}`;
 }

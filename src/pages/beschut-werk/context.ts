@@ -1,0 +1,98 @@
+/**
+ * Shared pieces of the Beschut werk page models: the unit a view is about (Nederland, a region or
+ * a gemeente), the selection in words, where a chart's numbers come from (the answers'
+ * provenance, never a global flag), and how a protected count becomes a cell.
+ */
+import { GEMEENTEN } from '../../lib/extracts/gemeenten.ts';
+import { REGIO_NAMEN } from '../../lib/extracts/regions.ts';
+import { AFGELEID, DREMPEL, KLEIN, type Onderdrukt } from '../../lib/format/disclosure.ts';
+import type { AanvragerKeuze } from '../../lib/metrics/beschut-afleiden.ts';
+import { periodeNaam } from '../../lib/published/beschut.ts';
+import { grafiekHerkomst, herkomstVan, type ExtractHerkomst, type Herkomst } from '../../lib/query/herkomst.ts';
+import type { Filters } from '../../lib/state/url.ts';
+
+export type BeschutFilters = Filters<'beschut-werk'>;
+
+export interface Eenheid {
+  soort: 'nederland' | 'regio' | 'gemeente';
+  /** 'NL', AMxx or GMxxxx: the code of the unit in the comparison of gemeenten and regions. */
+  code: string;
+  naam: string;
+  /** The region of a gemeente (its own code for a region, null for Nederland). */
+  regio: string | null;
+}
+
+const GEMEENTE = new Map(GEMEENTEN.map((g) => [g.code, g]));
+
+export function gemeenteNaam(code: string): string {
+  return GEMEENTE.get(code)?.naam ?? code;
+}
+
+/** A chosen gemeente wins over a chosen region (it lies in one); nothing chosen is Nederland. */
+export function eenheidVan(f: Pick<BeschutFilters, 'regio' | 'gemeente'>): Eenheid {
+  const g = f.gemeente ? GEMEENTE.get(f.gemeente) : undefined;
+  if (g) return { soort: 'gemeente', code: g.code, naam: g.naam, regio: g.regio };
+  if (f.regio && REGIO_NAMEN[f.regio]) return { soort: 'regio', code: f.regio, naam: REGIO_NAMEN[f.regio], regio: f.regio };
+  return { soort: 'nederland', code: 'NL', naam: 'Nederland', regio: null };
+}
+
+/** "heel Nederland", "arbeidsmarktregio Twente", "gemeente Almere". */
+export function eenheidTekst(e: Eenheid): string {
+  return e.soort === 'nederland' ? 'heel Nederland' : e.soort === 'regio' ? `arbeidsmarktregio ${e.naam}` : `gemeente ${e.naam}`;
+}
+
+/** "in Nederland", "in arbeidsmarktregio Twente", "in gemeente Almere". */
+export function inEenheid(e: Eenheid): string {
+  return e.soort === 'nederland' ? 'in Nederland' : `in ${eenheidTekst(e)}`;
+}
+
+/** The aanvragers a view shows: all three, or the one chosen. */
+export function getoondeAanvragers(a: BeschutFilters['aanvrager']): AanvragerKeuze[] {
+  return a === 'alle' ? ['gemeente', 'burger', 'totaal'] : [a];
+}
+
+/** The aanvrager whose numbers a single figure (sentence, map, ranking) uses. */
+export function hoofdAanvrager(a: BeschutFilters['aanvrager']): AanvragerKeuze {
+  return a === 'alle' ? 'totaal' : a;
+}
+
+export const AANVRAGER_LABEL: Record<AanvragerKeuze, string> = { gemeente: 'Gemeente', burger: 'Burger', totaal: 'Totaal' };
+export const AANVRAGER_ZIN: Record<AanvragerKeuze, string> = {
+  gemeente: 'op verzoek van gemeenten',
+  burger: 'op verzoek van de mensen zelf',
+  totaal: 'gemeenten en burgers samen',
+};
+
+export interface Context {
+  selectie: string;
+  bron: string;
+  peildatum: string;
+  synthetisch: boolean;
+}
+
+/** The selection in words: unit, period and aanvrager. */
+export function selectieTekst(f: BeschutFilters): string {
+  const a = f.aanvrager === 'alle' ? 'alle aanvragers' : f.aanvrager === 'gemeente' ? 'aangevraagd door gemeenten' : 'aangevraagd door burgers';
+  return `${eenheidTekst(eenheidVan(f))}, ${periodeNaam(f.van, f.tot)}, ${a}`;
+}
+
+/** Source line, peildatum and synthetic label of a chart computed from these answers. */
+export function context(selectie: string, ...herkomsten: readonly (Herkomst | null)[]): Context {
+  const extracts = new Map<string, ExtractHerkomst>();
+  for (const h of herkomsten) for (const e of h?.extracts ?? []) extracts.set(e.extract, e);
+  return { selectie, ...grafiekHerkomst(herkomstVan([...extracts.values()])) };
+}
+
+/** A count as a cell: the number, or "<10" / "x" when disclosure control hides it. */
+export function telCel(verborgen: ReadonlySet<string>, id: string, waarde: number): number | Onderdrukt {
+  if (!verborgen.has(id)) return waarde;
+  return waarde < DREMPEL ? KLEIN : AFGELEID;
+}
+
+/** A value derived from counts (share, interval, average): "x" when any of them is hidden. */
+export function afgeleidCel<T>(verborgen: ReadonlySet<string>, ids: readonly string[], waarde: T): T | Onderdrukt {
+  return ids.some((id) => verborgen.has(id)) ? AFGELEID : waarde;
+}
+
+export const NOOT_AANVULLEND =
+  'Aantallen onder de 10 worden niet getoond ("<10"); waar anders een verborgen aantal terug te rekenen is uit wat wel getoond wordt (een totaal min de delen), is ook een ander aantal verborgen ("x").';

@@ -1,0 +1,100 @@
+/**
+ * The one table of published figures next to their computed twins (national), with the
+ * difference, the source's own arithmetic where it contradicts its printed figure, and a note.
+ * Computed counts pass the same disclosure control as everywhere (national counts are large,
+ * but the rule is the same). The chart beside the table shows how far each twin lies from the
+ * published figure, in percent of that figure.
+ */
+import type { BronVermelding, ChartData } from '../../lib/charts/spec.ts';
+import { AFGELEID, DREMPEL, isOnderdrukt, KLEIN, type Onderdrukt } from '../../lib/format/disclosure.ts';
+import { formatGetal, formatVerschil } from '../../lib/format/nl.ts';
+import type { MaandRij, PlekkenRij } from '../../lib/metrics/beschut.ts';
+import { tweeling, type BeschutCijfer } from '../../lib/published/beschut.ts';
+import { bronVermelding } from '../../lib/published/bronvermelding.ts';
+import { NOOT_AANVULLEND, type Context } from './context.ts';
+import { beschermMaanden, cel, type MaandSom } from './onderdrukking.ts';
+
+export interface Vergelijking {
+  cijfer: BeschutCijfer;
+  /** The computed twin (percentages 0–100), "<10"/"x" when hidden, null when outside the data. */
+  berekend: number | Onderdrukt | null;
+  verschil: number | Onderdrukt | null;
+}
+
+const somId = (van: string, tot: string) => (van === tot ? van : `${van}/${tot}`);
+
+/** Every figure with its twin, hidden where disclosure control says so. */
+export function vergelijkingen(cijfers: readonly BeschutCijfer[], maanden: readonly MaandRij[] | null, plekken: readonly PlekkenRij[] | null): Vergelijking[] {
+  const sommen: MaandSom[] = [];
+  for (const c of cijfers) {
+    const b = c.berekening;
+    if (b.soort === 'adviezen' && b.van !== b.tot && !sommen.some((s) => s.id === somId(b.van, b.tot))) sommen.push({ id: somId(b.van, b.tot), van: b.van, tot: b.tot });
+  }
+  const verborgen = maanden && maanden.length ? beschermMaanden(maanden, sommen) : new Set<string>();
+  return cijfers.map((c) => {
+    const w = tweeling(c, { maanden, plekken });
+    if (w === null) return { cijfer: c, berekend: null, verschil: null };
+    const b = c.berekening;
+    let hidden: Onderdrukt | null = null;
+    if (b.soort === 'adviezen') {
+      const u = somId(b.van, b.tot);
+      const bId = cel('b', u, b.aanvrager);
+      const pId = cel('p', u, b.aanvrager);
+      const ids = b.maat === 'beoordelingen' || b.maat === 'gemiddeld' ? [bId] : b.maat === 'positief' ? [pId] : [bId, pId];
+      if (ids.some((id) => verborgen.has(id))) hidden = b.maat === 'pct' || b.maat === 'gemiddeld' || w >= DREMPEL ? AFGELEID : KLEIN;
+    } else if (b.maat === 'plekken' && w < DREMPEL) hidden = KLEIN;
+    if (hidden) return { cijfer: c, berekend: hidden, verschil: AFGELEID };
+    return { cijfer: c, berekend: w, verschil: w - c.waarde };
+  });
+}
+
+function tekst(v: number | Onderdrukt | null, procent: boolean, teken = false): string | Onderdrukt | null {
+  if (v === null || isOnderdrukt(v)) return v;
+  const d = procent || !Number.isInteger(v) ? 1 : 0;
+  const s = teken ? formatVerschil(v, d) : formatGetal(v, d);
+  return procent ? `${s}${teken ? ' procentpunt' : '%'}` : s;
+}
+
+/** The comparison as one table (display texts) and, as its chart, the difference in % of the published figure. */
+export function vergelijkingData(v: readonly Vergelijking[], ctx: Context): ChartData {
+  const bronnen: BronVermelding[] = v.map((x) => bronVermelding(`${x.cijfer.omschrijving}, ${x.cijfer.periode}`, x.cijfer.citatie));
+  const rijen = v.map((x) => {
+    const procent = x.cijfer.eenheid === 'procent';
+    const afwijking = typeof x.verschil === 'number' && x.cijfer.waarde !== 0 ? x.verschil / x.cijfer.waarde : x.verschil === null ? null : AFGELEID;
+    return {
+      cijfer: `${x.cijfer.omschrijving}, ${x.cijfer.periode}`,
+      gepubliceerd: procent ? `${formatGetal(x.cijfer.waarde, 0)}%` : formatGetal(x.cijfer.waarde, x.cijfer.waarde % 1 ? 1 : 0),
+      berekend: x.berekend === null ? 'niet in de gegevens' : tekst(x.berekend, procent),
+      verschil: tekst(x.verschil, procent, true),
+      afwijking,
+      rekensom: x.cijfer.rekensom ?? '',
+      noot: x.cijfer.noot ?? '',
+      bron: x.cijfer.citatie.label,
+    };
+  });
+  const noten = [
+    'Gepubliceerd: zoals in de bron, niet afgerond of herberekend. Berekend: dezelfde definitie op de geladen gegevens, voor heel Nederland. Verschil: berekend min gepubliceerd.',
+    'Waar de bron zichzelf tegenspreekt, staat het gepubliceerde cijfer met de rekensom uit de eigen aantallen van de bron ernaast.',
+  ];
+  if (rijen.some((r) => isOnderdrukt(r.berekend))) noten.push(NOOT_AANVULLEND);
+  return {
+    titel: 'Gepubliceerde cijfers beschut werk naast de berekening',
+    ondertitel: 'Heel Nederland. De gepubliceerde cijfers gaan over de werkelijke adviezen en plekken; de berekening over de geladen gegevens.',
+    bron: ctx.bron,
+    peildatum: ctx.peildatum,
+    synthetisch: ctx.synthetisch,
+    kolommen: [
+      { key: 'cijfer', label: 'Cijfer', type: 'tekst' },
+      { key: 'gepubliceerd', label: 'Gepubliceerd', type: 'tekst' },
+      { key: 'berekend', label: 'Berekend', type: 'tekst' },
+      { key: 'verschil', label: 'Verschil', type: 'tekst' },
+      { key: 'afwijking', label: 'Verschil in % van het gepubliceerde cijfer', type: 'pct', decimalen: 1 },
+      { key: 'rekensom', label: 'Rekensom van de bron', type: 'tekst' },
+      { key: 'noot', label: 'Noot', type: 'tekst' },
+      { key: 'bron', label: 'Bron', type: 'tekst' },
+    ],
+    rijen,
+    voetnoten: noten,
+    bronnen,
+  };
+}
