@@ -13,7 +13,7 @@
  */
 import { DREMPEL } from '../format/disclosure.ts';
 import { aandeelGetoond, aantalGetoond, kennis, type Onderdrukking } from './kennis.ts';
-import { grenzen } from './lp.ts';
+import { Oplosser } from './lp.ts';
 import type { Cel, CelId, Reden, Weergave } from './tabel.ts';
 
 export interface CelInterval {
@@ -43,21 +43,32 @@ export interface AuditOpties {
   /** The reader knows why each hidden cell is hidden (default true, as the sentences say it). */
   readonly redenBekend?: boolean;
   readonly drempel?: number;
+  /**
+   * Only whether each cell is protected: a cell that already takes DREMPEL values in the tables
+   * the solver found is not solved for (its min/max are then those values, `exact` false).
+   */
+  readonly snel?: boolean;
 }
 
 /** Judges cells one by one under one suppression (the knowledge is built once). */
 export function beoordelaar(w: Weergave, onderdrukt: Onderdrukking, opties: AuditOpties = {}): (c: Cel) => CelInterval | null {
   const drempel = opties.drempel ?? DREMPEL;
+  const waar = new Map(w.cellen.map((c) => [c.id, c.aantal]));
   const k = kennis(w, onderdrukt, opties);
-  let basis: ReturnType<typeof kennis> | null = null;
+  const oplosser = new Oplosser(k.rijen, waar);
+  let basis: Oplosser | null = null;
   return (c) => {
     if (!onderdrukt.has(c.id) && c.aantal >= drempel) return null;
     const reden = onderdrukt.get(c.id) ?? null;
     if (k.bekend.has(c.id)) return { id: c.id, waarde: c.aantal, reden, min: c.aantal, max: c.aantal, beschermd: false, exact: true };
-    const g = grenzen(c.id, k.rijen, c.aantal);
+    if (opties.snel) {
+      const s = oplosser.spreiding(c.id);
+      if (s.max - s.min >= drempel - 1) return { id: c.id, waarde: c.aantal, reden, ...s, beschermd: true, exact: false };
+    }
+    const g = oplosser.grenzen(c.id);
     if (g.max - g.min >= drempel - 1) return { id: c.id, waarde: c.aantal, reden, ...g, beschermd: true };
-    basis ??= kennis(w, onderdrukt, { ...opties, alleenMarkeringen: true });
-    const m = grenzen(c.id, basis.rijen, c.aantal);
+    basis ??= new Oplosser(kennis(w, onderdrukt, { ...opties, alleenMarkeringen: true }).rijen, waar);
+    const m = basis.grenzen(c.id);
     const beschermd = g.exact && m.exact && g.min === m.min && g.max === m.max;
     return { id: c.id, waarde: c.aantal, reden, ...g, markeringen: { min: m.min, max: m.max }, beschermd };
   };

@@ -26,7 +26,7 @@ export interface Grenzen {
 }
 
 const DOEL = '\u0000doel';
-const OPTIES = { precision: 1e-9, maxIterations: 4096, checkCycles: true } as const;
+const OPTIES = { precision: 1e-9, maxIterations: 4096, checkCycles: true, includeZeroVariables: true } as const;
 
 /** The constraints that reach `doel` through shared unknowns. */
 export function verbonden(doel: string, rijen: readonly Lin[]): Lin[] {
@@ -78,21 +78,73 @@ function heel(x: number, richting: 'minimize' | 'maximize'): number {
   return richting === 'minimize' ? Math.ceil(x) : Math.floor(x);
 }
 
-function grens(doel: string, rijen: readonly Lin[], richting: 'minimize' | 'maximize', waarde: number): { v: number; exact: boolean } {
-  const s = solve(model(doel, rijen, richting), OPTIES);
-  if (s.status === 'optimal') return { v: heel(s.result, richting), exact: true };
-  if (s.status === 'unbounded') return { v: richting === 'maximize' ? Infinity : 0, exact: true };
-  if (s.status === 'infeasible') throw new Error(`disclosure: the true table does not satisfy the constraints on "${doel}"`);
-  // timed out or cycled: what is certain is the true value and any whole-number table found.
-  const gevonden = Number.isFinite(s.result) ? heel(s.result, richting) : waarde;
-  return { v: richting === 'maximize' ? Math.max(gevonden, waarde) : Math.min(gevonden, waarde), exact: false };
+/**
+ * Bounds of the unknowns under one set of constraints. Every whole-number table the solver
+ * finds is kept: it is a table the reader cannot rule out, so the values a cell takes in those
+ * tables (the true table included) already show how wide its interval is at least —
+ * `spreiding` gives that without solving.
+ */
+export class Oplosser {
+  private readonly tabellen: ReadonlyMap<string, number>[];
+  private readonly bekend = new Map<string, Grenzen>();
+
+  constructor(
+    private readonly rijen: readonly Lin[],
+    /** The true values of the unknowns. */
+    private readonly waar: ReadonlyMap<string, number>,
+  ) {
+    this.tabellen = [waar];
+  }
+
+  /** The smallest and largest value of `doel` among the tables found so far. */
+  spreiding(doel: string): { min: number; max: number } {
+    let min = Infinity;
+    let max = -Infinity;
+    for (const t of this.tabellen) {
+      const v = t.get(doel);
+      if (v === undefined) continue;
+      min = Math.min(min, v);
+      max = Math.max(max, v);
+    }
+    return { min, max };
+  }
+
+  private bewaar(variabelen: readonly (readonly [string, number])[]): void {
+    if (variabelen.every(([, v]) => Number.isFinite(v) && Math.abs(v - Math.round(v)) < 1e-6)) {
+      this.tabellen.push(new Map(variabelen.map(([id, v]) => [id, Math.round(v) + 0])));
+    }
+  }
+
+  /** Smallest and largest whole value of `doel`. */
+  grenzen(doel: string): Grenzen {
+    const klaar = this.bekend.get(doel);
+    if (klaar) return klaar;
+    const eigen = verbonden(doel, this.rijen);
+    const waarde = this.waar.get(doel) ?? 0;
+    let g: Grenzen;
+    if (eigen.length === 0) g = { min: 0, max: Infinity, exact: true };
+    else {
+      const lo = this.grens(doel, eigen, 'minimize', waarde);
+      const hi = this.grens(doel, eigen, 'maximize', waarde);
+      g = { min: lo.v, max: hi.v, exact: lo.exact && hi.exact };
+    }
+    this.bekend.set(doel, g);
+    return g;
+  }
+
+  private grens(doel: string, rijen: readonly Lin[], richting: 'minimize' | 'maximize', waarde: number): { v: number; exact: boolean } {
+    const s = solve(model(doel, rijen, richting), OPTIES);
+    if (s.status === 'unbounded') return { v: richting === 'maximize' ? Infinity : 0, exact: true };
+    if (s.status === 'infeasible') throw new Error(`disclosure: the true table does not satisfy the constraints on "${doel}"`);
+    if (Number.isFinite(s.result)) this.bewaar(s.variables);
+    if (s.status === 'optimal') return { v: heel(s.result, richting), exact: true };
+    // Timed out or cycled: what is certain is the true value and any whole-number table found.
+    const gevonden = Number.isFinite(s.result) ? heel(s.result, richting) : waarde;
+    return { v: richting === 'maximize' ? Math.max(gevonden, waarde) : Math.min(gevonden, waarde), exact: false };
+  }
 }
 
 /** Smallest and largest whole value of `doel` (true value `waarde`) under the constraints. */
 export function grenzen(doel: string, rijen: readonly Lin[], waarde: number): Grenzen {
-  const eigen = verbonden(doel, rijen);
-  if (eigen.length === 0) return { min: 0, max: Infinity, exact: true };
-  const lo = grens(doel, eigen, 'minimize', waarde);
-  const hi = grens(doel, eigen, 'maximize', waarde);
-  return { min: lo.v, max: hi.v, exact: lo.exact && hi.exact };
+  return new Oplosser(rijen, new Map([[doel, waarde]])).grenzen(doel);
 }

@@ -18,6 +18,8 @@
 import { solve, type Constraint } from 'yalps';
 import { DREMPEL } from '../format/disclosure.ts';
 import { audit, beoordelaar, type AuditUitkomst, type CelInterval } from './audit.ts';
+import { kennis } from './kennis.ts';
+import { verbonden } from './lp.ts';
 import type { Cel, CelId, Reden, Weergave } from './tabel.ts';
 
 export interface OnderdrukOpties {
@@ -40,7 +42,8 @@ export function onderdruk(w: Weergave, opties: OnderdrukOpties = {}): OnderdrukU
   const drempel = opties.drempel ?? DREMPEL;
   const ctx = context(w, opties);
   const s = primair(w, drempel);
-  let a = audit(w, s, opties);
+  const snel = { ...opties, snel: true };
+  let a = audit(w, s, snel);
   for (let ronde = 0; a.lekken.length > 0 && ronde <= w.cellen.length; ronde++) {
     const nieuw = new Set<CelId>();
     for (const lek of a.lekken) {
@@ -52,9 +55,9 @@ export function onderdruk(w: Weergave, opties: OnderdrukOpties = {}): OnderdrukU
       nieuw.add(buur);
     }
     for (const id of nieuw) s.set(id, 'bescherming');
-    a = audit(w, s, opties);
+    a = audit(w, s, snel);
   }
-  if (a.lekken.length > 0) return { onderdrukt: s, audit: a };
+  if (a.lekken.length > 0) return { onderdrukt: s, audit: audit(w, s, opties) };
   // Clean-up: show again what is not needed, the most costly first. Showing a cell may leave
   // another cell of the second kind pinned (it protected nothing then): show that one too.
   const extra = [...s].filter(([, r]) => r === 'bescherming').map(([id]) => ctx.cel.get(id)!);
@@ -64,7 +67,7 @@ export function onderdruk(w: Weergave, opties: OnderdrukOpties = {}): OnderdrukU
     const weg = [c.id];
     zonder.delete(c.id);
     for (;;) {
-      const fout = lekkenRond(ctx, zonder, weg);
+      const fout = lekkenRond(ctx, s, zonder, weg);
       if (fout.length === 0) {
         for (const id of weg) s.delete(id);
         break;
@@ -225,10 +228,27 @@ function goedkoopsteBuur(ctx: Context, s: ReadonlyMap<CelId, Reden>, lekken: rea
   return beste?.id ?? null;
 }
 
-/** The hidden or small cells linked to `ids` that a reader can narrow too far under `s`. */
-function lekkenRond(ctx: Context, s: ReadonlyMap<CelId, Reden>, ids: readonly CelId[]): CelId[] {
-  const oordeel = beoordelaar(ctx.w, s, ctx.opties);
-  return [...samenhangend(ctx, ids)].filter((id) => oordeel(ctx.cel.get(id)!)?.beschermd === false);
+/**
+ * The hidden or small cells whose interval may change when `ids` (hidden in `voor`) are shown,
+ * and that a reader can narrow too far under `s`. Only the unknowns that shared constraints with
+ * them before can change. Stops at the first small cell that fails: then nothing helps.
+ */
+function lekkenRond(ctx: Context, voor: ReadonlyMap<CelId, Reden>, s: ReadonlyMap<CelId, Reden>, ids: readonly CelId[]): CelId[] {
+  const k = kennis(ctx.w, voor, ctx.opties);
+  const geraakt = new Set<CelId>();
+  for (const id of ids) for (const r of verbonden(id, k.rijen)) for (const c of r.termen.keys()) if (!ids.includes(c)) geraakt.add(c);
+  const oordeel = beoordelaar(ctx.w, s, { ...ctx.opties, snel: true });
+  // Small cells first (a failure there ends the try), those next to the shown cells first.
+  const buur = new Set(ids.flatMap((id) => [...(ctx.buren.get(id) ?? [])]));
+  const rang = (c: Cel) => (s.get(c.id) === 'klein' ? 0 : 2) + (buur.has(c.id) ? 0 : 1);
+  const kandidaten = [...geraakt].map((id) => ctx.cel.get(id)!).sort((a, b) => rang(a) - rang(b));
+  const uit: CelId[] = [];
+  for (const c of kandidaten) {
+    if (oordeel(c)?.beschermd !== false) continue;
+    uit.push(c.id);
+    if (s.get(c.id) !== 'bescherming') break;
+  }
+  return uit;
 }
 
 /** The cells linked to `start` through relations and shares (start included). */
