@@ -143,8 +143,3 @@ export class Oplosser {
     return { v: richting === 'maximize' ? Math.max(gevonden, waarde) : Math.min(gevonden, waarde), exact: false };
   }
 }
-
-/** Smallest and largest whole value of `doel` (true value `waarde`) under the constraints. */
-export function grenzen(doel: string, rijen: readonly Lin[], waarde: number): Grenzen {
-  return new Oplosser(rijen, new Map([[doel, waarde]])).grenzen(doel);
-}

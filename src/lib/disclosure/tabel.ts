@@ -12,8 +12,6 @@
  * - Relations: a som (parts add up to a total, whether the total is printed or not), a nesting
  *   (steeds werkzaam ≤ werkzaam), a verdeling (shares that are the parts of 100%).
  */
-import { DREMPEL } from '../format/disclosure.ts';
-
 export type CelId = string;
 
 /** Why a cell is hidden: fewer than 10 persons, or to protect a small group elsewhere. */
@@ -196,9 +194,4 @@ export function controleer(w: Weergave): void {
     const som = delen.reduce((t, a) => t + n(a.teller), 0);
     if (som !== n(noemer)) throw new Error(`disclosure: the parts of verdeling "${noemer}" add up to ${som}, not ${n(noemer)}`);
   }
-}
-
-/** Cells under the threshold: primary suppression (0 included: see the README, rule set). */
-export function isKlein(c: Cel, drempel = DREMPEL): boolean {
-  return c.aantal < drempel;
 }
