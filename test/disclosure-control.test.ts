@@ -123,6 +123,9 @@ describe('starters: Totaal 33,3% of 30 with Wajong 10 gave Participatiewet 0', (
   it('hiding Wajong 10 instead would not do: its mark says at least 10, so 10 − Wajong ≤ 0', () => {
     const a = audit(tabel(), kaart({ 'pw.werk': 'klein', 'wajong.werk': 'bescherming' }));
     expect(intervallen(a)).toEqual({ 'pw.werk': [0, 0], 'wajong.werk': [10, 10] });
+    // Only a reader who is not told why would be left with Wajong ∈ [0, 10], Participatiewet 10 − that.
+    const zonderReden = audit(tabel(), kaart({ 'pw.werk': 'klein', 'wajong.werk': 'bescherming' }), { redenBekend: false });
+    expect(intervallen(zonderReden)).toEqual({ 'pw.werk': [0, 10], 'wajong.werk': [0, 10] });
   });
 
   it('beveilig hides the Totaal share: then Participatiewet is anything from 0 to 9', () => {

@@ -8,7 +8,7 @@
 import { DREMPEL } from '../format/disclosure.ts';
 import { afgerondHalf, eenhedenInGeheel, grootsteRest } from './afronding.ts';
 import type { Lin } from './lp.ts';
-import type { Aandeel, Cel, CelId, Reden, Weergave } from './tabel.ts';
+import { alleSommen, type Aandeel, type Cel, type CelId, type Reden, type Weergave } from './tabel.ts';
 
 export type Onderdrukking = ReadonlyMap<CelId, Reden>;
 
@@ -96,13 +96,9 @@ export function kennis(
     for (const [id, k] of t) m.set(id, (m.get(id) ?? 0) + k);
     return m;
   };
-  for (const s of w.sommen ?? []) ruw.push({ termen: termen([s.totaal, 1], ...s.delen.map((d): [CelId, number] => [d, -1])), min: 0, max: 0 });
+  for (const s of alleSommen(w)) ruw.push({ termen: termen([s.totaal, 1], ...s.delen.map((d): [CelId, number] => [d, -1])), min: 0, max: 0 });
   for (const s of w.nestingen ?? []) ruw.push({ termen: termen([s.deel, 1], [s.geheel, -1]), max: 0 });
   const aandeel = new Map((w.aandelen ?? []).map((a) => [a.id, a]));
-  for (const v of w.verdelingen ?? []) {
-    const delen = v.map((id) => aandeel.get(id)!);
-    ruw.push({ termen: termen([delen[0].noemer, 1], ...delen.map((a): [CelId, number] => [a.teller, -1])), min: 0, max: 0 });
-  }
   for (const [id, g] of alleenMarkeringen ? [] : getoondeAandelen(w, onderdrukt)) {
     const a = aandeel.get(id)!;
     const p = g.eenheden;

@@ -20,7 +20,7 @@ import { DREMPEL } from '../format/disclosure.ts';
 import { audit, beoordelaar, type AuditUitkomst, type CelInterval } from './audit.ts';
 import { kennis } from './kennis.ts';
 import { verbonden } from './lp.ts';
-import type { Cel, CelId, Reden, Weergave } from './tabel.ts';
+import { alleSommen, type Cel, type CelId, type Reden, type Weergave } from './tabel.ts';
 
 export interface OnderdrukOpties {
   readonly drempel?: number;
@@ -106,9 +106,7 @@ function context(w: Weergave, opties: OnderdrukOpties): Context {
     for (const d of delen) t.set(d, (t.get(d) ?? 0) - 1);
     relaties.push({ termen: t, min: 0, max: 0 });
   };
-  for (const s of w.sommen ?? []) rij(s.totaal, s.delen);
-  const aandeel = new Map((w.aandelen ?? []).map((a) => [a.id, a]));
-  for (const v of w.verdelingen ?? []) rij(aandeel.get(v[0])!.noemer, v.map((id) => aandeel.get(id)!.teller));
+  for (const s of alleSommen(w)) rij(s.totaal, s.delen);
   for (const n of w.nestingen ?? []) relaties.push({ termen: new Map([[n.deel, 1], [n.geheel, -1]]), max: 0 });
   const buren = new Map<CelId, Set<CelId>>(w.cellen.map((c) => [c.id, new Set()]));
   const verbind = (ids: Iterable<CelId>) => {

@@ -195,3 +195,13 @@ export function controleer(w: Weergave): void {
     if (som !== n(noemer)) throw new Error(`disclosure: the parts of verdeling "${noemer}" add up to ${som}, not ${n(noemer)}`);
   }
 }
+
+/** Every sum a reader knows: the declared ones and those of the parts of 100%, each once. */
+export function alleSommen(w: Weergave): Som[] {
+  const aandeel = new Map((w.aandelen ?? []).map((a) => [a.id, a]));
+  const uit = new Map<string, Som>();
+  const voegToe = (s: Som) => uit.set(`${s.totaal}=${[...s.delen].sort().join('+')}`, s);
+  (w.sommen ?? []).forEach(voegToe);
+  for (const v of w.verdelingen ?? []) voegToe({ totaal: aandeel.get(v[0])!.noemer, delen: v.map((id) => aandeel.get(id)!.teller) });
+  return [...uit.values()];
+}
