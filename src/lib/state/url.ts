@@ -185,7 +185,7 @@ export const SCHEMAS = {
     // The comparison with the taakstelling: gemeenten or regions, and the smallest taakstelling ranked.
     niveau: keuzeParam('niveau', ['gemeente', 'regio'] as const, 'gemeente', { gemeente: 'gemeenten', regio: "arbeidsmarktregio's" }),
     minimum: minimumParam(5),
-    kaart: keuzeParam('kaart', ['positief', 'verhouding', 'realisatie'] as const, 'positief', {
+    kaart: keuzeParam('kaart', ['positief', 'verhouding', 'realisatie'] as const, 'realisatie', {
       positief: 'percentage positief',
       verhouding: 'positieve adviezen per plek van de taakstelling',
       realisatie: 'deel van de taakstelling gerealiseerd',

@@ -70,10 +70,10 @@ export interface Context {
   synthetisch: boolean;
 }
 
-/** The selection in words: unit, period and aanvrager. */
-export function selectieTekst(f: BeschutFilters): string {
-  const a = f.aanvrager === 'alle' ? 'alle aanvragers' : f.aanvrager === 'gemeente' ? 'aangevraagd door gemeenten' : 'aangevraagd door burgers';
-  return `${eenheidTekst(eenheidVan(f))}, ${periodeNaam(f.van, f.tot)}, ${a}`;
+/** The selection in words: unit, period and aanvrager, e.g. "heel Nederland, januari t/m mei 2017, alle aanvragers". */
+export function selectieTekst(e: Eenheid, van: string, tot: string, aanvrager: BeschutFilters['aanvrager']): string {
+  const a = aanvrager === 'alle' ? 'alle aanvragers' : aanvrager === 'gemeente' ? 'aangevraagd door gemeenten' : 'aangevraagd door burgers';
+  return `${eenheidTekst(e)}, ${periodeNaam(van, tot)}, ${a}`;
 }
 
 /** Source line, peildatum and synthetic label of a chart computed from these answers. */
