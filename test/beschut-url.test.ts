@@ -9,7 +9,7 @@ describe('Beschut werk link parameters', () => {
       van: '2017-03', tot: '2018-06', aanvrager: 'burger', regio: 'AM38', gemeente: 'GM0228', niveau: 'regio', minimum: 12, kaart: 'realisatie',
     });
     expect(href('beschut-werk', { van: '2017-03', gemeente: 'GM0228' })).toBe(
-      '#/beschut-werk?van=2017-03&tot=2017-05&aanvrager=alle&gemeente=GM0228&niveau=gemeente&minimum=5&kaart=realisatie',
+      '#/beschut-werk?van=2017-03&tot=2017-05&aanvrager=alle&gemeente=GM0228&niveau=regio&minimum=5&kaart=realisatie',
     );
   });
 

@@ -225,7 +225,7 @@ describe('router state', () => {
     router.start(g.omgeving);
     router.ga({ pagina: 'data', filters: {} });
     expect(router.navHref('buig')).toBe('#/buig?jaar=2014');
-    expect(router.navHref('beschut-werk')).toBe('#/beschut-werk?van=2017-01&tot=2017-05&aanvrager=alle&niveau=gemeente&minimum=5&kaart=realisatie');
+    expect(router.navHref('beschut-werk')).toBe('#/beschut-werk?van=2017-01&tot=2017-05&aanvrager=alle&niveau=regio&minimum=5&kaart=realisatie');
   });
 
   it('does not add a history entry when the view does not change', () => {

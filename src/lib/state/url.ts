@@ -183,7 +183,7 @@ export const SCHEMAS = {
     regio: codeParam('regio', isRegio, REGIO_VERWACHT, 'heel Nederland', metRegioNaam),
     gemeente: codeParam('gemeente', (s) => GEMEENTE_NAMEN.has(s), 'een gemeentecode als GM0363 uit de indeling van 2026', 'geen gemeente', metGemeenteNaam),
     // The comparison with the taakstelling: gemeenten or regions, and the smallest taakstelling ranked.
-    niveau: keuzeParam('niveau', ['gemeente', 'regio'] as const, 'gemeente', { gemeente: 'gemeenten', regio: "arbeidsmarktregio's" }),
+    niveau: keuzeParam('niveau', ['gemeente', 'regio'] as const, 'regio', { gemeente: 'gemeenten', regio: "arbeidsmarktregio's" }),
     minimum: minimumParam(5),
     kaart: keuzeParam('kaart', ['positief', 'verhouding', 'realisatie'] as const, 'realisatie', {
       positief: 'percentage positief',

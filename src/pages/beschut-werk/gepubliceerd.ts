@@ -69,12 +69,11 @@ export function vergelijkingData(v: readonly Vergelijking[], ctx: Context): Char
       afwijking,
       rekensom: x.cijfer.rekensom ?? '',
       noot: x.cijfer.noot ?? '',
-      bron: x.cijfer.citatie.label,
     };
   });
   const noten = [
     'Gepubliceerd: zoals in de bron, niet afgerond of herberekend. Berekend: dezelfde definitie op de geladen gegevens, voor heel Nederland. Verschil: berekend min gepubliceerd.',
-    'Waar de bron zichzelf tegenspreekt, staat het gepubliceerde cijfer met de rekensom uit de eigen aantallen van de bron ernaast.',
+    'Waar de bron zichzelf tegenspreekt, staat het gepubliceerde cijfer met de rekensom uit de eigen aantallen van de bron ernaast. De bron van elk cijfer staat in de bronvermelding per cijfer.',
   ];
   if (rijen.some((r) => isOnderdrukt(r.berekend))) noten.push(NOOT_AANVULLEND);
   return {
@@ -91,7 +90,6 @@ export function vergelijkingData(v: readonly Vergelijking[], ctx: Context): Char
       { key: 'afwijking', label: 'Verschil in % van het gepubliceerde cijfer', type: 'pct', decimalen: 1 },
       { key: 'rekensom', label: 'Rekensom van de bron', type: 'tekst' },
       { key: 'noot', label: 'Noot', type: 'tekst' },
-      { key: 'bron', label: 'Bron', type: 'tekst' },
     ],
     rijen,
     voetnoten: noten,

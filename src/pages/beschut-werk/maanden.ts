@@ -152,7 +152,7 @@ export function totalenData(t: Totalen, aanvragers: readonly AanvragerKeuze[], v
     `Extrapolatie, geen meting: de positieve adviezen van ${ytd} maal 12 gedeeld door het aantal maanden, zoals het ministerie in 2017 rekende (601 in vijf maanden: 1.442 voor het jaar). Het interval gaat uit van een gelijkblijvend tempo per maand (Poisson) en dekt geen verandering in dat tempo.`,
   ];
   if ([...verborgen].some((id) => id.includes(`|${PERIODE}|`) || id.includes(`|${JAAR_TOT_NU}|`))) noten.push(NOOT_AANVULLEND);
-  return basis(ctx, `Beoordelingen beschut werk, ${periodeNaam(p0.van, p0.tot)}`, ctx.selectie, kolommen, rijen, noten);
+  return basis(ctx, `Beoordelingen en positieve adviezen per aanvrager, ${periodeNaam(p0.van, p0.tot)}: totalen, jaar tot nu en extrapolatie`, ctx.selectie, kolommen, rijen, noten);
 }
 
 /** Cumulative positive adviezen of the year of `tot`, measured, then the extrapolation to December. */
