@@ -1,6 +1,6 @@
 import {
-  Bool, DateDay, Dictionary, Field, Float64, Int32, Int64, makeData, RecordBatch, Schema, Struct, Table, tableToIPC, Uint16, Uint8, Utf8,
-  vectorFromArray, type Data, type DataType, type Vector,
+  Bool, DateDay, Dictionary, Field, Float64, Int32, Int64, makeData, makeVector, RecordBatch, Schema, Struct, Table, tableToIPC, Uint16, Uint8,
+  Utf8, type Data, type DataType, type Vector,
 } from 'apache-arrow';
 import type { DecodedColumn } from './parquet-decode.ts';
 import type { ColumnPlan } from './extract-schema.ts';
@@ -18,7 +18,7 @@ export class ArrowBuilder {
     private readonly categorical: 'codes' | 'dictionary' = 'dictionary',
   ) {
     plan.forEach((c) => {
-      if (c.target.kind === 'code') this.dictionaries.set(c.name, vectorFromArray(c.target.book.values, new Utf8()));
+      if (c.target.kind === 'code') this.dictionaries.set(c.name, utf8Vector(c.target.book.values));
     });
   }
 
@@ -72,4 +72,19 @@ export class ArrowBuilder {
       }
     }
   }
+}
+
+/**
+ * Text values as an Arrow Utf8 vector, built from offsets and bytes. apache-arrow's own builders
+ * (vectorFromArray) compile a null check with `new Function`, which the site's
+ * Content-Security-Policy (no 'unsafe-eval', also in workers) forbids.
+ */
+function utf8Vector(values: readonly string[]): Vector<Utf8> {
+  const enc = new TextEncoder();
+  const parts = values.map((v) => enc.encode(v));
+  const offsets = new Int32Array(parts.length + 1);
+  parts.forEach((p, i) => (offsets[i + 1] = offsets[i] + p.length));
+  const data = new Uint8Array(offsets[parts.length]);
+  parts.forEach((p, i) => data.set(p, offsets[i]));
+  return makeVector(makeData({ type: new Utf8(), length: parts.length, nullCount: 0, valueOffsets: offsets, data }));
 }

@@ -4,17 +4,12 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import { Table } from 'apache-arrow';
-import DecodeWorker from './worker.ts?worker';
-import { CONTRACTS } from '../extracts/contracts.ts';
-import { loadManifest, type ManifestEntry } from '../extracts/manifest.ts';
-import { runContentChecks } from '../extracts/validate.ts';
+import { loadManifest, type Manifest, type ManifestEntry } from '../extracts/manifest.ts';
 import { CACHE_DB, CACHE_FILE, CACHE_META, WORK_DB, cacheKey, opfsAvailable } from './cache.ts';
-import {
-  SupersededError, type BrowserEngine, type LoadedExtractInfo, type LoadProgress, type LoadResult, type ValidationIssue,
-} from './client-types.ts';
+import { SupersededError, type BrowserEngine, type LoadedExtractInfo, type LoadProgress, type LoadResult } from './client-types.ts';
 import { ident, literal } from '../sql/quote.ts';
-import { codesViewSql } from './extract-schema.ts';
-import type { DecodeRequest, DecodeSource, FromWorker, SchemaMessage, ToWorker } from './protocol.ts';
+import { DecodeClient, codesTable, ingest, type IngestContext, type IngestTiming } from './ingest.ts';
+import type { DecodeRequest, DecodeSource } from './protocol.ts';
 import type { ExtractName, SqlParam } from './types.ts';
 
 /**
@@ -31,20 +26,11 @@ import type { ExtractName, SqlParam } from './types.ts';
  * straight into ENUM columns (slower to load, nothing to do afterwards).
  */
 
-export interface LoadTiming {
+export interface LoadTiming extends IngestTiming {
   /** Until the table was queryable. */
   ms: number;
   bron: 'parquet' | 'cache' | 'gebruiker';
   rijen: number;
-  /** Reading the file (download or local file), in the decode worker. */
-  readMs?: number;
-  /** Decoding Parquet and building Arrow, in the decode worker. */
-  decodeMs?: number;
-  /** Decode worker waiting for DuckDB (back-pressure). */
-  waitMs?: number;
-  /** Sum of the insert calls into DuckDB, as seen from the page. */
-  insertMs?: number;
-  categorical?: 'codes' | 'dictionary';
 }
 
 export interface EngineTimings {
@@ -87,13 +73,16 @@ export class WasmEngine implements BrowserEngine {
   /** Increases when an extract's table is replaced; a background cache copy checks it before switching. */
   private readonly generation = new Map<ExtractName, number>();
   private readonly starting: Promise<void>;
-  private decoder: Worker | null = null;
-  private readonly decodeHandlers = new Map<number, (m: FromWorker) => void>();
-  private seq = 0;
-  /** Loads and table swaps run one after another. */
+  private readonly decoder = new DecodeClient();
+  /**
+   * Loads and table swaps run one after another, in the order they were asked for; a demo
+   * extract whose turn comes after a user's file of the same contract is skipped (user wins).
+   */
   private loadQueue: Promise<unknown> = Promise.resolve();
   private persistQueue: Promise<unknown> = Promise.resolve();
-  private lastLoad: Omit<LoadTiming, 'ms' | 'bron' | 'rijen'> = {};
+  /** Contracts whose loaded table is (or is about to be) a user's file. */
+  private readonly eigen = new Set<ExtractName>();
+  private manifest: Manifest | null = null;
   private closed = false;
 
   constructor(private readonly options: EngineOptions = {}) {
@@ -278,6 +267,7 @@ export class WasmEngine implements BrowserEngine {
     } catch (e) {
       throw new Error(`Het manifest van de demodata kon niet worden gelezen: ${(e as Error).message}`);
     }
+    this.manifest = manifest;
     const cached = await this.cachedKeys();
     const results: LoadResult[] = [];
     const persist: (() => void)[] = [];
@@ -289,13 +279,34 @@ export class WasmEngine implements BrowserEngine {
     return results;
   }
 
-  async loadUserFile(file: File, onProgress?: (p: LoadProgress) => void): Promise<LoadResult> {
+  async loadUserFile(file: File, onProgress?: (p: LoadProgress) => void, opties: { sinds?: string } = {}): Promise<LoadResult> {
     await this.starting;
     return this.enqueue(async () => {
-      const r = await this.ingest({ extract: null, bestand: file.name, source: { file } }, 'gebruiker', 'dictionary', onProgress);
-      if (r.ok) this.timings.loads[r.extract] = { ms: r.ms, bron: 'gebruiker', rijen: r.rijen, ...this.lastLoad };
+      const { result: r, timing } = await ingest(this.ingestContext(), { extract: null, bestand: file.name, source: { file } }, 'gebruiker', 'dictionary', onProgress);
+      if (r.ok) {
+        this.eigen.add(r.extract);
+        const info = this.info.get(r.extract);
+        if (info) this.info.set(r.extract, { ...info, sinds: opties.sinds ?? info.geladenOp });
+        this.timings.loads[r.extract] = { ms: r.ms, bron: 'gebruiker', rijen: r.rijen, ...timing };
+      }
       return r;
     });
+  }
+
+  async herstelDemo(name: ExtractName, onProgress?: (p: LoadProgress) => void): Promise<LoadResult | null> {
+    await this.starting;
+    const persist: (() => void)[] = [];
+    const r = await this.enqueue(async () => {
+      this.eigen.delete(name);
+      const entry = this.manifest?.extracts.find((e) => e.name === name);
+      if (entry) return this.loadDemoExtract(entry, (await this.cachedKeys()).get(name), onProgress, persist);
+      // No demo extract for this contract: nothing is loaded under its name any more.
+      await this.replace(name, []);
+      this.info.delete(name);
+      return null;
+    });
+    for (const p of persist) p();
+    return r;
   }
 
   async loaded(): Promise<LoadedExtractInfo[]> {
@@ -336,6 +347,12 @@ export class WasmEngine implements BrowserEngine {
     const t0 = performance.now();
     const name = entry.name;
     const key = cacheKey(entry);
+    const eigen = this.info.get(name);
+    if (this.eigen.has(name) && eigen) {
+      // A user's file came first: it stays, and the status says what is loaded.
+      onProgress?.({ extract: name, fase: 'klaar', fractie: 1, rijen: eigen.rijen });
+      return { ok: true, extract: name, rijen: eigen.rijen, bron: 'gebruiker', bestand: eigen.bestand, ms: 0 };
+    }
     if (cached && cached.sleutel === key) {
       onProgress?.({ extract: name, fase: 'uit cache', fractie: null });
       await this.replace(name, [`CREATE VIEW ${W}.${ident(name)} AS SELECT * FROM ${CACHE_DB}.main.${ident(name)}`]);
@@ -346,10 +363,11 @@ export class WasmEngine implements BrowserEngine {
       return { ok: true, extract: name, rijen: cached.rijen, bron: 'demo', bestand: entry.file, ms };
     }
     const url = new URL(`${entry.file}?v=${encodeURIComponent(entry.sha256.slice(0, 16))}`, this.dataBase()).href;
-    const categorical = this.timings.cache ? 'codes' : 'dictionary';
-    const result = await this.ingest({ extract: name, bestand: entry.file, source: { url, bytes: entry.bytes, sha256: entry.sha256 } }, 'demo', categorical, onProgress);
+    const categorical: DecodeRequest['categorical'] = this.timings.cache ? 'codes' : 'dictionary';
+    const source: DecodeSource = { url, bytes: entry.bytes, sha256: entry.sha256 };
+    const { result, timing } = await ingest(this.ingestContext(), { extract: name, bestand: entry.file, source }, 'demo', categorical, onProgress);
     if (result.ok) {
-      this.timings.loads[name] = { ms: result.ms, bron: 'parquet', rijen: result.rijen, ...this.lastLoad };
+      this.timings.loads[name] = { ms: result.ms, bron: 'parquet', rijen: result.rijen, ...timing };
       if (this.timings.cache) {
         const gen = this.generation.get(name);
         persist.push(() => this.schedulePersist(name, key, entry.file, result.rijen, gen));
@@ -358,153 +376,17 @@ export class WasmEngine implements BrowserEngine {
     return result;
   }
 
-  /**
-   * Decode (worker) → staging table → (user files: content checks) → swap in one transaction.
-   * On any failure the staging table is dropped and the loaded table stays as it was.
-   */
-  private ingest(
-    req: { extract: ExtractName | null; bestand: string; source: DecodeSource },
-    bron: 'demo' | 'gebruiker',
-    categorical: DecodeRequest['categorical'],
-    onProgress?: (p: LoadProgress) => void,
-  ): Promise<LoadResult> {
-    const t0 = performance.now();
-    const id = ++this.seq;
-    const staging = `_laden_${id}`;
-    const stagingRef = `${W}.${ident(staging)}`;
+  /** What a load needs: the load connection, the decode worker, the table swap. */
+  private ingestContext(): IngestContext {
     const conn = this.loadConn!;
-    const worker = this.decodeWorker();
-    let extract: ExtractName | null = req.extract;
-    let schema: SchemaMessage | null = null;
-    let created = false;
-    let inserted = 0;
-    let insertMs = 0;
-    let chain: Promise<unknown> = Promise.resolve();
-    let failed = false;
-    const progress = (p: Omit<LoadProgress, 'extract'>) => {
-      if (extract) onProgress?.({ extract, ...p });
+    return {
+      conn,
+      schema: W,
+      decoder: this.decoder,
+      replace: (name, statements, c) => this.replace(name, statements, c),
+      engine: { query: (sql: string, params?: readonly SqlParam[]) => this.run(conn, sql, params), close: async () => undefined },
+      setInfo: (extract, bron, bestand, rijen) => this.setInfo(extract, bron, bestand, rijen),
     };
-
-    return new Promise<LoadResult>((resolve) => {
-      const finish = async (result: LoadResult) => {
-        this.decodeHandlers.delete(id);
-        if (!result.ok) {
-          failed = true;
-          worker.postMessage({ type: 'cancel', id } satisfies ToWorker);
-          await chain.catch(() => undefined);
-          if (created) await conn.query(`DROP TABLE IF EXISTS ${stagingRef}`).catch(() => undefined);
-          progress({ fase: 'fout', fractie: null, bericht: result.problemen[0]?.bericht });
-        }
-        resolve(result);
-      };
-      const refuse = (problemen: ValidationIssue[]) => void finish({ ok: false, bestand: req.bestand, extract, problemen });
-      const step = (fn: () => Promise<unknown>) => {
-        chain = chain.then(async () => {
-          if (!failed) await fn();
-        });
-        chain.catch((e) => {
-          if (!failed) refuse([{ bestand: req.bestand, kolom: null, bericht: `${req.bestand} kon niet worden geladen: ${dbFout(e)}` }]);
-        });
-      };
-
-      this.decodeHandlers.set(id, (m) => {
-        if (failed) return;
-        switch (m.type) {
-          case 'progress':
-            // Once rows go in, insert progress says more (a streamed download overlaps it).
-            if (m.fase === 'downloaden' && inserted === 0) progress({ fase: 'downloaden', fractie: m.fractie });
-            break;
-          case 'schema':
-            schema = m;
-            extract = m.extract;
-            step(async () => {
-              const cols = m.columns
-                .map((c) => `${ident(c.name)} ${categorical === 'codes' && c.codeType ? c.codeType : c.duckType}`)
-                .join(', ');
-              await conn.query(`CREATE TABLE ${stagingRef} (${cols})`);
-              created = true;
-              progress({ fase: 'invoegen', fractie: 0, rijen: 0 });
-            });
-            break;
-          case 'batch':
-            step(async () => {
-              const t = performance.now();
-              await conn.insertArrowFromIPCStream(m.ipc, { name: staging, schema: 'main', create: false });
-              insertMs += performance.now() - t;
-              inserted += m.rows;
-              worker.postMessage({ type: 'credit', id } satisfies ToWorker);
-              progress({ fase: 'invoegen', fractie: schema ? inserted / Math.max(1, schema.rows) : null, rijen: inserted });
-            });
-            break;
-          case 'done':
-            step(async () => {
-              this.lastLoad = { readMs: m.readMs, decodeMs: m.decodeMs, waitMs: m.waitMs, insertMs, categorical };
-              if (!schema || !extract) throw new Error('de Parquet-lezer gaf geen schema');
-              if (bron === 'gebruiker') {
-                progress({ fase: 'valideren', fractie: null, rijen: inserted });
-                const problemen = await runContentChecks(this.engineOn(conn), CONTRACTS[extract], staging, req.bestand);
-                if (problemen.length > 0) {
-                  refuse(problemen);
-                  return;
-                }
-              }
-              const target = `${W}.${ident(extract)}`;
-              await this.replace(
-                extract,
-                categorical === 'codes'
-                  ? [
-                      `ALTER TABLE ${stagingRef} RENAME TO ${ident(codesTable(extract))}`,
-                      codesViewSql(target, `${W}.${ident(codesTable(extract))}`, m.columns),
-                    ]
-                  : [`ALTER TABLE ${stagingRef} RENAME TO ${ident(extract)}`],
-                conn,
-              );
-              created = false;
-              this.setInfo(extract, bron, req.bestand, inserted);
-              progress({ fase: 'klaar', fractie: 1, rijen: inserted });
-              void finish({ ok: true, extract, rijen: inserted, bron, bestand: req.bestand, ms: performance.now() - t0 });
-            });
-            break;
-          case 'refused':
-            extract = m.extract ?? extract;
-            refuse(m.problemen);
-            break;
-          case 'pull':
-            void this.pump(worker, id, m.url, req.bestand, () => failed);
-            break;
-        }
-      });
-      worker.postMessage({ type: 'decode', id, extract: req.extract, bestand: req.bestand, source: req.source, categorical } satisfies ToWorker);
-    });
-  }
-
-  /** Download for the decode worker, chunk by chunk (transferred), so a busy decoder never stalls the download. */
-  private async pump(worker: Worker, id: number, url: string, bestand: string, stopped: () => boolean): Promise<void> {
-    try {
-      const res = await fetch(url, { cache: 'no-store' });
-      if (!res.ok || !res.body) throw new Error(`${bestand} kon niet worden opgehaald (HTTP ${res.status}).`);
-      const reader = res.body.getReader();
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        if (stopped()) {
-          await reader.cancel();
-          return;
-        }
-        const whole = value.byteOffset === 0 && value.byteLength === value.buffer.byteLength;
-        const data = (whole ? value.buffer : value.slice().buffer) as ArrayBuffer;
-        worker.postMessage({ type: 'chunk', id, data } satisfies ToWorker, [data]);
-      }
-      worker.postMessage({ type: 'chunk-end', id } satisfies ToWorker);
-    } catch (e) {
-      const error = (e as Error).message?.startsWith(bestand) ? (e as Error).message : `${bestand} kon niet worden opgehaald: ${dbFout(e)}.`;
-      worker.postMessage({ type: 'chunk-end', id, error } satisfies ToWorker);
-    }
-  }
-
-  /** A QueryEngine on one connection (validation of a staging table runs on the load connection). */
-  private engineOn(conn: Conn) {
-    return { query: (sql: string, params?: readonly SqlParam[]) => this.run(conn, sql, params), close: async () => undefined };
   }
 
   /**
@@ -536,18 +418,6 @@ export class WasmEngine implements BrowserEngine {
 
   private setInfo(extract: ExtractName, bron: 'demo' | 'gebruiker', bestand: string, rijen: number): void {
     this.info.set(extract, { extract, bron, bestand, rijen, geladenOp: new Date().toISOString() });
-  }
-
-  private decodeWorker(): Worker {
-    if (!this.decoder) {
-      this.decoder = new DecodeWorker({ name: 'parquet-lezer' });
-      this.decoder.onmessage = (ev: MessageEvent<FromWorker>) => this.decodeHandlers.get(ev.data.id)?.(ev.data);
-      this.decoder.onerror = (ev) => {
-        const bericht = `De Parquet-lezer is gestopt: ${ev.message || 'onbekende fout'}`;
-        for (const [id, h] of this.decodeHandlers) h({ type: 'refused', id, extract: null, problemen: [{ bestand: '', kolom: null, bericht }] });
-      };
-    }
-    return this.decoder;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -592,18 +462,13 @@ export class WasmEngine implements BrowserEngine {
 
   async close(): Promise<void> {
     this.closed = true;
-    this.decoder?.terminate();
-    this.decoder = null;
+    this.decoder.terminate();
     await this.persistQueue.catch(() => undefined);
     for (const c of this.viewConns.values()) await (await c).close().catch(() => undefined);
     await this.conn?.close().catch(() => undefined);
     await this.loadConn?.close().catch(() => undefined);
     await this.db?.terminate();
   }
-}
-
-function codesTable(name: ExtractName): string {
-  return `${name}__codes`;
 }
 
 async function drain(reader: AsyncIterable<unknown>): Promise<void> {

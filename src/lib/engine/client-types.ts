@@ -28,7 +28,18 @@ export interface ValidationIssue {
 }
 
 export type LoadResult =
-  | { ok: true; extract: ExtractName; rijen: number; bron: 'demo' | 'gebruiker'; bestand: string; ms: number }
+  | {
+      ok: true;
+      extract: ExtractName;
+      rijen: number;
+      bron: 'demo' | 'gebruiker';
+      bestand: string;
+      ms: number;
+      /** A user's file: plausibility notes that did not stop it (short series, gaps), in Dutch. */
+      waarschuwingen?: string[];
+      /** Columns in the file that the contract does not name; not loaded. */
+      genegeerd?: string[];
+    }
   | { ok: false; bestand: string; extract: ExtractName | null; problemen: ValidationIssue[] };
 
 export interface LoadedExtractInfo {
@@ -37,6 +48,8 @@ export interface LoadedExtractInfo {
   bestand: string;
   rijen: number;
   geladenOp: string;
+  /** A user's file: when the user first loaded it (ISO); it may come back from the browser's storage after a reload. */
+  sinds?: string;
 }
 
 export interface BrowserEngine extends QueryEngine {
@@ -55,7 +68,12 @@ export interface BrowserEngine extends QueryEngine {
    * Validate a user's Parquet file and, when valid, replace the extract of the same contract.
    * The contract is recognised from the columns. A refused file never disturbs loaded data.
    */
-  loadUserFile(file: File, onProgress?: (p: LoadProgress) => void): Promise<LoadResult>;
+  loadUserFile(file: File, onProgress?: (p: LoadProgress) => void, opties?: { sinds?: string }): Promise<LoadResult>;
+  /**
+   * Drop a user's file and load the demo extract of that contract again (none when the manifest
+   * has none). A demo extract still waiting to load never replaces a user's file.
+   */
+  herstelDemo(extract: ExtractName, onProgress?: (p: LoadProgress) => void): Promise<LoadResult | null>;
   /** Which extracts are loaded now, and from where. */
   loaded(): Promise<LoadedExtractInfo[]>;
 }

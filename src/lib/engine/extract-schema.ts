@@ -191,11 +191,6 @@ export function enumType(values: readonly string[]): string {
   return `ENUM(${values.map(literal).join(', ')})`;
 }
 
-export function createTableSql(table: string, plan: TablePlan, temp = true): string {
-  const cols = plan.columns.map((c) => `${ident(c.name)} ${c.duckType}`).join(', ');
-  return `CREATE ${temp ? 'TEMP ' : ''}TABLE ${ident(table)} (${cols})`;
-}
-
 /**
  * The view that shows a codes table (categorical columns as small integers, the fastest thing to
  * insert) with the contract's columns and ENUM types. The code → value lists are constants that

@@ -5,7 +5,9 @@ import { ZSTDDecoder } from 'zstddec';
 import { compressors as jsCompressors } from 'hyparquet-compressors';
 import type { ValidationIssue } from './client-types.ts';
 import { CONTRACTS, type ExtractContract } from '../extracts/contracts.ts';
+import { kortBestand, technischeFout } from '../extracts/meldingen.ts';
 import { checkParquetMagic, checkSchema, extraKolommen, matchContract } from '../extracts/schema-check.ts';
+import { formatAantal } from '../format/nl.ts';
 import { ArrowBuilder } from './arrow-build.ts';
 import { finalColumns, parquetColumnTypes, planTable, type TablePlan } from './extract-schema.ts';
 import { DecodeError, decodeRowGroup, distinctText, rowGroupRange } from './parquet-decode.ts';
@@ -37,7 +39,10 @@ scope.onmessage = (ev: MessageEvent<ToWorker>) => {
     const job: Job = { credits: INITIAL_CREDITS, wake: null, cancelled: false };
     jobs.set(msg.id, job);
     run(msg, job)
-      .catch((e) => post({ type: 'refused', id: msg.id, extract: msg.extract, problemen: [issue(msg.bestand, null, foutTekst(msg.bestand, e))] }))
+      .catch((e) => {
+        const de = e instanceof DecodeError ? e : null;
+        post({ type: 'refused', id: msg.id, extract: msg.extract, problemen: [issue(msg.bestand, de?.kolom ?? null, foutTekst(msg.bestand, e), de?.rij)] });
+      })
       .finally(() => jobs.delete(msg.id));
   } else {
     const job = jobs.get(msg.id);
@@ -106,14 +111,9 @@ async function run(req: DecodeRequest, job: Job): Promise<void> {
     try {
       md = parquetMetadata(bytes.buf, PARSERS);
     } catch (e) {
-      return refuse([
-        issue(
-          bestand,
-          null,
-          `${bestand} is geen leesbaar Parquet-bestand (${(e as Error).message}). ` +
-            `Sla het extract opnieuw op als Parquet, bijvoorbeeld met DuckDB: COPY … TO '${bestand}' (FORMAT parquet).`,
-        ),
-      ]);
+      // hyparquet's own (English) reason is not for the user.
+      console.debug('[parquet-lezer]', e);
+      return refuse([issue(bestand, null, technischeFout(bestand, 'lezen'))]);
     }
   }
 
@@ -246,7 +246,7 @@ async function openStreaming(
   }
   const end = tail.subarray(tail.byteLength - 4);
   const magic = checkParquetMagic(end, end, bestand, total);
-  if (magic) throw new Error(magic.bericht);
+  if (magic) throw new LeesFout(magic.bericht);
   const md = parquetMetadata(tail, PARSERS);
 
   const buf = new Uint8Array(total);
@@ -287,9 +287,9 @@ async function openStreaming(
     };
     job.onEnd = (error) => {
       const e = error
-        ? new Error(error)
+        ? new LeesFout(error)
         : bytes.received < total
-          ? new Error(`${bestand} is onvolledig binnengekomen (${bytes.received} van ${total} bytes).`)
+          ? new LeesFout(`${kortBestand(bestand)} is onvolledig binnengekomen (${bytes.received} van ${total} bytes). Laad de pagina opnieuw.`)
           : null;
       if (e) {
         for (const w of waiters.splice(0)) w.reject(e);
@@ -316,10 +316,10 @@ async function readSource(req: DecodeRequest, onProgress: (f: number | null) => 
   let res: Response;
   try {
     res = await fetch(src.url, { credentials: 'same-origin' });
-  } catch (e) {
-    throw new Error(`${req.bestand} kon niet worden opgehaald (${(e as Error).message}).`);
+  } catch {
+    throw new LeesFout(`${kortBestand(req.bestand)} kon niet worden opgehaald; controleer de verbinding en laad de pagina opnieuw.`);
   }
-  if (!res.ok) throw new Error(`${req.bestand} kon niet worden opgehaald (HTTP ${res.status}).`);
+  if (!res.ok) throw new LeesFout(`${kortBestand(req.bestand)} kon niet worden opgehaald (HTTP ${res.status}).`);
   const total = Number(res.headers.get('content-length')) || src.bytes || 0;
   if (!res.body) return new Uint8Array(await res.arrayBuffer());
   const reader = res.body.getReader();
@@ -386,11 +386,17 @@ function issue(bestand: string, kolom: string | null, bericht: string, rij?: num
   return rij === undefined ? { bestand, kolom, bericht } : { bestand, kolom, bericht, voorbeeld: { rij: rij + 1 } };
 }
 
+/** An error whose message is already a whole Dutch sentence for the user. */
+class LeesFout extends Error {}
+
+/** Our own errors in Dutch; anything else (hyparquet, the browser) as one Dutch sentence without its English text. */
 function foutTekst(bestand: string, e: unknown): string {
   if (e instanceof DecodeError) {
-    const rij = e.rij === undefined ? '' : ` (rij ${e.rij + 1})`;
-    return `${bestand}, ${e.message}${rij}.`;
+    const rij = e.rij === undefined ? '' : ` (rij ${formatAantal(e.rij + 1)})`;
+    return `${kortBestand(bestand)}, ${e.message}${rij}.`;
   }
-  const m = (e as Error)?.message ?? String(e);
-  return m.startsWith(bestand) ? m : `${bestand} kon niet worden gelezen: ${m}.`;
+  if (e instanceof LeesFout) return e.message;
+  // The technical cause stays available to developers (console), never in the message.
+  console.debug('[parquet-lezer]', e);
+  return technischeFout(bestand, 'lezen');
 }

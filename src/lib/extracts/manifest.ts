@@ -125,11 +125,6 @@ export async function loadManifest(url: string = MANIFEST_URL, fetchFn: typeof f
   return parseManifest(json);
 }
 
-/** URL of an extract relative to the page, from its manifest entry. */
-export function extractUrl(entry: ManifestEntry): string {
-  return `./data/${entry.file}`;
-}
-
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -1,5 +1,8 @@
 import type { BrowserEngine, LoadedExtractInfo, LoadProgress, LoadResult } from '../engine/client-types.ts';
+import { bewaardeBestanden, bewaarEigen, verwijderEigen } from '../engine/eigen-opslag.ts';
 import type { ExtractName } from '../engine/types.ts';
+import { CONTRACTS } from '../extracts/contracts.ts';
+import { kortBestand } from '../extracts/meldingen.ts';
 import { loadManifest, type Manifest } from '../extracts/manifest.ts';
 import { Coordinator, type CoordinatorStats } from '../query/Coordinator.ts';
 import { queryLayer } from '../query/query-layer.svelte.ts';
@@ -9,6 +12,8 @@ import { catalogus } from '../query/catalogus.ts';
  * What the whole app knows about its data: the manifest, the browser engine, loading progress
  * per extract, errors, and which extracts are loaded from where. The shell shows it (status
  * area, demo-data notice); pages read `dataVersie` to query again after a user file replaced data.
+ * A user's own files are kept in the browser (eigen-opslag.ts) and loaded again before the demo
+ * extracts on the next visit; a demo extract never replaces a user's file.
  */
 
 /** The engine module is loaded on demand, so the shell and published figures render first. */
@@ -38,8 +43,16 @@ export class AppStatus {
   dataVersie = $state(0);
 
   engine = $state.raw<BrowserEngine | null>(null);
+  /** Per contract with a user's file: whether the browser keeps it across reloads. */
+  bewaard = $state<Partial<Record<ExtractName, boolean>>>({});
   #gestart = false;
+  /** Resolves when the engine runs (or could not start): a file dropped before that waits for it. */
+  #engineKlaar: Promise<void>;
+  #engineGestart: () => void = () => undefined;
 
+  constructor() {
+    this.#engineKlaar = new Promise((r) => (this.#engineGestart = r));
+  }
 
   async start(): Promise<void> {
     if (this.#gestart) return;
@@ -61,12 +74,22 @@ export class AppStatus {
       } catch (e) {
         this.engineBeschikbaar = false;
         this.fouten = [...this.fouten, { titel: 'Rekenmodule niet gestart', berichten: [(e as Error).message] }];
+      } finally {
+        this.#engineGestart();
       }
+      if (!this.engine) return;
+      // The user's own files first: the engine then skips the demo extracts of those contracts.
+      const terug = this.#herstelEigen(this.engine);
       // Without a manifest there is no demo data to load (the error is shown once, above);
       // the engine still takes a user's own extract.
-      if (!this.engine || !this.manifest) return;
+      if (!this.manifest) {
+        await terug;
+        await this.verversGeladen();
+        return;
+      }
       const t0 = performance.now();
       const resultaten = await this.engine.loadDemo((p) => this.#voortgang(p));
+      await terug;
       this.laadtijd = performance.now() - t0;
       const mislukt = resultaten.filter((r): r is Extract<LoadResult, { ok: false }> => !r.ok);
       if (mislukt.length > 0)
@@ -89,6 +112,32 @@ export class AppStatus {
     this.voortgang = { ...this.voortgang, [p.extract]: p };
   }
 
+  /** Load the files kept from an earlier visit; one that no longer passes is forgotten, with a message. */
+  async #herstelEigen(engine: BrowserEngine): Promise<void> {
+    const bewaard = await bewaardeBestanden();
+    await Promise.all(
+      bewaard.map(async (b) => {
+        const r = await engine.loadUserFile(b.file, (p) => this.#voortgang(p), { sinds: b.sinds });
+        if (r.ok) {
+          this.bewaard = { ...this.bewaard, [r.extract]: true };
+          return;
+        }
+        await verwijderEigen(b.extract);
+        this.fouten = [
+          ...this.fouten,
+          {
+            titel: `Eigen bestand ${kortBestand(b.bestand)} niet meer geladen`,
+            berichten: [
+              `${kortBestand(b.bestand)} (${CONTRACTS[b.extract].title}) stond nog in deze browser, maar voldoet niet meer aan de controles; ` +
+                'het is verwijderd en de demodata worden gebruikt.',
+              ...r.problemen.slice(0, 3).map((p) => p.bericht),
+            ],
+          },
+        ];
+      }),
+    );
+  }
+
   async verversGeladen(): Promise<void> {
     if (!this.engine) return;
     this.geladen = await this.engine.loaded();
@@ -96,18 +145,39 @@ export class AppStatus {
     this.dataVersie += 1;
   }
 
-  /** Validate a user's Parquet and, when valid, let it replace the demo extract of its contract. */
+  /**
+   * Validate a user's Parquet and, when valid, let it replace the demo extract of its contract and
+   * keep it in the browser. A file dropped while the demo data still load waits its turn and wins.
+   */
   async laadEigenBestand(file: File, onProgress?: (p: LoadProgress) => void): Promise<LoadResult> {
+    await this.#engineKlaar;
     if (!this.engine)
       return {
         ok: false,
         bestand: file.name,
         extract: null,
-        problemen: [{ bestand: file.name, kolom: null, bericht: `${file.name} is niet geladen: de rekenmodule is (nog) niet beschikbaar.` }],
+        problemen: [{ bestand: file.name, kolom: null, bericht: `${kortBestand(file.name)} is niet geladen: de rekenmodule kon niet starten.` }],
       };
-    const result = await this.engine.loadUserFile(file, onProgress);
-    if (result.ok) await this.verversGeladen();
+    const sinds = new Date().toISOString();
+    const result = await this.engine.loadUserFile(file, onProgress, { sinds });
+    if (result.ok) {
+      this.bewaard = { ...this.bewaard, [result.extract]: await bewaarEigen(result.extract, file, sinds) };
+      await this.verversGeladen();
+    }
     return result;
+  }
+
+  /** Remove a user's file of this contract (also from the browser's storage) and return to the demo data. */
+  async verwijderEigenBestand(extract: ExtractName): Promise<LoadResult | null> {
+    await this.#engineKlaar;
+    if (!this.engine) return null;
+    await verwijderEigen(extract);
+    const r = await this.engine.herstelDemo(extract, (p) => this.#voortgang(p));
+    const { [extract]: _, ...rest } = this.bewaard;
+    void _;
+    this.bewaard = rest;
+    await this.verversGeladen();
+    return r;
   }
 }
 
