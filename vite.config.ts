@@ -1,10 +1,14 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { dataPlugin } from './src/build/data-plugin.ts';
+import { headersPlugin } from './src/build/headers.ts';
+import { voorbeeldenPlugin } from './src/build/voorbeelden-plugin.ts';
 
-// The dashboard is a static site: everything (wasm, worker, data) is served from its own origin.
+// The dashboard is a static site: everything (wasm, worker, data) is served from its own origin,
+// with the security headers of src/build/headers.ts. The bench page is built apart
+// (vite.bench.config.ts, into dist-bench/) and never shipped with the site.
 export default defineConfig({
-  plugins: [svelte(), dataPlugin()],
+  plugins: [svelte(), dataPlugin(), voorbeeldenPlugin(), headersPlugin()],
   base: './',
   publicDir: 'public',
   worker: { format: 'es' },

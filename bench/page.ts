@@ -3,7 +3,7 @@ import { removeCacheFiles } from '../src/lib/engine/cache.ts';
 import { loadCases, type BenchCaseDef } from './cases.ts';
 
 /**
- * The bench page (dist/bench/index.html): exposes the browser engine and the bench cases to
+ * The bench page (dist-bench/bench/index.html, built by vite.bench.config.ts): exposes the browser engine and the bench cases to
  * bench/run.ts as `window.__pm`. Not linked from the dashboard.
  */
 declare global {

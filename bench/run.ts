@@ -7,7 +7,7 @@
  *
  * Options: --runs N (default 5), --native-threads N (default 1: the same single core DuckDB-WASM
  * gets), --no-native, --no-cases, --no-nocache (skip the cold start without OPFS cache),
- * --build (force vite build), --dist DIR (default dist), --data DIR (native side; default data),
+ * --build (force vite build), --dist DIR (default dist-bench), --data DIR (native side; default data),
  * --port P.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -30,7 +30,7 @@ function option(name: string, fallback: string): string {
 const flag = (name: string) => process.argv.includes(`--${name}`);
 const RUNS = Math.max(1, Number(option('runs', '5')));
 const NATIVE_THREADS = Math.max(1, Number(option('native-threads', '1')));
-const DIST = option('dist', 'dist');
+const DIST = option('dist', 'dist-bench');
 const DATA = resolve(ROOT, option('data', 'data'));
 const PORT = Number(option('port', '4488'));
 

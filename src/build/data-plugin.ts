@@ -6,22 +6,16 @@ import type { Connect, Plugin } from 'vite';
  * Serves the project's data/ folder at ./data/ in `vite` (dev) and `vite preview`, and copies it
  * to dist/data/ at build time, so the static site carries its own manifest, extracts (Parquet),
  * published figures (CSV) and geometry (TopoJSON). Hidden files and generator leftovers
- * (extracts/.build-*) are skipped. Also adds the bench page (bench/index.html) as a second
- * entry of the build, for `npm run bench`; it is not linked from the app.
+ * (extracts/.build-*) are skipped. `copy: false` only serves (the bench build, vite.bench.config.ts,
+ * which is built apart from the site and never shipped with it).
  */
-export function dataPlugin(options: { dir?: string; benchPage?: boolean } = {}): Plugin {
+export function dataPlugin(options: { dir?: string; copy?: boolean } = {}): Plugin {
   let root = process.cwd();
   let outDir = 'dist';
   const dataDir = () => resolve(root, options.dir ?? 'data');
 
   return {
     name: 'participatiemonitor-data',
-    config(config, env) {
-      if (env.command !== 'build' || options.benchPage === false) return;
-      const r = resolve(config.root ?? process.cwd());
-      if (!existsSync(join(r, 'bench/index.html'))) return;
-      return { build: { rolldownOptions: { input: { main: join(r, 'index.html'), bench: join(r, 'bench/index.html') } } } };
-    },
     configResolved(config) {
       root = config.root;
       outDir = resolve(config.root, config.build.outDir);
@@ -38,7 +32,7 @@ export function dataPlugin(options: { dir?: string; benchPage?: boolean } = {}):
     },
     closeBundle() {
       const src = dataDir();
-      if (!existsSync(src)) return;
+      if (options.copy === false || !existsSync(src)) return;
       cpSync(src, join(outDir, 'data'), {
         recursive: true,
         filter: (p) => !basename(p).startsWith('.') && !basename(p).startsWith('.build-'),

@@ -1,20 +1,24 @@
 /**
- * The browser engine in Debian Chromium, on the built site (bench page, same bundle as the app):
+ * The browser engine in Debian Chromium, on the bench page (the same engine modules as the app,
+ * built apart by vite.bench.config.ts into dist-bench/ and served by its own vite preview):
  * DuckDB-WASM starts in its worker, the demo extracts load (decoded in the browser from Parquet),
  * a query gives the same numbers as native DuckDB on the same Parquet files, a newer query for a
  * view supersedes the older one, a bad user file is refused without touching the loaded data, a
  * reload takes the extracts from the OPFS cache, and nothing is fetched from another origin.
  */
 import { DuckDBInstance } from '@duckdb/node-api';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { ensureBuilt, startPreview, type Preview } from '../../bench/browser.ts';
 import { parseManifest, type Manifest } from '../../src/lib/extracts/manifest.ts';
 import { ROOT, launchBrowser, newMonitoredContext, type PageReport } from './harness.ts';
 
-const baseUrl = inject('baseUrl');
-const origin = inject('origin');
+let bench: Preview;
+let baseUrl: string;
+let origin: string;
 /** The data folder the served site was built from (native DuckDB reads the same Parquet files). */
 const DATA = process.env.PM_DATA_DIR ?? join(ROOT, 'data');
 
@@ -75,8 +79,33 @@ async function query(p: Page, sql: string): Promise<Row[]> {
   }, sql);
 }
 
+/** Newest mtime below `path` (files only). */
+function newest(path: string): number {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  return st.isDirectory() ? Math.max(0, ...readdirSync(path).map((f) => newest(join(path, f)))) : st.mtimeMs;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.on('error', rej);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() => res(typeof addr === 'object' && addr ? addr.port : 0));
+    });
+  });
+}
+
 beforeAll(async () => {
   manifest = parseManifest(JSON.parse(readFileSync(join(DATA, 'manifest.json'), 'utf8')));
+  // The bench page is rebuilt when the engine or the bench changed after its last build.
+  const built = newest(join(ROOT, 'dist-bench/bench/index.html'));
+  const stale = ['src', 'bench/index.html', 'bench/page.ts', 'bench/cases.ts', 'bench/cases', 'vite.bench.config.ts', 'package-lock.json'].some((p) => newest(join(ROOT, p)) > built);
+  ensureBuilt(ROOT, 'dist-bench', stale);
+  bench = await startPreview(ROOT, 'dist-bench', await freePort());
+  origin = bench.origin;
+  baseUrl = `${bench.origin}/`;
   browser = await launchBrowser();
   const monitored = await newMonitoredContext(browser, origin);
   report = monitored.report;
@@ -87,6 +116,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
+  await bench?.stop();
 });
 
 test('the demo extracts load in the browser, with progress per extract, and give the same numbers as native DuckDB', async () => {
