@@ -168,7 +168,7 @@ describe('Beschut werk op de demodata', () => {
   test('a region filter recomputes the page for that region; a gemeente found by name goes into the link', async () => {
     await page.getByLabel('Arbeidsmarktregio', { exact: true }).selectOption({ label: 'Groot Amsterdam' });
     await settle(page, 60_000);
-    const t = await runMetric(native, periodeTotaalQuery({ van: '2017-01', tot: '2017-05', regio: ['AM17'] }));
+    const t = await runMetric(native, periodeTotaalQuery({ van: '2017-01', tot: '2017-05', regio: ['AM18'] }));
     const tot = t.find((r) => r.aanvrager === 'totaal')!;
     await expect.poll(eersteZin, { timeout: 30_000 }).toMatch(new RegExp(`^In januari tot en met mei 2017 gaf UWV in arbeidsmarktregio Groot Amsterdam ${formatAantal(tot.beoordelingen).replace('.', '\\.')} adviezen beschut werk`));
     await page.locator('#bw-gemeente').fill('Almere');

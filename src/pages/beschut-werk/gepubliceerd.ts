@@ -7,7 +7,7 @@
  */
 import type { BronVermelding, ChartData } from '../../lib/charts/spec.ts';
 import { AFGELEID, DREMPEL, isOnderdrukt, KLEIN, type Onderdrukt } from '../../lib/format/disclosure.ts';
-import { formatGetal, formatVerschil } from '../../lib/format/nl.ts';
+import { formatAantal, formatVerschil } from '../../lib/format/nl.ts';
 import type { MaandRij, PlekkenRij } from '../../lib/metrics/beschut.ts';
 import { tweeling, type BeschutCijfer } from '../../lib/published/beschut.ts';
 import { bronVermelding } from '../../lib/published/bronvermelding.ts';
@@ -51,7 +51,7 @@ export function vergelijkingen(cijfers: readonly BeschutCijfer[], maanden: reado
 function tekst(v: number | Onderdrukt | null, procent: boolean, teken = false): string | Onderdrukt | null {
   if (v === null || isOnderdrukt(v)) return v;
   const d = procent || !Number.isInteger(v) ? 1 : 0;
-  const s = teken ? formatVerschil(v, d) : formatGetal(v, d);
+  const s = teken ? formatVerschil(v, d) : formatAantal(v, d);
   return procent ? `${s}${teken ? ' procentpunt' : '%'}` : s;
 }
 
@@ -63,7 +63,7 @@ export function vergelijkingData(v: readonly Vergelijking[], ctx: Context): Char
     const afwijking = typeof x.verschil === 'number' && x.cijfer.waarde !== 0 ? x.verschil / x.cijfer.waarde : x.verschil === null ? null : AFGELEID;
     return {
       cijfer: `${x.cijfer.omschrijving}, ${x.cijfer.periode}`,
-      gepubliceerd: procent ? `${formatGetal(x.cijfer.waarde, 0)}%` : formatGetal(x.cijfer.waarde, x.cijfer.waarde % 1 ? 1 : 0),
+      gepubliceerd: procent ? `${formatAantal(x.cijfer.waarde, 0)}%` : formatAantal(x.cijfer.waarde, x.cijfer.waarde % 1 ? 1 : 0),
       berekend: x.berekend === null ? 'niet in de gegevens' : tekst(x.berekend, procent),
       verschil: tekst(x.verschil, procent, true),
       afwijking,
