@@ -40,12 +40,13 @@ const AGG_TABEL = 'agg_regio_kwartaal';
  * sector × dienstverband, the pivot to columns runs on those few thousand cells. FILTERed sums
  * straight on the panel were 2–3× slower; computing year()/quarter() per panel row instead of
  * per date was 2× slower. The outer GROUP BY also merges dates within one quarter, should any
- * slip past the validator.
+ * slip past the validator. The region code is stored as text: in the browser the panel's code is
+ * an ENUM, and a dictionary column streamed back by DuckDB-WASM arrived as nulls.
  */
 const AGGREGAAT = {
   name: AGG_TABEL,
   sql: `CREATE OR REPLACE TABLE ${AGG_TABEL} AS
-  SELECT regio_code,
+  SELECT CAST(regio_code AS VARCHAR) AS regio_code,
     CAST(${kwartaalIndex('peildatum')} AS INTEGER) AS kw,
     ${celSommen()}
   FROM (
