@@ -9,7 +9,7 @@ import type { Aanvrager } from '../extracts/contracts.ts';
 import { REGIO_NAMEN } from '../extracts/regions.ts';
 import { poissonFunnelGrenzen, poissonInterval } from './beschut-stats.ts';
 import type { GemeenteRij } from './beschut-gemeenten.ts';
-import { checkMaand, maandenTussen, metInterval, type MaandRij, type PeriodeRij } from './beschut.ts';
+import { checkMaand, maandenTussen, type MaandRij, type PeriodeRij } from './beschut.ts';
 import { NIVEAU_95, NIVEAU_998, oordeel, type FunnelOordeel } from './stats.ts';
 
 export type AanvragerKeuze = Aanvrager | 'totaal';
@@ -224,9 +224,4 @@ export function verhoudingen(units: readonly Gebied[], aanvrager: AanvragerKeuze
     return { code: u.code, positief, taakstelling: taak, verhouding: v, oordeel95: o95, oordeel998: o998, signaal };
   });
   return { r0, rijen };
-}
-
-/** Beoordelingen, positief, % and Wilson interval of one unit for one aanvrager (percentages as in beschut.ts). */
-export function tellingVan(u: Gebied, aanvrager: AanvragerKeuze) {
-  return metInterval({ beoordelingen: u.beoordelingen[aanvrager], positief: u.positief[aanvrager] });
 }

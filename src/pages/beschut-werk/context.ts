@@ -24,10 +24,6 @@ export interface Eenheid {
 
 const GEMEENTE = new Map(GEMEENTEN.map((g) => [g.code, g]));
 
-export function gemeenteNaam(code: string): string {
-  return GEMEENTE.get(code)?.naam ?? code;
-}
-
 /** A chosen gemeente wins over a chosen region (it lies in one); nothing chosen is Nederland. */
 export function eenheidVan(f: Pick<BeschutFilters, 'regio' | 'gemeente'>): Eenheid {
   const g = f.gemeente ? GEMEENTE.get(f.gemeente) : undefined;
@@ -57,11 +53,6 @@ export function hoofdAanvrager(a: BeschutFilters['aanvrager']): AanvragerKeuze {
 }
 
 export const AANVRAGER_LABEL: Record<AanvragerKeuze, string> = { gemeente: 'Gemeente', burger: 'Burger', totaal: 'Totaal' };
-export const AANVRAGER_ZIN: Record<AanvragerKeuze, string> = {
-  gemeente: 'op verzoek van gemeenten',
-  burger: 'op verzoek van de mensen zelf',
-  totaal: 'gemeenten en burgers samen',
-};
 
 export interface Context {
   selectie: string;

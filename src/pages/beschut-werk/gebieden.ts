@@ -8,7 +8,7 @@
  */
 import type { ChartData, Kolom } from '../../lib/charts/spec.ts';
 import { AFGELEID, isOnderdrukt } from '../../lib/format/disclosure.ts';
-import { formatAantal, formatPct } from '../../lib/format/nl.ts';
+import { formatPct } from '../../lib/format/nl.ts';
 import { verhoudingen, type AanvragerKeuze, type FunnelSignaal, type Gebied, type Gebieden } from '../../lib/metrics/beschut-afleiden.ts';
 import { poissonFunnelCurve, poissonFunnelGrenzen } from '../../lib/metrics/beschut-stats.ts';
 import { NIVEAU_95, NIVEAU_998, rangschik, type FunnelCurvePunt } from '../../lib/metrics/stats.ts';
@@ -216,9 +216,4 @@ export function profielData(g: Gebieden, e: Eenheid, f: BeschutFilters, aanvrage
     rijen,
     voetnoten: rijen.some((r) => Object.values(r).some(isOnderdrukt)) ? [NOOT_AANVULLEND] : [],
   };
-}
-
-/** "Almere had 3 keer zoveel …" helpers for the sentences: the unit's ratio and rank. */
-export function verhoudingTekst(v: unknown): string {
-  return typeof v === 'number' ? `${formatAantal(Math.round(v * 100))} procent` : 'niet te tonen';
 }

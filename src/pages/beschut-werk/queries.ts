@@ -20,7 +20,7 @@ import type { MetricQuery } from '../../lib/sql/query.ts';
 import type { BeschutFilters, Eenheid } from './context.ts';
 import type { Verborgen } from './gebieden.ts';
 import {
-  beschermGebieden, beschermGemeenteMaanden, beschermGemeentePlekken, beschermMaanden, JAAR_TOT_NU, PERIODE, periodeCellen, type MaandSom,
+  beschermGemeenteMaanden, beschermGemeentePlekken, beschermMaanden, JAAR_TOT_NU, PERIODE, periodeCellen, type MaandSom,
 } from './onderdrukking.ts';
 import { gemeentePunten, totaalPunten, type PlekPunt } from './plekken.ts';
 
@@ -67,11 +67,6 @@ export function beschutQueries(f: Pick<BeschutFilters, 'van' | 'tot'>, e: Eenhei
     landMaanden: nodig ? perMaandQuery(nodig) : null,
     landPlekken: plekkenQuery({}),
   };
-}
-
-/** Disclosure control of the comparison (gemeenten, regions, Nederland in the period). */
-export function verborgenGebieden(g: Gebieden, tot: string): Verborgen {
-  return beschermGebieden(g, tot);
 }
 
 /**
