@@ -16,12 +16,14 @@ import SmallMultiples from '../src/lib/charts/SmallMultiples.svelte';
 import Waterfall from '../src/lib/charts/Waterfall.svelte';
 import BarLineChart from '../src/lib/charts/BarLineChart.svelte';
 import Beeswarm from '../src/lib/charts/Beeswarm.svelte';
+import DivergingBars from '../src/lib/charts/DivergingBars.svelte';
+import DivergingChoropleth from '../src/lib/charts/DivergingChoropleth.svelte';
 import type { ChartData } from '../src/lib/charts/spec.ts';
 import { KAART_BRON, REGIO_TOPOJSON_PAD, regioKaart } from '../src/lib/metrics/regio-geo.ts';
 import { REGIO_CODES, REGIO_NAMEN } from '../src/lib/extracts/regions.ts';
 import { AFGELEID } from '../src/lib/format/disclosure.ts';
 import { funnelLimieten, index, jaren, kwartalen, punten, regios, uitkomst } from './fixtures/chart-golden.ts';
-import { gemeentenZwerm, resultaatJaren, waterval, watervalOverschot } from './fixtures/chart-golden.ts';
+import { gemeentenZwerm, rangGemeenten, regioSaldo, resultaatJaren, waterval, watervalOverschot } from './fixtures/chart-golden.ts';
 import { goldenSvg, svgBlokken, vergelijkMetGolden } from './golden-svg.ts';
 
 const kaart = regioKaart(JSON.parse(readFileSync(REGIO_TOPOJSON_PAD, 'utf8')));
@@ -116,6 +118,19 @@ const gevallen: { naam: string; component: Component<any>; props: Record<string,
     props: {
       data: gemeentenZwerm, waarde: 'pct', richting: 'uitkomst', naam: 'gemeente', id: 'code', markeer: ['GM0103'], details: ['code'],
       lijnen: [{ waarde: -2.5, label: 'Nederland' }], band: { van: -6, tot: 3, label: 'Middelste helft' },
+    },
+  },
+  {
+    naam: 'tweezijdig',
+    component: DivergingBars,
+    props: { data: rangGemeenten, categorie: 'gemeente', waarde: 'pct', richting: 'uitkomst', markeer: ['Almere'], landelijk: { waarde: -0.047, label: 'Nederland' }, details: ['plaats'] },
+  },
+  {
+    naam: 'kaart-tweezijdig',
+    component: DivergingChoropleth,
+    props: {
+      data: regioSaldo, kaart, code: 'code', naam: 'naam', waarde: 'pct', richting: 'uitkomst', markeer: ['AM38'],
+      landelijk: { waarde: -0.012, label: 'Nederland' }, bronKaart: KAART_BRON, onkies: () => {},
     },
   },
 ];
