@@ -129,7 +129,11 @@ const TABEL = 'buig_gemeente' satisfies ExtractName;
 const EXTRACTS: readonly ExtractName[] = [TABEL];
 /** A gemeente "has a tekort of at least 5%" when saldo ≤ −5% of its definitief budget. */
 export const GROOT_TEKORT_PCT = 5;
-/** Pre-aggregated gemeente × jaar with name, region, size class and saldo (built once per data version). */
+/**
+ * Pre-aggregated gemeente × jaar with name, region, size class and saldo (built once per data
+ * version). Codes are plain text here: the browser loads gemeente_code as an ENUM, and ENUM
+ * (dictionary) columns arrive empty through the query layer's streamed path (engine send).
+ */
 const GJ = 'buig_gj';
 
 function klasseSql(kolom: string): string {
@@ -141,7 +145,7 @@ const SETUP = [
   {
     name: GJ,
     sql: `CREATE OR REPLACE TABLE ${GJ} AS WITH ${gemeenteRegioCte()}
-      SELECT b.jaar::INTEGER AS jaar, b.gemeente_code, coalesce(gr.naam, b.gemeente_code) AS naam, coalesce(gr.regio_code, 'onbekend') AS regio_code,
+      SELECT b.jaar::INTEGER AS jaar, b.gemeente_code::VARCHAR AS gemeente_code, coalesce(gr.naam, b.gemeente_code::VARCHAR) AS naam, coalesce(gr.regio_code, 'onbekend') AS regio_code,
         ${klasseSql('b.budget_definitief')} AS klasse,
         b.budget_voorlopig::DOUBLE AS voorlopig, b.budget_definitief::DOUBLE AS definitief, b.uitgaven::DOUBLE AS uitgaven,
         (b.budget_definitief - b.uitgaven)::DOUBLE AS saldo

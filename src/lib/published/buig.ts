@@ -47,6 +47,8 @@ const GEEN_VANGNET = 'De vangnetregeling staat niet in het extract.';
 const BRUTO = 'Bruto uitgaven (vóór terugvordering en verhaal); het extract bevat de netto uitgaven die tegen het budget worden afgezet.';
 const NADER = 'Het extract kent het voorlopige en het definitieve budget, niet het nader voorlopige.';
 const BEGROTING = 'Begrotingsregel "Macrobudget participatiewetuitkering en intertemporele tegemoetkoming": bevat ook de intertemporele tegemoetkoming; geen budgetstadium in het extract.';
+const SZW_2016 = 'Definitie van SZW (voorlopige uitgaven tegen het definitieve macrobudget); zie de toelichting over 2016.';
+const DIVOSA_2016 = 'Definitie van Divosa (tegen het budget na aftrek van de vangnetreservering); het extract volgt SZW, zie de toelichting over 2016.';
 /** The 2016 definitions: both are shown, next to each other. */
 export const TOELICHTING_2016 =
   'SZW zet de voorlopige uitgaven af tegen het definitieve macrobudget: een tekort van ca. € 270 mln (4,8%). ' +
@@ -57,10 +59,10 @@ export const TOELICHTING_2016 =
 export const BUIG_INDICATOREN: Readonly<Record<string, BuigIndicator>> = {
   tekort_landelijk: { omschrijving: 'Landelijk tekort', soort: 'tekort', twin: 'saldo' },
   tekort_landelijk_pct: { omschrijving: 'Landelijk tekort in % van het budget', soort: 'tekort', twin: 'saldoPct' },
-  tekort_landelijk_ca_szw_voorlopig: { omschrijving: 'Landelijk tekort volgens SZW (voorlopige cijfers)', soort: 'tekort', twin: 'saldo', toelichting: TOELICHTING_2016 },
-  tekort_landelijk_pct_szw_voorlopig: { omschrijving: 'Landelijk tekort in % volgens SZW (voorlopige cijfers)', soort: 'tekort', twin: 'saldoPct', toelichting: TOELICHTING_2016 },
-  tekort_landelijk_divosa_voorlopig: { omschrijving: 'Landelijk tekort volgens Divosa (na aftrek vangnetreservering)', soort: 'tekort', twin: 'saldo', toelichting: TOELICHTING_2016 },
-  tekort_landelijk_pct_divosa_voorlopig: { omschrijving: 'Landelijk tekort in % volgens Divosa (na aftrek vangnetreservering)', soort: 'tekort', twin: 'saldoPct', toelichting: TOELICHTING_2016 },
+  tekort_landelijk_ca_szw_voorlopig: { omschrijving: 'Landelijk tekort volgens SZW (voorlopige cijfers)', soort: 'tekort', twin: 'saldo', toelichting: SZW_2016 },
+  tekort_landelijk_pct_szw_voorlopig: { omschrijving: 'Landelijk tekort in % volgens SZW (voorlopige cijfers)', soort: 'tekort', twin: 'saldoPct', toelichting: SZW_2016 },
+  tekort_landelijk_divosa_voorlopig: { omschrijving: 'Landelijk tekort volgens Divosa (na aftrek vangnetreservering)', soort: 'tekort', twin: 'saldo', toelichting: DIVOSA_2016 },
+  tekort_landelijk_pct_divosa_voorlopig: { omschrijving: 'Landelijk tekort in % volgens Divosa (na aftrek vangnetreservering)', soort: 'tekort', twin: 'saldoPct', toelichting: DIVOSA_2016 },
   tekort_landelijk_excl_vangnet: { omschrijving: 'Landelijk tekort, exclusief de kosten van de vangnetregeling', soort: 'tekort', twin: 'saldo' },
   overschot_landelijk: { omschrijving: 'Landelijk overschot', soort: 'overschot', twin: 'saldo' },
   overschot_landelijk_ca: { omschrijving: 'Landelijk overschot', soort: 'overschot', twin: 'saldo' },
