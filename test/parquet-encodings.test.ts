@@ -182,3 +182,36 @@ test('an unsigned value that does not fit BIGINT is refused with its column and 
     expect((e as DecodeError).rij).toBe(1);
   }
 });
+
+test('a too-large unsigned value in a dictionary is refused at the first row that uses it', async () => {
+  const file = join(dir, 'te_groot_woordenboek.parquet');
+  // 400 rows, three distinct values (dictionary-encoded); the big one first appears in row 7 (0-based).
+  await conn.run(`COPY (SELECT CASE WHEN i >= 7 AND i % 2 = 1 THEN 18446744073709551000::UBIGINT ELSE (i % 2)::UBIGINT END AS persoon_id
+    FROM range(400) t(i)) TO '${file}' (FORMAT parquet)`);
+  const buf = readFileSync(file);
+  const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  const md = parquetMetadata(bytes);
+  expect(md.row_groups[0].columns[0].meta_data?.encodings).toEqual(['PLAIN_DICTIONARY']);
+  for (const kind of ['int64', 'int32'] as const) {
+    const run = () => decodeRowGroup(md, 0, { bytes, base: 0 }, [{ name: 'persoon_id', target: { kind } }], compressors);
+    expect(run, kind).toThrow(DecodeError);
+    try {
+      run();
+    } catch (e) {
+      expect((e as DecodeError).message).toBe(`kolom persoon_id: waarde 18446744073709551000 past niet in ${kind === 'int64' ? 'BIGINT' : 'INTEGER'}`);
+      expect((e as DecodeError).rij).toBe(7);
+    }
+  }
+});
+
+test('a column that is null in every row decodes as all nulls', async () => {
+  const file = join(dir, 'alles_leeg.parquet');
+  await conn.run(`COPY (SELECT NULL::DOUBLE AS uitgaven, NULL::BIGINT AS baan_id FROM range(5)) TO '${file}' (FORMAT parquet)`);
+  const buf = readFileSync(file);
+  const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  const cols = decodeRowGroup(parquetMetadata(bytes), 0, { bytes, base: 0 }, [
+    { name: 'uitgaven', target: { kind: 'float64' } },
+    { name: 'baan_id', target: { kind: 'int64' } },
+  ], compressors);
+  expect(cols.map((c) => [c.nullCount, c.values.length])).toEqual([[5, 5], [5, 5]]);
+});

@@ -233,6 +233,11 @@ interface Sink {
   dict: ValueArray | null;
   /** Collect mode: unknown text values are added to the book instead of refused. */
   collect: boolean;
+  /**
+   * Dictionary entries that do not fit the target (e.g. an unsigned value ≥ 2^63): only an error
+   * when a row uses one, so the message can name that row. Index → the value as text.
+   */
+  slecht: Map<number, { waarde: string; doel: string }> | null;
 }
 
 function decodeChunk(
@@ -256,6 +261,7 @@ function decodeChunk(
     rowStart,
     dict: null,
     collect: collect || (spec.target.kind === 'code' && spec.target.grow === true),
+    slecht: null,
   };
   const optional = element.repetition_type === 'OPTIONAL';
   if (element.repetition_type === 'REPEATED') throw new DecodeError(`kolom ${spec.name} is een lijst`, spec.name);
@@ -268,6 +274,7 @@ function decodeChunk(
       const dh = header.dictionary_page_header!;
       const page = decompress(raw, header, m.codec, compressors);
       const plain = readPlain(viewReader(page), m.type, dh.num_values, element.type_length);
+      sink.slecht = null;
       sink.dict = convertValues(sink, plain, dh.num_values, -1);
     } else if (header.type === 'DATA_PAGE') {
       const dh = header.data_page_header!;
@@ -377,6 +384,7 @@ function writePage(sink: Sink, r: Reader, encoding: string, m: ColumnMetaData, p
     const idx = new Int32Array(present);
     const start = r.view.byteOffset + r.offset;
     if (width && present) rleHybrid(new Uint8Array(r.view.buffer), start, r.view.byteOffset + pageLen, width, idx);
+    if (sink.slecht) checkSlecht(sink, idx, defs);
     dense = gather(sink.dict, idx);
   } else if (encoding === 'RLE' && m.type === 'BOOLEAN') {
     const bits = new Uint8Array(present);
@@ -455,6 +463,8 @@ function gatherU16(dict: Uint16Array, idx: Int32Array): Uint16Array {
  */
 function convertValues(sink: Sink, plain: unknown, count: number, row: number): ValueArray {
   const { target, name } = sink.spec;
+  // A page of nulls only has no values (hyparquet gives a plain empty array).
+  if (count === 0) return target.kind === 'code' ? new Uint16Array(0) : allocate(target, 0);
   const type = sink.element.type;
   const ctype = sink.element.converted_type;
   const lt = sink.element.logical_type;
@@ -474,7 +484,7 @@ function convertValues(sink: Sink, plain: unknown, count: number, row: number): 
     }
     case 'int64': {
       if (plain instanceof BigInt64Array) {
-        if (unsigned) for (let i = 0; i < count; i++) if (plain[i] < 0n) throw tooBig(sink, row, i, BigInt.asUintN(64, plain[i]), 'BIGINT');
+        if (unsigned) for (let i = 0; i < count; i++) if (plain[i] < 0n) tooBig(sink, row, i, BigInt.asUintN(64, plain[i]), 'BIGINT');
         return plain;
       }
       if (plain instanceof Int32Array) return BigInt64Array.from(plain, unsigned ? (v) => BigInt(v >>> 0) : (v) => BigInt(v));
@@ -576,14 +586,37 @@ function float16(b: Uint8Array): number {
   return sign * 2 ** (exp - 15) * (1 + frac / 1024);
 }
 
-function tooBig(sink: Sink, row: number, i: number, v: bigint, doel: string): DecodeError {
+/**
+ * A value that does not fit the target: on a data page an error naming the row; in a dictionary
+ * it is noted and becomes an error only when a row uses it (checkSlecht).
+ */
+function tooBig(sink: Sink, row: number, i: number, v: bigint, doel: string): void {
+  if (row < 0) {
+    (sink.slecht ??= new Map()).set(i, { waarde: String(v), doel });
+    return;
+  }
   const name = sink.spec.name;
-  return new DecodeError(`kolom ${name}: waarde ${v} past niet in ${doel}`, name, row < 0 ? undefined : sink.rowStart + row + i, String(v));
+  throw new DecodeError(`kolom ${name}: waarde ${v} past niet in ${doel}`, name, sink.rowStart + row + i, String(v));
+}
+
+/** Dictionary indices of a data page that point at a value that does not fit: the first one is an error with its row. */
+function checkSlecht(sink: Sink, idx: Int32Array, defs: Uint8Array | null): void {
+  for (let j = 0; j < idx.length; j++) {
+    const fout = sink.slecht!.get(idx[j]);
+    if (!fout) continue;
+    let row = sink.row + j;
+    if (defs) {
+      let seen = -1;
+      for (let i = 0; i < defs.length; i++) if (defs[i] && ++seen === j) { row = sink.row + i; break; }
+    }
+    const name = sink.spec.name;
+    throw new DecodeError(`kolom ${name}: waarde ${fout.waarde} past niet in ${fout.doel}`, name, sink.rowStart + row, fout.waarde);
+  }
 }
 
 /** UINT_32 read as Int32: a negative number means 2^31 or more, which INTEGER cannot hold. */
 function checkUnsigned32(v: Int32Array, sink: Sink, row: number): void {
-  for (let i = 0; i < v.length; i++) if (v[i] < 0) throw tooBig(sink, row, i, BigInt(v[i] >>> 0), 'INTEGER');
+  for (let i = 0; i < v.length; i++) if (v[i] < 0) tooBig(sink, row, i, BigInt(v[i] >>> 0), 'INTEGER');
 }
 
 /** INT64 → Int32 when every value fits; reads the low/high words without BigInt per value. */
@@ -592,7 +625,7 @@ function narrowInt64(v: BigInt64Array, sink: Sink, row: number, unsigned = false
   const out = new Int32Array(v.length);
   for (let i = 0; i < v.length; i++) {
     const lo = words[2 * i];
-    if (words[2 * i + 1] !== lo >> 31 || (unsigned && lo < 0)) throw tooBig(sink, row, i, unsigned ? BigInt.asUintN(64, v[i]) : v[i], 'INTEGER');
+    if (words[2 * i + 1] !== lo >> 31 || (unsigned && lo < 0)) tooBig(sink, row, i, unsigned ? BigInt.asUintN(64, v[i]) : v[i], 'INTEGER');
     out[i] = lo;
   }
   return out;
@@ -799,7 +832,7 @@ function streamSplit(r: Reader, count: number, type: string): Float64Array | Flo
 /** Dictionary values can be written to the output as they are (numbers; codes all known). */
 function dictionaryDirect(sink: Sink): boolean {
   const d = sink.dict;
-  if (!d || d instanceof BigInt64Array || sink.spec.target.kind === 'bool') return false;
+  if (!d || d instanceof BigInt64Array || sink.spec.target.kind === 'bool' || sink.slecht) return false;
   if (sink.spec.target.kind === 'code' && !sink.collect) return !(d as Uint16Array).includes(0xffff);
   return true;
 }
