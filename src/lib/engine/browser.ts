@@ -241,7 +241,7 @@ export class WasmEngine implements BrowserEngine {
     signal.addEventListener('abort', interrupt);
     try {
       const reader = await c.send(sql);
-      if (reader.schema.fields.some((f) => DataType.isDictionary(f.type))) {
+      if (reader.schema?.fields.some((f) => DataType.isDictionary(f.type))) {
         // A dictionary column (an ENUM in the result) streamed by DuckDB-WASM arrives without its
         // dictionary: its values would read as null. The query has run by now (send returns after
         // execution); fetch it once more materialised, which carries the dictionaries. Metric SQL
