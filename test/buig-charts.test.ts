@@ -8,6 +8,11 @@ import { describe, expect, it } from 'vitest';
 import Waterfall from '../src/lib/charts/Waterfall.svelte';
 import BarLineChart from '../src/lib/charts/BarLineChart.svelte';
 import Beeswarm from '../src/lib/charts/Beeswarm.svelte';
+import DivergingChoropleth from '../src/lib/charts/DivergingChoropleth.svelte';
+import { readFileSync } from 'node:fs';
+import { REGIO_TOPOJSON_PAD, regioKaart } from '../src/lib/metrics/regio-geo.ts';
+import { REGIO_CODES } from '../src/lib/extracts/regions.ts';
+import type { ChartData } from '../src/lib/charts/spec.ts';
 import { beeswarmY, passendeZwerm } from '../src/lib/charts/beeswarm.ts';
 import { getekend, woordKlasse, woordTekst, BIJSTELLING_WOORDEN } from '../src/lib/charts/richting.ts';
 import type { Kolom } from '../src/lib/charts/spec.ts';
@@ -117,5 +122,22 @@ describe('what the new charts draw', () => {
     expect(teken).toBe(22);
     expect(html).toContain('1 zonder waarde (n.v.t.) niet getekend');
     expect(html).toMatch(/>Gemeente 4: overschot [\d,]+<\/text>/);
+  });
+
+  it('map: when every region has a tekort, a larger tekort is a darker tekort colour and the legend reads in amounts', () => {
+    const kaart = regioKaart(JSON.parse(readFileSync(REGIO_TOPOJSON_PAD, 'utf8')));
+    const data: ChartData = {
+      titel: 'k', bron: 'b', peildatum: '2016-12-31', synthetisch: false,
+      kolommen: [{ key: 'code', label: 'Code', type: 'tekst' }, { key: 'naam', label: 'Regio', type: 'tekst' }, { key: 'uitkomst', label: 'Uitkomst', type: 'tekst' }, { key: 'pct', label: '%', type: 'pct', decimalen: 1 }],
+      // Tekort of 0,1% (first region) up to 3,5% (last).
+      rijen: REGIO_CODES.map((code, i) => ({ code, naam: code, uitkomst: 'tekort', pct: (i + 1) / 1000 })),
+    };
+    const html = render(DivergingChoropleth, { props: { data, kaart, code: 'code', naam: 'naam', waarde: 'pct', richting: 'uitkomst' } }).body;
+    const vulling = (code: string) => new RegExp(`data-code="${code}"[^>]*style="fill: var\\(--rhc-color-([a-z]+-\\d+)`).exec(html)?.[1];
+    expect(vulling(REGIO_CODES[0])).toBe('violet-100');
+    expect(vulling(REGIO_CODES[34])).toBe('violet-500');
+    expect(html).toContain('>tekort tot ');
+    expect(html).toMatch(/>tekort [\d,]+% of meer</);
+    expect(html).not.toMatch(/>-\d|minder dan/);
   });
 });
