@@ -208,7 +208,7 @@ export function profielData(g: Gebieden, e: Eenheid, f: BeschutFilters, aanvrage
   const rijen = units.map((u) => ({ ...cellen(u, aanvrager, v), naam: u.code === 'NL' ? 'Nederland' : u.code.startsWith('AM') ? `Regio ${u.naam}` : u.naam }));
   return {
     titel: `Profiel ${e.soort === 'gemeente' ? 'gemeente' : 'arbeidsmarktregio'} ${e.naam}, ${periodeNaam(f.van, f.tot)}`,
-    ondertitel: `Aangevraagd door: ${AANVRAGER_LABEL[aanvrager].toLowerCase()}. Naast ${e.soort === 'gemeente' ? 'de regio en ' : ''}Nederland.`,
+    ondertitel: `${aanvrager === 'totaal' ? 'Alle aanvragers' : `Aangevraagd door: ${AANVRAGER_LABEL[aanvrager].toLowerCase()}`}. Naast ${e.soort === 'gemeente' ? 'de regio en ' : ''}Nederland.`,
     bron: ctx.bron,
     peildatum: ctx.peildatum,
     synthetisch: ctx.synthetisch,
