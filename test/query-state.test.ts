@@ -93,6 +93,17 @@ describe('QueryState', () => {
     expect(state.pending).toBe(false);
   });
 
+  it('a question that cannot be built is an error, not a crash, and not busy', () => {
+    const { engine, calls } = scripted();
+    const c = new Coordinator(engine);
+    const state = new QueryState<number>();
+    state.ask(c, { ...vraag(1), params: [] });
+    expect(state.error).toBe('De berekening is mislukt: Te weinig parameters voor de query (0)');
+    expect(state.pending).toBe(false);
+    expect(state.asked).toBeNull();
+    expect(calls).toHaveLength(0);
+  });
+
   it('a superseded answer arriving late never replaces the newer one', async () => {
     // An engine that cannot be interrupted (native DuckDB): the old answer still arrives.
     const calls: { sql: string; answer: (n: number) => void }[] = [];

@@ -41,6 +41,15 @@ export class QueryState<T> {
     return this.current ? this.data : null;
   }
 
+  /** The question failed before it reached the engine (it could not be built): show why. */
+  fail(coordinator: Coordinator | null, e: unknown): void {
+    this.#seq += 1;
+    coordinator?.cancel(this);
+    this.asked = null;
+    this.error = alsQueryError(e).message;
+    this.pending = false;
+  }
+
   /**
    * Ask `q` (or withdraw the question: null) through the coordinator. Only the answer to the
    * latest call is taken; every path ends with pending = false.
@@ -57,10 +66,7 @@ export class QueryState<T> {
     try {
       key = coordinator.keyOf(q);
     } catch (e) {
-      coordinator.cancel(this);
-      this.asked = null;
-      this.error = alsQueryError(e).message;
-      this.pending = false;
+      this.fail(coordinator, e);
       return;
     }
     this.asked = key;
@@ -97,7 +103,14 @@ export function useQuery<T>(ask: () => MetricQuery<T> | null, options: UseQueryO
   $effect(() => {
     const coordinator = queryLayer.coordinator;
     void queryLayer.versie;
-    const q = coordinator ? ask() : null;
+    let q: MetricQuery<T> | null;
+    try {
+      q = coordinator ? ask() : null;
+    } catch (e) {
+      // A question that cannot even be built (an impossible parameter) is an error, not a crash.
+      untrack(() => state.fail(coordinator, e));
+      return;
+    }
     untrack(() => state.ask(coordinator, q));
   });
   // Only on destroy: withdraw the question so the engine stops working on it.
