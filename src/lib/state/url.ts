@@ -1,6 +1,8 @@
 import { ACHTERGRONDEN, type Achtergrond } from '../extracts/contracts.ts';
 import { GEMEENTEN } from '../extracts/gemeenten.ts';
 import { REGIO_NAMEN, isRegioCode } from '../extracts/regions.ts';
+import { kortWaarde } from '../extracts/meldingen.ts';
+import { EERSTE_KWARTAAL, laatsteKwartaal } from '../extracts/perioden.ts';
 import { kwartaalToIndex, parseKwartaal, type Kwartaal } from '../kwartaal.ts';
 import { drempelParam, grootteklasseParam, optioneelJaarParam } from './buig-params.ts';
 import { maandParam, minimumParam } from './beschut-params.ts';
@@ -50,8 +52,13 @@ export interface Param<T> {
   toon(v: T): string;
 }
 
-export const KWARTAAL_MIN = '2013Q1';
-export const KWARTAAL_MAX = '2030Q4';
+/**
+ * The quarters a link may name: every quarter an extract can hold (the plausibility rules: from
+ * the nulmeting, 2012Q4, up to the end of next year). Whether the loaded data have that quarter
+ * is for the page to say; a link never refuses a quarter a loaded file can contain.
+ */
+export const KWARTAAL_MIN = EERSTE_KWARTAAL;
+export const KWARTAAL_MAX = laatsteKwartaal();
 
 export function kwartaalParam(label: string, standaard: Kwartaal, min = KWARTAAL_MIN, max = KWARTAAL_MAX): Param<Kwartaal> {
   return {
@@ -166,8 +173,9 @@ export const SCHEMAS = {
   regios: {
     weergave: keuzeParam('weergave', ['kaart', 'vergelijk', 'spreiding', 'trechter', 'profiel'] as const, 'kaart'),
     indicator: keuzeParam('indicator', ['banen', 'groei', 'groei_pct', 'werkzaam_pct', 'register', 'per1000', 'duurzaam'] as const, 'banen'),
-    van: kwartaalParam('beginkwartaal', '2015Q4'),
-    tot: kwartaalParam('eindkwartaal', '2017Q4'),
+    // Absent: the latest quarter in the data, and the year before it (the page fills them in).
+    van: optioneelKwartaalParam('beginkwartaal', 'een jaar voor het eindkwartaal'),
+    tot: optioneelKwartaalParam('eindkwartaal', 'het laatste kwartaal in de gegevens'),
     regio: codeParam('regio', isRegio, REGIO_VERWACHT, 'geen regio', metRegioNaam),
     vergelijk: lijstParam('vergelijkingsregio’s', isRegio, REGIO_VERWACHT, 'geen', 6, metRegioNaam),
     // Optional, left out of the link at its default: the start level on the scatter (absent = aandeel werkzaam).
@@ -215,8 +223,14 @@ export interface Route<P extends PaginaId = PaginaId> {
   filters: Filters<P>;
 }
 
-/** Checks across parameters, e.g. a period that ends before it starts. Returns messages and a fix. */
-const CONTROLES: { [P in PaginaId]?: (f: Filters<P>) => { melding: string; herstel: Partial<Filters<P>> } | null } = {
+/**
+ * Checks across parameters, e.g. a period that ends before it starts. Returns messages and a fix.
+ * `uitLink` holds the parameters whose value from the link is used as given: a fix should keep
+ * those and adapt the ones that were refused or absent (a refused value never drops a valid one).
+ */
+const CONTROLES: {
+  [P in PaginaId]?: (f: Filters<P>, uitLink: ReadonlySet<string>) => { melding: string; herstel: Partial<Filters<P>> } | null;
+} = {
   'beschut-werk': (f) =>
     f.van > f.tot
       ? {
@@ -232,10 +246,10 @@ const CONTROLES: { [P in PaginaId]?: (f: Filters<P>) => { melding: string; herst
         }
       : null,
   regios: (f) =>
-    kwartaalToIndex(f.van) >= kwartaalToIndex(f.tot)
+    f.van !== null && f.tot !== null && kwartaalToIndex(f.van) >= kwartaalToIndex(f.tot)
       ? {
-          melding: `Het beginkwartaal ${f.van} (parameter van) ligt niet vóór het eindkwartaal ${f.tot} (parameter tot). Getoond wordt de standaardperiode ${SCHEMAS.regios.van.standaard} tot ${SCHEMAS.regios.tot.standaard}.`,
-          herstel: { van: SCHEMAS.regios.van.standaard, tot: SCHEMAS.regios.tot.standaard },
+          melding: `Het beginkwartaal ${f.van} (parameter van) ligt niet vóór het eindkwartaal ${f.tot} (parameter tot). Getoond wordt het laatste jaar in de gegevens.`,
+          herstel: { van: null, tot: null },
         }
       : null,
 };
@@ -258,6 +272,13 @@ export function standaardFilters<P extends PaginaId>(pagina: P): Filters<P> {
   return out as Filters<P>;
 }
 
+/** Longest parameter value a link may carry (35 region codes take 174 characters). */
+const MAX_WAARDE = 300;
+/** Parameters read from one link; a link with more is not a link a person made. */
+const MAX_PARAMETERS = 100;
+/** Messages about one link; more are counted in the last one. */
+const MAX_MELDINGEN = 6;
+
 export function parseHash(hash: string): ParseResultaat {
   const meldingen: string[] = [];
   const zonderHekje = hash.replace(/^#/, '');
@@ -270,46 +291,69 @@ export function parseHash(hash: string): ParseResultaat {
   if (padLaag !== '' && padLaag !== 'overzicht') {
     const gevonden = PAGINAS.find((p) => p.id === padLaag);
     if (gevonden) pagina = gevonden.id;
-    else meldingen.push(`De pagina '${safeDecode(pad)}' uit de link bestaat niet. U ziet het Overzicht.`);
+    else meldingen.push(`De pagina '${kortWaarde(safeDecode(pad))}' uit de link bestaat niet. U ziet het Overzicht.`);
   }
 
   const filters = standaardFilters(pagina) as Record<string, unknown>;
   const schema = SCHEMAS[pagina] as Record<string, Param<unknown>>;
   const gezien = new Set<string>();
+  /** Keys whose value from the link is used as it is (a cross check must keep them). */
+  const uitLink = new Set<string>();
+  // The same problem once, with how often it occurs: 2.000 copies of a parameter are one message.
+  const onbekend = new Map<string, number>();
+  const dubbel = new Map<string, number>();
   const params = safeParams(query);
   if (params === null) meldingen.push('De filters in de link konden niet worden gelezen en zijn genegeerd.');
-  for (const [key, raw] of params ?? []) {
+  if (params && params.length > MAX_PARAMETERS)
+    meldingen.push(`De link heeft ${params.length} parameters; alleen de eerste ${MAX_PARAMETERS} zijn gelezen.`);
+  for (const [key, raw] of (params ?? []).slice(0, MAX_PARAMETERS)) {
     const param = Object.hasOwn(schema, key) ? schema[key] : undefined;
     if (!param) {
-      meldingen.push(`Link-parameter ${key} hoort niet bij de pagina ${paginaTitel(pagina)} en is genegeerd.`);
+      onbekend.set(key, (onbekend.get(key) ?? 0) + 1);
       continue;
     }
     if (gezien.has(key)) {
-      meldingen.push(`Link-parameter ${key} staat meer dan één keer in de link; de eerste waarde wordt gebruikt.`);
+      dubbel.set(key, (dubbel.get(key) ?? 0) + 1);
       continue;
     }
     gezien.add(key);
+    const wie = param.label === key ? key : `${key} (${param.label})`;
+    if (raw.length > MAX_WAARDE) {
+      meldingen.push(
+        `Link-parameter ${wie} is te lang (${raw.length} tekens, '${kortWaarde(raw)}') en is genegeerd. ` +
+          `Getoond wordt de standaardwaarde: ${param.toon(param.standaard)}.`,
+      );
+      continue;
+    }
     const u = param.parse(raw);
     if (u.waarde !== undefined) filters[key] = u.waarde;
-    if (u.fout !== undefined) {
+    if (u.fout === undefined) uitLink.add(key);
+    else {
       const gevolg =
         u.waarde !== undefined
           ? `Getoond wordt ${param.label}: ${param.toon(u.waarde)}.`
           : `Getoond wordt de standaardwaarde: ${param.toon(param.standaard)}.`;
-      const wie = param.label === key ? key : `${key} (${param.label})`;
-      meldingen.push(`Link-parameter ${wie} heeft de ongeldige waarde '${raw}': verwacht ${u.fout}. ${gevolg}`);
+      meldingen.push(`Link-parameter ${wie} heeft de ongeldige waarde '${kortWaarde(raw)}': verwacht ${u.fout}. ${gevolg}`);
     }
   }
+  const keer = (n: number) => (n > 1 ? ` (${n.toLocaleString('nl-NL')} keer)` : '');
+  const namen = [...onbekend];
+  for (const [key, n] of namen.slice(0, 3))
+    meldingen.push(`Link-parameter ${kortWaarde(key)}${keer(n)} hoort niet bij de pagina ${paginaTitel(pagina)} en is genegeerd.`);
+  if (namen.length > 3) meldingen.push(`Nog ${namen.length - 3} andere link-parameters horen niet bij de pagina ${paginaTitel(pagina)} en zijn genegeerd.`);
+  for (const [key, n] of dubbel)
+    meldingen.push(`Link-parameter ${key} staat ${n > 1 ? `${n + 1} keer` : 'meer dan één keer'} in de link; de eerste waarde wordt gebruikt.`);
 
-  const controle = (CONTROLES as Record<string, ((f: Record<string, unknown>) => { melding: string; herstel: Record<string, unknown> } | null) | undefined>)[pagina];
-  const c = controle?.(filters);
+  const controle = (CONTROLES as Record<string, ((f: Record<string, unknown>, uitLink: ReadonlySet<string>) => { melding: string; herstel: Record<string, unknown> } | null) | undefined>)[pagina];
+  const c = controle?.(filters, uitLink);
   if (c) {
     meldingen.push(c.melding);
     Object.assign(filters, c.herstel);
   }
 
   const route = { pagina, filters } as Route;
-  return { route, meldingen, canoniek: serialiseRoute(route) };
+  const getoond = meldingen.length > MAX_MELDINGEN ? [...meldingen.slice(0, MAX_MELDINGEN - 1), `En nog ${meldingen.length - MAX_MELDINGEN + 1} andere meldingen over de link.`] : meldingen;
+  return { route, meldingen: getoond, canoniek: serialiseRoute(route) };
 }
 
 export function serialiseRoute<P extends PaginaId>(route: Route<P>): string {
