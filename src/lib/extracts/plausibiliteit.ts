@@ -5,6 +5,7 @@ import { indexToKwartaal } from '../kwartaal.ts';
 import { ident } from '../sql/quote.ts';
 import type { ExtractContract } from './contracts.ts';
 import { kortBestand, kortWaarde } from './meldingen.ts';
+import { NULMETING, laatsteJaar } from './perioden.ts';
 import type { ValidationCheck } from './validate.ts';
 
 /**
@@ -15,16 +16,14 @@ import type { ValidationCheck } from './validate.ts';
  * The README lists the same rules ("Plausibility rules"); the Data page shows them per column.
  */
 
-/** The nulmeting of the banenafspraak: the register starts at the end of 2012. */
-export const NULMETING = '2012-12-31';
 /** Beschut werk exists since the Participatiewet of 1 January 2015. */
-export const BESCHUT_START = '2015-01-01';
+const BESCHUT_START = '2015-01-01';
 /** BUIG budgets and spending as published from 2011 on. */
-export const BUIG_EERSTE_JAAR = 2011;
+const BUIG_EERSTE_JAAR = 2011;
 /** An early start of a job that still runs (Wsw jobs from the 1970s are in the register). */
 const BAAN_START_VAN = '1950-01-01';
 /** The most hours a quarter can have: 92 days of 24 hours. */
-export const MAX_UREN_KWARTAAL = 92 * 24;
+const MAX_UREN_KWARTAAL = 92 * 24;
 /** Quarters the Duurzaamheid page needs for an outcome after a year: a base quarter and four more. */
 const MIN_KWARTALEN = 5;
 
@@ -86,11 +85,6 @@ export const PLAUSIBILITEIT: Readonly<Record<ExtractName, readonly Regel[]>> = {
 /** Whether a rule refuses the file or only warns. */
 export function ernst(r: Regel): 'weigeren' | 'waarschuwen' {
   return r.soort === 'reeks' || r.soort === 'gat' ? 'waarschuwen' : 'weigeren';
-}
-
-/** The last year a file may reach: next year (a file is often delivered before its last quarter ends). */
-export function laatsteJaar(nu: Date = new Date()): number {
-  return nu.getFullYear() + 1;
 }
 
 /** What a content check needs from the validator: the table, the file name and its row helpers. */
