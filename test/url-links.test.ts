@@ -67,3 +67,17 @@ describe('period bounds', () => {
     expect(parseHash('#/duurzaamheid?basis=2012Q3').meldingen[0]).toContain(`verwacht een kwartaal van 2012Q4 tot en met ${KWARTAAL_MAX}`);
   });
 });
+
+describe('a refused parameter never drops a valid one', () => {
+  it("Regio's: a refused beginkwartaal leaves the eindkwartaal from the link in place", () => {
+    const r = parseHash('#/regios?van=2012Q3&tot=2014Q4');
+    expect(r.route.filters).toMatchObject({ van: null, tot: '2014Q4' });
+    expect(r.meldingen).toHaveLength(1);
+    expect(r.meldingen[0]).toMatch(/^Link-parameter van \(beginkwartaal\) heeft de ongeldige waarde '2012Q3'/);
+  });
+
+  it('a list keeps its valid items and the other parameters stay', () => {
+    const r = parseHash('#/duurzaamheid?regio=AM99,AM18&horizon=8&basis=2013Q3');
+    expect(r.route.filters).toMatchObject({ regio: ['AM18'], horizon: 8, basis: '2013Q3' });
+  });
+});
