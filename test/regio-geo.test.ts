@@ -77,3 +77,26 @@ describe('controle van een kaartbestand', () => {
     expect(controleerRegioTopologie(topo)[0]).toMatch(/object "arbeidsmarktregio_2023"/);
   });
 });
+
+describe('neighbouring regions from the topology', () => {
+  const kaart = regioKaart(lees());
+
+  it('Groot Amsterdam borders Gooi en Vechtstreek, Midden-Utrecht, Zaanstreek/Waterland, Holland Rijnland and Zuid-Kennemerland en IJmond', () => {
+    // Checked on the map: Weesp/Gooise Meren, De Ronde Venen/Amstelveen, the IJ, Haarlemmermeer/Kaag, Haarlem/Haarlemmermeer.
+    expect(kaart.buren.get('AM18')).toEqual(['AM12', 'AM13', 'AM17', 'AM19', 'AM37']);
+  });
+
+  it('Zuid-Limburg only borders Midden-Limburg; Zeeland borders Rijnmond and West-Brabant', () => {
+    expect(kaart.buren.get('AM30')).toEqual(['AM33']);
+    expect(kaart.buren.get('AM24')).toEqual(['AM22', 'AM25']);
+  });
+
+  it('every region has a neighbour, and bordering goes both ways', () => {
+    expect(kaart.buren.size).toBe(35);
+    for (const [code, buren] of kaart.buren) {
+      expect(buren.length, code).toBeGreaterThan(0);
+      expect(buren).not.toContain(code);
+      for (const b of buren) expect(kaart.buren.get(b), `${b} ↔ ${code}`).toContain(code);
+    }
+  });
+});

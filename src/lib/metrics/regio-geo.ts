@@ -7,7 +7,7 @@
  * REGIO_CODES present, nothing else. The map must never silently miss or double a region.
  */
 import type { Feature, MultiLineString, MultiPolygon, Polygon } from 'geojson';
-import { feature, mesh } from 'topojson-client';
+import { feature, mesh, neighbors } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { REGIO_CODES, REGIO_NAMEN } from '../extracts/regions.ts';
 
@@ -32,6 +32,8 @@ export interface RegioKaart {
   binnengrenzen: MultiLineString;
   /** Outline of the country. */
   buitengrens: MultiLineString;
+  /** Regions sharing a border (a shared arc in the topology), per code, in REGIO_CODES order. */
+  buren: ReadonlyMap<string, readonly string[]>;
 }
 
 type RegioTopologie = Topology<{ [REGIO_TOPOJSON_OBJECT]: GeometryCollection<Partial<RegioEigenschappen>> }>;
@@ -80,10 +82,18 @@ export function regioKaart(topologie: unknown, bestand = REGIO_TOPOJSON_PAD): Re
     // Keep only what the map needs; names from the project list so map, table and CSV agree.
     perCode.set(code, { type: 'Feature', id: code, geometry: f.geometry, properties: { statcode: code, statnaam: REGIO_NAMEN[code] } });
   }
+  // Neighbours from the topology itself: two regions border when they share an arc.
+  const codes = object.geometries.map((g) => (g.properties as RegioEigenschappen).statcode);
+  const volgorde = new Map(REGIO_CODES.map((c, i) => [c, i]));
+  const buren = new Map<string, string[]>();
+  neighbors(object.geometries).forEach((idx, i) => {
+    buren.set(codes[i], idx.map((j) => codes[j]).sort((a, b) => volgorde.get(a)! - volgorde.get(b)!));
+  });
   return {
     features: REGIO_CODES.map((c) => perCode.get(c)!),
     perCode,
     binnengrenzen: mesh(t, object, (a, b) => a !== b),
     buitengrens: mesh(t, object, (a, b) => a === b),
+    buren,
   };
 }
