@@ -289,6 +289,18 @@ describe('vergelijken: geïndexeerde reeksen', () => {
     ]);
     expect(naarCsv(d)).toContain('2e kwartaal 2016;110,0;150,0');
   });
+
+  it('growth (%) shows the growth since the base quarter, and the title says so', () => {
+    // Nederland 200 → 210 → 220: +5%, +10%; FoodValley 10 → 12 → 15: +20%, +50%.
+    const d = vergelijkData(reeksen, 'banen', '2015Q4', ['AM38'], HERKOMST, 'groei_pct');
+    expect(d.titel).toMatch(/^Groei van het aantal banen sinds 4e kwartaal 2015 \(%\)/);
+    expect(d.kolommen.slice(1).map((k) => k.type)).toEqual(['pct', 'pct']);
+    expect(d.rijen).toEqual([
+      { kwartaal: '2015Q4', landelijk: 0, r_AM38: 0 },
+      { kwartaal: '2016Q1', landelijk: expect.closeTo(0.05, 9), r_AM38: expect.closeTo(0.2, 9) },
+      { kwartaal: '2016Q2', landelijk: expect.closeTo(0.1, 9), r_AM38: expect.closeTo(0.5, 9) },
+    ]);
+  });
 });
 
 describe('profiel van een regio', () => {

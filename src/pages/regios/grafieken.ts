@@ -184,25 +184,42 @@ export function reeksKey(code: string | null): string {
   return code === null ? 'landelijk' : `r_${code}`;
 }
 
-/** Wide table: one row per quarter, Nederland and each chosen region as index (base quarter = 100). */
-export function vergelijkData(reeksen: Reeksen, indicator: NiveauIndicator, basis: Kwartaal, regios: readonly string[], herkomst: Herkomst): ChartData {
+/**
+ * Wide table: one row per quarter, Nederland and each chosen region as index (base quarter = 100),
+ * or with `maat` 'groei_pct' as growth since the base quarter (a fraction: index / 100 − 1).
+ */
+export function vergelijkData(
+  reeksen: Reeksen,
+  indicator: NiveauIndicator,
+  basis: Kwartaal,
+  regios: readonly string[],
+  herkomst: Herkomst,
+  maat: 'index' | 'groei_pct' = 'index',
+): ChartData {
   const geindexeerd = geindexeerdeReeksen(reeksen, indicator, basis);
   const perKey = new Map(geindexeerd.map((g) => [reeksKey(g.regio_code), g]));
   const kwartalen = [...new Set(geindexeerd.flatMap((g) => g.punten.map((p) => p.kwartaal)))].sort((a, b) => kwartaalToIndex(a) - kwartaalToIndex(b));
   const keys = ['landelijk', ...regios.map(reeksKey)];
+  const omzet = (index: number | null) => (index === null ? null : maat === 'index' ? index : index / 100 - 1);
   const rijen = kwartalen.map((kw) => {
     const rij: Record<string, unknown> = { kwartaal: kw };
-    for (const key of keys) rij[key] = perKey.get(key)?.punten.find((p) => p.kwartaal === kw)?.index ?? null;
+    for (const key of keys) rij[key] = omzet(perKey.get(key)?.punten.find((p) => p.kwartaal === kw)?.index ?? null);
     return rij;
   });
+  const groei = maat === 'groei_pct';
+  const type = groei ? ('pct' as const) : ('aantal' as const);
   return {
-    titel: `Ontwikkeling van het aantal ${REEKS_LABEL[indicator]} per regio tegen Nederland, ${periodeTekst(reeksen.van, reeksen.tot)}`,
-    ondertitel: `Index: ${formatKwartaal(basis)} = 100. Elke regio ten opzichte van haar eigen beginwaarde, zodat grote en kleine regio's vergelijkbaar zijn.`,
+    titel: groei
+      ? `Groei van het aantal ${REEKS_LABEL[indicator]} sinds ${formatKwartaal(basis)} (%) per regio tegen Nederland, ${periodeTekst(reeksen.van, reeksen.tot)}`
+      : `Ontwikkeling van het aantal ${REEKS_LABEL[indicator]} per regio tegen Nederland, ${periodeTekst(reeksen.van, reeksen.tot)}`,
+    ondertitel: groei
+      ? `Procentuele groei ten opzichte van ${formatKwartaal(basis)} (= 0%). Elke regio ten opzichte van haar eigen beginwaarde, zodat grote en kleine regio's vergelijkbaar zijn.`
+      : `Index: ${formatKwartaal(basis)} = 100. Elke regio ten opzichte van haar eigen beginwaarde, zodat grote en kleine regio's vergelijkbaar zijn.`,
     ...herkomstVelden(herkomst, reeksen.tot),
     kolommen: [
       { key: 'kwartaal', label: 'Kwartaal', type: 'kwartaal' },
-      { key: 'landelijk', label: 'Nederland', type: 'aantal', decimalen: 1 },
-      ...regios.map((c) => ({ key: reeksKey(c), label: REGIO_NAMEN[c] ?? c, type: 'aantal' as const, decimalen: 1 })),
+      { key: 'landelijk', label: 'Nederland', type, decimalen: 1 },
+      ...regios.map((c) => ({ key: reeksKey(c), label: REGIO_NAMEN[c] ?? c, type, decimalen: 1 })),
     ],
     rijen,
     voetnoten: indicator.startsWith('banen') ? [BAAN_NOOT] : [],
