@@ -220,12 +220,40 @@ describe('weergaven', () => {
     expect(rijen[0]).toEqual(['4e kwartaal 2015', '100,0', '100,0', '100,0']);
   });
 
-  test('a profile link opens the profile of that region', async () => {
-    await toon('#/regios?profiel=AM38', 'profiel', 'profiel|AM38|2015Q4|2017Q4');
+  test('the list of regions to compare stays open while ticking several', async () => {
+    await page.evaluate(() => {
+      window.location.hash = '#/regios?weergave=vergelijk&van=2015Q4&tot=2017Q4';
+    });
+    const lijst = page.locator('details.regio');
+    await lijst.waitFor();
+    expect(await lijst.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    for (const naam of ['Groningen', 'FoodValley', 'Drenthe']) {
+      await lijst.getByLabel(naam, { exact: true }).check();
+      await settle(page, 120_000);
+      expect(await lijst.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    }
+    expect(await page.evaluate(() => window.location.hash)).toContain('vergelijk=');
+  });
+
+  test('a profile link opens the profile of that region, on the latest quarter in the data', async () => {
+    // The demo data run to 2024Q4: the default period is the year before it.
+    await toon('#/regios?profiel=AM38', 'profiel', 'profiel|AM38|2023Q4|2024Q4');
     expect(await page.getByRole('heading', { level: 2, name: /^Profiel: FoodValley/ }).count()).toBe(1);
     const kern = page.getByRole('table', { name: /Kerncijfers FoodValley/ });
     expect(await kern.locator('tbody tr').count()).toBe(7);
     expect(await kern.innerText()).toMatch(/van 35/);
+    expect(await page.locator('.rg-pagina').innerText()).toContain('4e kwartaal 2024');
+  });
+
+  test("the UWV study's period is one click away", async () => {
+    await toon('#/regios?weergave=kaart&indicator=banen', 'kaart', 'banen|2023Q4|2024Q4');
+    await page.getByRole('button', { name: 'UWV-onderzoek 2015–2017' }).click();
+    await page.locator('[data-regio-weergave="kaart"][data-sleutel="banen|2015Q4|2017Q4"][aria-busy="false"]').waitFor({ timeout: 120_000 });
+    expect(await page.getByRole('button', { name: 'UWV-onderzoek 2015–2017' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await page.evaluate(() => window.location.hash)).toContain('van=2015Q4&tot=2017Q4');
+    await page.getByRole('button', { name: 'Laatste jaar in de gegevens' }).click();
+    await page.locator('[data-regio-weergave="kaart"][data-sleutel="banen|2023Q4|2024Q4"][aria-busy="false"]').waitFor({ timeout: 120_000 });
+    expect(await page.evaluate(() => window.location.hash)).not.toContain('van=');
   });
 
   test('an unknown region in the link gives a Dutch message', async () => {
@@ -242,7 +270,7 @@ describe('weergaven', () => {
     ['vergelijk', '#/regios?weergave=vergelijk&van=2015Q4&tot=2017Q4&vergelijk=AM01,AM13,AM38', 'banen|2015Q4|2017Q4|AM01,AM13,AM38'],
     ['spreiding', '#/regios?weergave=spreiding&van=2015Q4&tot=2017Q4&startniveau=per1000', 'banen_per_1000|2015Q4|2017Q4'],
     ['trechter', '#/regios?weergave=trechter&tot=2018Q4', 'trechter|2018Q4'],
-    ['profiel', '#/regios?weergave=profiel&regio=AM01', 'profiel|AM01|2015Q4|2017Q4'],
+    ['profiel', '#/regios?weergave=profiel&regio=AM01', 'profiel|AM01|2023Q4|2024Q4'],
   ])('axe finds no WCAG 2.1 AA violation in the %s view', async (weergave, hash, sleutel) => {
     await toon(hash, weergave, sleutel);
     const axe = await runAxe(page);
@@ -314,5 +342,21 @@ describe('eigen paneel', () => {
       [expect.any(String), expect.any(String), '–', '–'],
     ]);
     expect(await page.locator('svg path[data-code="AM38"]').getAttribute('aria-label')).toBe('FoodValley: 15; plaats 1');
+  });
+
+  test("a plain link on the user's panel shows its latest quarter and the year before, without a period message", async () => {
+    // The panel holds 2015Q4, 2016Q4 and 2017Q4: latest 2017Q4, a year before it 2016Q4.
+    await page.evaluate(() => {
+      window.location.hash = '#/regios?weergave=kaart&indicator=groei';
+    });
+    await page.locator('[data-regio-weergave="kaart"][data-sleutel="groei|2016Q4|2017Q4"][aria-busy="false"]').waitFor({ timeout: 120_000 });
+    await settle(page, 120_000);
+    expect(await page.locator('.rg-pagina').innerText()).not.toContain('niet in de geladen gegevens');
+    const rijen = await tabelRijen(frame(/^Groei/));
+    // FoodValley 10 → 15 banen (+5), Groningen 8 → 8 (0).
+    expect(rijen.slice(0, 2).map((r) => [r[0], r[2]])).toEqual([
+      ['FoodValley', '5'],
+      ['Groningen', '0'],
+    ]);
   });
 });
