@@ -21,7 +21,7 @@ import { parseRegionaleGroei } from '../src/lib/published/reference.ts';
 import { herkomstVan, type ExtractHerkomst } from '../src/lib/query/herkomst.ts';
 import { parseHash } from '../src/lib/state/url.ts';
 import { kaartData, profielRegels, rangTabel, vergelijkData, type KaartView } from '../src/pages/regios/grafieken.ts';
-import { correlatieZin, gepubliceerdeGroei, groeiVergelijking, spreidingData, startniveau } from '../src/pages/regios/spreiding.ts';
+import { correlatieZin, gepubliceerdeGroei, groeiVergelijking, landelijkeGroeiData, spreidingData, startniveau } from '../src/pages/regios/spreiding.ts';
 import { trechterData } from '../src/pages/regios/trechter.ts';
 
 /** The panel as the query layer describes it: demo data, or a user's own file. */
@@ -218,6 +218,14 @@ describe('startniveau en groei', () => {
     expect(v.berekendBanen).toBeCloseTo(6, 9);
     expect(v.berekendPct).toBeCloseTo(0.2, 12);
     expect(v.verschilBanen).toBeCloseTo(6 - 15847, 9);
+    // The table as ChartData: exportable, with the letter cited.
+    const t = landelijkeGroeiData(v, OVERZICHT, { bron: 'b', peildatum: '2017-12-31', synthetisch: false });
+    expect(t.rijen).toEqual([
+      { cijfer: 'Gepubliceerd (UWV)', periode: '2015 tot en met eind 2017', banen: 15847, pct: expect.closeTo(0.165, 12) },
+      { cijfer: 'Berekend', periode: '4e kwartaal 2015 – 4e kwartaal 2017', banen: expect.closeTo(6, 9), pct: expect.closeTo(0.2, 12) },
+    ]);
+    expect(t.bronnen?.[0].citaat).toContain('15.847 (+16,5 procent)');
+    expect(naarCsv(t)).toContain('Berekend;4e kwartaal 2015 – 4e kwartaal 2017;6;20,0');
   });
 });
 

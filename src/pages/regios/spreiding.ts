@@ -97,3 +97,26 @@ export function startniveau(overzicht: RegioOverzicht, maat: StartniveauMaat): {
   return { s: startniveauVersusGroei(overzicht, maat), groei: new Map(overzicht.regios.map((r) => [r.regio_code, r.groei_banen])) };
 }
 
+
+/**
+ * The national growth, published (UWV) and computed, as ChartData: the table with its exports
+ * (CSV with the source line and the citation of the published figure).
+ */
+export function landelijkeGroeiData(v: GroeiVergelijking, o: RegioOverzicht, herkomst: Pick<ChartData, 'bron' | 'peildatum' | 'synthetisch'>): ChartData {
+  return {
+    titel: 'Landelijke groei van het aantal banen: gepubliceerd en berekend',
+    ondertitel: v.zelfdePeriode ? undefined : 'De gekozen periode is niet die van het UWV-onderzoek (4e kwartaal 2015 – 4e kwartaal 2017).',
+    ...herkomst,
+    kolommen: [
+      { key: 'cijfer', label: 'Cijfer', type: 'tekst' },
+      { key: 'periode', label: 'Periode', type: 'tekst' },
+      { key: 'banen', label: 'Groei banen', type: 'aantal' },
+      { key: 'pct', label: 'Groei (%)', type: 'pct', decimalen: 1 },
+    ],
+    rijen: [
+      { cijfer: 'Gepubliceerd (UWV)', periode: '2015 tot en met eind 2017', banen: v.gepubliceerd.banen, pct: v.gepubliceerd.pct },
+      { cijfer: 'Berekend', periode: `${formatKwartaal(o.basis)} – ${formatKwartaal(o.eind)}`, banen: v.berekendBanen, pct: v.berekendPct },
+    ],
+    bronnen: [bronVermelding('Gepubliceerd cijfer', v.gepubliceerd.citatie)],
+  };
+}
