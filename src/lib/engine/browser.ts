@@ -8,7 +8,7 @@ import { loadManifest, type Manifest, type ManifestEntry } from '../extracts/man
 import { CACHE_DB, CACHE_FILE, CACHE_META, WORK_DB, cacheKey, opfsAvailable } from './cache.ts';
 import { SupersededError, type BrowserEngine, type LoadedExtractInfo, type LoadProgress, type LoadResult } from './client-types.ts';
 import { ident, literal } from '../sql/quote.ts';
-import { DecodeClient, codesTable, ingest, type IngestContext, type IngestTiming } from './ingest.ts';
+import { DecodeClient, codesTable, ingest, type EngineTimings, type IngestContext } from './ingest.ts';
 import type { DecodeRequest, DecodeSource } from './protocol.ts';
 import type { ExtractName, SqlParam } from './types.ts';
 
@@ -25,28 +25,6 @@ import type { ExtractName, SqlParam } from './types.ts';
  * and decodes nothing. Without OPFS, and for a user's own file, categorical columns are inserted
  * straight into ENUM columns (slower to load, nothing to do afterwards).
  */
-
-export interface LoadTiming extends IngestTiming {
-  /** Until the table was queryable. */
-  ms: number;
-  bron: 'parquet' | 'cache' | 'gebruiker';
-  rijen: number;
-}
-
-export interface EngineTimings {
-  /** selectBundle + worker start + WASM instantiate. */
-  instantiateMs: number | null;
-  /** db.open + connections + settings. */
-  openMs: number | null;
-  bundle: string | null;
-  /** Whether the OPFS reload cache is in use. */
-  cache: boolean;
-  /** Why there is no cache, when there is none. */
-  cacheReden: string | null;
-  loads: Partial<Record<ExtractName, LoadTiming>>;
-  /** Background copies into the cache (ms), or why one failed. */
-  persisted: Partial<Record<ExtractName, { ms: number } | { fout: string }>>;
-}
 
 export interface EngineOptions {
   /** Use the OPFS reload cache when the browser has it (default true). */

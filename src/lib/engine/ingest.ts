@@ -33,6 +33,30 @@ export interface IngestTiming {
   categorical?: 'codes' | 'dictionary';
 }
 
+/** One load: until the table was queryable, from where, and where the time went. */
+interface LoadTiming extends IngestTiming {
+  /** Until the table was queryable. */
+  ms: number;
+  bron: 'parquet' | 'cache' | 'gebruiker';
+  rijen: number;
+}
+
+/** What the engine measured (bench, e2e logs). */
+export interface EngineTimings {
+  /** selectBundle + worker start + WASM instantiate. */
+  instantiateMs: number | null;
+  /** db.open + connections + settings. */
+  openMs: number | null;
+  bundle: string | null;
+  /** Whether the OPFS reload cache is in use. */
+  cache: boolean;
+  /** Why there is no cache, when there is none. */
+  cacheReden: string | null;
+  loads: Partial<Record<ExtractName, LoadTiming>>;
+  /** Background copies into the cache (ms), or why one failed. */
+  persisted: Partial<Record<ExtractName, { ms: number } | { fout: string }>>;
+}
+
 /** The table behind a demo extract loaded as integer codes (the contract name is a view on it). */
 export function codesTable(name: ExtractName): string {
   return `${name}__codes`;

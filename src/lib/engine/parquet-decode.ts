@@ -1,78 +1,26 @@
 import type { ColumnChunk, ColumnMetaData, Compressors, CompressionCodec, FileMetaData, PageHeader, SchemaElement } from 'hyparquet';
 import { parquetHeader } from 'hyparquet/src/column.js';
-import { byteStreamSplit, readRleBitPackedHybrid } from 'hyparquet/src/encoding.js';
+import { byteStreamSplit } from 'hyparquet/src/encoding.js';
 import { deltaBinaryUnpack, deltaByteArray, deltaLengthByteArray } from 'hyparquet/src/delta.js';
 import { readPlain } from 'hyparquet/src/plain.js';
 import { snappyUncompress } from 'hyparquet/src/snappy.js';
-import { kortWaarde } from '../extracts/meldingen.ts';
+import {
+  gather, packBits, rleHybrid, rleMapped, scatterBits, scatterF64, scatterI32, scatterI64, scatterMapped, scatterU16, scatterU8,
+  setAllValid, setValidity,
+} from './decode-kernels.ts';
+import { DecodeError, allocate, type ChunkSpec, type CodeBook, type DecodedColumn, type FileWindow, type Sink, type ValueArray } from './decode-types.ts';
+import { checkSlecht, convertValues, isUnsigned, tekst } from './decode-values.ts';
+
+export { DecodeError, codeBook, type ChunkSpec, type DecodeTarget, type DecodedColumn, type FileWindow } from './decode-types.ts';
+export { rleHybrid } from './decode-kernels.ts';
 
 /**
  * A Parquet column-chunk decoder for flat columns that writes straight into typed arrays
  * (no per-row JS values), so an 11M-row panel can be decoded in the browser within seconds.
  * hyparquet supplies the metadata, page headers and encoding primitives; we only do the part
  * where hyparquet would build JS arrays (dictionary lookup, null scatter, type conversion).
+ * Types in decode-types.ts, value conversion in decode-values.ts, inner loops in decode-kernels.ts.
  */
-
-/** What one decoded column becomes. `code` maps text to a small integer via a code book. */
-export type DecodeTarget =
-  | { kind: 'int32' }
-  | { kind: 'int64' }
-  | { kind: 'float64' }
-  | { kind: 'date' }
-  | { kind: 'bool' }
-  | { kind: 'code'; book: CodeBook; width?: 8 | 16; grow?: boolean };
-
-/**
- * Text values and their codes (index in `values`); `values` is what the ENUM is built from.
- * A target with `grow` appends values it has not seen (codes stay stable); `width` fixes the code
- * array type (8 or 16 bits) so a growing book cannot change it half-way.
- */
-export interface CodeBook {
-  values: string[];
-  index: Map<string, number>;
-}
-
-export function codeBook(values: readonly string[]): CodeBook {
-  const v = [...values];
-  return { values: v, index: new Map(v.map((s, i) => [s, i])) };
-}
-
-export type ValueArray = Int32Array | BigInt64Array | Float64Array | Uint8Array | Uint16Array;
-
-export interface DecodedColumn {
-  name: string;
-  /** int32/date → Int32Array, int64 → BigInt64Array, float64 → Float64Array, bool → bitmap, code → Uint8/Uint16. */
-  values: ValueArray;
-  /** Arrow-style validity bitmap (bit set = valid), null when there are no nulls. */
-  valid: Uint8Array | null;
-  nullCount: number;
-}
-
-/** A value a column cannot hold in the chosen target (e.g. text outside the code book). */
-export class DecodeError extends Error {
-  constructor(
-    message: string,
-    readonly kolom: string,
-    readonly rij?: number,
-    readonly waarde?: string,
-  ) {
-    super(message);
-    this.name = 'DecodeError';
-  }
-}
-
-/** Bytes of (part of) a Parquet file: `bytes[i]` is file byte `base + i`. */
-export interface FileWindow {
-  bytes: Uint8Array;
-  base: number;
-}
-
-export interface ChunkSpec {
-  name: string;
-  target: DecodeTarget;
-}
-
-const utf8 = new TextDecoder();
 
 /** Physical byte range [start, end) of a column chunk, dictionary page included. */
 export function chunkRange(meta: ColumnMetaData): [number, number] {
@@ -218,28 +166,6 @@ function decompress(bytes: Uint8Array, header: PageHeader, codec: CompressionCod
   return out;
 }
 
-/** Per-chunk output being filled. */
-interface Sink {
-  spec: ChunkSpec;
-  element: SchemaElement;
-  values: ValueArray;
-  valid: Uint8Array | null;
-  nullCount: number;
-  /** Next row to write. */
-  row: number;
-  rows: number;
-  rowStart: number;
-  /** Dictionary converted to the target representation. */
-  dict: ValueArray | null;
-  /** Collect mode: unknown text values are added to the book instead of refused. */
-  collect: boolean;
-  /**
-   * Dictionary entries that do not fit the target (e.g. an unsigned value ≥ 2^63): only an error
-   * when a row uses one, so the message can name that row. Index → the value as text.
-   */
-  slecht: Map<number, { waarde: string; doel: string }> | null;
-}
-
 function decodeChunk(
   m: ColumnMetaData,
   element: SchemaElement,
@@ -302,24 +228,6 @@ function decodeChunk(
   }
   if (sink.row !== rows) throw new DecodeError(`kolom ${spec.name}: ${sink.row} van ${rows} rijen gevonden`, spec.name);
   return { name: spec.name, values: sink.values, valid: sink.valid, nullCount: sink.nullCount };
-}
-
-function allocate(t: DecodeTarget, rows: number): ValueArray {
-  switch (t.kind) {
-    case 'int32':
-    case 'date':
-      return new Int32Array(rows);
-    case 'int64':
-      return new BigInt64Array(rows);
-    case 'float64':
-      return new Float64Array(rows);
-    case 'bool':
-      return new Uint8Array((rows + 7) >> 3);
-    case 'code':
-      if (t.width) return t.width === 8 ? new Uint8Array(rows) : new Uint16Array(rows);
-      // Sized for the final book; a book can only grow in collect mode, where 16 bits are plenty.
-      return t.book.values.length > 255 || t.book.values.length === 0 ? new Uint16Array(rows) : new Uint8Array(rows);
-  }
 }
 
 /** Definition levels of a flat optional column (max level 1) with the 4-byte length prefix of page v1. */
@@ -424,213 +332,6 @@ function writePage(sink: Sink, r: Reader, encoding: string, m: ColumnMetaData, p
   scatter(sink, dense, present, n, defs);
 }
 
-function gather(dict: ValueArray, idx: Int32Array): ValueArray {
-  if (dict instanceof BigInt64Array) return gatherI64(dict, idx);
-  if (dict instanceof Float64Array) return gatherF64(dict, idx);
-  if (dict instanceof Int32Array) return gatherI32(dict, idx);
-  if (dict instanceof Uint16Array) return gatherU16(dict, idx);
-  throw new Error('onverwacht woordenboektype');
-}
-
-function gatherI64(dict: BigInt64Array, idx: Int32Array): BigInt64Array {
-  const out = new BigInt64Array(idx.length);
-  for (let i = 0; i < idx.length; i++) out[i] = dict[idx[i]];
-  return out;
-}
-
-function gatherF64(dict: Float64Array, idx: Int32Array): Float64Array {
-  const out = new Float64Array(idx.length);
-  for (let i = 0; i < idx.length; i++) out[i] = dict[idx[i]];
-  return out;
-}
-
-function gatherI32(dict: Int32Array, idx: Int32Array): Int32Array {
-  const out = new Int32Array(idx.length);
-  for (let i = 0; i < idx.length; i++) out[i] = dict[idx[i]];
-  return out;
-}
-
-function gatherU16(dict: Uint16Array, idx: Int32Array): Uint16Array {
-  const out = new Uint16Array(idx.length);
-  for (let i = 0; i < idx.length; i++) out[i] = dict[idx[i]];
-  return out;
-}
-
-/**
- * Bring plain-decoded values (typed array or JS array from hyparquet) to the target representation.
- * Bool values come back one byte per value; they are packed into bits in `scatter`.
- * `row` is the first row the values belong to (-1 for dictionary pages), used in messages.
- */
-function convertValues(sink: Sink, plain: unknown, count: number, row: number): ValueArray {
-  const { target, name } = sink.spec;
-  // A page of nulls only has no values (hyparquet gives a plain empty array).
-  if (count === 0) return target.kind === 'code' ? new Uint16Array(0) : allocate(target, 0);
-  const type = sink.element.type;
-  const ctype = sink.element.converted_type;
-  const lt = sink.element.logical_type;
-  // UINT_8 … UINT_64: the same bits as the signed type; reading them signed would wrap 2^31 and up.
-  const unsigned = isUnsigned(sink.element);
-  switch (target.kind) {
-    case 'int32':
-    case 'date': {
-      if (target.kind === 'date' && !(ctype === 'DATE' || lt?.type === 'DATE'))
-        throw new DecodeError(`kolom ${name} is geen DATE`, name);
-      if (plain instanceof Int32Array) {
-        if (unsigned) checkUnsigned32(plain, sink, row);
-        return plain;
-      }
-      if (plain instanceof BigInt64Array) return narrowInt64(plain, sink, row, unsigned);
-      throw new DecodeError(`kolom ${name}: type ${type} is geen geheel getal`, name);
-    }
-    case 'int64': {
-      if (plain instanceof BigInt64Array) {
-        if (unsigned) for (let i = 0; i < count; i++) if (plain[i] < 0n) tooBig(sink, row, i, BigInt.asUintN(64, plain[i]), 'BIGINT');
-        return plain;
-      }
-      if (plain instanceof Int32Array) return BigInt64Array.from(plain, unsigned ? (v) => BigInt(v >>> 0) : (v) => BigInt(v));
-      throw new DecodeError(`kolom ${name}: type ${type} is geen geheel getal`, name);
-    }
-    case 'float64': {
-      // DECIMAL(p, s) as INT32, INT64, FIXED_LEN_BYTE_ARRAY or BYTE_ARRAY: the unscaled integer / 10^s,
-      // as DuckDB casts a DECIMAL to DOUBLE.
-      const deler = ctype === 'DECIMAL' || lt?.type === 'DECIMAL' ? 10 ** (sink.element.scale ?? 0) : 1;
-      if (plain instanceof Float64Array && deler === 1) return plain;
-      const out = new Float64Array(count);
-      if (plain instanceof Float64Array || plain instanceof Float32Array) {
-        for (let i = 0; i < count; i++) out[i] = plain[i] / deler;
-      } else if (plain instanceof Int32Array) {
-        if (unsigned) for (let i = 0; i < count; i++) out[i] = (plain[i] >>> 0) / deler;
-        else for (let i = 0; i < count; i++) out[i] = plain[i] / deler;
-      } else if (plain instanceof BigInt64Array) {
-        for (let i = 0; i < count; i++) out[i] = Number(unsigned ? BigInt.asUintN(64, plain[i]) : plain[i]) / deler;
-      } else if (Array.isArray(plain) && (type === 'FIXED_LEN_BYTE_ARRAY' || type === 'BYTE_ARRAY')) {
-        const half = lt?.type === 'FLOAT16';
-        if (!half && deler === 1 && ctype !== 'DECIMAL' && lt?.type !== 'DECIMAL') throw new DecodeError(`kolom ${name}: type ${type} is geen getal`, name);
-        for (let i = 0; i < count; i++) out[i] = half ? float16(plain[i] as Uint8Array) : bigEndianInt(plain[i] as Uint8Array) / deler;
-      } else throw new DecodeError(`kolom ${name}: type ${type} is geen getal`, name);
-      return out;
-    }
-    case 'bool': {
-      if (type !== 'BOOLEAN') throw new DecodeError(`kolom ${name} is geen BOOLEAN`, name);
-      const out = new Uint8Array(count);
-      const src = plain as ArrayLike<boolean | number>;
-      for (let i = 0; i < count; i++) out[i] = src[i] ? 1 : 0;
-      return out;
-    }
-    case 'code': {
-      if (type !== 'BYTE_ARRAY') throw new DecodeError(`kolom ${name} is geen tekst`, name);
-      const book = target.book;
-      const src = plain as Uint8Array[];
-      // Uint16 with 0xffff as "not in the book" (checked in scatter, where the row is known).
-      const out = new Uint16Array(count);
-      for (let i = 0; i < count; i++) {
-        const s = tekst(src[i]);
-        let c = book.index.get(s);
-        if (c === undefined) {
-          if (!sink.collect) {
-            // Dictionary values are checked when used; report the row only for data pages.
-            if (row < 0) {
-              c = 0xffff;
-            } else {
-              throw new DecodeError(`kolom ${name}: onverwachte waarde '${kortWaarde(s)}'`, name, sink.rowStart + row + i, s);
-            }
-          } else {
-            c = book.values.length;
-            const limit = target.width === 8 ? 255 : 65535;
-            if (c >= limit) throw new DecodeError(`kolom ${name}: meer dan ${limit} verschillende waarden`, name);
-            book.values.push(s);
-            book.index.set(s, c);
-          }
-        }
-        out[i] = c;
-      }
-      return out;
-    }
-  }
-}
-
-function isUnsigned(el: SchemaElement): boolean {
-  return el.converted_type?.startsWith('UINT_') === true || (el.logical_type?.type === 'INTEGER' && !el.logical_type.isSigned);
-}
-
-/**
- * UTF-8 text as the engine stores it: a NUL byte becomes the visible ␀ (DuckDB's SQL text cannot
- * hold a NUL, and such a value can only be refused, naming it readably).
- */
-function tekst(b: Uint8Array): string {
-  const s = utf8.decode(b);
-  return s.includes('\0') ? s.replaceAll('\0', '␀') : s;
-}
-
-/** A big-endian two's-complement integer (DECIMAL as FIXED_LEN_BYTE_ARRAY or BYTE_ARRAY), as a double. */
-function bigEndianInt(b: Uint8Array): number {
-  if (b.length === 0) return 0;
-  if (b.length <= 6) {
-    let v = 0;
-    for (let i = 0; i < b.length; i++) v = v * 256 + b[i];
-    return b[0] & 0x80 ? v - 2 ** (8 * b.length) : v;
-  }
-  let v = 0n;
-  for (const x of b) v = (v << 8n) | BigInt(x);
-  return Number(BigInt.asIntN(8 * b.length, v));
-}
-
-/** IEEE 754 half precision (FLOAT16, little-endian). */
-function float16(b: Uint8Array): number {
-  const h = b[0] | (b[1] << 8);
-  const sign = h & 0x8000 ? -1 : 1;
-  const exp = (h >> 10) & 0x1f;
-  const frac = h & 0x3ff;
-  if (exp === 0) return sign * 2 ** -14 * (frac / 1024);
-  if (exp === 31) return frac ? NaN : sign * Infinity;
-  return sign * 2 ** (exp - 15) * (1 + frac / 1024);
-}
-
-/**
- * A value that does not fit the target: on a data page an error naming the row; in a dictionary
- * it is noted and becomes an error only when a row uses it (checkSlecht).
- */
-function tooBig(sink: Sink, row: number, i: number, v: bigint, doel: string): void {
-  if (row < 0) {
-    (sink.slecht ??= new Map()).set(i, { waarde: String(v), doel });
-    return;
-  }
-  const name = sink.spec.name;
-  throw new DecodeError(`kolom ${name}: waarde ${v} past niet in ${doel}`, name, sink.rowStart + row + i, String(v));
-}
-
-/** Dictionary indices of a data page that point at a value that does not fit: the first one is an error with its row. */
-function checkSlecht(sink: Sink, idx: Int32Array, defs: Uint8Array | null): void {
-  for (let j = 0; j < idx.length; j++) {
-    const fout = sink.slecht!.get(idx[j]);
-    if (!fout) continue;
-    let row = sink.row + j;
-    if (defs) {
-      let seen = -1;
-      for (let i = 0; i < defs.length; i++) if (defs[i] && ++seen === j) { row = sink.row + i; break; }
-    }
-    const name = sink.spec.name;
-    throw new DecodeError(`kolom ${name}: waarde ${fout.waarde} past niet in ${fout.doel}`, name, sink.rowStart + row, fout.waarde);
-  }
-}
-
-/** UINT_32 read as Int32: a negative number means 2^31 or more, which INTEGER cannot hold. */
-function checkUnsigned32(v: Int32Array, sink: Sink, row: number): void {
-  for (let i = 0; i < v.length; i++) if (v[i] < 0) tooBig(sink, row, i, BigInt(v[i] >>> 0), 'INTEGER');
-}
-
-/** INT64 → Int32 when every value fits; reads the low/high words without BigInt per value. */
-function narrowInt64(v: BigInt64Array, sink: Sink, row: number, unsigned = false): Int32Array {
-  const words = new Int32Array(v.buffer, v.byteOffset, v.length * 2);
-  const out = new Int32Array(v.length);
-  for (let i = 0; i < v.length; i++) {
-    const lo = words[2 * i];
-    if (words[2 * i + 1] !== lo >> 31 || (unsigned && lo < 0)) tooBig(sink, row, i, unsigned ? BigInt.asUintN(64, v[i]) : v[i], 'INTEGER');
-    out[i] = lo;
-  }
-  return out;
-}
-
 /** Write `present` dense values to rows sink.row … sink.row+n, leaving nulls where defs[i] = 0. */
 function scatter(sink: Sink, dense: ValueArray, present: number, n: number, defs: Uint8Array | null): void {
   const at = sink.row;
@@ -667,67 +368,6 @@ function scatter(sink: Sink, dense: ValueArray, present: number, n: number, defs
   sink.row += n;
 }
 
-function setAllValid(valid: Uint8Array, at: number, n: number): void {
-  for (let i = at; i < at + n; i++) valid[i >> 3] |= 1 << (i & 7);
-}
-
-function setValidity(valid: Uint8Array, defs: Uint8Array, at: number, n: number): void {
-  for (let i = 0; i < n; i++) valid[(at + i) >> 3] |= defs[i] << ((at + i) & 7);
-}
-
-function scatterBits(out: Uint8Array, d: Uint8Array, defs: Uint8Array, at: number, n: number): void {
-  const last = d.length - 1;
-  for (let i = 0, j = 0; i < n; i++) {
-    out[(at + i) >> 3] |= (d[j < last ? j : last] & defs[i]) << ((at + i) & 7);
-    j += defs[i];
-  }
-}
-
-function scatterI64(out: BigInt64Array, d: BigInt64Array, defs: Uint8Array, at: number, n: number): void {
-  // Branch-free (nulls are random, a branch mispredicts): null slots get a copy of a neighbour.
-  const last = d.length - 1;
-  for (let i = 0, j = 0; i < n; i++) {
-    out[at + i] = d[j < last ? j : last];
-    j += defs[i];
-  }
-}
-
-function scatterF64(out: Float64Array, d: Float64Array, defs: Uint8Array, at: number, n: number): void {
-  // Branch-free (nulls are random, a branch mispredicts): null slots get a copy of a neighbour.
-  const last = d.length - 1;
-  for (let i = 0, j = 0; i < n; i++) {
-    out[at + i] = d[j < last ? j : last];
-    j += defs[i];
-  }
-}
-
-function scatterI32(out: Int32Array, d: Int32Array, defs: Uint8Array, at: number, n: number): void {
-  // Branch-free (nulls are random, a branch mispredicts): null slots get a copy of a neighbour.
-  const last = d.length - 1;
-  for (let i = 0, j = 0; i < n; i++) {
-    out[at + i] = d[j < last ? j : last];
-    j += defs[i];
-  }
-}
-
-function scatterU16(out: Uint16Array, d: Uint16Array, defs: Uint8Array, at: number, n: number): void {
-  // Branch-free (nulls are random, a branch mispredicts): null slots get a copy of a neighbour.
-  const last = d.length - 1;
-  for (let i = 0, j = 0; i < n; i++) {
-    out[at + i] = d[j < last ? j : last];
-    j += defs[i];
-  }
-}
-
-function scatterU8(out: Uint8Array, d: Uint16Array, defs: Uint8Array, at: number, n: number): void {
-  // Branch-free (nulls are random, a branch mispredicts): null slots get a copy of a neighbour.
-  const last = d.length - 1;
-  for (let i = 0, j = 0; i < n; i++) {
-    out[at + i] = d[j < last ? j : last];
-    j += defs[i];
-  }
-}
-
 /** A dictionary value outside the code book is only an error when a row actually uses it. */
 function checkCodes(sink: Sink, dense: Uint16Array, defs: Uint8Array | null, at: number): void {
   if (sink.collect) return;
@@ -741,70 +381,6 @@ function checkCodes(sink: Sink, dense: Uint16Array, defs: Uint8Array | null, at:
     }
     const name = sink.spec.name;
     throw new DecodeError(`kolom ${name}: onverwachte waarde`, name, sink.rowStart + row);
-  }
-}
-
-function packBits(out: Uint8Array, bytes: Uint8Array, at: number, n: number): void {
-  for (let i = 0; i < n; i++) if (bytes[i]) out[(at + i) >> 3] |= 1 << ((at + i) & 7);
-}
-
-/**
- * The RLE / bit-packed hybrid (levels, dictionary indices, booleans) from `bytes[pos..end)` into
- * `out` (fills out.length values). Reads bytes from a Uint8Array; widths above 24 bits use hyparquet.
- */
-export function rleHybrid(bytes: Uint8Array, pos: number, end: number, width: number, out: Uint8Array | Uint16Array | Int32Array): void {
-  const n = out.length;
-  if (width > 24) {
-    readRleBitPackedHybrid({ view: new DataView(bytes.buffer, bytes.byteOffset + pos, end - pos), offset: 0 }, width, out as never, end - pos);
-    return;
-  }
-  const mask = (1 << width) - 1;
-  const valueBytes = (width + 7) >> 3;
-  let o = 0;
-  while (o < n && pos < end) {
-    // ULEB128 run header
-    let header = 0;
-    let shift = 0;
-    let b: number;
-    do {
-      b = bytes[pos++];
-      header += (b & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (b & 0x80);
-    if (header % 2 === 1) {
-      // bit-packed: (header >> 1) groups of 8 values, `width` bytes per group
-      const groups = Math.floor(header / 2);
-      const count = groups * 8;
-      const stop = Math.min(n, o + count);
-      if (width === 1) {
-        for (let i = o; i < stop; i++) {
-          const k = i - o;
-          out[i] = (bytes[pos + (k >> 3)] >> (k & 7)) & 1;
-        }
-      } else {
-        let buf = 0;
-        let bits = 0;
-        let p = pos;
-        for (let i = o; i < stop; i++) {
-          while (bits < width) {
-            buf |= bytes[p++] << bits;
-            bits += 8;
-          }
-          out[i] = buf & mask;
-          buf >>>= width;
-          bits -= width;
-        }
-      }
-      pos += groups * width;
-      o = stop;
-    } else {
-      const count = Math.floor(header / 2);
-      let value = 0;
-      for (let i = 0; i < valueBytes; i++) value |= bytes[pos++] << (8 * i);
-      const stop = Math.min(n, o + count);
-      out.fill(value, o, stop);
-      o = stop;
-    }
   }
 }
 
@@ -835,61 +411,4 @@ function dictionaryDirect(sink: Sink): boolean {
   if (!d || d instanceof BigInt64Array || sink.spec.target.kind === 'bool' || sink.slecht) return false;
   if (sink.spec.target.kind === 'code' && !sink.collect) return !(d as Uint16Array).includes(0xffff);
   return true;
-}
-
-/**
- * rleHybrid fused with the dictionary lookup: `out[at + i] = dict[index i]` for n values. An RLE
- * run becomes one fill(); sorted extracts (by quarter) have long runs.
- */
-function rleMapped(bytes: Uint8Array, pos: number, end: number, width: number, dict: Int32Array, out: Int32Array, at: number, n: number): void {
-  if (width > 24) {
-    const idx = new Int32Array(n);
-    rleHybrid(bytes, pos, end, width, idx);
-    for (let i = 0; i < n; i++) out[at + i] = dict[idx[i]];
-    return;
-  }
-  const mask = (1 << width) - 1;
-  const valueBytes = (width + 7) >> 3;
-  const stop = at + n;
-  let o = at;
-  while (o < stop && pos < end) {
-    let header = 0;
-    let shift = 0;
-    let b: number;
-    do {
-      b = bytes[pos++];
-      header += (b & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (b & 0x80);
-    if (header % 2 === 1) {
-      const groups = Math.floor(header / 2);
-      const last = Math.min(stop, o + groups * 8);
-      let buf = 0;
-      let bits = 0;
-      let p = pos;
-      for (; o < last; o++) {
-        while (bits < width) {
-          buf |= bytes[p++] << bits;
-          bits += 8;
-        }
-        out[o] = dict[buf & mask];
-        buf >>>= width;
-        bits -= width;
-      }
-      pos += groups * width;
-    } else {
-      let value = 0;
-      for (let i = 0; i < valueBytes; i++) value |= bytes[pos++] << (8 * i);
-      const last = Math.min(stop, o + Math.floor(header / 2));
-      out.fill(dict[value], o, last);
-      o = last;
-    }
-  }
-}
-
-function scatterMapped(out: Int32Array, dict: Int32Array, idx: Int32Array, defs: Uint8Array, at: number, n: number): void {
-  for (let i = 0, j = 0; i < n; i++) {
-    out[at + i] = dict[idx[j]];
-    j += defs[i];
-  }
 }
