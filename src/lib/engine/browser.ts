@@ -58,6 +58,10 @@ export class WasmEngine implements BrowserEngine {
    */
   private loadQueue: Promise<unknown> = Promise.resolve();
   private persistQueue: Promise<unknown> = Promise.resolve();
+  /** Queries of the query layer in flight, and who waits until there are none (checkpoints). */
+  private sending = 0;
+  private readonly idle: (() => void)[] = [];
+  private checkpointing: Promise<void> | null = null;
   /** Contracts whose loaded table is (or is about to be) a user's file. */
   private readonly eigen = new Set<ExtractName>();
   private manifest: Manifest | null = null;
@@ -206,6 +210,18 @@ export class WasmEngine implements BrowserEngine {
    */
   async send(sql: string, signal: AbortSignal, slot = 0): Promise<Table> {
     await this.starting;
+    // The background cache copy checkpoints the cache file; queries wait until it is done.
+    while (this.checkpointing) await this.checkpointing;
+    this.sending += 1;
+    try {
+      return await this.sendOn(sql, signal, slot);
+    } finally {
+      this.sending -= 1;
+      if (this.sending === 0) for (const wake of this.idle.splice(0)) wake();
+    }
+  }
+
+  private async sendOn(sql: string, signal: AbortSignal, slot: number): Promise<Table> {
     if (signal.aborted) throw new SupersededError();
     const key = `slot${slot}`;
     let connecting = this.viewConns.get(key);
@@ -236,7 +252,13 @@ export class WasmEngine implements BrowserEngine {
       if (signal.aborted) throw new SupersededError();
       return new Table(reader.schema, batches);
     } catch (e) {
-      if (signal.aborted) throw new SupersededError();
+      if (signal.aborted) {
+        // An interrupted query leaves its transaction open until the connection runs its next
+        // statement; a CHECKPOINT of the cache file would then wait for it for ever (the worker
+        // runs one thing at a time). End it now.
+        await c.query('SELECT 1').catch(() => undefined);
+        throw new SupersededError();
+      }
       throw sqlFout(e);
     } finally {
       signal.removeEventListener('abort', interrupt);
@@ -428,7 +450,7 @@ export class WasmEngine implements BrowserEngine {
         await conn.query(
           `INSERT INTO ${CACHE_META} VALUES (${literal(name)}, ${literal(key)}, ${rijen}, ${literal(bestand)}, ${literal(new Date().toISOString())})`,
         );
-        await conn.query(`CHECKPOINT ${CACHE_DB}`);
+        await this.quietly(() => conn!.query(`CHECKPOINT ${CACHE_DB}`));
         await this.enqueue(async () => {
           if (this.generation.get(name) !== gen) return;
           await this.replace(name, [`CREATE VIEW ${W}.${ident(name)} AS SELECT * FROM ${target}`]);
@@ -440,6 +462,24 @@ export class WasmEngine implements BrowserEngine {
         await conn?.close().catch(() => undefined);
       }
     });
+  }
+
+  /**
+   * Run `task` while no query of the query layer is in flight, and hold new ones until it is
+   * done: a CHECKPOINT waits for every open transaction, and in the single-threaded worker an
+   * open query's transaction could never finish while the checkpoint blocks it.
+   */
+  private async quietly<T>(task: () => Promise<T>): Promise<T> {
+    while (this.checkpointing) await this.checkpointing;
+    let release!: () => void;
+    this.checkpointing = new Promise<void>((r) => (release = r));
+    try {
+      if (this.sending > 0) await new Promise<void>((r) => this.idle.push(r));
+      return await task();
+    } finally {
+      this.checkpointing = null;
+      release();
+    }
   }
 
   /** Resolves when the background cache copies scheduled so far are done (bench, tests). */
