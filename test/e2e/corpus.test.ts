@@ -138,3 +138,23 @@ describe('valid but unusual extracts are accepted, and every page that uses them
     expect(report.consoleErrors, describeReport(report)).toEqual([]);
   });
 });
+
+describe('the example file of each contract can be downloaded from the Data page and is accepted as it is', () => {
+  test.each(['doelgroep_kwartaal', 'doelgroep_uitstroom', 'beschut_adviezen', 'beschut_plekken', 'buig_gemeente'] as const)('%s', async (naam) => {
+    if (!page.url().endsWith('#/data')) {
+      await page.goto(`${baseUrl}#/data`);
+      await settle(page);
+    }
+    const contract = page.locator('details.contract').filter({ hasText: naam });
+    await contract.locator('summary').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), contract.getByRole('link', { name: /Voorbeeldbestand/ }).click()]);
+    expect(download.suggestedFilename()).toBe(`${naam}_voorbeeld.parquet`);
+    await download.saveAs(join(dir, download.suggestedFilename()));
+    await contract.locator('summary').click();
+    const r = await upload(download.suggestedFilename());
+    expect(r.rol, r.tekst).toBe('status');
+    expect(r.berichten[0], r.tekst).toContain(`(${naam})`);
+    expect(r.tekst, 'no warning for an example').not.toContain('Let op');
+    expect(report.pageErrors, describeReport(report)).toEqual([]);
+  });
+});
