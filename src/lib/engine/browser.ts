@@ -89,7 +89,8 @@ export class WasmEngine implements BrowserEngine {
       this.db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
       await this.db.instantiate(bundle.mainModule, bundle.pthreadWorker);
     } catch (e) {
-      throw new Error(`De rekenmodule (DuckDB-WASM) kon niet starten: ${(e as Error).message}`);
+      console.debug('[rekenmodule]', e);
+      throw new Error('De rekenmodule kon in deze browser niet starten. Gebruik een recente versie van Edge, Chrome, Firefox of Safari.');
     }
     this.timings.instantiateMs = performance.now() - t0;
     const t1 = performance.now();
@@ -98,7 +99,8 @@ export class WasmEngine implements BrowserEngine {
       this.conn = await this.newConnection();
       this.loadConn = await this.newConnection();
     } catch (e) {
-      throw new Error(`De rekenmodule (DuckDB-WASM) kon geen database openen: ${dbFout(e)}`);
+      console.debug('[rekenmodule]', e);
+      throw new Error('De rekenmodule kon geen werkgeheugen openen. Sluit andere tabbladen met het dashboard en laad de pagina opnieuw.');
     }
     this.timings.openMs = performance.now() - t1;
   }
