@@ -24,6 +24,8 @@ export function voorbeeldenPlugin(): Plugin {
       server.middlewares.use(serveer(() => join(root, 'node_modules/.cache/pm-voorbeelden')));
     },
     async closeBundle() {
+      // Only into a build folder, never into the project's own data/ (a build with outDir '.').
+      if (resolve(outDir) === resolve(root)) return;
       await schrijfVoorbeelden(join(outDir, 'data/voorbeelden'));
     },
   };
