@@ -278,14 +278,6 @@ export async function settle(page: Page, timeoutMs = 60_000): Promise<void> {
   await page.waitForTimeout(200);
 }
 
-/** Open a route in a fresh page of the context and wait for it to settle. */
-export async function openRoute(context: BrowserContext, baseUrl: string, hash: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}${hash}`, { waitUntil: 'load' });
-  await settle(page);
-  return page;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Accessibility
 

@@ -33,7 +33,6 @@ export interface EngineOptions {
   dataBase?: string;
 }
 
-type Pending = { superseded: boolean; cancel: () => void };
 type Conn = duckdb.AsyncDuckDBConnection;
 
 const W = `${WORK_DB}.main`;
@@ -46,7 +45,6 @@ export class WasmEngine implements BrowserEngine {
   private conn: Conn | null = null;
   private loadConn: Conn | null = null;
   private readonly viewConns = new Map<string, Promise<Conn>>();
-  private readonly latest = new Map<string, Pending>();
   private readonly info = new Map<ExtractName, LoadedExtractInfo>();
   /** Increases when an extract's table is replaced; a background cache copy checks it before switching. */
   private readonly generation = new Map<ExtractName, number>();
@@ -162,46 +160,6 @@ export class WasmEngine implements BrowserEngine {
       }
     } catch (e) {
       throw sqlFout(e);
-    }
-  }
-
-  async queryLatest(viewKey: string, sql: string, params?: readonly SqlParam[]): Promise<Table> {
-    await this.starting;
-    const previous = this.latest.get(viewKey);
-    if (previous) {
-      previous.superseded = true;
-      previous.cancel();
-    }
-    const mine: Pending = { superseded: false, cancel: () => undefined };
-    this.latest.set(viewKey, mine);
-    try {
-      let connecting = this.viewConns.get(viewKey);
-      if (!connecting) {
-        connecting = this.newConnection();
-        this.viewConns.set(viewKey, connecting);
-      }
-      const c = await connecting;
-      if (mine.superseded) throw new SupersededError();
-      let table: Table;
-      if (params && params.length > 0) {
-        // A prepared statement cannot be interrupted; a superseded result is simply dropped.
-        table = await this.run(c, sql, params);
-      } else {
-        // A sent query runs in slices; cancelSent() stops it between two slices.
-        mine.cancel = () => void c.cancelSent().catch(() => undefined);
-        const reader = await c.send(sql);
-        if (mine.superseded) throw new SupersededError();
-        const batches = [];
-        for await (const batch of reader) batches.push(batch);
-        table = new Table(reader.schema, batches);
-      }
-      if (mine.superseded) throw new SupersededError();
-      return table;
-    } catch (e) {
-      if (mine.superseded || e instanceof SupersededError) throw new SupersededError();
-      throw sqlFout(e);
-    } finally {
-      if (this.latest.get(viewKey) === mine) this.latest.delete(viewKey);
     }
   }
 

@@ -55,11 +55,6 @@ export interface LoadedExtractInfo {
 export interface BrowserEngine extends QueryEngine {
   /** Resolves when DuckDB-WASM is instantiated (bundle chosen, worker running). */
   ready(): Promise<void>;
-  /**
-   * A query owned by a view: a newer call with the same `viewKey` supersedes an older one —
-   * the older promise rejects with a `SupersededError` and its result is never rendered.
-   */
-  queryLatest(viewKey: string, sql: string, params?: readonly SqlParam[]): Promise<Table>;
   /** The query layer's path: plain SQL, interrupted when `signal` aborts (CoordinatorEngine). */
   send(sql: string, signal: AbortSignal, slot?: number): Promise<Table>;
   /** Load the bundled demo extracts listed in data/manifest.json (cached across reloads). */
