@@ -278,3 +278,19 @@ describe('in-page links', () => {
     expect(router.meldingen).toEqual(["De pagina 'nergens' uit de link bestaat niet. U ziet het Overzicht."]);
   });
 });
+
+describe('Beschut werk: a refused month never drops the valid one', () => {
+  it('keeps a valid tot when van is refused, and starts in January of that year', () => {
+    const r = parseHash('#/beschut-werk?van=2017-13&tot=2016-06');
+    const f = r.route.filters as { van: string; tot: string };
+    expect(f.tot).toBe('2016-06');
+    expect(f.van).toBe('2016-01');
+    expect(r.meldingen.some((m) => m.includes('2017-13'))).toBe(true);
+  });
+
+  it('resets both to the standard period when both came from the link', () => {
+    const r = parseHash('#/beschut-werk?van=2018-03&tot=2017-02');
+    const f = r.route.filters as { van: string; tot: string };
+    expect([f.van, f.tot]).toEqual(['2017-01', '2017-05']);
+  });
+});

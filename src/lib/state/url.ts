@@ -231,13 +231,21 @@ export interface Route<P extends PaginaId = PaginaId> {
 const CONTROLES: {
   [P in PaginaId]?: (f: Filters<P>, uitLink: ReadonlySet<string>) => { melding: string; herstel: Partial<Filters<P>> } | null;
 } = {
-  'beschut-werk': (f) =>
-    f.van > f.tot
-      ? {
-          melding: `De beginmaand ${f.van} (parameter van) ligt na de eindmaand ${f.tot} (parameter tot). Getoond wordt de standaardperiode ${SCHEMAS['beschut-werk'].van.standaard} tot en met ${SCHEMAS['beschut-werk'].tot.standaard}.`,
-          herstel: { van: SCHEMAS['beschut-werk'].van.standaard, tot: SCHEMAS['beschut-werk'].tot.standaard },
-        }
-      : null,
+  'beschut-werk': (f, uitLink) => {
+    if (f.van <= f.tot) return null;
+    // A month from the link is kept; the other one (refused or absent) follows it.
+    if (uitLink.has('tot') && !uitLink.has('van')) {
+      const van = `${f.tot.slice(0, 4)}-01` as typeof f.van;
+      return { melding: `De beginmaand valt na de eindmaand ${f.tot} (parameter tot). Getoond wordt ${van} tot en met ${f.tot}.`, herstel: { van } };
+    }
+    if (uitLink.has('van') && !uitLink.has('tot')) {
+      return { melding: `De eindmaand valt vóór de beginmaand ${f.van} (parameter van). Getoond wordt alleen ${f.van}.`, herstel: { tot: f.van } };
+    }
+    return {
+      melding: `De beginmaand ${f.van} (parameter van) ligt na de eindmaand ${f.tot} (parameter tot). Getoond wordt de standaardperiode ${SCHEMAS['beschut-werk'].van.standaard} tot en met ${SCHEMAS['beschut-werk'].tot.standaard}.`,
+      herstel: { van: SCHEMAS['beschut-werk'].van.standaard, tot: SCHEMAS['beschut-werk'].tot.standaard },
+    };
+  },
   buig: (f) =>
     f.van !== null && f.tot !== null && f.van > f.tot
       ? {
