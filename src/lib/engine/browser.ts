@@ -3,7 +3,7 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
-import { DataType, Table } from 'apache-arrow';
+import { Table } from 'apache-arrow';
 import { loadManifest, type Manifest, type ManifestEntry } from '../extracts/manifest.ts';
 import { CACHE_DB, CACHE_FILE, CACHE_META, WORK_DB, cacheKey, opfsAvailable } from './cache.ts';
 import { SupersededError, type BrowserEngine, type LoadedExtractInfo, type LoadProgress, type LoadResult } from './client-types.ts';
@@ -195,21 +195,14 @@ export class WasmEngine implements BrowserEngine {
     signal.addEventListener('abort', interrupt);
     try {
       const reader = await c.send(sql);
-      if (reader.schema?.fields.some((f) => DataType.isDictionary(f.type))) {
-        // A dictionary column (an ENUM in the result) streamed by DuckDB-WASM arrives without its
-        // dictionary: its values would read as null. The query has run by now (send returns after
-        // execution); fetch it once more materialised, which carries the dictionaries. Metric SQL
-        // casts categories to VARCHAR, so this is the rare path.
-        await c.cancelSent().catch(() => undefined);
-        if (signal.aborted) throw new SupersededError();
-        return await c.query(sql);
-      }
       const batches = [];
       for await (const batch of reader) {
         if (signal.aborted) break;
         batches.push(batch);
       }
       if (signal.aborted) throw new SupersededError();
+      // Note: DuckDB-WASM returns an ENUM result column without its dictionary (its values read
+      // as null), so every metric query casts categories to VARCHAR (tested in engine.test.ts).
       return new Table(reader.schema, batches);
     } catch (e) {
       if (signal.aborted) {
