@@ -26,7 +26,8 @@ import { somStarters, somUitkomst, somUitstroom } from '../src/pages/duurzaamhei
 import { basisRijen, duurzaamheidQueries } from '../src/pages/duurzaamheid/queries.ts';
 import { kiesBasis, selectieTekst, trendMarkers, type Selectie } from '../src/pages/duurzaamheid/selectie.ts';
 import { context, trendData, uitkomstData, vergelijkingData } from '../src/pages/duurzaamheid/grafieken.ts';
-import { onderdrukDelen, uitkomstVoorZin } from '../src/pages/duurzaamheid/onderdrukking.ts';
+import { onderdrukDelen } from '../src/lib/format/disclosure.ts';
+import { uitkomstVoorZin } from '../src/pages/duurzaamheid/onderdrukking.ts';
 import { zinUitkomsten, zinWerkzaam } from '../src/lib/metrics/duurzaamheid/zinnen.ts';
 import {
   COHORT_PERSONEN, COHORT_VANAF, COHORT_VERTREK, maakPanel, STARTERS_PERSONEN, STARTERS_VANAF,

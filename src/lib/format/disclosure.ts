@@ -88,6 +88,24 @@ export function onderdruk<T extends Record<string, unknown>>(
   });
 }
 
+/**
+ * Which parts of a partition to hide: those below the threshold, the `verborgen` ones (parts the
+ * table does not show but that a reader knows add up with the rest), and then the smallest others
+ * until no hidden part can be worked out.
+ */
+/** Shared by every page whose parts add up to a total a reader knows (secondary suppression). */
+export function onderdrukDelen(delen: Readonly<Record<string, number>>, verborgen: readonly string[] = [], drempel = DREMPEL): Set<string> {
+  const namen = Object.keys(delen);
+  const s = new Set<string>([...namen.filter((k) => delen[k] < drempel), ...verborgen]);
+  if (s.size === 0) return s;
+  const som = () => [...s].reduce((a, k) => a + delen[k], 0);
+  while (s.size < namen.length && (s.size === 1 || som() < drempel)) {
+    const volgende = namen.filter((k) => !s.has(k)).sort((a, b) => delen[a] - delen[b])[0];
+    s.add(volgende);
+  }
+  return s;
+}
+
 /** Whether any cell of the rows is suppressed, and of which kinds (for footnotes). */
 export function onderdrukteSoorten(rijen: readonly Record<string, unknown>[]): Set<Onderdrukt['soort']> {
   const s = new Set<Onderdrukt['soort']>();

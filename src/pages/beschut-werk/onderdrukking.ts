@@ -5,7 +5,7 @@
  * negatief = beoordelingen (negatief is not shown, but beoordelingen − positief gives it), the
  * months add up to the period and to the year to date, gemeenten to their region, regions to
  * Nederland. The rule per sum is the project's secondary suppression (onderdrukDelen in
- * pages/duurzaamheid/onderdrukking.ts): when one part is hidden, or the hidden parts hold fewer
+ * lib/format/disclosure.ts): when one part is hidden, or the hidden parts hold fewer
  * than 10 together, the next smallest part is hidden too. Rules are applied again until nothing
  * changes, since hiding a cell in one sum can expose it in another.
  * Known zeros (burgers could ask for an advies only from 2017) are no secret and take no part.
@@ -16,7 +16,7 @@ import { DREMPEL } from '../../lib/format/disclosure.ts';
 import type { AanvragerKeuze, Gebied } from '../../lib/metrics/beschut-afleiden.ts';
 import type { GemeenteMaandRij, GemeentePlekRij } from '../../lib/metrics/beschut-gemeenten.ts';
 import type { JaarRij, MaandRij } from '../../lib/metrics/beschut.ts';
-import { onderdrukDelen } from '../duurzaamheid/onderdrukking.ts';
+import { onderdrukDelen } from '../../lib/format/disclosure.ts';
 
 /** A sum the reader knows: totaal = Σ delen (cell ids). */
 export interface Optelling {

@@ -19,7 +19,8 @@ import type { GepubliceerdCijfer, Vergelijking } from '../../lib/published/duurz
 import { bronVermelding } from '../../lib/published/bronvermelding.ts';
 import { grafiekHerkomst, herkomstVan, type ExtractHerkomst, type Herkomst } from '../../lib/query/herkomst.ts';
 import { somStarters, somUitkomst, somUitstroom, TOTAAL } from './groepen.ts';
-import { beschermPartitie, beschermTotaal, onderdrukDelen, uitkomstDelen } from './onderdrukking.ts';
+import { onderdrukDelen } from '../../lib/format/disclosure.ts';
+import { beschermPartitie, beschermTotaal, uitkomstDelen } from './onderdrukking.ts';
 
 /**
  * What every computed chart says about where its numbers come from — source line, peildatum and

@@ -4,28 +4,11 @@
  * the uitstroom reasons = all who left): the hidden cell is then the total minus the others.
  * So when exactly one part is hidden, the next smallest part is hidden too, and parts are added
  * until the hidden ones together hold at least 10 persons. Likewise a total row loses a count
- * when a group row above it hides that count. Primary suppression stays in format/disclosure.ts.
+ * when a group row above it hides that count. The part rule itself (onderdrukDelen) and primary suppression live in lib/format/disclosure.ts.
  */
-import { AFGELEID, DREMPEL, KLEIN, isOnderdrukt } from '../../lib/format/disclosure.ts';
+import { AFGELEID, DREMPEL, KLEIN, isOnderdrukt, onderdrukDelen } from '../../lib/format/disclosure.ts';
 import type { UitkomstRij } from '../../lib/metrics/duurzaamheid/uitkomst.ts';
 import type { UitstroomRij } from '../../lib/metrics/duurzaamheid/uitstroom.ts';
-
-/**
- * Which parts of a partition to hide: those below the threshold, the `verborgen` ones (parts the
- * table does not show but that a reader knows add up with the rest), and then the smallest others
- * until no hidden part can be worked out.
- */
-export function onderdrukDelen(delen: Readonly<Record<string, number>>, verborgen: readonly string[] = [], drempel = DREMPEL): Set<string> {
-  const namen = Object.keys(delen);
-  const s = new Set<string>([...namen.filter((k) => delen[k] < drempel), ...verborgen]);
-  if (s.size === 0) return s;
-  const som = () => [...s].reduce((a, k) => a + delen[k], 0);
-  while (s.size < namen.length && (s.size === 1 || som() < drempel)) {
-    const volgende = namen.filter((k) => !s.has(k)).sort((a, b) => delen[a] - delen[b])[0];
-    s.add(volgende);
-  }
-  return s;
-}
 
 export interface Deel {
   naam: string;
