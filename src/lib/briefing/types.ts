@@ -59,15 +59,29 @@ export interface BriefingInhoud {
   grafiek?: { component: Component<any>; props: Record<string, unknown> };
 }
 
-/** A view a briefing can hold: its queries from the page's URL parameters, and how to build it. */
-export interface BriefingView {
+/**
+ * A view a briefing can hold: its queries from the page's filters (parsed from the section's
+ * URL parameters with the page's own schema), and how to build it from the answers.
+ * Some pages first ask what the data hold (the range of quarters or years) and pick their
+ * default period from it, like the page does: `vooraf` is that question, and `vragen` gets its
+ * answer (null when there is none).
+ */
+export interface BriefingView<F = any> {
   sleutel: string;
   pagina: PaginaId;
   /** Short Dutch name for the "add" confirmation and the section list. */
   naam: string;
-  vragen(params: URLSearchParams): MetricQuery<unknown>[];
-  bouw(antwoorden: unknown[], herkomsten: (Herkomst | null)[], params: URLSearchParams): BriefingInhoud;
+  vooraf?(filters: F): MetricQuery<unknown> | null;
+  /** At most MAX_VRAGEN queries; null while something is missing (the answer of `vooraf`). */
+  vragen(filters: F, vooraf: unknown): (MetricQuery<unknown> | null)[] | null;
+  /** Null when the answers hold nothing to show (the reason in `leeg`). */
+  bouw(antwoorden: unknown[], herkomsten: (Herkomst | null)[], filters: F, vooraf: unknown): BriefingInhoud | null;
+  /** Why a section is empty (shown instead of its content). */
+  leeg?: string;
 }
+
+/** Queries one section may ask (the Briefing page keeps this many query states per section). */
+export const MAX_VRAGEN = 6;
 
 /**
  * The neutral document every export is written from (Word, Excel, rich text, print): what the

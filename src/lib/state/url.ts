@@ -6,6 +6,7 @@ import { EERSTE_KWARTAAL, laatsteKwartaal } from '../extracts/perioden.ts';
 import { kwartaalToIndex, parseKwartaal, type Kwartaal } from '../kwartaal.ts';
 import { drempelParam, grootteklasseParam, optioneelJaarParam } from './buig-params.ts';
 import { maandParam, minimumParam } from './beschut-params.ts';
+import { briefingParam } from '../briefing/link.ts';
 
 /**
  * Page and filters live in the URL hash (static hosting needs no server routes):
@@ -50,6 +51,8 @@ export interface Param<T> {
   serialiseer(v: T): string | null;
   /** How a value reads in a Dutch sentence. */
   toon(v: T): string;
+  /** Longest value read (default MAX_WAARDE); a briefing link is longer. */
+  maxLengte?: number;
 }
 
 /**
@@ -210,7 +213,8 @@ export const SCHEMAS = {
     drempel: drempelParam(),
   },
   briefing: {
-    basis: kwartaalParam('basiskwartaal', '2021Q3'),
+    // Absent: the briefing kept in this browser (lib/briefing/opslag.ts).
+    b: briefingParam(),
   },
   data: {},
 } satisfies Record<PaginaId, Record<string, Param<any>>>;
@@ -326,7 +330,7 @@ export function parseHash(hash: string): ParseResultaat {
     }
     gezien.add(key);
     const wie = param.label === key ? key : `${key} (${param.label})`;
-    if (raw.length > MAX_WAARDE) {
+    if (raw.length > (param.maxLengte ?? MAX_WAARDE)) {
       meldingen.push(
         `Link-parameter ${wie} is te lang (${raw.length} tekens, '${kortWaarde(raw)}') en is genegeerd. ` +
           `Getoond wordt de standaardwaarde: ${param.toon(param.standaard)}.`,
