@@ -8,7 +8,8 @@
  * Options: --runs N (default 5), --native-threads N (default 1: the same single core DuckDB-WASM
  * gets), --no-native, --no-cases, --no-nocache (skip the cold start without OPFS cache),
  * --build (force vite build), --dist DIR (default dist-bench), --data DIR (native side; default data),
- * --port P.
+ * --port P, --no-app (skip the site's Duurzaamheid page), --no-readme (leave README.md alone),
+ * --readme-only (rewrite README.md's table from bench/results/latest.json, measure nothing).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -18,8 +19,11 @@ import type { Page } from 'playwright-core';
 import { NodeEngine } from '../src/lib/engine/node.ts';
 import { parseManifest } from '../src/lib/extracts/manifest.ts';
 import { literal } from '../src/lib/sql/quote.ts';
+import { measureApp } from './app.ts';
 import { ensureBuilt, launch, startPreview, tabCost, type TabCost } from './browser.ts';
 import { loadCases, runCase, type BenchCaseDef } from './cases.ts';
+import { figures } from './figures.ts';
+import { benchTable, writeReadmeTable } from './readme.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -53,6 +57,12 @@ const median = (xs: number[]) => {
 };
 
 async function main(): Promise<void> {
+  if (flag('readme-only')) {
+    const last = JSON.parse(readFileSync(join(ROOT, 'bench/results/latest.json'), 'utf8'));
+    last.figures = figures(last);
+    console.log(writeReadmeTable(join(ROOT, 'README.md'), benchTable(last)) ? 'README.md: tabel bijgewerkt' : 'README.md: geen bench-markeringen');
+    return;
+  }
   if (!existsSync(join(DATA, 'manifest.json'))) {
     console.error(`Geen demodata: ${join(DATA, 'manifest.json')} ontbreekt. Bouw die eerst met \`npm run data\` (of geef --data DIR).`);
     process.exit(1);
@@ -64,13 +74,15 @@ async function main(): Promise<void> {
   const browser = await launch();
   const result: Record<string, unknown> = {
     startedAt: started.toISOString(),
-    machine: { cpus: cpus().length, model: cpus()[0]?.model, memGB: Math.round(totalmem() / 2 ** 30), loadAvgAtStart: load0 },
+    machine: { cpus: cpus().length, model: cpus()[0]?.model, memGB: Math.round(totalmem() / 2 ** 30), loadAvgAtStart: load0, loadAvg1_5_15AtStart: loadavg() },
     chromium: browser.version(),
     built,
     runs: RUNS,
   };
   try {
     const browserCdp = await browser.newBrowserCDPSession();
+    // ---- the site as a user meets it (first, on a quiet tab: the numbers the issue's targets name)
+    if (!flag('no-app')) result.app = await measureApp(browser, browserCdp);
     const context = await browser.newContext();
     const foreign: string[] = [];
     context.on('request', (r) => {
@@ -200,9 +212,12 @@ async function main(): Promise<void> {
     await browser.close();
     await preview.stop();
   }
+  result.figures = figures(result);
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
   writeFileSync(join(ROOT, 'bench/results/latest.json'), JSON.stringify(result, null, 2));
   printReport(result);
+  if (!flag('no-readme') && writeReadmeTable(join(ROOT, 'README.md'), benchTable(result as Parameters<typeof benchTable>[0])))
+    console.log('README.md: benchtabel bijgewerkt uit deze run');
 }
 
 async function loadDemo(page: Page) {
@@ -317,6 +332,14 @@ function printReport(r: Record<string, any>): void {
     }
   }
   if (r.native) lines.push('', `Native laden (CREATE TABLE AS read_parquet): ${Object.entries<number>(r.native.loadMs).map(([n, v]) => `${n} ${ms(v)}`).join(', ')}`);
+  if (r.figures?.length) {
+    lines.push('', 'Cijfers tegen native DuckDB van deze run (verhouding; doel uit issue 15)');
+    for (const f of r.figures as ReturnType<typeof figures>) {
+      const v = f.value === null ? '—' : f.unit === 'MB' ? `${Math.round(f.value)} MB` : ms(f.value);
+      const doel = f.target === null ? '' : `  doel ≤ ${f.target}${f.unit === 'MB' ? ' MB' : '×'}: ${f.met === null ? '?' : f.met ? 'gehaald' : 'NIET gehaald'}`;
+      lines.push(`  ${v.padStart(8)} ${f.native === null ? ''.padStart(8) : ms(f.native).padStart(8)} ${f.ratio === null ? ''.padStart(5) : f.ratio.toFixed(2).padStart(5)}  ${f.what}${doel}`);
+    }
+  }
   lines.push('', 'Resultaten: bench/results/latest.json', '');
   console.log(lines.join('\n'));
 }

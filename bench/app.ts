@@ -1,0 +1,91 @@
+import type { Browser, CDPSession, Page } from 'playwright-core';
+import { ensureBuilt as ensureSiteBuilt, startPreview as startSitePreview } from '../test/e2e/harness.ts';
+import { tabCost, type TabCost } from './browser.ts';
+
+/**
+ * What a user feels (issue 15, targets 1 and 2): the real site (dist/, built like the e2e tests
+ * build it), the Duurzaamheid page, time from navigation until the first key sentence is on
+ * screen — on a first visit (fresh profile: no OPFS cache, nothing persisted) and after a reload
+ * once the background cache copy is done. Plus the coordinator's counters at that moment and what
+ * the tab holds.
+ */
+
+export interface AppVisit {
+  /** Navigation start → first kernzin on screen. */
+  headlineMs: number;
+  /** Navigation start → no busy section left on the page (the whole first view). */
+  firstViewMs: number | null;
+  /** Coordinator counters when the sentence appeared. */
+  stats: Record<string, number> | null;
+  cost: TabCost;
+}
+
+export interface AppResult {
+  cold: AppVisit;
+  /** Time from navigation until the background copy into the OPFS cache finished. */
+  cacheCopyDoneMs: number | null;
+  afterCopy: TabCost;
+  reload: AppVisit;
+  engine: unknown;
+}
+
+const ROUTE = '#/duurzaamheid';
+
+export async function measureApp(browser: Browser, browserCdp: CDPSession): Promise<AppResult> {
+  ensureSiteBuilt();
+  const site = await startSitePreview();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${site.url}${ROUTE}`);
+    const cold = await visit(page, browserCdp);
+    const cacheCopyDoneMs = await page
+      .waitForFunction(
+        () => {
+          const t = (globalThis as unknown as { __pmEngineTimings?: () => { loads: Record<string, { bron: string }>; persisted: Record<string, unknown> } }).__pmEngineTimings?.();
+          if (!t) return false;
+          const copied = Object.values(t.loads).filter((l) => l.bron === 'parquet').length;
+          return copied > 0 && Object.keys(t.persisted).length >= copied ? performance.now() : false;
+        },
+        undefined,
+        { timeout: 180_000, polling: 100 },
+      )
+      .then((h) => h.jsonValue() as Promise<number>)
+      .catch(() => null);
+    const afterCopy = await tabCost(browserCdp, page);
+    await page.reload();
+    const reload = await visit(page, browserCdp);
+    const engine = await page.evaluate(() => (globalThis as unknown as { __pmEngineTimings?: () => unknown }).__pmEngineTimings?.() ?? null);
+    return { cold, cacheCopyDoneMs, afterCopy, reload, engine };
+  } finally {
+    await context.close();
+    await site.stop();
+  }
+}
+
+async function visit(page: Page, browserCdp: CDPSession): Promise<AppVisit> {
+  // Predicates without named inner functions (tsx would wrap those in a helper the page lacks).
+  const headline = await page.waitForFunction(
+    () => {
+      const li = document.querySelector('[data-testid="kernzinnen"] li');
+      if (!li || !/procent/.test(li.textContent ?? '')) return false;
+      const s = (globalThis as unknown as { __pmQueryStats?: () => Record<string, number> }).__pmQueryStats?.() ?? null;
+      return { ms: performance.now(), stats: s };
+    },
+    undefined,
+    { timeout: 300_000, polling: 'raf' },
+  );
+  const { ms, stats } = (await headline.jsonValue()) as { ms: number; stats: Record<string, number> | null };
+  const firstViewMs = await page
+    .waitForFunction(
+      () => {
+        for (const el of document.querySelectorAll('main [aria-busy="true"]')) if (el.getClientRects().length > 0) return false;
+        return performance.now();
+      },
+      undefined,
+      { timeout: 300_000, polling: 50 },
+    )
+    .then((h) => h.jsonValue() as Promise<number>)
+    .catch(() => null);
+  return { headlineMs: ms, firstViewMs, stats, cost: await tabCost(browserCdp, page) };
+}

@@ -1,0 +1,69 @@
+/**
+ * The bench's figures (issue 15, target 6): every measured number next to the native DuckDB
+ * reference of the same run and the ratio, with the issue's target ratio where there is one.
+ * Built from the raw result that bench/run.ts collects; written into bench/results/latest.json
+ * and rendered as the README's table (bench/readme.ts). A report, never a pass/fail test.
+ */
+
+export interface Figure {
+  id: string;
+  /** What was measured (English, for the README). */
+  what: string;
+  /** The browser's figure (ms, or MB for memory). */
+  value: number | null;
+  unit: 'ms' | 'MB';
+  /** The native reference of the same run (ms) and what it is. */
+  native: number | null;
+  nativeWhat: string | null;
+  /** value / native. */
+  ratio: number | null;
+  /** Target: at most this ratio (or at most this many MB), from issue 15. */
+  target: number | null;
+  met: boolean | null;
+}
+
+export function figures(r: any): Figure[] {
+  const out: Figure[] = [];
+  const nativeLoads: Record<string, number> = r.native?.loadMs ?? {};
+  const panelNative = nativeLoads.doelgroep_kwartaal ?? null;
+  const allNative = Object.keys(nativeLoads).length ? Object.values(nativeLoads).reduce((a, b) => a + b, 0) : null;
+  const threads = r.native?.threads ?? 1;
+  const panelRef = `native load of the panel (CREATE TABLE AS read_parquet, ${threads} thread${threads === 1 ? '' : 's'})`;
+  const allRef = `native load of all extracts (${threads} thread${threads === 1 ? '' : 's'})`;
+  const add = (id: string, what: string, value: number | null | undefined, native: number | null, nativeWhat: string | null, target: number | null = null) => {
+    const v = value ?? null;
+    const ratio = v !== null && native ? v / native : null;
+    out.push({ id, what, value: v, unit: 'ms', native, nativeWhat: native === null ? null : nativeWhat, ratio, target, met: target === null || ratio === null ? null : ratio <= target });
+  };
+  const mem = (id: string, what: string, mb: number | null | undefined, budget: number | null) => {
+    const v = mb ?? null;
+    out.push({ id, what, value: v, unit: 'MB', native: null, nativeWhat: null, ratio: null, target: budget, met: budget === null || v === null ? null : v <= budget });
+  };
+
+  const app = r.app;
+  if (app) {
+    add('app.cold.headline', 'Duurzaamheid, first visit: key sentence on screen (from navigation)', app.cold?.headlineMs, panelNative, panelRef, 0.8);
+    add('app.cold.firstView', 'Duurzaamheid, first visit: whole first view drawn', app.cold?.firstViewMs, panelNative, panelRef);
+    add('app.cacheCopy', 'Duurzaamheid, first visit: background OPFS copy done', app.cacheCopyDoneMs, panelNative, panelRef);
+    add('app.reload.headline', 'Duurzaamheid, reload: key sentence on screen', app.reload?.headlineMs, panelNative, panelRef, 0.3);
+    add('app.reload.firstView', 'Duurzaamheid, reload: whole first view drawn', app.reload?.firstViewMs, panelNative, panelRef);
+    mem('app.mem.cold', 'Tab memory, Duurzaamheid after first view (first visit)', app.cold?.cost?.rssMB, 1000);
+    mem('app.mem.copy', 'Tab memory, Duurzaamheid after the cache copy', app.afterCopy?.rssMB, 1000);
+    mem('app.mem.reload', 'Tab memory, Duurzaamheid after reload', app.reload?.cost?.rssMB, 1000);
+  }
+  const w = r.wasm;
+  if (w) {
+    add('engine.panel.cold', 'Engine: panel queryable, cold (download + decode + insert)', w.cold?.loads?.doelgroep_kwartaal?.ms, panelNative, panelRef);
+    add('engine.all.cold', 'Engine: all demo extracts queryable, cold', w.cold?.totalMs, allNative, allRef);
+    add('engine.all.nocache', 'Engine: all demo extracts, browser without OPFS (ENUMs directly)', w.nocache?.totalMs, allNative, allRef);
+    add('engine.all.reload', 'Engine: all demo extracts, reload from the OPFS cache', w.reload?.totalMs, allNative, allRef);
+    add('engine.panel.firstScan', 'Engine: first full scan of the panel after reload', w.reload?.firstFullScanMs, null, null);
+    mem('engine.mem.cold', 'Bench tab memory after cold load', w.cost?.cold?.rssMB, null);
+    mem('engine.mem.persisted', 'Bench tab memory after the cache copy', w.cost?.persisted?.rssMB, null);
+  }
+  for (const c of r.cases ?? []) {
+    const ok = (t: any) => (t && !t.error ? t.medianMs : null);
+    add(`case.${c.name}`, `Case: ${c.name} (median)`, ok(c.wasm), ok(c.native), `the same case in native DuckDB (${threads} thread${threads === 1 ? '' : 's'})`);
+  }
+  return out;
+}
