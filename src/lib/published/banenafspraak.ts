@@ -146,6 +146,12 @@ export function metingNaam(meting: string): string {
   return meting.replace(/\s*\(.*\)\s*$/, '').trim();
 }
 
+/** "viermeting 2018"; "jaarmeting 2020" stays as it is (never "jaarmeting 2020 2020"). */
+function metingMetJaar(m: Pick<Realisatie, 'meting' | 'jaar'>): string {
+  const naam = metingNaam(m.meting);
+  return naam.endsWith(String(m.jaar)) ? naam : `${naam} ${m.jaar}`;
+}
+
 const SECTOR_LABEL: Record<DoelSector, string> = { totaal: 'Totaal', markt: 'Markt', overheid: 'Overheid' };
 
 /**
@@ -187,7 +193,7 @@ export function realisatieTegenDoelen(realisatie: readonly Realisatie[], doelen:
   const bronnen: BronVermelding[] = [
     ...metingen
       .filter((m) => (DOEL_SECTOREN as readonly string[]).includes(m.sector))
-      .map((m) => bronVermelding(`${metingNaam(m.meting)} ${m.jaar}, ${m.sector}: ${formatAantal(m.extraBanen)}`, m.citatie)),
+      .map((m) => bronVermelding(`${metingMetJaar(m)}, ${m.sector}: ${formatAantal(m.extraBanen)}`, m.citatie)),
     ...doelen.map((d) => bronVermelding(`Doel ${d.jaar}, ${d.sector}: ${formatAantal(d.doelCumulatief)}`, d.citatie)),
   ];
 
