@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import Waterfall from '../src/lib/charts/Waterfall.svelte';
 import BarLineChart from '../src/lib/charts/BarLineChart.svelte';
 import Beeswarm from '../src/lib/charts/Beeswarm.svelte';
-import DivergingChoropleth from '../src/lib/charts/DivergingChoropleth.svelte';
+import Choropleth from '../src/lib/charts/Choropleth.svelte';
 import { readFileSync } from 'node:fs';
 import { REGIO_TOPOJSON_PAD, regioKaart } from '../src/lib/metrics/regio-geo.ts';
 import { REGIO_CODES } from '../src/lib/extracts/regions.ts';
@@ -132,7 +132,7 @@ describe('what the new charts draw', () => {
       // Tekort of 0,1% (first region) up to 3,5% (last).
       rijen: REGIO_CODES.map((code, i) => ({ code, naam: code, uitkomst: 'tekort', pct: (i + 1) / 1000 })),
     };
-    const html = render(DivergingChoropleth, { props: { data, kaart, code: 'code', naam: 'naam', waarde: 'pct', richting: 'uitkomst' } }).body;
+    const html = render(Choropleth, { props: { data, kaart, code: 'code', naam: 'naam', waarde: 'pct', richting: 'uitkomst' } }).body;
     const vulling = (code: string) => new RegExp(`data-code="${code}"[^>]*style="fill: var\\(--rhc-color-([a-z]+-\\d+)`).exec(html)?.[1];
     expect(vulling(REGIO_CODES[0])).toBe('violet-100');
     expect(vulling(REGIO_CODES[34])).toBe('violet-500');

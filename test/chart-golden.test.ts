@@ -17,7 +17,6 @@ import Waterfall from '../src/lib/charts/Waterfall.svelte';
 import BarLineChart from '../src/lib/charts/BarLineChart.svelte';
 import Beeswarm from '../src/lib/charts/Beeswarm.svelte';
 import DivergingBars from '../src/lib/charts/DivergingBars.svelte';
-import DivergingChoropleth from '../src/lib/charts/DivergingChoropleth.svelte';
 import type { ChartData } from '../src/lib/charts/spec.ts';
 import { KAART_BRON, REGIO_TOPOJSON_PAD, regioKaart } from '../src/lib/metrics/regio-geo.ts';
 import { REGIO_CODES, REGIO_NAMEN } from '../src/lib/extracts/regions.ts';
@@ -127,7 +126,7 @@ const gevallen: { naam: string; component: Component<any>; props: Record<string,
   },
   {
     naam: 'kaart-tweezijdig',
-    component: DivergingChoropleth,
+    component: Choropleth,
     props: {
       data: regioSaldo, kaart, code: 'code', naam: 'naam', waarde: 'pct', richting: 'uitkomst', markeer: ['AM38'],
       landelijk: { waarde: -0.012, label: 'Nederland' }, bronKaart: KAART_BRON, onkies: () => {},
