@@ -5,7 +5,7 @@
  * amounts in miljoen euro, nl-NL. A gemeente without budget gets no percentage.
  */
 import { formatAantal } from '../../lib/format/nl.ts';
-import type { CumulatiefRij, GemeenteRij, LandelijkRij, SpreidingRij } from '../../lib/metrics/buig.ts';
+import { cumulatiefUitJaren, type CumulatiefRij, type GemeenteRij, type LandelijkRij, type SpreidingRij } from '../../lib/metrics/buig.ts';
 
 /** "€ 270 miljoen", "€ 2,5 miljoen", "€ 23.000" (whole thousands below a million). */
 export function bedragTekst(euros: number): string {
@@ -93,4 +93,30 @@ export function zinGemeente(g: GemeenteRij, rijen: readonly GemeenteRij[]): stri
     `${g.naam} had in ${g.jaar} ${wat}; dat is plaats ${formatAantal(groter + 1)} van ${formatAantal(metPct.length)} gemeenten met een budget, ` +
     'gerekend van het grootste tekort naar het grootste overschot (in procenten van het budget).'
   );
+}
+
+/**
+ * The headline sentences of a year, as the page shows them (and the briefing drafts them): the
+ * result, the budget, the gemeenten with a tekort, the spread, the cumulative result over the
+ * range and the chosen gemeente. Empty when the selection has no row for the year.
+ */
+export function jaarZinnen(o: {
+  jaar: number;
+  periode: { van: number; tot: number };
+  rijen: readonly LandelijkRij[];
+  wie: Wie & { landelijk: boolean };
+  selectie: string;
+  spreiding: readonly SpreidingRij[] | null;
+  gekozen: GemeenteRij | null;
+  gemeenteRijen: readonly GemeenteRij[];
+}): string[] {
+  const rij = o.rijen.find((r) => r.jaar === o.jaar);
+  if (!rij) return [];
+  const uit = [zinResultaat(rij, o.wie), zinBudget(rij, o.wie), zinGemeenten(rij, { landelijk: o.wie.landelijk, selectie: o.selectie })];
+  const s = o.spreiding?.find((x) => x.jaar === o.jaar);
+  const zs = s ? zinSpreiding(s) : null;
+  if (zs) uit.push(zs);
+  if (o.periode.van < o.periode.tot) uit.push(zinCumulatief(cumulatiefUitJaren(o.rijen, o.periode.van, o.periode.tot), o.wie));
+  if (o.gekozen) uit.push(zinGemeente(o.gekozen, o.gemeenteRijen));
+  return uit;
 }
