@@ -64,7 +64,7 @@ export function naarPlatteTekst(doc: BriefingDocument): string {
   const blokken: string[] = [[doc.titel, `Datum: ${doc.datum}`, `Peildatum van de gegevens: ${doc.peildatum}`, ...(doc.adres ? [`Deze briefing openen: ${doc.adres}`] : [])].join('\n')];
   let tabelNummer = 0;
   for (const s of doc.secties) {
-    const regels = [s.kop.toUpperCase()];
+    const regels = [s.kop];
     if (s.alinea) regels.push('', s.alinea);
     if (s.tabel) {
       const t = s.tabel;
