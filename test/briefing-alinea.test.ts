@@ -8,6 +8,7 @@ import {
   alineaTekst,
   decimalenVoorVergelijking,
   euroInWoorden,
+  metHoofdletter,
   procentInWoorden,
   verschilInWoorden,
 } from '../src/lib/briefing/alinea.ts';
@@ -91,6 +92,13 @@ describe('aantalInWoorden', () => {
     expect(aantalInWoorden(1234567, { afronden: true })).toBe('ruim 1,2 miljoen');
     expect(aantalInWoorden(2e6, { afronden: true })).toBe('2 miljoen');
     expect(aantalInWoorden(1960000, { afronden: true })).toBe('bijna 2 miljoen');
+    // 999.600 would be "1.000.000" to the thousand: said in millions instead (1,0 → "1"). 999.400 stays "ruim 999.000".
+    expect(aantalInWoorden(999600, { afronden: true })).toBe('bijna 1 miljoen');
+    expect(aantalInWoorden(999400, { afronden: true })).toBe('ruim 999.000');
+  });
+  it('capitalises a number text that starts a sentence', () => {
+    expect(metHoofdletter(procentInWoorden(0.868))).toBe('Bijna 87 procent');
+    expect(metHoofdletter('87 procent')).toBe('87 procent');
   });
   it('writes euros in words', () => {
     expect(euroInWoorden(270_400_000)).toBe('ruim € 270 miljoen');

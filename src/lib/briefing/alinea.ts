@@ -96,7 +96,8 @@ export interface AantalOpties {
 export function aantalInWoorden(n: number, opties: AantalOpties = {}): string {
   if (!opties.afronden || Math.abs(n) < 1000) return formatAantal(n);
   const stijl = opties.stijl ?? 'richting';
-  if (Math.abs(n) >= 1e6) {
+  // From 999.500 the thousand would be 1.000.000: said as "bijna 1 miljoen" instead.
+  if (Math.abs(n) >= 999500) {
     const miljoenen = formatAantal(n / 1e6, 1);
     return `${afrondWoord(n, getoond(miljoenen) * 1e6, 0, stijl)}${miljoenen.replace(/,0$/, '')} miljoen`;
   }
@@ -115,6 +116,11 @@ export function euroInWoorden(euros: number, opties: { stijl?: AfrondStijl } = {
   if (!m) return tekst;
   const figuur = getoond(m[1]) * (m[2] === 'mld' ? 1e9 : 1e6);
   return `${afrondWoord(euros, figuur, 0, opties.stijl ?? 'richting')}€ ${m[1]} ${m[2] === 'mld' ? 'miljard' : 'miljoen'}`;
+}
+
+/** A number text at the start of a sentence: "bijna 87 procent" → "Bijna 87 procent". */
+export function metHoofdletter(tekst: string): string {
+  return tekst.charAt(0).toUpperCase() + tekst.slice(1);
 }
 
 /** The paragraph as one text: the parts in order, numbers as their words. */
