@@ -268,3 +268,19 @@ describe('rich text', () => {
     expect(b.ok, b.ok ? '' : b.reden).toBe(true);
   });
 });
+
+describe('the synthetic-data note', () => {
+  it('travels with a synthetic table in every export, also when the section does not give it', async () => {
+    const noot = 'Let op: synthetische demodata, geen gepubliceerde cijfers.';
+    const kaal: BriefingDocument = { ...document, secties: [{ kop: 'Zonder noot', tabel: duurzaamheid, bronRegel: 'Bron: UWV, bewerking SZW; peildatum 30-09-2024' }] };
+    expect(naarPlatteTekst(kaal)).toContain(noot);
+    expect(naarHtml(kaal)).toContain(noot);
+    const word = unzip(Buffer.from(await (await naarDocx(kaal, { png: false })).arrayBuffer())).get('word/document.xml')?.toString('utf8') ?? '';
+    expect(wordTekst(word)).toContain(noot);
+    const { wb } = await werkmapInhoud(await naarXlsx(kaal));
+    expect(wb.worksheets[1].getCell('A4').value).toBe(noot);
+    // A non-synthetic table gets none.
+    const echt: BriefingDocument = { ...document, secties: [{ kop: 'BUIG', tabel: buig, bronRegel: 'Bron: SZW' }] };
+    expect(naarPlatteTekst(echt)).not.toContain('synthetische');
+  });
+});

@@ -6,9 +6,10 @@
  * the page shows them (nl-NL numbers, "<10" and "x" for suppressed cells), the synthetic-data
  * note and the footnotes; the footer holds the title and the page numbers.
  */
-import { celTekst, isNumeriek, toelichtingen, type ChartData } from '../charts/spec.ts';
+import { celTekst, isNumeriek, type ChartData } from '../charts/spec.ts';
 import { svgNaarPng } from '../export/png.ts';
 import { svgAfmetingen } from '../export/svg.ts';
+import { sectieNoten, synthetischeNoot } from './export-delen.ts';
 import type { BriefingDocument, DocumentSectie } from './types.ts';
 
 type Docx = typeof import('docx');
@@ -109,9 +110,9 @@ async function sectieBlokken(d: Docx, s: DocumentSectie, nummers: { figuur: numb
     bronGezet = true;
   }
   if (!bronGezet) uit.push(kleineTekst(d, s.bronRegel));
-  if (s.synthetischeNoot) uit.push(kleineTekst(d, s.synthetischeNoot, { bold: true }));
-  const noten = [...new Set([...(s.voetnoten ?? []), ...(s.tabel ? toelichtingen(s.tabel) : [])])];
-  for (const n of noten) uit.push(kleineTekst(d, n));
+  const noot = synthetischeNoot(s);
+  if (noot) uit.push(kleineTekst(d, noot, { bold: true }));
+  for (const n of sectieNoten(s)) uit.push(kleineTekst(d, n));
   return uit;
 }
 

@@ -4,10 +4,11 @@
  * twin for programs that take only text. Charts are left out: most mail programs block embedded
  * images, and the Word export has them. Cells as the page shows them ("<10", "x" included).
  */
-import { celTekst, isNumeriek, toelichtingen, type ChartData } from '../charts/spec.ts';
+import { celTekst, isNumeriek, type ChartData } from '../charts/spec.ts';
 import { kopieerNaarKlembord } from '../export/briefing.ts';
 import { escapeXml as esc } from '../export/svg.ts';
-import type { BriefingDocument, DocumentSectie } from './types.ts';
+import { sectieNoten, synthetischeNoot } from './export-delen.ts';
+import type { BriefingDocument } from './types.ts';
 
 const LETTER = 'font-family: Calibri, Arial, sans-serif; color: #000000;';
 const KLEIN = 'font-size: 9pt; color: #444444; margin: 2pt 0;';
@@ -35,11 +36,6 @@ function htmlTabel(tabel: ChartData, nummer: number): string {
   );
 }
 
-/** Notes of a section: the given footnotes and the explanation of each kind of suppressed cell. */
-function noten(s: DocumentSectie): string[] {
-  return [...new Set([...(s.voetnoten ?? []), ...(s.tabel ? toelichtingen(s.tabel) : [])])];
-}
-
 /** The document as HTML for the clipboard. */
 export function naarHtml(doc: BriefingDocument): string {
   const delen: string[] = [
@@ -53,8 +49,9 @@ export function naarHtml(doc: BriefingDocument): string {
     if (s.alinea) delen.push(`<p style="${LETTER}">${esc(s.alinea)}</p>`);
     if (s.tabel) delen.push(htmlTabel(s.tabel, ++tabelNummer));
     delen.push(`<p style="${LETTER} ${KLEIN}">${esc(s.bronRegel)}</p>`);
-    if (s.synthetischeNoot) delen.push(`<p style="${LETTER} ${KLEIN} font-weight: bold;">${esc(s.synthetischeNoot)}</p>`);
-    for (const n of noten(s)) delen.push(`<p style="${LETTER} ${KLEIN}">${esc(n)}</p>`);
+    const noot = synthetischeNoot(s);
+    if (noot) delen.push(`<p style="${LETTER} ${KLEIN} font-weight: bold;">${esc(noot)}</p>`);
+    for (const n of sectieNoten(s)) delen.push(`<p style="${LETTER} ${KLEIN}">${esc(n)}</p>`);
   }
   return `<div style="${LETTER} font-size: 11pt;">\n${delen.join('\n')}\n</div>\n`;
 }
@@ -72,8 +69,9 @@ export function naarPlatteTekst(doc: BriefingDocument): string {
       for (const rij of t.rijen) regels.push(t.kolommen.map((k) => celTekst(rij[k.key], k)).join('\t'));
     }
     regels.push('', s.bronRegel);
-    if (s.synthetischeNoot) regels.push(s.synthetischeNoot);
-    regels.push(...noten(s));
+    const noot = synthetischeNoot(s);
+    if (noot) regels.push(noot);
+    regels.push(...sectieNoten(s));
     blokken.push(regels.join('\n'));
   }
   return blokken.join('\n\n') + '\n';

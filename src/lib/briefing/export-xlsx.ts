@@ -7,7 +7,8 @@
  */
 import { isOnderdrukt, onderdruktTekst } from '../format/disclosure.ts';
 import { formatKwartaal, formatPeildatum } from '../format/nl.ts';
-import { LABEL_SYNTHETISCH, toelichtingen, type ChartData, type Kolom } from '../charts/spec.ts';
+import type { ChartData, Kolom } from '../charts/spec.ts';
+import { sectieNoten, synthetischeNoot } from './export-delen.ts';
 import type { BriefingDocument, DocumentSectie } from './types.ts';
 
 type ExcelJs = typeof import('exceljs');
@@ -77,7 +78,7 @@ function vulBlad(blad: Werkblad, s: DocumentSectie, tabel: ChartData): void {
   if (tabel.ondertitel) regel(tabel.ondertitel);
   regel(`Bron: ${tabel.bron}`);
   regel(`Peildatum: ${formatPeildatum(tabel.peildatum)}`);
-  const noot = s.synthetischeNoot ?? (tabel.synthetisch ? `Let op: ${LABEL_SYNTHETISCH}, geen gepubliceerde cijfers.` : undefined);
+  const noot = synthetischeNoot(s);
   if (noot) regel(noot, { bold: true });
   blad.addRow([]);
 
@@ -99,7 +100,7 @@ function vulBlad(blad: Werkblad, s: DocumentSectie, tabel: ChartData): void {
     });
   }
 
-  const noten = [...new Set([...(s.voetnoten ?? []), ...toelichtingen(tabel)])];
+  const noten = sectieNoten(s);
   const bronnen = tabel.bronnen ?? [];
   if (noten.length || bronnen.length) blad.addRow([]);
   for (const n of noten) regel(n);
