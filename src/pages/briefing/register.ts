@@ -1,0 +1,7 @@
+/**
+ * Every view a briefing can hold, by key: the pages' own registries (pages/<pagina>/briefing.ts).
+ */
+import type { BriefingView } from '../../lib/briefing/types.ts';
+import { BUIG_VIEWS } from '../buig/briefing.ts';
+
+export const REGISTER: ReadonlyMap<string, BriefingView> = new Map([...BUIG_VIEWS].map((v) => [v.sleutel, v]));
