@@ -13,6 +13,7 @@ describe('drafting a paragraph from the page sentences', () => {
       { getal: '1.234' },
       ' in AM38.',
     ]);
+    expect(delenVan('Nederland: 12,3% (plaats 4).')).toEqual(['Nederland: ', { getal: '12,3%' }, ' (plaats ', { getal: '4' }, ').']);
   });
 
   it('adds the rounding word of the exact share (0,876 → ruim 88; 0,8706 → 88 without a word)', () => {

@@ -9,7 +9,7 @@ import { procentInWoorden } from './alinea.ts';
 import type { TekstDeel } from './types.ts';
 
 /** A figure: optional €, digits with nl-NL separators, optional unit. Years stand alone and are no figures. */
-const GETAL = /(?:€\s?)?[−-]?\d{1,3}(?:\.\d{3})*(?:,\d+)?(?:\s(?:procentpunt|procent|miljoen|miljard))?/g;
+const GETAL = /(?:€\s?)?[−-]?\d{1,3}(?:\.\d{3})*(?:,\d+)?(?:%|\s(?:procentpunt|procent|miljoen|miljard))?/g;
 const JAAR = /^(?:19|20)\d\d$/;
 const HEEL_PROCENT = /^(\d{1,3}) procent$/;
 

@@ -3,5 +3,6 @@
  */
 import type { BriefingView } from '../../lib/briefing/types.ts';
 import { BUIG_VIEWS } from '../buig/briefing.ts';
+import { REGIO_VIEWS } from '../regios/briefing.ts';
 
-export const REGISTER: ReadonlyMap<string, BriefingView> = new Map([...BUIG_VIEWS].map((v) => [v.sleutel, v]));
+export const REGISTER: ReadonlyMap<string, BriefingView> = new Map([...REGIO_VIEWS, ...BUIG_VIEWS].map((v) => [v.sleutel, v]));

@@ -1,0 +1,162 @@
+/**
+ * The Regio's views a briefing can hold: the ranking of the 35 regions, regions compared with
+ * Nederland, and one region's profile. The period follows the page's rule (periode.ts: absent in
+ * the link = the latest quarter in the data and the year before it), the numbers come from the
+ * page's own queries and ChartData (grafieken.ts, rangreferentie.ts). The page has no headline
+ * sentences, so the paragraph reads the drafted table: highest, lowest, Nederland, the chosen region.
+ */
+import BarChart from '../../lib/charts/BarChart.svelte';
+import SmallMultiples from '../../lib/charts/SmallMultiples.svelte';
+import { celTekst, type ChartData } from '../../lib/charts/spec.ts';
+import { procentInWoorden } from '../../lib/briefing/alinea.ts';
+import { conceptAlinea } from '../../lib/briefing/concept.ts';
+import { VIEWS } from '../../lib/briefing/sleutels.ts';
+import type { BriefingView } from '../../lib/briefing/types.ts';
+import { REGIO_NAMEN } from '../../lib/extracts/regions.ts';
+import { formatKwartaal } from '../../lib/format/nl.ts';
+import type { Kwartaal } from '../../lib/kwartaal.ts';
+import { beschikbareKwartalenQuery, regioDuurzaamQuery, regioOverzichtQuery, regioReeksenQuery, type RegioDuurzaam, type RegioOverzicht, type Reeksen } from '../../lib/metrics/regio.ts';
+import type { Herkomst } from '../../lib/query/herkomst.ts';
+import type { Filters } from '../../lib/state/url.ts';
+import ProfielStrips from './ProfielStrips.svelte';
+import { kaartData, PAGINA_INDICATOREN, periodeTekst, profielData, profielRegels, REEKS_LABEL, reeksKey, rangTabel, vergelijkData } from './grafieken.ts';
+import { gekozenPeriode, type Periode } from './periode.ts';
+import { rangMetReferentie, rangReferentie } from './rangreferentie.ts';
+
+type RegioLinkFilters = Filters<'regios'>;
+
+function periode(f: RegioLinkFilters, kwartalen: unknown): Periode | null {
+  return gekozenPeriode(f.van, f.tot, (kwartalen as Kwartaal[] | null) ?? []);
+}
+
+const kleineLetter = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+/** Highest, lowest, Nederland and the chosen region, read from the ranked table. */
+export function kaartZinnen(data: ChartData, label: string, landelijk: string | null, regio: string | null): string[] {
+  const k = data.kolommen[2];
+  const getoond = data.rijen.filter((r) => typeof r.waarde === 'number' && typeof r.rang === 'number');
+  if (getoond.length === 0) return [];
+  const hoogste = getoond[0];
+  const laagste = getoond[getoond.length - 1];
+  const uit = [
+    `Van de ${getoond.length} arbeidsmarktregio's met cijfers had ${hoogste.regio_naam} de hoogste waarde voor ${kleineLetter(label)} (${celTekst(hoogste.waarde, k)}) en ${laagste.regio_naam} de laagste (${celTekst(laagste.waarde, k)}).`,
+  ];
+  if (landelijk) uit.push(`Voor Nederland als geheel was dat ${landelijk}.`);
+  const gekozen = regio ? data.rijen.find((r) => r.regio_code === regio) : undefined;
+  if (gekozen && typeof gekozen.rang === 'number') uit.push(`${gekozen.regio_naam} staat met ${celTekst(gekozen.waarde, k)} op plaats ${gekozen.rang} van ${getoond.length}.`);
+  return uit;
+}
+
+const kaart: BriefingView<RegioLinkFilters> = {
+  sleutel: 'regios/kaart',
+  ...VIEWS['regios/kaart'],
+  vooraf: () => beschikbareKwartalenQuery(),
+  vragen(f, kwartalen) {
+    const p = periode(f, kwartalen);
+    if (!p) return null;
+    return [regioOverzichtQuery({ basis: p.van, eind: p.tot }), f.indicator === 'duurzaam' ? regioDuurzaamQuery(p.tot, kwartalen as Kwartaal[]) : null];
+  },
+  leeg: 'Voor dit eindkwartaal is er geen cohort een jaar eerder in de gegevens.',
+  bouw(antwoorden, herkomsten, f) {
+    const [o, d] = antwoorden as [RegioOverzicht | null, RegioDuurzaam | null];
+    const ho = herkomsten[0];
+    if (!o || !ho) return null;
+    if (f.indicator === 'duurzaam' && (!d || !herkomsten[1])) return null;
+    const view = { indicator: f.indicator, basis: o.basis, eind: f.indicator === 'duurzaam' ? d!.eind : o.eind };
+    const tabel = rangTabel(view, o, d?.rijen ?? null);
+    const data = kaartData(view, tabel, (f.indicator === 'duurzaam' ? herkomsten[1] : ho) as Herkomst, d?.rijen ?? null);
+    const info = PAGINA_INDICATOREN[f.indicator];
+    const rang = rangMetReferentie(data, rangReferentie(f.indicator, data.rijen, tabel.landelijk));
+    const landelijk = tabel.landelijk === null ? null : celTekst(tabel.landelijk, data.kolommen[2]);
+    const regio = f.profiel ?? f.regio;
+    const aandelen = info.type === 'pct' ? data.rijen.map((r) => r.waarde).filter((v): v is number => typeof v === 'number') : [];
+    return {
+      kop: `Regio's: ${data.titel}`,
+      data,
+      alinea: conceptAlinea(kaartZinnen(data, info.label, landelijk, regio), aandelen),
+      grafiek: {
+        component: BarChart,
+        props: { data: rang, categorie: 'regio_naam', waarde: 'waarde', markeer: regio ? [REGIO_NAMEN[regio]] : [], label: `Ranglijst: ${data.titel}` },
+      },
+    };
+  },
+};
+
+/** "groeide … met ruim 3 procent" / "daalde … met bijna 2 procent" / "bleef gelijk". */
+function groeiZin(wie: string, groei: number | null, wat: string, p: { van: string; tot: string }): string | null {
+  if (groei === null) return null;
+  const tekst = procentInWoorden(Math.abs(groei));
+  if (tekst === '0 procent') return `Van ${formatKwartaal(p.van)} tot ${formatKwartaal(p.tot)} bleef het aantal ${wat} in ${wie} gelijk.`;
+  return `Van ${formatKwartaal(p.van)} tot ${formatKwartaal(p.tot)} ${groei > 0 ? 'groeide' : 'daalde'} het aantal ${wat} in ${wie} met ${tekst}.`;
+}
+
+const vergelijk: BriefingView<RegioLinkFilters> = {
+  sleutel: 'regios/vergelijk',
+  ...VIEWS['regios/vergelijk'],
+  vooraf: () => beschikbareKwartalenQuery(),
+  vragen(f, kwartalen) {
+    const p = periode(f, kwartalen);
+    if (!p) return null;
+    return [f.vergelijk.length > 0 ? regioReeksenQuery({ van: p.van, tot: p.tot, regios: [...f.vergelijk] }) : null];
+  },
+  leeg: "In dit onderdeel zijn geen regio's gekozen om te vergelijken.",
+  bouw(antwoorden, herkomsten, f) {
+    const r = antwoorden[0] as Reeksen | null;
+    const h = herkomsten[0];
+    if (!r || !h) return null;
+    const indicator = PAGINA_INDICATOREN[f.indicator].reeks;
+    const maat = f.indicator === 'groei_pct' ? 'groei_pct' : 'index';
+    const regios = f.vergelijk.filter((c) => r.regios.some((x) => x.regio_code === c));
+    const data = vergelijkData(r, indicator, r.van, regios, h, maat);
+    // The growth over the period in words, from the same series as growth since the base quarter.
+    const groei = vergelijkData(r, indicator, r.van, regios, h, 'groei_pct').rijen.at(-1);
+    const p = { van: r.van, tot: r.tot };
+    const zinnen = [
+      groeiZin('Nederland', (groei?.landelijk as number | null) ?? null, REEKS_LABEL[indicator], p),
+      ...regios.map((c) => groeiZin(REGIO_NAMEN[c] ?? c, (groei?.[reeksKey(c)] as number | null) ?? null, REEKS_LABEL[indicator], p)),
+    ].filter((z): z is string => z !== null);
+    return {
+      kop: `Regio's vergelijken: ${regios.map((c) => REGIO_NAMEN[c] ?? c).join(', ')} en Nederland, ${periodeTekst(r.van, r.tot)}`,
+      data,
+      alinea: conceptAlinea(zinnen),
+      grafiek: {
+        component: SmallMultiples,
+        props: { data, x: 'kwartaal', panelen: regios.map((c) => ({ key: reeksKey(c), titel: REGIO_NAMEN[c] })), referentie: 'landelijk', referentieLabel: 'Nederland' },
+      },
+    };
+  },
+};
+
+const profiel: BriefingView<RegioLinkFilters> = {
+  sleutel: 'regios/profiel',
+  ...VIEWS['regios/profiel'],
+  vooraf: () => beschikbareKwartalenQuery(),
+  vragen(f, kwartalen) {
+    const p = periode(f, kwartalen);
+    if (!p || !(f.profiel ?? f.regio)) return null;
+    return [regioOverzichtQuery({ basis: p.van, eind: p.tot }), regioDuurzaamQuery(p.tot, kwartalen as Kwartaal[])];
+  },
+  leeg: 'In dit onderdeel is geen regio gekozen, of de gegevens hebben haar niet.',
+  bouw(antwoorden, herkomsten, f) {
+    const [o, d] = antwoorden as [RegioOverzicht | null, RegioDuurzaam | null];
+    const h = herkomsten[0];
+    const code = f.profiel ?? f.regio;
+    if (!o || !h || !code) return null;
+    const view = { indicator: f.indicator, basis: o.basis, eind: o.eind };
+    const regels = profielRegels(view, code, o, d && d.eind === o.eind ? d.rijen : null, h);
+    if (!regels) return null;
+    const data = profielData(view, code, regels, h);
+    const naam = REGIO_NAMEN[code] ?? code;
+    const zinnen = regels
+      .filter((r) => r.regio !== '–')
+      .map((r) => `${r.label}: ${r.regio} in ${naam}${r.nederland !== '–' ? `, tegen ${r.nederland} in Nederland` : ''}${r.plaats !== '–' ? ` (plaats ${r.plaats})` : ''}.`);
+    return {
+      kop: `Regio's: profiel van ${naam}, ${formatKwartaal(o.eind)}`,
+      data,
+      alinea: conceptAlinea(zinnen),
+      grafiek: { component: ProfielStrips, props: { regels, naam } },
+    };
+  },
+};
+
+export const REGIO_VIEWS = [kaart, vergelijk, profiel];
