@@ -7,6 +7,9 @@
  *   nobody waits for any more is taken out of the queue or interrupted in the engine,
  * - runs queries one (or `concurrency`) at a time, highest priority first (the visible section),
  *   because DuckDB-WASM interleaves concurrent queries and each would take as long as all,
+ * - keeps engine answers on data with a stable identity in an AnswerStore (result-store.ts), so a
+ *   reload draws from them while the engine still attaches; a provisional catalog (the manifest's
+ *   extracts before they are loaded) lets views ask early: store hits answer, the rest waits,
  * - attaches provenance (Herkomst) of the extracts the query reads to every answer,
  * - turns every failure into a QueryError with a short Dutch message.
  * Queries are sent as plain text with their parameters inlined by the quoting module, so every
@@ -17,6 +20,7 @@ import type { ExtractName, QueryEngine } from '../engine/types.ts';
 import { inlineParams, type MetricQuery } from '../sql/query.ts';
 import { alsQueryError, isSuperseded, SupersededError } from './errors.ts';
 import { herkomstVan, type ExtractHerkomst, type Herkomst } from './herkomst.ts';
+import type { AnswerStore } from './result-store.ts';
 
 /** What the coordinator needs from an engine: plain SQL text, interrupted when `signal` aborts. */
 export interface CoordinatorEngine {
@@ -42,6 +46,8 @@ export interface CoordinatorStats {
   shared: number;
   interrupted: number;
   dropped: number;
+  /** Answered from the answers kept across reloads (no query). */
+  persisted: number;
 }
 
 interface Waiter {
@@ -56,10 +62,13 @@ interface Task {
   sql: string;
   setup: readonly { name: string; sql: string }[];
   extracts: readonly ExtractName[];
+  /** `extract@version` of the extracts read, when every one has a stable identity: the answer may be kept. */
+  keep: readonly string[] | null;
   shape: (t: Table) => unknown;
   waiters: Set<Waiter>;
   controller: AbortController;
-  state: 'queued' | 'running';
+  /** lookup: asking the answer store; queued: waiting for the engine. */
+  state: 'lookup' | 'queued' | 'running';
   seq: number;
 }
 
@@ -71,8 +80,9 @@ export function queryEngineAdapter(engine: QueryEngine): CoordinatorEngine {
 }
 
 export class Coordinator {
-  readonly stats: CoordinatorStats = { sent: 0, cacheHits: 0, shared: 0, interrupted: 0, dropped: 0 };
+  readonly stats: CoordinatorStats = { sent: 0, cacheHits: 0, shared: 0, interrupted: 0, dropped: 0, persisted: 0 };
   readonly #engine: CoordinatorEngine;
+  readonly #store: AnswerStore | null;
   readonly #concurrency: number;
   readonly #cacheSize: number;
   /** Shaped answers by key, in least-recently-used order (Map keeps insertion order). */
@@ -85,28 +95,39 @@ export class Coordinator {
   #catalog = new Map<ExtractName, ExtractHerkomst>();
   #running = 0;
   #seq = 0;
+  /** While the catalog is provisional nothing goes to the engine (its tables are not there yet). */
+  #held = false;
 
-  constructor(engine: CoordinatorEngine, options: { concurrency?: number; cacheSize?: number } = {}) {
+  constructor(engine: CoordinatorEngine, options: { concurrency?: number; cacheSize?: number; store?: AnswerStore | null } = {}) {
     this.#engine = engine;
     this.#concurrency = options.concurrency ?? 1;
     this.#cacheSize = options.cacheSize ?? 256;
+    this.#store = options.store ?? null;
   }
 
   /**
    * The extracts loaded now. An extract whose version changed drops its cached answers and setup
    * tables; answers being computed on the old data are no longer shared with new questions.
+   * `provisional`: the extracts about to be loaded (from the manifest): views may ask, answers come
+   * from the caches, queries wait until the catalog of what is really loaded arrives.
    */
-  setCatalog(extracts: readonly ExtractHerkomst[]): void {
+  setCatalog(extracts: readonly ExtractHerkomst[], options: { provisional?: boolean } = {}): void {
     const next = new Map(extracts.map((e) => [e.extract, e]));
     const changed = new Set<ExtractName>();
     for (const name of new Set([...this.#catalog.keys(), ...next.keys()])) {
-      if (this.#catalog.get(name)?.versie !== next.get(name)?.versie) changed.add(name);
+      if (versieVan(this.#catalog.get(name)) !== versieVan(next.get(name))) changed.add(name);
     }
     this.#catalog = next;
-    if (changed.size === 0) return;
-    for (const [key, entry] of this.#cache) if (entry.extracts.some((x) => changed.has(x))) this.#cache.delete(key);
-    for (const key of this.#setups.keys()) this.#setups.delete(key);
-    for (const [key, task] of this.#inflight) if (task.extracts.some((x) => changed.has(x))) this.#inflight.delete(key);
+    this.#held = options.provisional === true;
+    if (changed.size > 0) {
+      for (const [key, entry] of this.#cache) if (entry.extracts.some((x) => changed.has(x))) this.#cache.delete(key);
+      for (const key of this.#setups.keys()) this.#setups.delete(key);
+      for (const [key, task] of this.#inflight) if (task.extracts.some((x) => changed.has(x))) this.#inflight.delete(key);
+    }
+    if (this.#held) return;
+    // Answers kept for data that is not loaded now will not be asked for again.
+    this.#store?.keepOnly(extracts.filter((e) => e.identiteit).map((e) => `${e.extract}@${versieVan(e)}`));
+    this.#pump();
   }
 
   /** Provenance of the given extracts as loaded now. */
@@ -114,10 +135,14 @@ export class Coordinator {
     return herkomstVan(extracts.map((x) => this.#catalog.get(x)).filter((e): e is ExtractHerkomst => e !== undefined));
   }
 
+  /** `extract@version` of each extract, as loaded now: part of every cache and setup key. */
+  #versies(extracts: readonly ExtractName[]): string[] {
+    return extracts.map((x) => `${x}@${versieVan(this.#catalog.get(x))}`);
+  }
+
   /** The key a query is cached under: its SQL text and the versions of the extracts it reads. */
   keyOf(q: MetricQuery<unknown>): string {
-    const versies = q.extracts.map((x) => `${x}@${this.#catalog.get(x)?.versie ?? '-'}`).join(',');
-    return `${versies}\n${inlineParams(q)}`;
+    return `${this.#versies(q.extracts).join(',')}\n${inlineParams(q)}`;
   }
 
   /** True when the answer is in the cache (asking would send no query). */
@@ -167,24 +192,41 @@ export class Coordinator {
       }
       if (task) this.stats.shared += 1;
       else {
+        const stable = this.#store !== null && q.extracts.length > 0 && q.extracts.every((x) => this.#catalog.get(x)?.identiteit);
         task = {
           key,
           sql,
           setup: q.setup ?? [],
           extracts: q.extracts,
+          keep: stable ? this.#versies(q.extracts) : null,
           shape: q.shape,
           waiters: new Set(),
           controller: new AbortController(),
-          state: 'queued',
+          state: stable ? 'lookup' : 'queued',
           seq: ++this.#seq,
         };
         this.#inflight.set(key, task);
-        this.#queue.push(task);
+        if (task.state === 'lookup') void this.#lookup(task);
+        else this.#queue.push(task);
       }
       task.waiters.add(waiter);
       this.#byClient.set(client, { task, waiter });
       this.#pump();
     });
+  }
+
+  /** Ask the answer store first; a miss joins the engine's queue. */
+  async #lookup(task: Task): Promise<void> {
+    const table = await this.#store!.get(task.key);
+    if (task.waiters.size === 0) return;
+    if (!table) {
+      task.state = 'queued';
+      this.#queue.push(task);
+      this.#pump();
+      return;
+    }
+    this.stats.persisted += 1;
+    this.#settle(task, table);
   }
 
   /** Withdraw the client's question (a view that closes or has nothing to ask). */
@@ -202,7 +244,7 @@ export class Coordinator {
   /** Nobody waits for this task any more: out of the queue, or interrupted in the engine. */
   #abandon(task: Task): void {
     if (this.#inflight.get(task.key) === task) this.#inflight.delete(task.key);
-    if (task.state === 'queued') {
+    if (task.state !== 'running') {
       const i = this.#queue.indexOf(task);
       if (i >= 0) this.#queue.splice(i, 1);
       this.stats.dropped += 1;
@@ -213,6 +255,7 @@ export class Coordinator {
   }
 
   #pump(): void {
+    if (this.#held) return;
     while (this.#running < this.#concurrency && this.#queue.length > 0) {
       const task = this.#next();
       this.#running += 1;
@@ -248,15 +291,9 @@ export class Coordinator {
       this.stats.sent += 1;
       const table = await this.#engine.send(task.sql, signal, slot);
       if (signal.aborted) throw new SupersededError();
-      const data = task.shape(table);
-      if (this.#inflight.get(task.key) === task) {
-        this.#inflight.delete(task.key);
-        this.#remember(task, data);
-      }
-      for (const w of task.waiters) {
-        this.#forget(w);
-        w.resolve(data);
-      }
+      // Kept only when the data it was computed on is still the data the key names.
+      if (task.keep && task.keep.join(',') === this.#versies(task.extracts).join(',')) this.#store?.put(task.key, table, task.keep);
+      this.#settle(task, table);
     } catch (e) {
       if (this.#inflight.get(task.key) === task) this.#inflight.delete(task.key);
       // Interrupted because nobody waits any more: there is nobody to tell.
@@ -268,9 +305,32 @@ export class Coordinator {
     }
   }
 
+  /** Shape the answer, remember it, tell every waiter (a shape error is the query's error). */
+  #settle(task: Task, table: Table): void {
+    let data: unknown;
+    try {
+      data = task.shape(table);
+    } catch (e) {
+      if (this.#inflight.get(task.key) === task) this.#inflight.delete(task.key);
+      for (const w of task.waiters) {
+        this.#forget(w);
+        w.reject(alsQueryError(e));
+      }
+      return;
+    }
+    if (this.#inflight.get(task.key) === task) {
+      this.#inflight.delete(task.key);
+      this.#remember(task, data);
+    }
+    for (const w of task.waiters) {
+      this.#forget(w);
+      w.resolve(data);
+    }
+  }
+
   /** A setup statement (e.g. a pre-aggregated table) runs once per data version of its extracts. */
   #ensureSetup(s: { name: string; sql: string }, extracts: readonly ExtractName[], slot: number): Promise<void> {
-    const key = `${s.name}|${extracts.map((x) => `${x}@${this.#catalog.get(x)?.versie ?? '-'}`).join(',')}`;
+    const key = `${s.name}|${this.#versies(extracts).join(',')}`;
     let p = this.#setups.get(key);
     if (!p) {
       // Not interruptible by one view: other views will need the table too.
@@ -290,4 +350,10 @@ export class Coordinator {
     this.#cache.set(task.key, { data, sql: task.sql, extracts: task.extracts });
     while (this.#cache.size > this.#cacheSize) this.#cache.delete(this.#cache.keys().next().value!);
   }
+}
+
+/** An extract's version in keys: its stable identity when it has one (the same after a reload), else the load counter. */
+function versieVan(e: ExtractHerkomst | undefined): string {
+  if (!e) return '-';
+  return e.identiteit ? `id:${e.identiteit}` : String(e.versie);
 }

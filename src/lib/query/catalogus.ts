@@ -49,9 +49,38 @@ export async function catalogus(
       schemaVersie: m?.schemaVersion ?? 1,
       geladenOp: g.geladenOp,
       versie: ++volgende,
+      ...(m ? { identiteit: identiteit(m) } : {}),
     });
   }
   return uit;
+}
+
+/** A demo extract's content: its file's hash and the schema it is read with. */
+function identiteit(m: Manifest['extracts'][number]): string {
+  return `${m.sha256}|schema${m.schemaVersion}`;
+}
+
+/**
+ * The demo extracts about to be loaded, before the engine has them (a provisional catalog): views
+ * can ask at once and draw answers kept from an earlier visit. Contracts with a user's kept file
+ * are left out (that file will be loaded instead). The catalog of what is really loaded follows.
+ */
+export function voorlopigeCatalogus(manifest: Manifest, behalve: readonly ExtractName[]): ExtractHerkomst[] {
+  return manifest.extracts
+    .filter((m) => !behalve.includes(m.name))
+    .map((m) => ({
+      extract: m.name,
+      soort: 'demo',
+      bestand: m.file,
+      bron: m.source,
+      synthetisch: m.synthetic,
+      peildatumVan: m.peildatumVan,
+      peildatumTot: m.peildatumTot,
+      schemaVersie: m.schemaVersion,
+      geladenOp: '',
+      versie: ++volgende,
+      identiteit: identiteit(m),
+    }));
 }
 
 async function peildatumBereik(engine: QueryEngine, extract: ExtractName): Promise<{ van: string | null; tot: string | null }> {

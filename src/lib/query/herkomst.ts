@@ -25,6 +25,11 @@ export interface ExtractHerkomst {
   geladenOp: string;
   /** Increases whenever this extract is replaced; part of every cache key that reads it. */
   versie: number;
+  /**
+   * The content's stable identity (a demo extract's manifest hash), the same after a reload: when
+   * present it replaces `versie` in cache keys, and answers on it are kept across reloads.
+   */
+  identiteit?: string;
 }
 
 export interface Herkomst {

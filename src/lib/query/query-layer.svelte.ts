@@ -16,8 +16,9 @@ class QueryLayer {
     this.coordinator = coordinator;
   }
 
-  setCatalog(extracts: readonly ExtractHerkomst[]): void {
-    this.coordinator?.setCatalog(extracts);
+  /** `provisional`: the extracts about to be loaded (see Coordinator.setCatalog). */
+  setCatalog(extracts: readonly ExtractHerkomst[], options: { provisional?: boolean } = {}): void {
+    this.coordinator?.setCatalog(extracts, options);
     this.catalog = extracts;
     this.versie += 1;
   }

@@ -6,7 +6,8 @@ import { kortBestand } from '../extracts/meldingen.ts';
 import { loadManifest, type Manifest } from '../extracts/manifest.ts';
 import { Coordinator, type CoordinatorStats } from '../query/Coordinator.ts';
 import { queryLayer } from '../query/query-layer.svelte.ts';
-import { catalogus } from '../query/catalogus.ts';
+import { catalogus, voorlopigeCatalogus } from '../query/catalogus.ts';
+import { browserAnswerStore } from '../query/result-store-idb.ts';
 
 /**
  * What the whole app knows about its data: the manifest, the browser engine, loading progress
@@ -66,7 +67,7 @@ export class AppStatus {
       }
       try {
         this.engine = await laadEngine();
-        const coordinator = new Coordinator(this.engine);
+        const coordinator = new Coordinator(this.engine, { store: browserAnswerStore() });
         queryLayer.start(coordinator);
         // Read-only counters for the end-to-end tests and the bench ("this change sends no query").
         (globalThis as { __pmQueryStats?: () => CoordinatorStats }).__pmQueryStats = () => ({ ...coordinator.stats });
@@ -78,6 +79,12 @@ export class AppStatus {
         this.#engineGestart();
       }
       if (!this.engine) return;
+      // The demo extracts about to be loaded: views ask now and draw what an earlier visit kept
+      // while the engine attaches; their other queries wait for the real catalog below.
+      if (this.manifest) {
+        const eigen = (await bewaardeBestanden()).map((b) => b.extract);
+        queryLayer.setCatalog(voorlopigeCatalogus(this.manifest, eigen), { provisional: true });
+      }
       // The user's own files first: the engine then skips the demo extracts of those contracts.
       const terug = this.#herstelEigen(this.engine);
       // Without a manifest there is no demo data to load (the error is shown once, above);
@@ -103,6 +110,8 @@ export class AppStatus {
       await this.verversGeladen();
     } catch (e) {
       this.fouten = [...this.fouten, { titel: 'Laden mislukt', berichten: [(e as Error).message] }];
+      // What is really loaded (maybe nothing) replaces the provisional catalog: no view waits for ever.
+      await this.verversGeladen().catch(() => queryLayer.setCatalog([]));
     } finally {
       this.bezig = false;
     }
