@@ -74,6 +74,11 @@ export function context(selectie: string, ...herkomsten: readonly (Herkomst | nu
   return { selectie, ...grafiekHerkomst(herkomstVan([...extracts.values()])) };
 }
 
+/** The source line, peildatum and synthetic label of a chart, from its context. */
+export function bronVelden(ctx: Context): { bron: string; peildatum: string; synthetisch: boolean } {
+  return { bron: ctx.bron, peildatum: ctx.peildatum, synthetisch: ctx.synthetisch };
+}
+
 /** A count as a cell: the number, or "<10" / "x" when disclosure control hides it. */
 export function telCel(verborgen: ReadonlySet<string>, id: string, waarde: number): number | Onderdrukt {
   if (!verborgen.has(id)) return waarde;

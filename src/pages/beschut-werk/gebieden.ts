@@ -13,7 +13,7 @@ import { verhoudingen, type AanvragerKeuze, type FunnelSignaal, type Gebied, typ
 import { poissonFunnelCurve, poissonFunnelGrenzen } from '../../lib/metrics/beschut-stats.ts';
 import { NIVEAU_95, NIVEAU_998, rangschik, type FunnelCurvePunt } from '../../lib/metrics/stats.ts';
 import { periodeNaam } from '../../lib/published/beschut.ts';
-import { AANVRAGER_LABEL, afgeleidCel, NOOT_AANVULLEND, telCel, type BeschutFilters, type Context, type Eenheid } from './context.ts';
+import { AANVRAGER_LABEL, afgeleidCel, bronVelden, NOOT_AANVULLEND, telCel, type BeschutFilters, type Context, type Eenheid } from './context.ts';
 import { cel } from './onderdrukking.ts';
 
 export interface Verborgen {
@@ -78,9 +78,7 @@ export function kaartData(g: Gebieden, f: BeschutFilters, aanvrager: AanvragerKe
     data: {
       titel: `${ind.titel} per arbeidsmarktregio, ${periodeNaam(f.van, f.tot)}`,
       ondertitel: `${AANVRAGER_LABEL[aanvrager] === 'Totaal' ? 'Alle aanvragers' : `Aangevraagd door: ${AANVRAGER_LABEL[aanvrager].toLowerCase()}`}. Nederland: ${typeof nl === 'number' ? formatPct(nl, 0) : 'niet getoond'}.`,
-      bron: ctx.bron,
-      peildatum: ctx.peildatum,
-      synthetisch: ctx.synthetisch,
+      ...bronVelden(ctx),
       kolommen: [
         { key: 'regio_naam', label: 'Arbeidsmarktregio', type: 'tekst' },
         { key: 'regio_code', label: 'Code', type: 'tekst' },
@@ -170,7 +168,7 @@ export function vergelijkModel(g: Gebieden, f: BeschutFilters, aanvrager: Aanvra
     `Alleen ${wie} met een taakstelling van minstens ${f.minimum} ${f.minimum === 1 ? 'plek' : 'plekken'} krijgen een rang; de minimale taakstelling staat in de link (minimum).`,
     ...(rijen.some((r) => isOnderdrukt(r.positief)) ? [NOOT_AANVULLEND] : []),
   ];
-  const gemeen = { bron: ctx.bron, peildatum: ctx.peildatum, synthetisch: ctx.synthetisch };
+  const gemeen = bronVelden(ctx);
   const rangRijen = rijen.filter((r) => r.rang !== null).sort((a, b) => a.rang! - b.rang!);
   return {
     r0,
@@ -209,9 +207,7 @@ export function profielData(g: Gebieden, e: Eenheid, f: BeschutFilters, aanvrage
   return {
     titel: `Profiel ${e.soort === 'gemeente' ? 'gemeente' : 'arbeidsmarktregio'} ${e.naam}, ${periodeNaam(f.van, f.tot)}`,
     ondertitel: `${aanvrager === 'totaal' ? 'Alle aanvragers' : `Aangevraagd door: ${AANVRAGER_LABEL[aanvrager].toLowerCase()}`}. Naast ${e.soort === 'gemeente' ? 'de regio en ' : ''}Nederland.`,
-    bron: ctx.bron,
-    peildatum: ctx.peildatum,
-    synthetisch: ctx.synthetisch,
+    ...bronVelden(ctx),
     kolommen: kolommenGebied('Gebied', f.tot),
     rijen,
     voetnoten: rijen.some((r) => Object.values(r).some(isOnderdrukt)) ? [NOOT_AANVULLEND] : [],

@@ -11,7 +11,7 @@ import { formatAantal, formatVerschil } from '../../lib/format/nl.ts';
 import type { MaandRij, PlekkenRij } from '../../lib/metrics/beschut.ts';
 import { tweeling, type BeschutCijfer } from '../../lib/published/beschut.ts';
 import { bronVermelding } from '../../lib/published/bronvermelding.ts';
-import { NOOT_AANVULLEND, type Context } from './context.ts';
+import { bronVelden, NOOT_AANVULLEND, type Context } from './context.ts';
 import { beschermMaanden, cel, type MaandSom } from './onderdrukking.ts';
 
 export interface Vergelijking {
@@ -79,9 +79,7 @@ export function vergelijkingData(v: readonly Vergelijking[], ctx: Context): Char
   return {
     titel: 'Gepubliceerde cijfers beschut werk naast de berekening',
     ondertitel: 'Heel Nederland. De gepubliceerde cijfers gaan over de werkelijke adviezen en plekken; de berekening over de geladen gegevens.',
-    bron: ctx.bron,
-    peildatum: ctx.peildatum,
-    synthetisch: ctx.synthetisch,
+    ...bronVelden(ctx),
     kolommen: [
       { key: 'cijfer', label: 'Cijfer', type: 'tekst' },
       { key: 'gepubliceerd', label: 'Gepubliceerd', type: 'tekst' },

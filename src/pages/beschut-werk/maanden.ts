@@ -14,7 +14,7 @@ import {
 } from '../../lib/metrics/beschut-afleiden.ts';
 import { metInterval, type MaandRij, type PeriodeRij } from '../../lib/metrics/beschut.ts';
 import { periodeNaam } from '../../lib/published/beschut.ts';
-import { AANVRAGER_LABEL, afgeleidCel, NOOT_AANVULLEND, telCel, type Context } from './context.ts';
+import { AANVRAGER_LABEL, afgeleidCel, bronVelden, NOOT_AANVULLEND, telCel, type Context } from './context.ts';
 import { cel, JAAR_TOT_NU, PERIODE } from './onderdrukking.ts';
 
 const KORT = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
@@ -34,7 +34,7 @@ function nietMogelijk(r: { aanvrager: AanvragerKeuze; beoordelingen: number }, m
 }
 
 function basis(ctx: Context, titel: string, ondertitel: string, kolommen: Kolom[], rijen: Record<string, unknown>[], voetnoten: string[]): ChartData {
-  return { titel, ondertitel, bron: ctx.bron, peildatum: ctx.peildatum, synthetisch: ctx.synthetisch, kolommen, rijen, voetnoten };
+  return { titel, ondertitel, ...bronVelden(ctx), kolommen, rijen, voetnoten };
 }
 
 /** Beoordelingen and positief per month for the aanvragers shown. */

@@ -9,7 +9,7 @@ import type { GemeentePlekRij } from '../../lib/metrics/beschut-gemeenten.ts';
 import type { PlekkenRij } from '../../lib/metrics/beschut.ts';
 import type { BeschutCijfer } from '../../lib/published/beschut.ts';
 import { bronVermelding } from '../../lib/published/bronvermelding.ts';
-import { NOOT_AANVULLEND, type Context, type Eenheid } from './context.ts';
+import { bronVelden, NOOT_AANVULLEND, type Context, type Eenheid } from './context.ts';
 
 /** The quarter of a quarter-end date: '2017-12-31' → '2017Q4'. */
 function kwartaal(d: string): string {
@@ -58,9 +58,7 @@ export function plekkenData(punten: readonly PlekPunt[], e: Eenheid, gepubliceer
   return {
     titel: `Plekken beschut werk en taakstelling per kwartaal, ${e.soort === 'nederland' ? 'Nederland' : e.soort === 'regio' ? `arbeidsmarktregio ${e.naam}` : `gemeente ${e.naam}`}`,
     ondertitel: ctx.selectie,
-    bron: ctx.bron,
-    peildatum: ctx.peildatum,
-    synthetisch: ctx.synthetisch,
+    ...bronVelden(ctx),
     kolommen: [
       { key: 'kwartaal', label: 'Kwartaal', type: 'kwartaal' },
       { key: 'plekken', label: 'Plekken (mensen aan het werk)', type: 'aantal' },

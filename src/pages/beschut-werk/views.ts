@@ -1,14 +1,20 @@
 /**
  * What each section of the Beschut werk page draws from: answers of one selection with that
- * selection (momentopname.svelte.ts), and the cells disclosure control hides in them.
+ * selection (momentopname.svelte.ts), and the cells disclosure control hides in them. Built here
+ * (not in the page) so the briefing builds the same views from the same answers.
  */
-import type { Gebieden } from '../../lib/metrics/beschut-afleiden.ts';
+import { gebieden, type AanvragerKeuze, type Gebieden } from '../../lib/metrics/beschut-afleiden.ts';
+import type { GemeenteMaandRij, GemeentePlekRij, GemeenteRij } from '../../lib/metrics/beschut-gemeenten.ts';
 import type { MaandRij, PlekkenRij } from '../../lib/metrics/beschut.ts';
 import type { Herkomst } from '../../lib/query/herkomst.ts';
-import type { Eenheid } from './context.ts';
-import type { Verborgen } from './gebieden.ts';
-import type { Totalen } from './maanden.ts';
+import type { QueryState } from '../../lib/query/query-state.svelte.ts';
+import { context, type BeschutFilters, type Context, type Eenheid } from './context.ts';
+import { vergelijkModel, type Verborgen } from './gebieden.ts';
+import { totalen, type Totalen } from './maanden.ts';
+import { beschermGebieden } from './onderdrukking.ts';
 import type { PlekPunt } from './plekken.ts';
+import { laatstePunt, plekPunten, verborgenMaanden } from './queries.ts';
+import { kernzinnen } from './zinnen.ts';
 
 export interface MaandView {
   van: string;
@@ -41,4 +47,57 @@ export interface LandView {
   maanden: MaandRij[];
   plekken: PlekkenRij[];
   herkomst: (Herkomst | null)[];
+}
+
+/** Props of a section of the page: its queries' states and the view built from their answers. */
+export interface SectieProps<V> {
+  states: QueryState<unknown>[];
+  view: V | null;
+}
+
+type Periode = Pick<BeschutFilters, 'van' | 'tot'>;
+
+export function gebiedViewVan(f: Periode, rijen: readonly GemeenteRij[], herkomst: Herkomst | null): GebiedView {
+  const g = gebieden(rijen);
+  return { van: f.van, tot: f.tot, g, verborgen: beschermGebieden(g, f.tot), herkomst };
+}
+
+/** The unit's months; a gemeente's needs its region's months (`regioMaanden`) for disclosure control. */
+export function maandViewVan(f: Periode, e: Eenheid, rijen: MaandRij[], regioMaanden: readonly GemeenteMaandRij[] | null, gv: GebiedView, herkomst: (Herkomst | null)[]): MaandView {
+  const periode = { van: f.van, tot: f.tot };
+  const unit = e.soort === 'nederland' ? gv.g.nederland : e.soort === 'regio' ? gv.g.regios.find((u) => u.code === e.code) : gv.g.gemeenten.find((u) => u.code === e.code);
+  return {
+    ...periode,
+    eenheid: e,
+    rijen,
+    verborgen: verborgenMaanden(e, periode, rijen, regioMaanden, gv.verborgen),
+    totalen: totalen(rijen, f.van, f.tot),
+    taakstelling: unit?.taakstelling ?? null,
+    herkomst,
+  };
+}
+
+export function plekViewVan(e: Eenheid, tot: string, plekken: readonly PlekkenRij[] | null, regioPlekken: readonly GemeentePlekRij[] | null, gv: GebiedView, herkomst: Herkomst | null): PlekView {
+  return { eenheid: e, tot, punten: plekPunten(e, plekken, regioPlekken, gv.g, gv.verborgen), herkomst };
+}
+
+/** The headline sentences of one selection (months, comparison and places of the same selection). */
+export function paginaZinnen(m: MaandView, g: GebiedView, p: PlekView, f: BeschutFilters, aanvrager: AanvragerKeuze, selectie: string): { tekst: string[]; context: Context } {
+  const v = vergelijkModel(g.g, f, aanvrager, g.verborgen, context(''));
+  const boven = v.rang.rijen.filter((r) => typeof r.verhouding === 'number' && r.verhouding > 1).length;
+  return {
+    tekst: kernzinnen({
+      eenheid: m.eenheid,
+      van: m.van,
+      tot: m.tot,
+      aanvrager,
+      periode: m.totalen.periode,
+      verborgen: m.verborgen,
+      extrapolatie: m.totalen.extrapolatie.get(aanvrager) ?? null,
+      taakstelling: m.taakstelling,
+      plekken: laatstePunt(p.punten, m.tot),
+      vergelijking: { wie: f.niveau === 'gemeente' ? 'gemeenten' : "arbeidsmarktregio's", minimum: f.minimum, gerangschikt: v.rang.rijen.length, boven },
+    }),
+    context: context(selectie, ...m.herkomst, p.herkomst),
+  };
 }
