@@ -95,14 +95,21 @@ export function resultaatData(rijen: readonly LandelijkRij[], p: { van: number; 
 
 const KLASSE_LABEL = new Map<string, string>(GROOTTEKLASSEN.map((k) => [k.id, k.label]));
 
+/** The result of a gemeente or region: its word, % of the budget, and the amounts in € mln (with `decimalen`). */
+function resultaatKolommen(decimalen: number): Kolom[] {
+  return [
+    { key: 'uitkomst', label: 'Uitkomst', type: 'tekst' },
+    { key: 'pct', label: '% van het definitieve budget', type: 'pct', decimalen: 1 },
+    { key: 'bedrag', label: 'Bedrag (€ mln)', type: 'aantal', decimalen },
+    { key: 'definitief', label: 'Definitief budget (€ mln)', type: 'aantal', decimalen },
+    { key: 'uitgaven', label: 'Uitgaven (€ mln)', type: 'aantal', decimalen },
+  ];
+}
+
 function gemeenteKolommen(): Kolom[] {
   return [
     { key: 'gemeente', label: 'Gemeente', type: 'tekst' },
-    { key: 'uitkomst', label: 'Uitkomst', type: 'tekst' },
-    { key: 'pct', label: '% van het definitieve budget', type: 'pct', decimalen: 1 },
-    { key: 'bedrag', label: 'Bedrag (€ mln)', type: 'aantal', decimalen: 2 },
-    { key: 'definitief', label: 'Definitief budget (€ mln)', type: 'aantal', decimalen: 2 },
-    { key: 'uitgaven', label: 'Uitgaven (€ mln)', type: 'aantal', decimalen: 2 },
+    ...resultaatKolommen(2),
     { key: 'regio', label: 'Arbeidsmarktregio', type: 'tekst' },
     { key: 'klasse', label: 'Grootteklasse', type: 'tekst' },
     { key: 'code', label: 'Code', type: 'tekst' },
@@ -171,11 +178,7 @@ export function regioData(rijen: readonly RegioRij[], o: { jaar: number; selecti
     ...o.bron,
     kolommen: [
       { key: 'regio_naam', label: 'Arbeidsmarktregio', type: 'tekst' },
-      { key: 'uitkomst', label: 'Uitkomst', type: 'tekst' },
-      { key: 'pct', label: '% van het definitieve budget', type: 'pct', decimalen: 1 },
-      { key: 'bedrag', label: 'Bedrag (€ mln)', type: 'aantal', decimalen: 1 },
-      { key: 'definitief', label: 'Definitief budget (€ mln)', type: 'aantal', decimalen: 1 },
-      { key: 'uitgaven', label: 'Uitgaven (€ mln)', type: 'aantal', decimalen: 1 },
+      ...resultaatKolommen(1),
       { key: 'gemeenten', label: 'Gemeenten', type: 'aantal' },
       { key: 'gemeentenTekort', label: 'Gemeenten met een tekort', type: 'aantal' },
       { key: 'regio_code', label: 'Code', type: 'tekst' },
