@@ -5,6 +5,7 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import { Table } from 'apache-arrow';
 import { loadManifest, type Manifest, type ManifestEntry } from '../extracts/manifest.ts';
+import { QueryActivity } from './activity.ts';
 import { CACHE_DB, CACHE_FILE, CACHE_META, WORK_DB, cacheKey, opfsAvailable } from './cache.ts';
 import { SupersededError, type BrowserEngine, type LoadedExtractInfo, type LoadProgress, type LoadResult } from './client-types.ts';
 import { ident, literal } from '../sql/quote.ts';
@@ -35,6 +36,9 @@ export interface EngineOptions {
 
 type Conn = duckdb.AsyncDuckDBConnection;
 
+/** How long the page's queries must have been quiet before the background cache copy starts. */
+const QUIET_MS = 500;
+
 const W = `${WORK_DB}.main`;
 
 export class WasmEngine implements BrowserEngine {
@@ -56,10 +60,8 @@ export class WasmEngine implements BrowserEngine {
    */
   private loadQueue: Promise<unknown> = Promise.resolve();
   private persistQueue: Promise<unknown> = Promise.resolve();
-  /** Queries of the query layer in flight, and who waits until there are none (checkpoints). */
-  private sending = 0;
-  private readonly idle: (() => void)[] = [];
-  private checkpointing: Promise<void> | null = null;
+  /** Queries of the query layer in flight: the cache copy waits for quiet, its checkpoint for none. */
+  private readonly activity = new QueryActivity();
   /** Contracts whose loaded table is (or is about to be) a user's file. */
   private readonly eigen = new Set<ExtractName>();
   private manifest: Manifest | null = null;
@@ -171,14 +173,7 @@ export class WasmEngine implements BrowserEngine {
   async send(sql: string, signal: AbortSignal, slot = 0): Promise<Table> {
     await this.starting;
     // The background cache copy checkpoints the cache file; queries wait until it is done.
-    while (this.checkpointing) await this.checkpointing;
-    this.sending += 1;
-    try {
-      return await this.sendOn(sql, signal, slot);
-    } finally {
-      this.sending -= 1;
-      if (this.sending === 0) for (const wake of this.idle.splice(0)) wake();
-    }
+    return this.activity.run(() => this.sendOn(sql, signal, slot));
   }
 
   private async sendOn(sql: string, signal: AbortSignal, slot: number): Promise<Table> {
@@ -236,7 +231,9 @@ export class WasmEngine implements BrowserEngine {
     for (const entry of manifest.extracts) {
       results.push(await this.enqueue(() => this.loadDemoExtract(entry, cached.get(entry.name), onProgress, persist)));
     }
-    // Copies into the cache start when everything is loaded: they would slow the next loads down.
+    // Copies into the cache start when everything is loaded: they would slow the next loads down
+    // (and then only once the page's first queries have run, see schedulePersist).
+    this.activity.touch();
     for (const p of persist) p();
     return results;
   }
@@ -388,10 +385,14 @@ export class WasmEngine implements BrowserEngine {
   /**
    * Copy a freshly loaded demo table into the OPFS cache in the background, with real ENUM columns
    * (DuckDB compresses them), then point the contract name at the cached copy and drop the
-   * in-memory codes table. Sent as a pending query, so page queries interleave with the copy.
+   * in-memory codes table. It starts once the page's queries have been quiet for QUIET_MS, so a
+   * first visit draws its first view before the copy takes the worker; sent as a pending query,
+   * so later page queries interleave with it.
    */
   private schedulePersist(name: ExtractName, key: string, bestand: string, rijen: number, gen: number | undefined): void {
     this.persistQueue = this.persistQueue.then(async () => {
+      // The page's first view first: the copy takes seconds of the same worker's time.
+      await this.activity.quiet(QUIET_MS, () => this.closed);
       if (this.closed || this.generation.get(name) !== gen) return;
       const t0 = performance.now();
       let conn: Conn | null = null;
@@ -403,7 +404,7 @@ export class WasmEngine implements BrowserEngine {
         await conn.query(
           `INSERT INTO ${CACHE_META} VALUES (${literal(name)}, ${literal(key)}, ${rijen}, ${literal(bestand)}, ${literal(new Date().toISOString())})`,
         );
-        await this.quietly(() => conn!.query(`CHECKPOINT ${CACHE_DB}`));
+        await this.activity.exclusive(() => conn!.query(`CHECKPOINT ${CACHE_DB}`));
         await this.enqueue(async () => {
           if (this.generation.get(name) !== gen) return;
           await this.replace(name, [`CREATE VIEW ${W}.${ident(name)} AS SELECT * FROM ${target}`]);
@@ -415,24 +416,6 @@ export class WasmEngine implements BrowserEngine {
         await conn?.close().catch(() => undefined);
       }
     });
-  }
-
-  /**
-   * Run `task` while no query of the query layer is in flight, and hold new ones until it is
-   * done: a CHECKPOINT waits for every open transaction, and in the single-threaded worker an
-   * open query's transaction could never finish while the checkpoint blocks it.
-   */
-  private async quietly<T>(task: () => Promise<T>): Promise<T> {
-    while (this.checkpointing) await this.checkpointing;
-    let release!: () => void;
-    this.checkpointing = new Promise<void>((r) => (release = r));
-    try {
-      if (this.sending > 0) await new Promise<void>((r) => this.idle.push(r));
-      return await task();
-    } finally {
-      this.checkpointing = null;
-      release();
-    }
   }
 
   /** Resolves when the background cache copies scheduled so far are done (bench, tests). */
