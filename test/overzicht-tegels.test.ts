@@ -163,7 +163,7 @@ describe('BUIG tile', () => {
     expect(t.uitleg).toBe('Het definitieve macrobudget BUIG 2017 (€ 5,8 mld) min de uitgaven (€ 6,1 mld), alle gemeenten samen: 4,3% van het budget.');
     expect(t.regels).toEqual(['75% van de gemeenten had een tekort.']);
     expect(t.gepubliceerd.map((g) => g.tekst)).toEqual([
-      'Gepubliceerd, 2017: landelijk tekort, exclusief de kosten van de vangnetregeling, tekort € 276 mln; berekend op deze gegevens: tekort € 250 mln',
+      'Gepubliceerd, 2017: tekort € 276 mln (landelijk tekort, exclusief de kosten van de vangnetregeling); berekend op deze gegevens: tekort € 250 mln',
     ]);
     expect(t.link.href).toBe('#/buig?jaar=2017');
   });
@@ -171,7 +171,7 @@ describe('BUIG tile', () => {
   it('no published result for the latest year: the latest published one the data cover', () => {
     const t = buigTegel([rij(2021, 200e6, 6.2e9, 3.2), rij(2024, -123.4e6, 7e9, -1.8)], pub)!;
     expect(t.waarde).toBe('tekort € 123 mln');
-    expect(t.gepubliceerd.map((g) => g.tekst)).toEqual(['Laatst gepubliceerd, 2021: landelijk overschot, overschot € 244 mln; berekend op deze gegevens: overschot € 200 mln']);
+    expect(t.gepubliceerd.map((g) => g.tekst)).toEqual(['Laatst gepubliceerd, 2021: overschot € 244 mln (landelijk overschot); berekend op deze gegevens: overschot € 200 mln']);
     expect(t.trend!.punten.map((p) => p.waarde)).toEqual([200, -123.4]);
     expect(resultaatWoorden(0.4e6)).toEqual({ soort: 'sluitend', bedrag: '€ 0 mln' });
   });

@@ -40,7 +40,10 @@ export function buigTegel(rijen: readonly LandelijkRij[], gepubliceerd: readonly
     const d = decimalenVan(r.waarde);
     const twin = twinWaarde(r, rijen);
     const berekend = twin === null ? '' : `; berekend op deze gegevens: ${waardeTekst(twin, ind.soort, r.eenheid, d)}`;
-    return { tekst: `${zelfde.length ? 'Gepubliceerd' : 'Laatst gepubliceerd'}, ${r.jaar}: ${ind.omschrijving.toLowerCase()}, ${waardeTekst(r.waarde, ind.soort, r.eenheid, d)}${berekend}`, citatie: r.citatie };
+    return {
+      tekst: `${zelfde.length ? 'Gepubliceerd' : 'Laatst gepubliceerd'}, ${r.jaar}: ${waardeTekst(r.waarde, ind.soort, r.eenheid, d)} (${ind.omschrijving.toLowerCase()})${berekend}`,
+      citatie: r.citatie,
+    };
   });
   return {
     kop: `Resultaat ${laatste.jaar}`,
