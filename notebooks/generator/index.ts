@@ -15,7 +15,7 @@ import { BESCHUT_TOT, BESCHUT_VANAF, genereerAdviezen, genereerPlekken } from '.
 import { genereerBuig, MACRO } from './buig.ts';
 import { urenFactoren } from './calibrate.ts';
 import { bouwGeografie } from './geography.ts';
-import { bouwUitstroom, simuleerPanel } from './panel.ts';
+import { baanStap, bouwUitstroom, simuleerPanel } from './panel.ts';
 import { loadPublished } from './published.ts';
 import { regioPaden } from './regio-paden.ts';
 import { doelreeksen, totaalBanen } from './targets.ts';
@@ -36,7 +36,7 @@ export interface GenereerOpties {
   out?: string;
   /** Where the manifest goes (default: manifest.json next to the extracts directory). */
   manifest?: string;
-  /** Fraction of the national register to simulate (1 = national scale; tests use 0.01). */
+  /** Fraction of the national register to simulate (1 = national scale; tests use 0.01; 2 = twice the national panel, issue 15 target 4). */
   scale?: number;
   /** DuckDB threads (default: DuckDB's own choice). */
   threads?: number;
@@ -64,7 +64,7 @@ export async function genereer(opties: GenereerOpties = {}): Promise<GenereerRes
   const manifestPad = opties.manifest ?? join(dirname(out), 'manifest.json');
   const log = opties.log ?? (() => {});
   if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 31) throw new Error(`seed moet een geheel getal 0…2^31 zijn, niet ${seed}`);
-  if (!(scale > 0 && scale <= 1.5)) throw new Error(`scale moet tussen 0 en 1,5 liggen, niet ${scale}`);
+  if (!(scale > 0 && scale <= 3)) throw new Error(`scale moet tussen 0 en 3 liggen, niet ${scale}`);
   mkdirSync(out, { recursive: true });
   const tijden: Record<string, number> = {};
   let t0 = performance.now();
@@ -85,7 +85,7 @@ export async function genereer(opties: GenereerOpties = {}): Promise<GenereerRes
   const db = await DuckDBInstance.create(':memory:', opties.threads ? { threads: String(opties.threads) } : undefined);
   const conn = await db.connect();
   try {
-    const sim = await simuleerPanel(conn, seed, geo, paden);
+    const sim = await simuleerPanel(conn, seed, geo, paden, baanStap(scale));
     stap(`panel (${sim.personen.toLocaleString('nl-NL')} personen)`);
     await bouwUitstroom(conn);
     const factoren = await urenFactoren(conn, doel, scale, paden.banenAnkers, geo.regios.length);

@@ -81,9 +81,12 @@ export function uniformMacro(seed: number): string {
 
 /**
  * baan_id of a job started in quarter t by person p: t × 2^20 + p. Unique (one new job per person
- * per quarter at most), stable while the job lasts, and needs no counter across rows.
+ * per quarter at most), stable while the job lasts, and needs no counter across rows. Above
+ * scale 1.5 there are more than 2^20 persons: the step is 2^22 (49 quarters × 2^22 still fits an
+ * INTEGER); up to 1.5 it stays 2^20, so the national demo data keep their exact bytes.
  */
 export const BAAN_STAP = 1048576;
+export const baanStap = (scale: number): number => (scale <= 1.5 ? BAAN_STAP : 4 * BAAN_STAP);
 
 const PANEL_KOLOMMEN = 'pid, r, g, a, w, baan, sec, dv, ct, bstart';
 
@@ -93,7 +96,7 @@ export interface PanelStats {
   stapMs: number[];
 }
 
-export async function simuleerPanel(conn: DuckDBConnection, seed: number, geo: Geografie, paden: RegioPaden): Promise<PanelStats> {
+export async function simuleerPanel(conn: DuckDBConnection, seed: number, geo: Geografie, paden: RegioPaden, stap = BAAN_STAP): Promise<PanelStats> {
   const run = (sql: string) => conn.run(sql);
   const rows = async (sql: string) => (await conn.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[];
   const nR = geo.regios.length;
@@ -231,7 +234,7 @@ export async function simuleerPanel(conn: DuckDBConnection, seed: number, geo: G
                         ((hired AND NOT terugflag) OR (w AND NOT lose AND NOT xlose AND swi)) AS newjob FROM dec),
       uit AS (
         SELECT pid, r, g, a, prop, entry, (keep OR hired) AS w,
-          CASE WHEN newjob THEN (${T * BAAN_STAP} + pid)::INTEGER ELSE baan END AS baan,
+          CASE WHEN newjob THEN (${T * stap} + pid)::INTEGER ELSE baan END AS baan,
           CASE WHEN newjob THEN ${nb.sec} ELSE sec END AS sec,
           CASE WHEN newjob THEN ${nb.dv} ELSE dv END AS dv,
           CASE WHEN newjob THEN ${nb.ct} WHEN keep AND conv THEN 0::TINYINT ELSE ct END AS ct,
@@ -245,7 +248,7 @@ export async function simuleerPanel(conn: DuckDBConnection, seed: number, geo: G
         FROM fin)
       SELECT ${T} AS t, ${PANEL_KOLOMMEN.replace('bstart', `${urenRaw(T)} AS uraw, bstart`)}, prop, entry, wk, bkw, lastw, fr FROM uit ORDER BY pid`);
     nextPid += instroomStap;
-    if (nextPid >= BAAN_STAP) throw new Error(`te veel personen (${nextPid}) voor baan_id = kwartaal × ${BAAN_STAP} + persoon_id; verklein --scale`);
+    if (nextPid >= stap) throw new Error(`te veel personen (${nextPid}) voor baan_id = kwartaal × ${stap} + persoon_id; verklein --scale`);
     stapMs.push(performance.now() - t0);
   }
   await run('DROP TABLE IF EXISTS st; DROP TABLE IF EXISTS rc; DROP TABLE IF EXISTS s1');
