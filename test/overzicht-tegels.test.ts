@@ -154,7 +154,7 @@ describe('BUIG tile', () => {
   const rij = (jaar: number, saldo: number, definitief: number, saldoPct: number | null): LandelijkRij => ({
     jaar, voorlopig: definitief, definitief, uitgaven: definitief - saldo, saldo, saldoPct, bijstelling: 0, mutatieDefinitief: null, mutatieDefinitiefPct: null,
     mutatieUitgavenPct: null, cumulatiefSaldo: saldo, cumulatiefBudget: definitief, gemeenten: 340, gemeentenTekort: 255, pctGemeentenTekort: 75, gemeentenTekort5: 0,
-    pctGemeentenTekort5: 0, drempel: 5, gemeentenDrempel: 0, pctGemeentenDrempel: 0,
+    pctGemeentenTekort5: 0, drempel: 5, gemeentenDrempel: 0, pctGemeentenDrempel: 0, gemeentenZonderBudget: 0,
   });
 
   it('the latest year with the published result of that year and its computed twin', () => {
