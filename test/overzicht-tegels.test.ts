@@ -106,6 +106,8 @@ describe('Banen tile', () => {
     expect(t.waarde).toBe('x');
     expect(t.regels[0]).toMatch(/nulmeting \(4e kwartaal 2012\) zit niet in de geladen gegevens/);
     expect(t.trend!.punten.map((p) => p.waarde)).toEqual([120_000, null]);
+    expect(t.link.href).toBe('#/regios?weergave=kaart&indicator=groei&van=2015Q4&tot=2016Q4');
+    expect(banenTegel([rij('2016Q4', 130_000)], realisatie, doelen)!.link.href).toBe('#/regios?weergave=kaart&indicator=banen');
     expect(doelVoor(2024, doelen)!.jaar).toBe(2025);
     expect(doelVoor(2026, doelen)).toBeNull();
   });

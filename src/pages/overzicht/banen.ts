@@ -37,6 +37,12 @@ function gepubliceerdeTotalen(realisatie: readonly Realisatie[]): Map<string, Re
   return m;
 }
 
+/** Regio's with growth over the same period; one quarter alone has no growth: the page's default. */
+function link(van: Kwartaal, tot: Kwartaal): TegelInhoud['link'] {
+  if (van === tot) return { href: href('regios', { indicator: 'banen' }), tekst: "Naar Regio's" };
+  return { href: href('regios', { indicator: 'groei', van, tot }), tekst: `Naar Regio's, groei ${formatKwartaal(van)} tot ${formatKwartaal(tot)}` };
+}
+
 /** The tile from the national banen per quarter (banenQuery, split totaal), ordered by quarter. */
 export function banenTegel(rijen: readonly BanenRij[], realisatie: readonly Realisatie[], doelen: readonly Doel[]): TegelInhoud | null {
   const laatste = rijen.at(-1);
@@ -86,9 +92,6 @@ export function banenTegel(rijen: readonly BanenRij[], realisatie: readonly Real
       : { titel: 'Banen per kwartaal', punten: rijen.map((r) => ({ label: formatKwartaal(r.kwartaal), waarde: veiligeBanen(r) })), formaat: (v) => formatAantal(v) },
     gepubliceerd,
     geenGepubliceerd: 'Voor de kwartalen in deze gegevens is geen landelijk cijfer gepubliceerd.',
-    link: {
-      href: href('regios', { indicator: 'groei', van: nul ? NULMETING : rijen[0].kwartaal, tot: laatste.kwartaal }),
-      tekst: `Naar Regio's, groei ${formatKwartaal(nul ? NULMETING : rijen[0].kwartaal)} tot ${formatKwartaal(laatste.kwartaal)}`,
-    },
+    link: link(nul ? NULMETING : rijen[0].kwartaal, laatste.kwartaal),
   };
 }
