@@ -24,8 +24,10 @@ import {
 } from '../src/lib/published/duurzaamheid.ts';
 import { somStarters, somUitkomst, somUitstroom } from '../src/pages/duurzaamheid/groepen.ts';
 import { basisRijen, duurzaamheidQueries } from '../src/pages/duurzaamheid/queries.ts';
-import { kiesBasis, selectieTekst, trendMarkers, type Selectie } from '../src/pages/duurzaamheid/selectie.ts';
-import { context, trendData, uitkomstData, vergelijkingData } from '../src/pages/duurzaamheid/grafieken.ts';
+import { kiesBasis, kwartaalVanJaar, selectieTekst, trendMarkers, uwvZin, type Selectie } from '../src/pages/duurzaamheid/selectie.ts';
+import { indexToKwartaal, kwartaalToIndex, type Kwartaal } from '../src/lib/kwartaal.ts';
+import { context, trendData, uitkomstData } from '../src/pages/duurzaamheid/grafieken.ts';
+import { verschilData, vergelijkingData } from '../src/pages/duurzaamheid/vergelijking.ts';
 import { onderdrukDelen } from '../src/lib/format/disclosure.ts';
 import { uitkomstVoorZin } from '../src/pages/duurzaamheid/onderdrukking.ts';
 import { zinUitkomsten, zinWerkzaam } from '../src/lib/metrics/duurzaamheid/zinnen.ts';
@@ -123,25 +125,23 @@ describe("the page's queries through the coordinator (cohort panel)", () => {
   /** Ask every query of a selection as the page does (one client per section); null = not asked. */
   async function vraagAlles(c: Coordinator, s: Selectie) {
     const q = duurzaamheidQueries(s, bereik);
-    const namen = ['cohortTrend', 'cohort', 'uitstroomTrend', 'uitstroom', 'startersTrend', 'starters', 'contractTrend', 'contractLandelijk'] as const;
-    const uit: Partial<Record<(typeof namen)[number], unknown>> = {};
-    for (const naam of namen) {
-      const vraag = q[naam] as MetricQuery<unknown> | null;
-      if (vraag) uit[naam] = (await c.request({}, vraag)).data;
-    }
+    const vragen: Record<string, MetricQuery<unknown> | null> = {
+      cohortTrend: q.cohortTrend, uitstroomTrend: q.uitstroomTrend, startersTrend: q.startersTrend, contractTrend: q.contractTrend,
+      vergCohort: q.vergelijking?.cohort ?? null, vergUitstroom: q.vergelijking?.uitstroom ?? null,
+      vergStarters: q.vergelijking?.starters ?? null, vergContract: q.vergelijking?.contract ?? null,
+    };
+    const uit: Record<string, unknown> = {};
+    for (const [naam, vraag] of Object.entries(vragen)) if (vraag) uit[naam] = (await c.request({}, vraag)).data;
     return { q, uit };
   }
 
   it('reads a Q3 cohort from the trend (one query for all bases), equal to its own query', async () => {
     const c = new Coordinator(queryEngineAdapter(engine));
     const q = duurzaamheidQueries(sel(), bereik);
-    expect(q.cohort).toBeNull();
-    expect(q.uitstroom).toBeNull();
-    expect(q.starters).toBeNull();
     const trend = (await c.request({}, q.cohortTrend)).data;
     // Q3 bases with t+4 ≤ 2023Q3: 2020Q3, 2021Q3, 2022Q3 — three bases, one query.
     expect([...new Set(trend.map((r) => r.basis))]).toEqual(['2020Q3', '2021Q3', '2022Q3']);
-    const uitTrend = basisRijen(sel(), trend, null)!;
+    const uitTrend = basisRijen(sel(), trend)!;
     const eigen = await runMetric(engine, cohortUitkomstQuery({ basis: '2021Q3', horizon: 4, split: 'achtergrond' }, bereik));
     expect(uitTrend.map(tel)).toEqual(eigen.map(tel));
     expect(uitTrend.map((r) => r.groep)).toEqual(['Participatiewet', 'Wajong', 'Wsw']);
@@ -153,20 +153,20 @@ describe("the page's queries through the coordinator (cohort panel)", () => {
     expect(c.stats.cacheHits).toBe(1);
   });
 
-  it('changes only the contract trend when the achtergrond changes; the comparison shares the national one', async () => {
+  it('changes only the contract trend when the achtergrond changes; the comparison shares the national trends', async () => {
     const c = new Coordinator(queryEngineAdapter(engine));
     const alle = await vraagAlles(c, sel());
-    // No achtergrond: the national contract trend for the comparison IS the page's own query.
-    expect(c.keyOf(alle.q.contractLandelijk!)).toBe(c.keyOf(alle.q.contractTrend));
-    // Five questions, four SQL texts (cohort, uitstroom, starters and contract trend; the Q3 base
-    // has no own queries, the national contract trend is the page's).
+    // A Q3 base, national, one year: the comparison's third-quarter trends ARE the page's own.
+    expect(c.keyOf(alle.q.vergelijking!.cohort)).toBe(c.keyOf(alle.q.cohortTrend));
+    expect(c.keyOf(alle.q.vergelijking!.contract)).toBe(c.keyOf(alle.q.contractTrend));
+    // Eight questions, four SQL texts (cohort, uitstroom, starters and contract trend).
     expect(c.stats.sent).toBe(4);
     const wsw = await vraagAlles(c, sel({ achtergrond: ['Wsw'] }));
     expect(c.stats.sent).toBe(5);
     expect(c.keyOf(wsw.q.contractTrend)).not.toBe(c.keyOf(alle.q.contractTrend));
-    expect(c.keyOf(wsw.q.contractLandelijk!)).toBe(c.keyOf(alle.q.contractTrend));
+    expect(c.keyOf(wsw.q.vergelijking!.contract)).toBe(c.keyOf(alle.q.contractTrend));
     // The achtergrond filter on the split rows: Wsw at 2021Q3 is p3, p4, p9.
-    expect(tel(somUitkomst(basisRijen(sel(), wsw.uit.cohortTrend as UitkomstRij[], null)!, ['Wsw'])[0]))
+    expect(tel(somUitkomst(basisRijen(sel(), wsw.uit.cohortTrend as UitkomstRij[])!, ['Wsw'])[0]))
       .toEqual({ cohort: 3, werkzaam: 1, verloren: 1, uit: 1, steeds: 0, zelfde: 1 });
     // Back to the earlier selection: everything from the cache.
     await vraagAlles(c, sel());
@@ -178,47 +178,52 @@ describe("the page's queries through the coordinator (cohort panel)", () => {
     await vraagAlles(c, sel());
     const voor = c.stats.sent;
     const acht = await vraagAlles(c, sel({ horizon: 8 }));
-    // Horizon 8: a new cohort trend; not comparable, so no uitstroom trend for the comparison …
-    // but a Q3 base reads its uitstroom from that trend: cohort and uitstroom trend are new.
+    // Horizon 8: a new cohort and uitstroom trend (starters and contract have no horizon); not
+    // comparable, so no third-quarter trends for the comparison.
     expect(c.stats.sent - voor).toBe(2);
     // t+8 ≤ 2023Q3 for Q3 bases: 2020Q3 and 2021Q3.
     expect([...new Set((acht.uit.cohortTrend as UitkomstRij[]).map((r) => r.basis))]).toEqual(['2020Q3', '2021Q3']);
-    expect(acht.q.contractLandelijk).toBeNull();
+    expect(acht.q.vergelijking).toBeNull();
     const regio = await vraagAlles(c, sel({ regio: ['AM01'] }));
     // A region: cohort, uitstroom, starters and contract trend with the region in SQL.
     expect(c.stats.sent - voor).toBe(6);
-    expect(regio.q.contractLandelijk).toBeNull();
+    expect(regio.q.vergelijking).toBeNull();
   });
 
-  it('asks a base quarter outside the third quarter with its own queries', async () => {
+  it('follows the chosen quarter of the year: a fourth-quarter base is read from the fourth-quarter trends', async () => {
     const c = new Coordinator(queryEngineAdapter(engine));
     const s = sel({ basis: '2021Q4', regio: ['AM01'] });
-    const { q, uit } = await vraagAlles(c, s);
-    expect(q.uitstroomTrend).toBeNull(); // neither a Q3 base nor comparable
-    // Working in AM01 at 2021Q4: p1 (Wajong until 2022), p2 (Wajong), p11 (Wsw).
-    expect(basisRijen(s, null, uit.cohort as UitkomstRij[])!.map((r) => [r.basis, r.groep, r.cohort])).toEqual([['2021Q4', 'Wajong', 2], ['2021Q4', 'Wsw', 1]]);
-    const sent = c.stats.sent;
-    // cohort trend, cohort, uitstroom, starters trend, starters, contract trend.
-    expect(sent).toBe(6);
-    await vraagAlles(c, s);
-    expect(c.stats.sent).toBe(sent);
+    const { uit } = await vraagAlles(c, s);
+    // Fourth quarters with t+4 ≤ 2023Q3: 2020Q4 and 2021Q4.
+    expect([...new Set((uit.cohortTrend as UitkomstRij[]).map((r) => r.basis))]).toEqual(['2020Q4', '2021Q4']);
+    // Working in AM01 at 2021Q4: p1 (Wajong until 2022), p2 (Wajong), p11 (Wsw); equal to its own query.
+    const rijen = basisRijen(s, uit.cohortTrend as UitkomstRij[])!;
+    expect(rijen.map((r) => [r.basis, r.groep, r.cohort])).toEqual([['2021Q4', 'Wajong', 2], ['2021Q4', 'Wsw', 1]]);
+    const eigen = await runMetric(engine, cohortUitkomstQuery({ basis: '2021Q4', horizon: 4, split: 'achtergrond', filters: { regio: ['AM01'] } }, bereik));
+    expect(rijen.map(tel)).toEqual(eigen.map(tel));
+    // cohort, uitstroom, starters and contract trend.
+    expect(c.stats.sent).toBe(4);
+    // Another fourth quarter: nothing new. A third quarter: its three trends (the contract trend stays).
+    await vraagAlles(c, { ...s, basis: '2020Q4' });
+    expect(c.stats.sent).toBe(4);
+    await vraagAlles(c, { ...s, basis: '2021Q3' });
+    expect(c.stats.sent).toBe(7);
   });
 
   it('reads Q3 uitstroom from the trend, equal to the direct query', async () => {
     const c = new Coordinator(queryEngineAdapter(engine));
     const q = duurzaamheidQueries(sel(), bereik);
-    const rijen = basisRijen(sel(), (await c.request({}, q.uitstroomTrend!)).data, null)!;
+    const rijen = basisRijen(sel(), (await c.request({}, q.uitstroomTrend)).data)!;
     const direct = await runMetric(engine, uitstroomRedenenQuery({ basis: '2021Q3', horizon: 4, split: 'achtergrond' }, bereik));
     const kort = (l: typeof direct) => l.map((r) => `${r.groep}|${r.reden}|${r.aantal}|${r.uitRegister}`).sort();
     expect(kort(rijen)).toEqual(kort(direct));
   });
 
-  it('has no starters (and no query) when the quarter before the start window is not in the data', () => {
+  it('has no starters when the quarter before the start window is not in the data', async () => {
     // 2021Q1 − 4 = 2020Q1 lies before the first quarter 2020Q3.
     const q = duurzaamheidQueries(sel({ basis: '2021Q1' }), bereik);
     expect(q.startersTelbaar).toBe(false);
-    expect(q.starters).toBeNull();
-    expect(duurzaamheidQueries(sel({ basis: '2021Q4' }), bereik).starters).not.toBeNull();
+    expect(duurzaamheidQueries(sel({ basis: '2021Q4' }), bereik).startersTelbaar).toBe(true);
   });
 });
 
@@ -433,6 +438,26 @@ function rijVan(cohort: number, werkzaam: number, verloren: number): UitkomstRij
   };
 }
 
+describe('the UWV difference chart', () => {
+  it('draws only percentages, in procentpunten, with the rounded values the table prints', () => {
+    const cijfers = leesGepubliceerdeDuurzaamheid(CSV);
+    const werkzaam2021 = cijfers.find((c) => c.indicator === 'werkzaam_na_1_jaar_pct' && c.periode.startsWith('K3\u00a02021'))!;
+    const duur2022 = cijfers.find((c) => c.indicator === 'gem_contractduur_jaren' && c.waarde === 5.3)!;
+    const v = [
+      // 88,04 is shown as 88,0: its difference with 88 is 0,0, and the bar is 0 too (not 0,04).
+      { cijfer: werkzaam2021, berekend: 88.04, verschil: 0.04, tolerantie: 1, status: 'binnen' as const },
+      // 4,96 years is shown as 5,0 and is in years: table only.
+      { cijfer: duur2022, berekend: 4.96, verschil: -0.34, tolerantie: 0.05, status: 'buiten' as const },
+    ];
+    const tabel = vergelijkingData(v, context('heel Nederland', null));
+    expect(tabel.rijen.map((r) => [r.berekend, r.verschil])).toEqual([[88, 0], [5, -0.3]]);
+    expect(tabel.voetnoten).toContain('De grafiek toont alleen de percentages (verschil in procentpunten); de duur van banen in jaren staat alleen in de tabel.');
+    const staven = verschilData(tabel, v);
+    expect(staven.rijen).toEqual([{ label: 'Na een jaar (weer) werkzaam (totaal, K3\u00a02021\u00a0→ K3\u00a02022)', verschil: 0 }]);
+    expect(staven.kolommen[1].label).toBe('Verschil berekend − gepubliceerd (procentpunt)');
+  });
+});
+
 describe('secondary suppression (onderdrukking.ts)', () => {
   it('hides the next smallest part when exactly one part is below 10', () => {
     expect([...onderdrukDelen({ werkzaam: 180, verloren: 12, uit: 8 })].sort()).toEqual(['uit', 'verloren']);
@@ -474,13 +499,75 @@ describe('selection', () => {
     expect(kiesBasis(null, 4, bereik).opties.at(-1)).toBe('2012Q4');
   });
 
-  it('keeps a possible quarter from the link and replaces an impossible one with a message', () => {
-    expect(kiesBasis('2021Q1', 4, bereik)).toMatchObject({ basis: '2021Q1', melding: null });
+  it('keeps a possible quarter from the link and replaces an impossible one with the nearest of its quarter of the year', () => {
+    expect(kiesBasis('2021Q1', 4, bereik)).toMatchObject({ basis: '2021Q1', melding: null, vervang: false });
     const k = kiesBasis('2024Q1', 4, bereik);
-    expect(k.basis).toBe('2023Q3');
+    // 2024Q1 + 4 is past 2024Q4; the latest first quarter with a year after it is 2023Q1.
+    expect(k).toMatchObject({ basis: '2023Q1', vervang: true });
     expect(k.melding).toBe(
-      'Basiskwartaal 1e kwartaal 2024 uit de link kan niet: de gegevens (4e kwartaal 2012 tot en met 4e kwartaal 2024) lopen niet tot een jaar later. Getoond wordt het 3e kwartaal 2023.',
+      'Basiskwartaal 1e kwartaal 2024 uit de link kan niet met een horizon van 1 jaar: voor 1 jaar is 4e kwartaal 2023 het laatste basiskwartaal (de gegevens lopen tot en met 4e kwartaal 2024). Getoond wordt 1e kwartaal 2023, hetzelfde kwartaal van het jaar.',
     );
+    // Before the data: the earliest possible quarter of that quarter of the year.
+    expect(kiesBasis('2010Q2', 4, bereik)).toMatchObject({
+      basis: '2013Q2',
+      vervang: true,
+      melding: 'Basiskwartaal 2e kwartaal 2010 uit de link kan niet met een horizon van 1 jaar: de gegevens beginnen in het 4e kwartaal 2012. Getoond wordt 2e kwartaal 2013, hetzelfde kwartaal van het jaar.',
+    });
+  });
+
+  it('says why the base quarter moves when "2 jaar" is chosen on the latest cohort, and puts the shown quarter in the link', () => {
+    // On screen: 4e kwartaal 2023 (the latest with a year after it). The user picks 2 jaar: the
+    // link now asks 2023Q4 with horizon 8, which needs 2025Q4.
+    const k = kiesBasis('2023Q4', 8, bereik, { basis: '2023Q4', horizon: 4 });
+    expect(k).toMatchObject({ basis: '2022Q4', vervang: true });
+    expect(k.melding).toBe(
+      '4e kwartaal 2023 kan niet met een horizon van 2 jaar: voor 2 jaar is 4e kwartaal 2022 het laatste basiskwartaal (de gegevens lopen tot en met 4e kwartaal 2024). Getoond wordt 4e kwartaal 2022.',
+    );
+    expect(k.melding).not.toContain('link');
+    // A third quarter keeps its quarter of the year: 2023Q3 → 2022Q3, although 2022Q4 is later.
+    expect(kiesBasis('2023Q3', 8, bereik, { basis: '2023Q3', horizon: 4 }).melding).toBe(
+      '3e kwartaal 2023 kan niet met een horizon van 2 jaar: voor 2 jaar is 4e kwartaal 2022 het laatste basiskwartaal (de gegevens lopen tot en met 4e kwartaal 2024). Getoond wordt 3e kwartaal 2022, hetzelfde kwartaal van het jaar.',
+    );
+    // Without a quarter in the link (the default, 2023Q3): the same message, and the link keeps
+    // no quarter (it means "the latest third quarter", which is what is shown).
+    expect(kiesBasis(null, 8, bereik, { basis: '2023Q3', horizon: 4 })).toMatchObject({ basis: '2022Q3', vervang: false });
+    expect(kiesBasis(null, 8, bereik, { basis: '2023Q3', horizon: 4 }).melding).toMatch(/^3e kwartaal 2023 kan niet met een horizon van 2 jaar/);
+    // Once the link holds the shown quarter, nothing more to say; a quarter that stays possible moves nothing.
+    expect(kiesBasis('2022Q4', 8, bereik, { basis: '2022Q4', horizon: 8 })).toMatchObject({ basis: '2022Q4', melding: null, vervang: false });
+    expect(kiesBasis('2021Q2', 8, bereik, { basis: '2021Q2', horizon: 4 })).toMatchObject({ basis: '2021Q2', melding: null, vervang: false });
+  });
+
+  it('follows the chosen quarter of the year on the trends, with UWV markers only on third quarters', () => {
+    expect(kwartaalVanJaar('2021Q4')).toBe(4);
+    const cijfers = leesGepubliceerdeDuurzaamheid(CSV);
+    expect(Object.keys(trendMarkers(cijfers, sel({ basis: '2021Q3' })))).toEqual(['werkzaam', 'steeds', 'zelfde']);
+    expect(trendMarkers(cijfers, sel({ basis: '2021Q4' }))).toEqual({});
+    const rij = (basis: Kwartaal, cohort: number, werkzaam: number): UitkomstRij => ({
+      basis, eind: indexToKwartaal(kwartaalToIndex(basis) + 4), horizon: 4, groep: 'Wsw', cohort, werkzaam, werkVerloren: cohort - werkzaam, uitRegister: 0,
+      steedsWerkzaam: werkzaam, zelfdeBaan: werkzaam, werkzaamPct: 0, werkVerlorenPct: 0, uitRegisterPct: 0, steedsWerkzaamPct: 0, zelfdeBaanPct: 0, onderDrempel: false,
+    });
+    const ctx = context('heel Nederland, alle sectoren, alle achtergronden', null);
+    const d = trendData([rij('2020Q4', 200, 180), rij('2021Q4', 100, 80)], [], 4, {}, ctx, 4);
+    expect(d.ondertitel).toBe('Steeds het vierde kwartaal als basis (UWV publiceert voor het derde kwartaal); heel Nederland, alle sectoren, alle achtergronden');
+    expect(d.rijen.map((r) => [r.basis, r.werkzaam_pct])).toEqual([['2020Q4', 0.9], ['2021Q4', 0.8]]);
+  });
+
+  it('puts the published UWV figures of the cohort next to the computed headline, with their source', () => {
+    const cijfers = leesGepubliceerdeDuurzaamheid(CSV);
+    const brief = 'Brief van de staatssecretaris van SZW aan de Eerste Kamer, 30 juni 2017 (Kamerstukken I, 33 981, N)';
+    // 2015Q3, everyone: 87% werkzaam and 83% at every quarter in between (the same letter).
+    expect(uwvZin(cijfers, sel({ basis: '2015Q3' }))).toBe(
+      `Gepubliceerd voor hetzelfde cohort: 87 procent werkte een jaar later (nog of weer) en 83 procent had op alle tussenliggende peilmomenten werk (bron: ${brief}).`,
+    );
+    // One achtergrond: its own published figure.
+    expect(uwvZin(cijfers, sel({ basis: '2015Q3', achtergrond: ['Wajong'] }))).toBe(
+      `Gepubliceerd voor hetzelfde cohort: 80 procent werkte een jaar later (nog of weer) (bron: ${brief}).`,
+    );
+    // Nothing published for that cohort, or a view UWV did not publish (region, two years, two groups).
+    expect(uwvZin(cijfers, sel({ basis: '2019Q3' }))).toBeNull();
+    expect(uwvZin(cijfers, sel({ basis: '2015Q3', regio: ['AM01'] }))).toBeNull();
+    expect(uwvZin(cijfers, sel({ basis: '2015Q3', horizon: 8 }))).toBeNull();
+    expect(uwvZin(cijfers, sel({ basis: '2015Q3', achtergrond: ['Wsw', 'Wajong'] }))).toBeNull();
   });
 
   it('describes the selection in words', () => {

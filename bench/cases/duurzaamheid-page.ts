@@ -2,7 +2,8 @@
  * Bench cases for the Duurzaamheid page (`npm run bench`): the page's own questions
  * (src/pages/duurzaamheid/queries.ts) through a coordinator, as the page asks them, so the
  * numbers are what the page waits for — without the drawing. A Q3 base quarter after the first
- * view is answered from the coordinator's cache (no query); another base has three own queries.
+ * view is answered from the coordinator's cache (no query); another quarter of the year asks its
+ * own three trends.
  */
 import type { QueryEngine } from '../../src/lib/engine/types.ts';
 import { basiskwartalen, panelBereikQuery, type PanelBereik } from '../../src/lib/metrics/duurzaamheid/bereik.ts';
@@ -10,7 +11,7 @@ import { Coordinator, queryEngineAdapter } from '../../src/lib/query/Coordinator
 import { runMetric, type MetricQuery } from '../../src/lib/sql/query.ts';
 import type { Kwartaal } from '../../src/lib/kwartaal.ts';
 import { duurzaamheidQueries, type DuurzaamheidQueries } from '../../src/pages/duurzaamheid/queries.ts';
-import { isTrendKwartaal, type Selectie } from '../../src/pages/duurzaamheid/selectie.ts';
+import { kwartaalVanJaar, type Selectie } from '../../src/pages/duurzaamheid/selectie.ts';
 
 interface BenchCase {
   name: string;
@@ -33,7 +34,7 @@ async function voorbereid(engine: QueryEngine): Promise<Staat> {
     const bereik = await runMetric(engine, panelBereikQuery());
     if (!bereik) throw new Error('doelgroep_kwartaal is leeg.');
     const basis = basiskwartalen(bereik, 4);
-    s = { bereik, q3: basis.filter(isTrendKwartaal), anders: basis.filter((k) => !isTrendKwartaal(k)), warm: null, stap: 0 };
+    s = { bereik, q3: basis.filter((k) => kwartaalVanJaar(k) === 3), anders: basis.filter((k) => kwartaalVanJaar(k) !== 3), warm: null, stap: 0 };
     staat.set(engine, s);
   }
   return s;
@@ -43,18 +44,15 @@ function selectie(basis: Kwartaal): Selectie {
   return { basis, horizon: 4, achtergrond: [], regio: [], sector: 'alle' };
 }
 
-const VOLGORDE: readonly (keyof DuurzaamheidQueries)[] = ['cohortTrend', 'cohort', 'contractTrend', 'uitstroomTrend', 'uitstroom', 'startersTrend', 'starters', 'contractLandelijk'];
+const VOLGORDE = ['cohortTrend', 'contractTrend', 'uitstroomTrend', 'startersTrend'] as const satisfies readonly (keyof DuurzaamheidQueries)[];
 
 /** Everything the page asks for one selection, in the page's priority order (one after the other). */
 async function alles(c: Coordinator, s: Selectie, bereik: PanelBereik): Promise<number> {
   const q = duurzaamheidQueries(s, bereik);
   let n = 0;
-  for (const naam of VOLGORDE) {
-    const vraag = q[naam];
-    if (vraag && typeof vraag === 'object') {
-      await c.request({}, vraag as MetricQuery<unknown>);
-      n++;
-    }
+  for (const vraag of [...VOLGORDE.map((naam) => q[naam]), ...Object.values(q.vergelijking ?? {})]) {
+    await c.request({}, vraag as MetricQuery<unknown>);
+    n++;
   }
   return n;
 }
@@ -95,14 +93,14 @@ export const cases: BenchCase[] = [
     },
   },
   {
-    name: 'duurzaamheid-pagina: ander basiskwartaal, geen derde kwartaal (cohort, uitstroom, starters: drie queries)',
+    name: 'duurzaamheid-pagina: ander basiskwartaal, geen derde kwartaal (de trends van dat kwartaal: drie queries)',
     async run(engine) {
       const s = await voorbereid(engine);
       await warm(engine, s);
-      // A fresh coordinator times exactly the per-basis queries (the trends are not asked).
+      // A fresh coordinator times exactly the trends of that quarter of the year.
       const q = duurzaamheidQueries(selectie(s.anders[s.stap++ % s.anders.length]), s.bereik);
       const c = new Coordinator(queryEngineAdapter(engine));
-      const uit = [q.cohort, q.uitstroom, q.starters].filter((x) => x !== null);
+      const uit = [q.cohortTrend, q.uitstroomTrend, q.startersTrend];
       for (const vraag of uit) await c.request({}, vraag as MetricQuery<unknown>);
       return uit.length;
     },

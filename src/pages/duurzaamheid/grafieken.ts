@@ -15,7 +15,7 @@ import type { UitkomstRij } from '../../lib/metrics/duurzaamheid/uitkomst.ts';
 import type { UitstroomRij } from '../../lib/metrics/duurzaamheid/uitstroom.ts';
 import { kwartaalToIndex, type Kwartaal } from '../../lib/kwartaal.ts';
 import { ACHTERGRONDEN } from '../../lib/extracts/contracts.ts';
-import type { GepubliceerdCijfer, Vergelijking } from '../../lib/published/duurzaamheid.ts';
+import type { GepubliceerdCijfer } from '../../lib/published/duurzaamheid.ts';
 import { bronVermelding } from '../../lib/published/bronvermelding.ts';
 import { grafiekHerkomst, herkomstVan, type ExtractHerkomst, type Herkomst } from '../../lib/query/herkomst.ts';
 import { somStarters, somUitkomst, somUitstroom, TOTAAL } from './groepen.ts';
@@ -53,6 +53,10 @@ const REDEN_NAAM: Record<string, string> = {
   overig: 'Overige reden',
   onbekend: 'Reden onbekend',
 };
+
+function hoofdletter(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
 
 function later(h: Horizon): string {
   return h === 4 ? 'na 1 jaar' : 'na 2 jaar';
@@ -133,7 +137,8 @@ export function uitkomstData(rijen: readonly UitkomstRij[], achtergrond: readonl
   };
 }
 
-function bronnenVan(cijfers: Iterable<GepubliceerdCijfer>): BronVermelding[] {
+/** The source of each published figure, for "Bronvermelding per cijfer". */
+export function bronnenVan(cijfers: Iterable<GepubliceerdCijfer>): BronVermelding[] {
   return [...cijfers].map((c) => bronVermelding(`${c.omschrijving}, ${c.groep}, ${c.periode}: ${formatWaarde(c)}`, c.citatie));
 }
 
@@ -179,11 +184,22 @@ function markerKwartalen(m: Markers): Kwartaal[] {
   return Object.values(m).flatMap((x) => (x ? [...x.keys()] : []));
 }
 
+/** "Steeds het derde kwartaal als basis (zoals UWV)" or another quarter of the year. */
+function basisKwartalen(kwartaal: number): string {
+  return kwartaal === 3 ? 'steeds het derde kwartaal als basis (zoals UWV)' : `steeds het ${kwartaalNaam(kwartaal)} als basis (UWV publiceert voor het derde kwartaal)`;
+}
+
+/** 3 → "derde kwartaal" (titles of the trends). */
+export function kwartaalNaam(kwartaal: number): string {
+  return `${['eerste', 'tweede', 'derde', 'vierde'][kwartaal - 1]} kwartaal`;
+}
+
 /**
- * Retention across base quarters (third quarters): werkzaam after h, at every quarter in
- * between, in the same job — computed — with the published UWV values as separate columns.
+ * Retention across base quarters (those in the chosen quarter of the year): werkzaam after h, at
+ * every quarter in between, in the same job — computed — with the published UWV values (third
+ * quarters) as separate columns.
  */
-export function trendData(rijen: readonly UitkomstRij[], achtergrond: readonly string[], h: Horizon, markers: Markers, ctx: Context): ChartData {
+export function trendData(rijen: readonly UitkomstRij[], achtergrond: readonly string[], h: Horizon, markers: Markers, ctx: Context, kwartaal = 3): ChartData {
   const totaal = new Map(somUitkomst(rijen, achtergrond).map((r) => [r.basis, r]));
   const kwartalen = opKwartaal(totaal, markerKwartalen(markers));
   const pub = (key: string, k: Kwartaal) => {
@@ -211,7 +227,7 @@ export function trendData(rijen: readonly UitkomstRij[], achtergrond: readonly s
   const berekend = ctx.synthetisch ? 'berekend, synthetische demodata' : 'berekend';
   return zonderLegePublicaties({
     titel: `Nog aan het werk ${later(h)}, per basiskwartaal`,
-    ondertitel: `Steeds het derde kwartaal als basis (zoals UWV); ${ctx.selectie}`,
+    ondertitel: `${hoofdletter(basisKwartalen(kwartaal))}; ${ctx.selectie}`,
     bron: ctx.bron + (alleMarkers(markers).length ? BRON_GEPUBLICEERD : ''),
     peildatum: ctx.peildatum,
     synthetisch: ctx.synthetisch,
@@ -239,66 +255,6 @@ export function trendData(rijen: readonly UitkomstRij[], achtergrond: readonly s
     voetnoten: alleMarkers(markers).length ? [MARKER_NOOT] : [],
     bronnen: bronnenVan(alleMarkers(markers)),
   });
-}
-
-/** The comparison table: every published figure, its computed twin, the difference, in tolerance. */
-export function vergelijkingData(rijen: readonly Vergelijking[], ctx: Context): ChartData {
-  const { synthetisch } = ctx;
-  const berekendLabel = synthetisch ? 'Berekend (synthetische demodata)' : 'Berekend';
-  const binnen = (v: Vergelijking) =>
-    v.status === 'binnen' ? 'ja' : v.status === 'buiten' ? 'nee' : `– (${v.toelichting ?? v.status})`;
-  const tol = (v: Vergelijking) => (v.cijfer.eenheid === 'procent' ? '±1\u00a0procentpunt' : `±${formatAantal(v.tolerantie, 2)}\u00a0jaar`);
-  return {
-    titel: 'Gepubliceerde UWV-cijfers naast de berekening',
-    ondertitel: 'Heel Nederland, alle sectoren, horizon 1 jaar; groep zoals gepubliceerd',
-    bron: `gepubliceerd: UWV en SZW (bron en citaat per cijfer); berekend: ${ctx.bron}`,
-    peildatum: ctx.peildatum,
-    synthetisch,
-    kolommen: [
-      { key: 'cijfer', label: 'Cijfer', type: 'tekst' },
-      { key: 'groep', label: 'Groep', type: 'tekst' },
-      { key: 'periode', label: 'Periode', type: 'tekst' },
-      { key: 'gepubliceerd', label: 'Gepubliceerd (UWV/SZW)', type: 'aantal', decimalen: 1 },
-      { key: 'berekend', label: berekendLabel, type: 'aantal', decimalen: 1 },
-      { key: 'verschil', label: 'Verschil (berekend − gepubliceerd)', type: 'aantal', decimalen: 1 },
-      { key: 'tolerantie', label: 'Tolerantie', type: 'tekst' },
-      { key: 'binnen', label: 'Binnen tolerantie', type: 'tekst' },
-      { key: 'bron', label: 'Bron', type: 'tekst' },
-    ],
-    rijen: rijen.map((v) => ({
-      cijfer: v.cijfer.omschrijving,
-      groep: v.cijfer.groep,
-      periode: v.cijfer.periode,
-      gepubliceerd: v.cijfer.waarde,
-      berekend: v.berekend,
-      verschil: v.verschil,
-      tolerantie: tol(v),
-      binnen: binnen(v),
-      bron: v.cijfer.citatie.label,
-    })),
-    voetnoten: [
-      'Tolerantie: 1 procentpunt voor percentages; voor jaren 1% van de gepubliceerde waarde (niet strenger dan de helft van het laatste gepubliceerde cijfer).',
-      ...(synthetisch ? ['De berekende waarden komen uit synthetische demodata die op deze gepubliceerde cijfers zijn afgestemd; het zijn geen echte UWV-gegevens.'] : []),
-      ...[...new Set(rijen.map((v) => v.cijfer.noot).filter((n): n is string => Boolean(n)))],
-    ],
-    bronnen: bronnenVan(rijen.map((v) => v.cijfer)),
-  };
-}
-
-/** The same comparison as a bar chart: the difference per figure, in its own unit. */
-export function verschilData(vergelijking: ChartData, rijen: readonly Vergelijking[]): ChartData {
-  return {
-    ...vergelijking,
-    kolommen: [
-      { key: 'label', label: 'Cijfer', type: 'tekst' },
-      { key: 'verschil', label: 'Verschil berekend − gepubliceerd (procentpunt of jaar)', type: 'aantal', decimalen: 1 },
-    ],
-    rijen: rijen.filter((v) => v.verschil !== null).map((v) => ({ label: verschilLabel(v), verschil: v.verschil })),
-  };
-}
-
-function verschilLabel(v: Vergelijking): string {
-  return `${v.cijfer.omschrijving} (${v.cijfer.groep}, ${v.cijfer.periode})`;
 }
 
 const STARTERS_REGELS = {
@@ -339,8 +295,8 @@ function startersKolommen(eerste: Kolom, berekend: string, metPub: boolean): Kol
   ];
 }
 
-/** Starters across base quarters (third quarters), with the published values as markers. */
-export function startersTrendData(rijen: readonly StartersRij[], achtergrond: readonly string[], markers: Markers, ctx: Context): ChartData {
+/** Starters across base quarters (the chosen quarter of the year), with the published values as markers. */
+export function startersTrendData(rijen: readonly StartersRij[], achtergrond: readonly string[], markers: Markers, ctx: Context, kwartaal = 3): ChartData {
   const totaal = new Map(somStarters(rijen, achtergrond).map((r) => [r.basis, r]));
   const kwartalen = opKwartaal(totaal, markerKwartalen(markers));
   const pub = (key: string, k: Kwartaal) => {
@@ -355,7 +311,7 @@ export function startersTrendData(rijen: readonly StartersRij[], achtergrond: re
   const berekend = ctx.synthetisch ? ' (berekend, synthetische demodata)' : ' (berekend)';
   return zonderLegePublicaties({
     titel: 'Starters: nog aan het werk na 1 en 2 jaar',
-    ondertitel: `Mensen die in de vier kwartalen tot en met het basiskwartaal (steeds een derde kwartaal) begonnen met werken; ${ctx.selectie}`,
+    ondertitel: `Mensen die in de vier kwartalen tot en met het basiskwartaal (steeds een ${kwartaalNaam(kwartaal)}) begonnen met werken; ${ctx.selectie}`,
     bron: ctx.bron + (alleMarkers(markers).length ? BRON_GEPUBLICEERD : ''),
     peildatum: ctx.peildatum,
     synthetisch: ctx.synthetisch,
