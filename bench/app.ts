@@ -17,6 +17,8 @@ export interface AppVisit {
   firstViewMs: number | null;
   /** Coordinator counters when the sentence appeared. */
   stats: Record<string, number> | null;
+  /** The engine's start and load timings when the whole first view was drawn. */
+  engine: unknown;
   cost: TabCost;
 }
 
@@ -87,5 +89,6 @@ async function visit(page: Page, browserCdp: CDPSession): Promise<AppVisit> {
     )
     .then((h) => h.jsonValue() as Promise<number>)
     .catch(() => null);
-  return { headlineMs: ms, firstViewMs, stats, cost: await tabCost(browserCdp, page) };
+  const engine = await page.evaluate(() => (globalThis as unknown as { __pmEngineTimings?: () => unknown }).__pmEngineTimings?.() ?? null);
+  return { headlineMs: ms, firstViewMs, stats, engine, cost: await tabCost(browserCdp, page) };
 }

@@ -21,17 +21,14 @@ export const CHROMIUM_ARGS = [
 ];
 
 /**
- * Build the bench page (vite.bench.config.ts, apart from the site) when it is missing, or data/
- * changed after the build.
+ * Build the bench page (vite.bench.config.ts, apart from the site) when it is missing, or its
+ * sources (the engine, the bench page and cases) or data/ changed after the build.
  */
 export function ensureBuilt(root: string, outDir: string, force: boolean): boolean {
   const dist = join(root, outDir);
   const built = join(dist, 'bench/index.html');
-  const stale =
-    force ||
-    !existsSync(built) ||
-    newest(join(root, 'data/manifest.json')) > statSync(built).mtimeMs ||
-    newest(join(root, 'data/extracts')) > statSync(built).mtimeMs;
+  const inputs = ['src', 'bench/index.html', 'bench/page.ts', 'bench/cases.ts', 'bench/cases', 'vite.bench.config.ts', 'package-lock.json', 'data/manifest.json', 'data/extracts'];
+  const stale = force || !existsSync(built) || inputs.some((p) => newest(join(root, p)) > statSync(built).mtimeMs);
   if (!stale) return false;
   const res = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'vite.bench.config.ts', '--outDir', outDir, '--logLevel', 'error'], {
     cwd: root,

@@ -60,6 +60,8 @@ export function figures(r: any): Figure[] {
     add('engine.panel.firstScan', 'Engine: first full scan of the panel after reload', w.reload?.firstFullScanMs, null, null);
     mem('engine.mem.cold', 'Bench tab memory after cold load', w.cost?.cold?.rssMB, null);
     mem('engine.mem.persisted', 'Bench tab memory after the cache copy', w.cost?.persisted?.rssMB, null);
+    mem('engine.mem.released', 'Bench tab memory after a fresh DuckDB worker on the cache (investigation)', w.cost?.released?.rssMB, null);
+    mem('engine.mem.releasedScan', '… and after a full scan of the panel', w.cost?.releasedScan?.rssMB, null);
   }
   for (const c of r.cases ?? []) {
     const ok = (t: any) => (t && !t.error ? t.medianMs : null);

@@ -119,6 +119,25 @@ async function main(): Promise<void> {
       return { waitedMs: performance.now() - t0, persisted: structuredClone(e.timings.persisted) };
     });
     const costPersisted = await tabCost(browserCdp, page);
+    // ---- investigation (target 3): a fresh DuckDB worker on the cache file after the copy
+    const released: { ms: number | null; fout?: string; scanMs?: number | null } = await page.evaluate(async () => {
+      const e = (window as unknown as { __e: import('../src/lib/engine/browser.ts').WasmEngine }).__e;
+      try {
+        return { ms: await e.release() } as { ms: number | null; fout?: string };
+      } catch (err) {
+        return { ms: null, fout: String((err as Error)?.message ?? err) };
+      }
+    });
+    const costReleased = await tabCost(browserCdp, page);
+    released.scanMs = await page
+      .evaluate(async () => {
+        const e = (window as unknown as { __e: import('../src/lib/engine/browser.ts').WasmEngine }).__e;
+        const t0 = performance.now();
+        await e.query('SELECT count(*) AS n, sum(uren) AS uren FROM doelgroep_kwartaal');
+        return performance.now() - t0;
+      })
+      .catch(() => null);
+    const costReleasedScan = await tabCost(browserCdp, page);
 
     // ---- reload: same profile, the OPFS cache is there
     await page.reload();
@@ -196,9 +215,10 @@ async function main(): Promise<void> {
       start,
       cold,
       persist,
+      released,
       reload: { ...warm, firstFullScanMs: firstScan },
       nocache,
-      cost: { start: costStart, cold: costCold, persisted: costPersisted, reload: costReload, afterCases: costCases },
+      cost: { start: costStart, cold: costCold, persisted: costPersisted, released: costReleased, releasedScan: costReleasedScan, reload: costReload, afterCases: costCases },
       foreignRequests: foreign,
     };
 
@@ -318,6 +338,8 @@ function printReport(r: Record<string, any>): void {
     lines.push(`    na start           ${mb(w.cost.start)}`);
     lines.push(`    na koude load      ${mb(w.cost.cold)}`);
     lines.push(`    na cachekopie      ${mb(w.cost.persisted)}`);
+    lines.push(`    na vrijgeven       ${mb(w.cost.released)} (nieuwe DuckDB-worker op het cachebestand: ${w.released.ms === null ? `niet gedaan${w.released.fout ? `: ${w.released.fout}` : ''}` : ms(w.released.ms)})`);
+    lines.push(`    en een volle scan  ${mb(w.cost.releasedScan)} (${ms(w.released.scanMs)})`);
     lines.push(`    na herladen        ${mb(w.cost.reload)}`);
     lines.push(`    na de cases        ${mb(w.cost.afterCases)}`);
     lines.push(`  Verzoeken naar een andere origin: ${w.foreignRequests.length === 0 ? 'geen' : w.foreignRequests.join(', ')}`);

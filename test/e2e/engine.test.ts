@@ -199,6 +199,18 @@ test('after the background copy a reload takes every extract from the OPFS cache
   expect(again).toEqual(expected);
 });
 
+test('release (a fresh DuckDB worker on the cache file) keeps every extract, with the same numbers', async () => {
+  const [expected] = await query(page, CHECK_SQL);
+  const ms = await page.evaluate(async () => {
+    const e = (window as unknown as { __e: import('../../src/lib/engine/browser.ts').WasmEngine }).__e;
+    return e.release();
+  });
+  expect(ms).not.toBeNull();
+  const [again] = await query(page, CHECK_SQL);
+  expect(again).toEqual(expected);
+  expect(await query(page, GROUP_SQL)).toEqual(await native(GROUP_SQL));
+});
+
 test('nothing was fetched from another origin, and the page logged no errors', () => {
   expect(report.requests.some((u) => u.includes('/data/extracts/'))).toBe(true);
   expect(report.foreignRequests).toEqual([]);
