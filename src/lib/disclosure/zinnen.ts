@@ -47,3 +47,12 @@ export function afrondingsNoot(b: Beveiligd): string | null {
   if (v.length === 0) return null;
   return v.every((d) => b.optellend(d[0])) ? AFRONDING_OPTELLEND : AFRONDING_LOS;
 }
+
+/** The note for a view that hides cells to protect others (null when it hides none for that reason). */
+export function beschermingsNoot(b: Beveiligd): string | null {
+  const w = b.weergave;
+  const beschermd =
+    w.cellen.some((c) => c.getoond !== false && b.onderdrukt.get(c.id) === 'bescherming') ||
+    [...(w.aandelen ?? []), ...(w.afgeleid ?? [])].some((a) => b.reden(a.id) === 'bescherming');
+  return beschermd ? X_BESCHERMING : null;
+}

@@ -1,12 +1,15 @@
 /**
  * ChartData for the Duurzaamheid page, built from the metric rows. One object per chart feeds
  * the drawing, its table twin, the CSV and the SVG/PNG export. Disclosure control is applied
- * HERE, before anything is drawn: person counts below 10 become "<10" and shares whose group or
- * numerator is below 10 become "x" (format/disclosure.ts), so no export can carry them.
+ * HERE, before anything is drawn, through lib/disclosure (beveiliging.ts: one protected table per
+ * base quarter for everything the page shows about it): counts become "<10" or "x" and shares
+ * "x" where the rule set says so, so no export can carry them. Shares come already rounded as
+ * printed (parts of 100% by largest remainder where all parts are shown). The contract trend
+ * (means over all werkenden) keeps the primary rule of format/disclosure.ts.
  * Shares are fractions (0.88 = 88%) as the chart kit expects.
  */
 import type { BronVermelding, ChartData, Kolom } from '../../lib/charts/spec.ts';
-import { AFGELEID, DREMPEL, KLEIN, onderdruk, onderdrukteSoorten, veiligGemiddelde } from '../../lib/format/disclosure.ts';
+import { onderdruk, veiligGemiddelde } from '../../lib/format/disclosure.ts';
 import { formatAantal, formatKwartaal } from '../../lib/format/nl.ts';
 import type { ContractRij } from '../../lib/metrics/duurzaamheid/contract.ts';
 import type { Horizon } from '../../lib/metrics/duurzaamheid/filters.ts';
@@ -19,8 +22,12 @@ import type { GepubliceerdCijfer } from '../../lib/published/duurzaamheid.ts';
 import { bronVermelding } from '../../lib/published/bronvermelding.ts';
 import { grafiekHerkomst, herkomstVan, type ExtractHerkomst, type Herkomst } from '../../lib/query/herkomst.ts';
 import { somStarters, somUitkomst, somUitstroom, TOTAAL } from './groepen.ts';
-import { onderdrukDelen } from '../../lib/format/disclosure.ts';
-import { beschermPartitie, beschermTotaal, uitkomstDelen } from './onderdrukking.ts';
+import type { Beveiligd } from '../../lib/disclosure/beveilig.ts';
+import { AFRONDING_LOS, AFRONDING_OPTELLEND, beschermingsNoot } from '../../lib/disclosure/zinnen.ts';
+import {
+  beschermCohort, beschermCohorten, beschermStarters, beschermStartersPerBasis, gekozenGroepen, optellend, TREND_DECIMALEN,
+  type CohortBescherming, type StartersBescherming,
+} from './beveiliging.ts';
 
 /**
  * What every computed chart says about where its numbers come from — source line, peildatum and
@@ -40,8 +47,6 @@ export function context(selectie: string, ...herkomsten: readonly (Herkomst | nu
   for (const h of herkomsten) for (const e of h?.extracts ?? []) extracts.set(e.extract, e);
   return { selectie, ...grafiekHerkomst(herkomstVan([...extracts.values()])) };
 }
-
-const NOOT_AANVULLEND = 'Waar één deel niet getoond wordt, is ook een ander deel (of het totaal) weggelaten, zodat het niet terug te rekenen is.';
 
 const BRON_GEPUBLICEERD = '; gepubliceerde waarden: UWV en SZW (zie bronvermelding per cijfer)';
 
@@ -82,46 +87,40 @@ function uitkomstKolommen(): Kolom[] {
   ];
 }
 
-const UITKOMST_REGELS = {
-  aantallen: ['cohort', 'werkzaam', 'verloren', 'uit'],
-  aandelen: [
-    { key: 'werkzaam_pct', teller: 'werkzaam', noemer: 'cohort' },
-    { key: 'verloren_pct', teller: 'verloren', noemer: 'cohort' },
-    { key: 'uit_pct', teller: 'uit', noemer: 'cohort' },
-  ],
-};
-
-function uitkomstRij(label: string, r: UitkomstRij): Record<string, unknown> {
-  return {
-    groep: label,
-    cohort: r.cohort,
-    werkzaam_pct: r.cohort > 0 ? r.werkzaam / r.cohort : null,
-    verloren_pct: r.cohort > 0 ? r.werkVerloren / r.cohort : null,
-    uit_pct: r.cohort > 0 ? r.uitRegister / r.cohort : null,
-    werkzaam: r.werkzaam,
-    verloren: r.werkVerloren,
-    uit: r.uitRegister,
-  };
+/** Footnotes on what disclosure control did to a view: hidden to protect others, and the rounding. */
+function beschermingsNoten(b: Beveiligd, optellend: boolean | null): string[] {
+  const noot = beschermingsNoot(b);
+  return [
+    ...(noot ? [noot] : []),
+    ...(optellend === null ? [] : [optellend ? AFRONDING_OPTELLEND : AFRONDING_LOS]),
+  ];
 }
 
 /**
  * Stacked bar: werkzaam / werk verloren / uit het register per achtergrond (the selected ones,
- * all when none is selected) and the total of the selection.
+ * all when none is selected) and the total of the selection. Every number comes from the base
+ * quarter's protected table (beveiliging.ts): the page passes the one it shares with the trend,
+ * the sentences and the uitstroom; without it the table of these rows alone is used.
  */
-export function uitkomstData(rijen: readonly UitkomstRij[], achtergrond: readonly string[], ctx: Context): ChartData | null {
-  const gekozen = rijen.filter((r) => achtergrond.length === 0 || achtergrond.includes(r.groep));
+export function uitkomstData(rijen: readonly UitkomstRij[], achtergrond: readonly string[], ctx: Context, bescherming?: CohortBescherming): ChartData | null {
+  const gekozen = gekozenGroepen(rijen, achtergrond);
   if (gekozen.length === 0) return null;
-  const basis = gekozen[0].basis;
-  const eind = gekozen[0].eind;
-  const h = gekozen[0].horizon;
-  const perGroep = new Map(gekozen.map((r) => [r.groep, r]));
-  const rij = (label: string, r: UitkomstRij) => beschermPartitie(uitkomstRij(label, r), uitkomstDelen(r));
-  const groepen = onderdruk(groepVolgorde(perGroep.keys()).map((g) => rij(g, perGroep.get(g)!)), UITKOMST_REGELS);
-  const uit = [...groepen];
-  if (perGroep.size > 1) {
-    const [totaal] = onderdruk([rij(achtergrond.length ? 'Totaal (selectie)' : 'Totaal', somUitkomst(gekozen)[0])], UITKOMST_REGELS);
-    uit.push(beschermTotaal(groepen, totaal, UITKOMST_REGELS.aantallen));
-  }
+  const { basis, eind, horizon: h } = gekozen[0];
+  const p = bescherming ?? beschermCohort(gekozen);
+  const volgorde = groepVolgorde(gekozen.map((r) => r.groep));
+  const rij = (label: string, g: string) => ({
+    groep: label,
+    cohort: p.aantal(g, 'cohort'),
+    werkzaam_pct: p.aandeel(g, 'werkzaam', 0),
+    verloren_pct: p.aandeel(g, 'verloren', 0),
+    uit_pct: p.aandeel(g, 'uit', 0),
+    werkzaam: p.aantal(g, 'werkzaam'),
+    verloren: p.aantal(g, 'verloren'),
+    uit: p.aantal(g, 'uit'),
+  });
+  const uit = volgorde.map((g) => rij(g, g));
+  if (volgorde.length > 1) uit.push(rij(achtergrond.length ? 'Totaal (selectie)' : 'Totaal', 'totaal'));
+  const groepen = volgorde.length > 1 ? [...volgorde, 'totaal'] : volgorde;
   return {
     titel: `Uitkomst ${later(h)} per achtergrond`,
     ondertitel: `Mensen die in het ${formatKwartaal(basis)} werkten: situatie in het ${formatKwartaal(eind)}; ${ctx.selectie}`,
@@ -131,8 +130,8 @@ export function uitkomstData(rijen: readonly UitkomstRij[], achtergrond: readonl
     kolommen: uitkomstKolommen(),
     rijen: uit,
     voetnoten: [
-      'Werkzaam, werk verloren en uit het register tellen samen op tot 100%. Achtergrond zoals in het basiskwartaal.',
-      ...(onderdrukteSoorten(uit).size > 0 ? [NOOT_AANVULLEND] : []),
+      'Werkzaam, werk verloren en uit het register zijn samen iedereen die in het basiskwartaal werkte. Achtergrond zoals in het basiskwartaal.',
+      ...beschermingsNoten(p.b, groepen.every((g) => optellend(p, g))),
     ],
   };
 }
@@ -199,31 +198,40 @@ export function kwartaalNaam(kwartaal: number): string {
  * every quarter in between, in the same job — computed — with the published UWV values (third
  * quarters) as separate columns.
  */
-export function trendData(rijen: readonly UitkomstRij[], achtergrond: readonly string[], h: Horizon, markers: Markers, ctx: Context, kwartaal = 3): ChartData {
+export function trendData(
+  rijen: readonly UitkomstRij[],
+  achtergrond: readonly string[],
+  h: Horizon,
+  markers: Markers,
+  ctx: Context,
+  kwartaal = 3,
+  bescherming?: ReadonlyMap<Kwartaal, CohortBescherming>,
+): ChartData {
   const totaal = new Map(somUitkomst(rijen, achtergrond).map((r) => [r.basis, r]));
   const kwartalen = opKwartaal(totaal, markerKwartalen(markers));
   const pub = (key: string, k: Kwartaal) => {
     const c = markers[key]?.get(k);
     return c ? c.waarde / 100 : null;
   };
+  // Each base quarter's row as its own protected table decides (the same answer as on its own page).
+  const p = bescherming ?? beschermCohorten(rijen, null, achtergrond);
   const uit = kwartalen.map((k) => {
-    const r = totaal.get(k);
-    const rij = {
+    const b = totaal.has(k) ? p.get(k) : undefined;
+    return {
       basis: k,
-      cohort: r?.cohort ?? null,
-      werkzaam: r?.werkzaam ?? null,
-      steeds: r?.steedsWerkzaam ?? null,
-      zelfde: r?.zelfdeBaan ?? null,
-      werkzaam_pct: r && r.cohort > 0 ? r.werkzaam / r.cohort : null,
-      steeds_pct: r && r.cohort > 0 ? r.steedsWerkzaam / r.cohort : null,
-      zelfde_pct: r && r.cohort > 0 ? r.zelfdeBaan / r.cohort : null,
+      cohort: b?.aantal('totaal', 'cohort') ?? null,
+      werkzaam: b?.aantal('totaal', 'werkzaam') ?? null,
+      steeds: b?.aantal('totaal', 'steeds') ?? null,
+      zelfde: b?.aantal('totaal', 'zelfde') ?? null,
+      werkzaam_pct: b?.aandeel('totaal', 'werkzaam', TREND_DECIMALEN) ?? null,
+      steeds_pct: b?.aandeel('totaal', 'steeds', TREND_DECIMALEN) ?? null,
+      zelfde_pct: b?.aandeel('totaal', 'zelfde', TREND_DECIMALEN) ?? null,
       pub_werkzaam: pub('werkzaam', k),
       pub_steeds: pub('steeds', k),
       pub_zelfde: pub('zelfde', k),
     };
-    // Werk verloren and uit het register are not in this table, but cohort − werkzaam is their sum.
-    return r ? beschermPartitie(rij, uitkomstDelen(r, false).map((d) => (d.naam === 'werkzaam' ? { ...d, aantal: 'werkzaam', aandeel: 'werkzaam_pct' } : d))) : rij;
   });
+  const noot = [...p.values()].map((b) => beschermingsNoot(b.b)).find((n) => n !== null);
   const berekend = ctx.synthetisch ? 'berekend, synthetische demodata' : 'berekend';
   return zonderLegePublicaties({
     titel: `Nog aan het werk ${later(h)}, per basiskwartaal`,
@@ -244,38 +252,22 @@ export function trendData(rijen: readonly UitkomstRij[], achtergrond: readonly s
       { key: 'steeds', label: 'Steeds werkzaam (personen)', type: 'aantal' },
       { key: 'zelfde', label: 'In dezelfde baan (personen)', type: 'aantal' },
     ],
-    rijen: onderdruk(uit, {
-      aantallen: ['cohort', 'werkzaam', 'steeds', 'zelfde'],
-      aandelen: [
-        { key: 'werkzaam_pct', teller: 'werkzaam', noemer: 'cohort' },
-        { key: 'steeds_pct', teller: 'steeds', noemer: 'cohort' },
-        { key: 'zelfde_pct', teller: 'zelfde', noemer: 'cohort' },
-      ],
-    }),
-    voetnoten: alleMarkers(markers).length ? [MARKER_NOOT] : [],
+    rijen: uit,
+    voetnoten: [...(alleMarkers(markers).length ? [MARKER_NOOT] : []), ...(noot ? [noot] : [])],
     bronnen: bronnenVan(alleMarkers(markers)),
   });
 }
 
-const STARTERS_REGELS = {
-  aantallen: ['starters', 'na1', 'zelfde', 'na2'],
-  aandelen: [
-    { key: 'na1_pct', teller: 'na1', noemer: 'starters' },
-    { key: 'zelfde_pct', teller: 'zelfde', noemer: 'starters' },
-    { key: 'na2_pct', teller: 'na2', noemer: 'starters' },
-  ],
-};
-
-function startersRij(r: StartersRij): Record<string, unknown> {
-  const f = (t: number | null) => (t === null || r.starters <= 0 ? null : t / r.starters);
+/** A starters row as its protected table allows ('totaal' = the total of the groups shown). */
+function startersRij(p: StartersBescherming, g: string): Record<string, unknown> {
   return {
-    starters: r.starters,
-    na1_pct: f(r.werkzaamNa1Jaar),
-    zelfde_pct: f(r.zelfdeBaanNa1Jaar),
-    na2_pct: f(r.werkzaamNa2Jaar),
-    na1: r.werkzaamNa1Jaar,
-    zelfde: r.zelfdeBaanNa1Jaar,
-    na2: r.werkzaamNa2Jaar,
+    starters: p.aantal(g, 'starters'),
+    na1_pct: p.aandeel(g, 'na1'),
+    zelfde_pct: p.aandeel(g, 'zelfde'),
+    na2_pct: p.aandeel(g, 'na2'),
+    na1: p.aantal(g, 'na1'),
+    zelfde: p.aantal(g, 'zelfde'),
+    na2: p.aantal(g, 'na2'),
   };
 }
 
@@ -296,7 +288,15 @@ function startersKolommen(eerste: Kolom, berekend: string, metPub: boolean): Kol
 }
 
 /** Starters across base quarters (the chosen quarter of the year), with the published values as markers. */
-export function startersTrendData(rijen: readonly StartersRij[], achtergrond: readonly string[], markers: Markers, ctx: Context, kwartaal = 3): ChartData {
+export function startersTrendData(
+  rijen: readonly StartersRij[],
+  achtergrond: readonly string[],
+  markers: Markers,
+  ctx: Context,
+  kwartaal = 3,
+  bescherming?: ReadonlyMap<Kwartaal, StartersBescherming>,
+): ChartData {
+  const p = bescherming ?? beschermStartersPerBasis(rijen, achtergrond);
   const totaal = new Map(somStarters(rijen, achtergrond).map((r) => [r.basis, r]));
   const kwartalen = opKwartaal(totaal, markerKwartalen(markers));
   const pub = (key: string, k: Kwartaal) => {
@@ -304,8 +304,8 @@ export function startersTrendData(rijen: readonly StartersRij[], achtergrond: re
     return c ? c.waarde / 100 : null;
   };
   const uit = kwartalen.map((k) => {
-    const r = totaal.get(k);
-    const basis = r ? startersRij(r) : { starters: null, na1_pct: null, zelfde_pct: null, na2_pct: null, na1: null, zelfde: null, na2: null };
+    const b = totaal.has(k) ? p.get(k) : undefined;
+    const basis = b ? startersRij(b, 'totaal') : { starters: null, na1_pct: null, zelfde_pct: null, na2_pct: null, na1: null, zelfde: null, na2: null };
     return { basis: k, ...basis, pub_na1: pub('na1', k), pub_zelfde: pub('zelfde', k), pub_na2: pub('na2', k) };
   });
   const berekend = ctx.synthetisch ? ' (berekend, synthetische demodata)' : ' (berekend)';
@@ -316,26 +316,24 @@ export function startersTrendData(rijen: readonly StartersRij[], achtergrond: re
     peildatum: ctx.peildatum,
     synthetisch: ctx.synthetisch,
     kolommen: startersKolommen({ key: 'basis', label: 'Basiskwartaal (einde startperiode)', type: 'kwartaal' }, berekend, true),
-    rijen: onderdruk(uit, STARTERS_REGELS),
+    rijen: uit,
     voetnoten: [
       'Een starter werkt in kwartaal s en werkte niet in het kwartaal ervoor; wie vaker start telt één keer, vanaf de eerste start. Gemeten 4 en 8 kwartalen na de start.',
       ...(alleMarkers(markers).length ? [MARKER_NOOT] : []),
+      ...[[...p.values()].map((b) => beschermingsNoot(b.b)).find((n) => n !== null) ?? []].flat(),
     ],
     bronnen: bronnenVan(alleMarkers(markers)),
   });
 }
 
 /** Starters of one base quarter per achtergrond plus the total of the selection. */
-export function startersGroepData(rijen: readonly StartersRij[], achtergrond: readonly string[], ctx: Context): ChartData | null {
-  const gekozen = rijen.filter((r) => achtergrond.length === 0 || achtergrond.includes(r.groep));
+export function startersGroepData(rijen: readonly StartersRij[], achtergrond: readonly string[], ctx: Context, bescherming?: StartersBescherming): ChartData | null {
+  const gekozen = gekozenGroepen(rijen, achtergrond);
   if (gekozen.length === 0) return null;
-  const perGroep = new Map(gekozen.map((r) => [r.groep, r]));
-  const groepen = onderdruk(groepVolgorde(perGroep.keys()).map((g) => ({ groep: g, ...startersRij(perGroep.get(g)!) })), STARTERS_REGELS);
-  const uit = [...groepen];
-  if (perGroep.size > 1) {
-    const [totaal] = onderdruk([{ groep: achtergrond.length ? 'Totaal (selectie)' : 'Totaal', ...startersRij(somStarters(gekozen)[0]) }], STARTERS_REGELS);
-    uit.push(beschermTotaal(groepen, totaal, STARTERS_REGELS.aantallen));
-  }
+  const p = bescherming ?? beschermStarters(gekozen);
+  const volgorde = groepVolgorde(gekozen.map((r) => r.groep));
+  const uit = volgorde.map((g) => ({ groep: g, ...startersRij(p, g) }));
+  if (volgorde.length > 1) uit.push({ groep: achtergrond.length ? 'Totaal (selectie)' : 'Totaal', ...startersRij(p, 'totaal') });
   const { basis, vanaf } = gekozen[0];
   const berekend = ctx.synthetisch ? ' (synthetische demodata)' : '';
   return {
@@ -346,7 +344,10 @@ export function startersGroepData(rijen: readonly StartersRij[], achtergrond: re
     synthetisch: ctx.synthetisch,
     kolommen: startersKolommen({ key: 'groep', label: 'Groep', type: 'tekst' }, berekend, false),
     rijen: uit,
-    voetnoten: ['Achtergrond zoals in het kwartaal van de (eerste) start. "–": nog niet bekend, de gegevens lopen nog niet ver genoeg door.'],
+    voetnoten: [
+      'Achtergrond zoals in het kwartaal van de (eerste) start. "–": nog niet bekend, de gegevens lopen nog niet ver genoeg door.',
+      ...beschermingsNoten(p.b, null),
+    ],
   };
 }
 
@@ -392,17 +393,19 @@ export function contractData(rijen: readonly ContractRij[], markers: Markers, ct
   });
 }
 
-/** Reasons for leaving the register, for the people of the cohort who left it. */
-export function uitstroomData(rijen: readonly UitstroomRij[], achtergrond: readonly string[], ctx: Context): ChartData | null {
+/**
+ * Reasons for leaving the register, for the people of the cohort who left it: parts of the
+ * total's "uit het register", protected in the same table as the outcome (beveiliging.ts).
+ */
+export function uitstroomData(rijen: readonly UitstroomRij[], achtergrond: readonly string[], ctx: Context, bescherming: CohortBescherming): ChartData | null {
   const som = somUitstroom(rijen, achtergrond);
   if (som.length === 0) return null;
   const { basis, eind, horizon, uitRegister } = som[0];
-  const weg = onderdrukDelen(Object.fromEntries(som.map((r) => [r.reden, r.aantal])));
   const uit = som.map((r) => {
-    const rij = { reden: REDEN_NAAM[r.reden] ?? r.reden, aantal: r.aantal, uitRegister: r.uitRegister, pct: r.uitRegister > 0 ? r.aantal / r.uitRegister : null };
-    // Reasons add up to everyone who left: hide one more when one is hidden (onderdrukking.ts).
-    return weg.has(r.reden) ? { ...rij, aantal: r.aantal < DREMPEL ? KLEIN : AFGELEID, pct: AFGELEID } : rij;
+    const b = bescherming.reden(r.reden);
+    return { reden: REDEN_NAAM[r.reden] ?? r.reden, aantal: b?.aantal ?? null, uitRegister: b?.totaal ?? null, pct: b?.aandeel ?? null };
   });
+  const verdeling = (bescherming.b.weergave.aandelen ?? []).find((a) => a.teller.startsWith('U:'));
   return {
     titel: 'Redenen van uitstroom uit het register',
     ondertitel: `Van wie in het ${formatKwartaal(basis)} werkte en ${later(horizon)} (${formatKwartaal(eind)}) niet meer in het register stond; ${ctx.selectie}`,
@@ -415,11 +418,11 @@ export function uitstroomData(rijen: readonly UitstroomRij[], achtergrond: reado
       { key: 'aantal', label: 'Personen', type: 'aantal' },
       { key: 'uitRegister', label: 'Uitgestroomd totaal (personen)', type: 'aantal' },
     ],
-    rijen: onderdruk(uit, { aantallen: ['aantal', 'uitRegister'], aandelen: [{ key: 'pct', teller: 'aantal', noemer: 'uitRegister' }] }),
+    rijen: uit,
     voetnoten: [
       `Reden van het laatste vertrek uit het register tussen ${formatKwartaal(basis)} en ${formatKwartaal(eind)}; "onbekend" als er geen vertrekregistratie is.`,
       ...(uitRegister === 0 ? ['Niemand uit deze groep is uit het register gestroomd.'] : []),
-      ...(weg.size > 0 ? [NOOT_AANVULLEND] : []),
+      ...beschermingsNoten(bescherming.b, verdeling ? bescherming.b.optellend(verdeling.id) : null),
     ],
   };
 }

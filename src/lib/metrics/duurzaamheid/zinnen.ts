@@ -17,7 +17,9 @@
  *   groepOmschrijving(groep, split) "mensen met achtergrond Wsw", "mensen in de arbeidsmarktregio …"
  * `split` names the dimension of `rij.groep` ('none' or absent for the total).
  */
-import { isOnderdrukt, veiligAandeel, veiligGemiddelde } from '../../format/disclosure.ts';
+import { isOnderdrukt, veiligAandeel, veiligGemiddelde, type Onderdrukt } from '../../format/disclosure.ts';
+import type { Reden } from '../../disclosure/tabel.ts';
+import { nietGetoond } from '../../disclosure/zinnen.ts';
 import { formatAantal, formatKwartaalVoluit } from '../../format/nl.ts';
 import { REGIO_NAMEN } from '../../extracts/regions.ts';
 import type { ContractRij } from './contract.ts';
@@ -26,12 +28,32 @@ import type { StartersRij } from './starters.ts';
 import type { UitkomstRij } from './uitkomst.ts';
 import type { UitstroomRij } from './uitstroom.ts';
 
-const NIET_GETOOND = 'wordt niet getoond, omdat het om minder dan 10 personen gaat';
+const NIET_GETOOND = nietGetoond('klein');
 
-/** A share as "88 procent", or null when disclosure control suppresses it. */
-function procent(teller: number, noemer: number): string | null {
-  const a = veiligAandeel(teller, noemer);
-  return isOnderdrukt(a) ? null : `${formatAantal(a * 100, 0)} procent`;
+/**
+ * What the view's disclosure control (lib/disclosure, one table for everything the view shows)
+ * lets a sentence print: the share of a field as shown elsewhere on the page (a fraction, already
+ * rounded) or why it is hidden. Without it a share is hidden only when its own counts are small.
+ */
+export interface ZinBescherming {
+  aandeel(veld: string): number | Onderdrukt | null;
+  reden(veld: string): Reden | null;
+}
+
+let reden: Reden = 'klein';
+/** "wordt niet getoond, …" with the reason of the last share that was hidden. */
+function niet(): string {
+  return nietGetoond(reden);
+}
+
+/** A share as "88 procent", or null when disclosure control suppresses it (its reason kept for niet()). */
+function procent(teller: number, noemer: number, b?: ZinBescherming, veld?: string): string | null {
+  const a = b && veld ? b.aandeel(veld) : veiligAandeel(teller, noemer);
+  if (a === null || isOnderdrukt(a)) {
+    reden = (b && veld ? b.reden(veld) : null) ?? 'klein';
+    return null;
+  }
+  return `${formatAantal(a * 100, 0)} procent`;
 }
 
 function later(h: Horizon): string {
@@ -59,48 +81,51 @@ function vanDeWerkenden(groep: string, split: Splitsing | undefined, kwartaal: s
   return `Van de ${groepOmschrijving(groep, split)} die in het ${formatKwartaalVoluit(kwartaal)} werkten`;
 }
 
-export function zinWerkzaam(rij: UitkomstRij, split?: Splitsing): string {
-  const p = procent(rij.werkzaam, rij.cohort);
+export function zinWerkzaam(rij: UitkomstRij, split?: Splitsing, b?: ZinBescherming): string {
+  const p = procent(rij.werkzaam, rij.cohort, b, 'werkzaam');
   const begin = vanDeWerkenden(rij.groep, split, rij.basis);
-  if (!p) return `${begin}: het aandeel dat ${later(rij.horizon)} nog werkte, ${NIET_GETOOND}.`;
+  if (!p) return `${begin}: het aandeel dat ${later(rij.horizon)} nog werkte, ${niet()}.`;
   return `${begin}, werkte ${later(rij.horizon)} ${p} nog steeds.`;
 }
 
-export function zinUitkomsten(rij: UitkomstRij, split?: Splitsing): string {
-  const verloren = procent(rij.werkVerloren, rij.cohort);
-  const uit = procent(rij.uitRegister, rij.cohort);
+export function zinUitkomsten(rij: UitkomstRij, split?: Splitsing, b?: ZinBescherming): string {
+  const uit = procent(rij.uitRegister, rij.cohort, b, 'uit');
+  const verloren = procent(rij.werkVerloren, rij.cohort, b, 'verloren');
   const begin = vanDeWerkenden(rij.groep, split, rij.basis);
   const l = later(rij.horizon);
   if (verloren && uit) return `${begin}, had ${l} ${verloren} het werk verloren en was ${uit} uit het doelgroepregister gestroomd.`;
-  if (verloren) return `${begin}, had ${l} ${verloren} het werk verloren; het aandeel dat uit het doelgroepregister stroomde, ${NIET_GETOOND}.`;
-  if (uit) return `${begin}, was ${l} ${uit} uit het doelgroepregister gestroomd; het aandeel dat het werk verloor, ${NIET_GETOOND}.`;
-  return `${begin}: het aandeel dat ${l} het werk had verloren of uit het doelgroepregister was gestroomd, ${NIET_GETOOND}.`;
+  if (verloren) {
+    procent(rij.uitRegister, rij.cohort, b, 'uit');
+    return `${begin}, had ${l} ${verloren} het werk verloren; het aandeel dat uit het doelgroepregister stroomde, ${niet()}.`;
+  }
+  if (uit) return `${begin}, was ${l} ${uit} uit het doelgroepregister gestroomd; het aandeel dat het werk verloor, ${niet()}.`;
+  return `${begin}: het aandeel dat ${l} het werk had verloren of uit het doelgroepregister was gestroomd, ${niet()}.`;
 }
 
-export function zinSteedsWerkzaam(rij: UitkomstRij, split?: Splitsing): string {
-  const p = procent(rij.steedsWerkzaam, rij.cohort);
+export function zinSteedsWerkzaam(rij: UitkomstRij, split?: Splitsing, b?: ZinBescherming): string {
+  const p = procent(rij.steedsWerkzaam, rij.cohort, b, 'steeds');
   const begin = vanDeWerkenden(rij.groep, split, rij.basis);
-  if (!p) return `${begin}: het aandeel dat op alle tussenliggende peilmomenten werk had, ${NIET_GETOOND}.`;
+  if (!p) return `${begin}: het aandeel dat op alle tussenliggende peilmomenten werk had, ${niet()}.`;
   return `${begin}, had ${p} ook op alle tussenliggende peilmomenten werk.`;
 }
 
-export function zinZelfdeBaan(rij: UitkomstRij, split?: Splitsing): string {
-  const p = procent(rij.zelfdeBaan, rij.cohort);
+export function zinZelfdeBaan(rij: UitkomstRij, split?: Splitsing, b?: ZinBescherming): string {
+  const p = procent(rij.zelfdeBaan, rij.cohort, b, 'zelfde');
   const begin = vanDeWerkenden(rij.groep, split, rij.basis);
-  if (!p) return `${begin}: het aandeel dat ${later(rij.horizon)} nog in dezelfde baan werkte, ${NIET_GETOOND}.`;
+  if (!p) return `${begin}: het aandeel dat ${later(rij.horizon)} nog in dezelfde baan werkte, ${niet()}.`;
   return `${begin}, werkte ${p} ${later(rij.horizon)} nog in dezelfde baan.`;
 }
 
-export function zinStarters(rij: StartersRij, split?: Splitsing): string {
+export function zinStarters(rij: StartersRij, split?: Splitsing, b?: ZinBescherming): string {
   const periode = `in de periode van het ${formatKwartaalVoluit(rij.vanaf)} tot en met het ${formatKwartaalVoluit(rij.basis)}`;
   const onderwerp = `Van de ${groepOmschrijving(rij.groep, split)} die ${periode} begonnen zijn met werken`;
   if (rij.werkzaamNa1Jaar === null) return `${onderwerp}, is nog niet bekend hoeveel er een jaar later werkten.`;
-  const na1 = procent(rij.werkzaamNa1Jaar, rij.starters);
-  if (!na1) return `${onderwerp}: het aandeel dat een jaar later nog werk had, ${NIET_GETOOND}.`;
+  const na1 = procent(rij.werkzaamNa1Jaar, rij.starters, b, 'na1');
+  if (!na1) return `${onderwerp}: het aandeel dat een jaar later nog werk had, ${niet()}.`;
   const zinnen = [`${onderwerp}, heeft ${na1} een jaar later nog steeds werk.`];
-  const zelfde = rij.zelfdeBaanNa1Jaar === null ? null : procent(rij.zelfdeBaanNa1Jaar, rij.starters);
+  const zelfde = rij.zelfdeBaanNa1Jaar === null ? null : procent(rij.zelfdeBaanNa1Jaar, rij.starters, b, 'zelfde');
   if (zelfde) zinnen.push(`Van deze groep is ${zelfde} een jaar later nog werkzaam in dezelfde baan.`);
-  const na2 = rij.werkzaamNa2Jaar === null ? null : procent(rij.werkzaamNa2Jaar, rij.starters);
+  const na2 = rij.werkzaamNa2Jaar === null ? null : procent(rij.werkzaamNa2Jaar, rij.starters, b, 'na2');
   if (na2) zinnen.push(`Twee jaar na de start werkt nog ${na2}.`);
   return zinnen.join(' ');
 }
@@ -138,12 +163,12 @@ const REDEN_TEKST: Record<string, string> = {
 };
 
 /** Main reason for leaving the register, for the rows of ONE basis and ONE groep. */
-export function zinUitstroom(rijen: readonly UitstroomRij[]): string | null {
+export function zinUitstroom(rijen: readonly UitstroomRij[], b?: ZinBescherming): string | null {
   if (rijen.length === 0) return null;
   const sleutels = new Set(rijen.map((r) => `${r.basis}|${r.groep}`));
   if (sleutels.size > 1) throw new Error('zinUitstroom verwacht de rijen van één basiskwartaal en één groep.');
   const top = [...rijen].sort((a, b) => b.aantal - a.aantal)[0];
-  const p = procent(top.aantal, top.uitRegister);
-  if (!p) return `Het aandeel per reden van uitstroom ${NIET_GETOOND}.`;
+  const p = procent(top.aantal, top.uitRegister, b, top.reden);
+  if (!p) return `Het aandeel per reden van uitstroom ${niet()}.`;
   return `De voornaamste reden voor uitstroom is ${REDEN_TEKST[top.reden] ?? top.reden} (${p}).`;
 }
