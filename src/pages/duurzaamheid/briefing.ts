@@ -2,8 +2,8 @@
  * The Duurzaamheid views a briefing can hold: the outcome a year (or two) later per achtergrond,
  * the trend over the base quarters, and the starters. The base quarter follows the page's rule
  * (kiesBasis on the data range), the questions are the page's (queries.ts), the rows of the base
- * quarter are read from the trend as on the page, and the ChartData and sentences are the page's
- * (grafieken.ts, lib/metrics/duurzaamheid/zinnen.ts) after the same disclosure control.
+ * quarter are read from the trend as on the page, with the page's protected table of each base
+ * quarter (beveiliging.ts), and the ChartData and sentences are the page's (grafieken.ts, kernzinnen.ts).
  */
 import publicatieCsv from '../../../data/published/duurzaamheid.csv?raw';
 import BarChart from '../../lib/charts/BarChart.svelte';
@@ -15,18 +15,18 @@ import type { BriefingView } from '../../lib/briefing/types.ts';
 import { formatKwartaal } from '../../lib/format/nl.ts';
 import { parseKwartaal } from '../../lib/kwartaal.ts';
 import { panelBereikQuery, type PanelBereik } from '../../lib/metrics/duurzaamheid/bereik.ts';
-import type { Splitsing } from '../../lib/metrics/duurzaamheid/filters.ts';
 import type { StartersRij } from '../../lib/metrics/duurzaamheid/starters.ts';
 import type { UitkomstRij } from '../../lib/metrics/duurzaamheid/uitkomst.ts';
-import { zinSteedsWerkzaam, zinStarters, zinUitkomsten, zinWerkzaam, zinZelfdeBaan } from '../../lib/metrics/duurzaamheid/zinnen.ts';
+import type { UitstroomRij } from '../../lib/metrics/duurzaamheid/uitstroom.ts';
 import { leesGepubliceerdeDuurzaamheid } from '../../lib/published/duurzaamheid.ts';
 import type { Herkomst } from '../../lib/query/herkomst.ts';
 import type { Filters } from '../../lib/state/url.ts';
-import { bestaandeReeksen, context, groepVolgorde, startersGroepData, trendData, uitkomstData } from './grafieken.ts';
-import { somStarters, somUitkomst, vanBasis } from './groepen.ts';
-import { uitkomstVoorZin } from './onderdrukking.ts';
+import { beschermCohorten, beschermStartersPerBasis, gekozenGroepen } from './beveiliging.ts';
+import { bestaandeReeksen, context, startersGroepData, trendData, uitkomstData } from './grafieken.ts';
+import { vanBasis } from './groepen.ts';
+import { kernzinnen } from './kernzinnen.ts';
 import { duurzaamheidQueries } from './queries.ts';
-import { kiesBasis, selectieTekst, trendMarkers, type Selectie } from './selectie.ts';
+import { kiesBasis, selectieTekst, trendMarkers, uwvZin, type Selectie } from './selectie.ts';
 
 type DuurzaamheidFilters = Filters<'duurzaamheid'>;
 
@@ -41,55 +41,53 @@ function selectie(f: DuurzaamheidFilters, bereik: unknown): Selectie | null {
 }
 
 const later = (s: Selectie) => (s.horizon === 4 ? 'een jaar' : 'twee jaar');
+const eindVan = (rijen: readonly UitkomstRij[]) => rijen[0]?.eind ?? null;
 
-/** One chosen achtergrond reads as its group; otherwise the total of the selection (as Kernzinnen.svelte). */
-function totaal<T extends { groep: string }>(rijen: T[], achtergrond: readonly string[], som: (r: T[], g: readonly string[]) => T[]): T | undefined {
-  return achtergrond.length === 1 ? rijen.find((r) => r.groep === achtergrond[0]) : som(rijen, achtergrond)[0];
+/** Shares of the cohort's groups (for the rounding words: a figure takes a word only when its share is known exactly). */
+function aandelenUitkomst(rijen: readonly UitkomstRij[]): number[] {
+  return rijen.flatMap((r) => (r.cohort > 0 ? [r.werkzaam, r.werkVerloren, r.uitRegister, r.steedsWerkzaam, r.zelfdeBaan].map((n) => n / r.cohort) : []));
 }
 
-/** The page's headline sentences about the outcome, and the exact shares they print. */
-function uitkomstZinnen(rijen: UitkomstRij[], achtergrond: readonly string[]): { zinnen: string[]; aandelen: number[] } {
-  const split: Splitsing = achtergrond.length === 1 ? 'achtergrond' : 'none';
-  const t0 = totaal(rijen, achtergrond, somUitkomst);
-  if (!t0) return { zinnen: [], aandelen: [] };
-  const t = uitkomstVoorZin(t0);
-  const zinnen = [zinWerkzaam(t, split), zinUitkomsten(t, split), zinSteedsWerkzaam(t, split), zinZelfdeBaan(t, split)];
-  const delen = (r: UitkomstRij) => (r.cohort > 0 ? [r.werkzaam, r.werkVerloren, r.uitRegister, r.steedsWerkzaam, r.zelfdeBaan].map((n) => n / r.cohort) : []);
-  const aandelen = delen(t);
-  const groepen = groepVolgorde(rijen.filter((r) => achtergrond.length === 0 || achtergrond.includes(r.groep)).map((r) => r.groep));
-  if (groepen.length > 1) {
-    for (const g of groepen) {
-      const r = uitkomstVoorZin(rijen.find((x) => x.groep === g)!);
-      zinnen.push(zinWerkzaam(r, 'achtergrond'));
-      if (r.cohort > 0) aandelen.push(r.werkzaam / r.cohort);
-    }
-  }
-  return { zinnen, aandelen };
+/** The trend's rows with the page's protected table of every base quarter (beveiliging.ts). */
+function cohort(antwoorden: unknown[], s: Selectie) {
+  const trend = antwoorden[0] as UitkomstRij[] | null;
+  const uitstroom = antwoorden[1] as UitstroomRij[] | null;
+  if (!trend || !uitstroom) return null;
+  const bescherming = beschermCohorten(trend, uitstroom, s.achtergrond);
+  return { trend, rijen: vanBasis(trend, s.basis), bescherming, basis: bescherming.get(s.basis) ?? null };
+}
+
+/** The page's headline sentences about the cohort (with the published UWV figure when there is one). */
+function cohortZinnen(c: NonNullable<ReturnType<typeof cohort>>, s: Selectie): string[] {
+  if (!c.basis) return [];
+  return kernzinnen({ uitkomst: { rijen: c.rijen, bescherming: c.basis }, starters: null, contract: null, uitstroom: null, achtergrond: s.achtergrond, eind: eindVan(c.rijen), uwv: uwvZin(cijfers(), s) });
 }
 
 const vooraf = () => panelBereikQuery();
+/** The cohort trend and the uitstroom trend: the protected table of a base quarter needs both. */
+function cohortVragen(f: DuurzaamheidFilters, bereik: unknown) {
+  const s = selectie(f, bereik);
+  if (!s) return null;
+  const q = duurzaamheidQueries(s, bereik as PanelBereik);
+  return [q.cohortTrend, q.uitstroomTrend];
+}
 
 const uitkomst: BriefingView<DuurzaamheidFilters> = {
   sleutel: 'duurzaamheid/uitkomst',
   ...VIEWS['duurzaamheid/uitkomst'],
   vooraf,
-  vragen(f, bereik) {
-    const s = selectie(f, bereik);
-    return s ? [duurzaamheidQueries(s, bereik as PanelBereik).cohortTrend] : null;
-  },
+  vragen: cohortVragen,
   leeg: 'Niemand in deze selectie werkte in het basiskwartaal.',
   bouw(antwoorden, herkomsten, f, bereik) {
     const s = selectie(f, bereik);
-    const trend = antwoorden[0] as UitkomstRij[] | null;
-    if (!s || !trend) return null;
-    const rijen = vanBasis(trend, s.basis);
-    const data = uitkomstData(rijen, s.achtergrond, context(selectieTekst(s), herkomsten[0] as Herkomst | null));
+    const c = s ? cohort(antwoorden, s) : null;
+    if (!s || !c || !c.basis) return null;
+    const data = uitkomstData(c.rijen, s.achtergrond, context(selectieTekst(s), herkomsten[0] as Herkomst | null), c.basis);
     if (!data) return null;
-    const { zinnen, aandelen } = uitkomstZinnen(rijen, s.achtergrond);
     return {
       kop: `Duurzaamheid: werk ${later(s)} later, basiskwartaal ${formatKwartaal(s.basis)}`,
       data,
-      alinea: conceptAlinea(zinnen, aandelen),
+      alinea: conceptAlinea(cohortZinnen(c, s), aandelenUitkomst(gekozenGroepen(c.rijen, s.achtergrond))),
       grafiek: { component: StackedBar, props: { data, categorie: 'groep', delen: ['werkzaam_pct', 'verloren_pct', 'uit_pct'], kleuren: [0, 2, 4] } },
     };
   },
@@ -99,23 +97,20 @@ const trend: BriefingView<DuurzaamheidFilters> = {
   sleutel: 'duurzaamheid/trend',
   ...VIEWS['duurzaamheid/trend'],
   vooraf,
-  vragen(f, bereik) {
-    const s = selectie(f, bereik);
-    return s ? [duurzaamheidQueries(s, bereik as PanelBereik).cohortTrend] : null;
-  },
+  vragen: cohortVragen,
   bouw(antwoorden, herkomsten, f, bereik) {
     const s = selectie(f, bereik);
-    const rijen = antwoorden[0] as UitkomstRij[] | null;
-    if (!s || !rijen) return null;
+    const c = s ? cohort(antwoorden, s) : null;
+    if (!s || !c) return null;
     const kwartaal = parseKwartaal(s.basis)?.kwartaal ?? 3;
-    const data = trendData(rijen, s.achtergrond, s.horizon, trendMarkers(cijfers(), s), context(selectieTekst(s), herkomsten[0] as Herkomst | null), kwartaal);
-    // The sentence about the chosen base quarter (the trend's headline), in the page's words.
-    const { zinnen, aandelen } = uitkomstZinnen(vanBasis(rijen, s.basis), s.achtergrond);
+    const data = trendData(c.trend, s.achtergrond, s.horizon, trendMarkers(cijfers(), s), context(selectieTekst(s), herkomsten[0] as Herkomst | null), kwartaal, c.bescherming);
     const kort = s.horizon === 4 ? 'na 1 jaar' : 'na 2 jaar';
+    const soort = data.synthetisch ? 'demodata' : 'berekend';
     return {
       kop: `Duurzaamheid: ${data.titel.charAt(0).toLowerCase()}${data.titel.slice(1)}`,
       data,
-      alinea: conceptAlinea(zinnen.slice(0, 1), aandelen),
+      // The headline of the chosen base quarter (and the UWV figure, when there is one).
+      alinea: conceptAlinea(cohortZinnen(c, s).slice(0, uwvZin(cijfers(), s) ? 2 : 1), aandelenUitkomst(gekozenGroepen(c.rijen, s.achtergrond))),
       grafiek: {
         component: LineChart,
         props: {
@@ -123,10 +118,12 @@ const trend: BriefingView<DuurzaamheidFilters> = {
           x: 'basis',
           vanafNul: false,
           series: bestaandeReeksen(data, [
-            { key: 'werkzaam_pct', label: `Werkzaam ${kort} (${data.synthetisch ? 'demodata' : 'berekend'})`, stijl: 'lijn', kleurIndex: 0, marker: 'cirkel' },
+            { key: 'werkzaam_pct', label: `Werkzaam ${kort} (${soort})`, stijl: 'lijn', kleurIndex: 0, marker: 'cirkel' },
             { key: 'pub_werkzaam', label: `Werkzaam ${kort} (gepubliceerd)`, stijl: 'punten', kleurIndex: 0, marker: 'ruit' },
-            { key: 'steeds_pct', label: `Steeds werkzaam (${data.synthetisch ? 'demodata' : 'berekend'})`, stijl: 'lijn', kleurIndex: 1, marker: 'vierkant' },
-            { key: 'zelfde_pct', label: `Zelfde baan (${data.synthetisch ? 'demodata' : 'berekend'})`, stijl: 'lijn', kleurIndex: 2, marker: 'driehoek' },
+            { key: 'steeds_pct', label: `Steeds werkzaam (${soort})`, stijl: 'lijn', kleurIndex: 1, marker: 'vierkant' },
+            { key: 'pub_steeds', label: 'Steeds werkzaam (gepubliceerd)', stijl: 'punten', kleurIndex: 1, marker: 'ruit' },
+            { key: 'zelfde_pct', label: `Zelfde baan (${soort})`, stijl: 'lijn', kleurIndex: 2, marker: 'driehoek' },
+            { key: 'pub_zelfde', label: 'Zelfde baan (gepubliceerd)', stijl: 'punten', kleurIndex: 2, marker: 'ruit' },
           ]),
         },
       },
@@ -150,11 +147,13 @@ const starters: BriefingView<DuurzaamheidFilters> = {
     const trendRijen = antwoorden[0] as StartersRij[] | null;
     if (!s || !trendRijen) return null;
     const rijen = vanBasis(trendRijen, s.basis);
-    const data = startersGroepData(rijen, s.achtergrond, context(selectieTekst(s), herkomsten[0] as Herkomst | null));
-    if (!data) return null;
-    const t = totaal(rijen, s.achtergrond, somStarters);
-    const zinnen = t ? [zinStarters(t, s.achtergrond.length === 1 ? 'achtergrond' : 'none')] : [];
-    const aandelen = t && t.starters > 0 ? [t.werkzaamNa1Jaar, t.zelfdeBaanNa1Jaar, t.werkzaamNa2Jaar].filter((n): n is number => n !== null).map((n) => n / t.starters) : [];
+    const bescherming = beschermStartersPerBasis(trendRijen, s.achtergrond).get(s.basis);
+    const data = startersGroepData(rijen, s.achtergrond, context(selectieTekst(s), herkomsten[0] as Herkomst | null), bescherming);
+    if (!data || !bescherming) return null;
+    const zinnen = kernzinnen({ uitkomst: null, starters: { rijen, bescherming }, contract: null, uitstroom: null, achtergrond: s.achtergrond, eind: null, uwv: null });
+    const aandelen = gekozenGroepen(rijen, s.achtergrond).flatMap((t) =>
+      t.starters > 0 ? [t.werkzaamNa1Jaar, t.zelfdeBaanNa1Jaar, t.werkzaamNa2Jaar].filter((n): n is number => n !== null).map((n) => n / t.starters) : [],
+    );
     return {
       kop: `Duurzaamheid: ${data.titel.charAt(0).toLowerCase()}${data.titel.slice(1)}`,
       data,
