@@ -36,8 +36,6 @@ export interface Selectie {
 
 /** The UWV studies measure from third quarters: published figures exist only for those bases. */
 export const UWV_KWARTAAL: KwartaalVanJaar = 3;
-/** The national trend other pages show (the Overzicht): third quarters, as UWV. */
-export const TREND_KWARTAAL = UWV_KWARTAAL;
 
 /** The quarter of the year (1–4) of a base quarter: the trends follow the chosen one. */
 export function kwartaalVanJaar(k: Kwartaal): KwartaalVanJaar {
