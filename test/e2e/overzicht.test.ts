@@ -145,6 +145,16 @@ describe('Overzicht op de demodata', () => {
     await expect.poll(() => page.evaluate(() => window.location.hash)).toBe(`#/buig?jaar=${jaar}`);
     await page.getByRole('heading', { name: new RegExp(`Van voorlopig budget naar resultaat, ${jaar}$`) }).waitFor({ timeout: 120_000 });
     await page.goBack();
+    await tegel('banen').getByTestId('tegel-waarde').waitFor({ timeout: 60_000 });
+    // The Regio's page over the same period gives the same national growth as the tile.
+    await tegel('banen').getByRole('link', { name: verwacht.banen.link.tekst }).click();
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe(verwacht.banen.link.href);
+    await page.getByText(`Nederland: ${verwacht.banen.waarde.replace(/^\+/, '')}.`).first().waitFor({ timeout: 120_000 });
+    await page.goBack();
+    await tegel('beschut-werk').getByRole('link', { name: verwacht['beschut-werk'].link.tekst }).click();
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe(verwacht['beschut-werk'].link.href);
+    await page.getByRole('heading', { level: 1, name: 'Beschut werk' }).waitFor({ timeout: 60_000 });
+    await page.goBack();
     await tegel('buig').getByTestId('tegel-waarde').waitFor({ timeout: 60_000 });
     await settle(page, 120_000);
   });
