@@ -27,6 +27,9 @@ export interface AppResult {
   /** Time from navigation until the background copy into the OPFS cache finished. */
   cacheCopyDoneMs: number | null;
   afterCopy: TabCost;
+  /** Time from navigation until the engine had given back the cold load's heap (release), and the tab then. */
+  releaseDoneMs: number | null;
+  afterRelease: TabCost;
   reload: AppVisit;
   engine: unknown;
 }
@@ -55,10 +58,22 @@ export async function measureApp(browser: Browser, browserCdp: CDPSession): Prom
       .then((h) => h.jsonValue() as Promise<number>)
       .catch(() => null);
     const afterCopy = await tabCost(browserCdp, page);
+    const releaseDoneMs = await page
+      .waitForFunction(
+        () => {
+          const t = (globalThis as unknown as { __pmEngineTimings?: () => { releaseMs?: number } }).__pmEngineTimings?.();
+          return t?.releaseMs !== undefined ? performance.now() : false;
+        },
+        undefined,
+        { timeout: 60_000, polling: 100 },
+      )
+      .then((h) => h.jsonValue() as Promise<number>)
+      .catch(() => null);
+    const afterRelease = await tabCost(browserCdp, page);
     await page.reload();
     const reload = await visit(page, browserCdp);
     const engine = await page.evaluate(() => (globalThis as unknown as { __pmEngineTimings?: () => unknown }).__pmEngineTimings?.() ?? null);
-    return { cold, cacheCopyDoneMs, afterCopy, reload, engine };
+    return { cold, cacheCopyDoneMs, afterCopy, releaseDoneMs, afterRelease, reload, engine };
   } finally {
     await context.close();
     await site.stop();

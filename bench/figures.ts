@@ -49,6 +49,8 @@ export function figures(r: any): Figure[] {
     add('app.reload.firstView', 'Duurzaamheid, reload: whole first view drawn', app.reload?.firstViewMs, panelNative, panelRef);
     mem('app.mem.cold', 'Tab memory, Duurzaamheid after first view (first visit)', app.cold?.cost?.rssMB, 1000);
     mem('app.mem.copy', 'Tab memory, Duurzaamheid after the cache copy', app.afterCopy?.rssMB, 1000);
+    add('app.release', 'Duurzaamheid, first visit: heap given back (fresh DuckDB worker on the cache)', app.releaseDoneMs, panelNative, panelRef);
+    mem('app.mem.release', 'Tab memory, Duurzaamheid after the heap was given back (steady state)', app.afterRelease?.rssMB, 1000);
     mem('app.mem.reload', 'Tab memory, Duurzaamheid after reload', app.reload?.cost?.rssMB, 1000);
   }
   const w = r.wasm;

@@ -250,6 +250,27 @@ describe('Coordinator', () => {
   });
 });
 
+describe('Coordinator and an engine that remembers setup statements', () => {
+  it('hands setup statements to engine.setup with their name (so the engine can build them again after a restart)', async () => {
+    const engine = scripted();
+    const setups: [string, string][] = [];
+    const c = new Coordinator({
+      send: engine.send,
+      setup: async (name, sql) => {
+        setups.push([name, sql]);
+      },
+    });
+    c.setCatalog([extract('doelgroep_kwartaal', 1)]);
+    const setup = [{ name: 'agg', sql: 'CREATE OR REPLACE TABLE agg AS SELECT 1' }];
+    const p = c.request({}, { ...q('SELECT 1 AS n'), setup });
+    await tick();
+    expect(setups).toEqual([['agg', 'CREATE OR REPLACE TABLE agg AS SELECT 1']]);
+    expect(engine.calls.map((x) => x.sql)).toEqual(['SELECT 1 AS n']);
+    engine.calls[0].answer(1);
+    expect((await p).data).toBe(1);
+  });
+});
+
 describe('Coordinator on native DuckDB', () => {
   let node: NodeEngine;
   beforeAll(async () => {

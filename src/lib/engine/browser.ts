@@ -6,7 +6,9 @@ import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url
 import { Table } from 'apache-arrow';
 import { loadManifest, type Manifest, type ManifestEntry } from '../extracts/manifest.ts';
 import { QueryActivity } from './activity.ts';
-import { CACHE_DB, CACHE_FILE, CACHE_META, WORK_DB, cacheKey, opfsAvailable } from './cache.ts';
+import { openDatabase } from './open-database.ts';
+import { dbFout, drain, sqlFout } from './db-fout.ts';
+import { CACHE_DB, CACHE_META, WORK_DB, cacheKey } from './cache.ts';
 import { SupersededError, type BrowserEngine, type LoadedExtractInfo, type LoadProgress, type LoadResult } from './client-types.ts';
 import { ident, literal } from '../sql/quote.ts';
 import { DecodeClient, codesTable, ingest, type EngineTimings, type IngestContext } from './ingest.ts';
@@ -22,7 +24,8 @@ import type { ExtractName, SqlParam } from './types.ts';
  * OPFS, DuckDB's default database is a file there (pm_cache): demo extracts are first loaded fast
  * (categorical columns as integer codes behind a view with the ENUM values), then copied in the
  * background into the cache file with real ENUM columns (DuckDB compresses them); queries then use
- * the cached copy and the in-memory codes table is dropped. A reload attaches the cached tables
+ * the cached copy and the in-memory codes table is dropped; then a fresh DuckDB worker on the
+ * cache file gives back the heap the load grew (release). A reload attaches the cached tables
  * and decodes nothing. Without OPFS, and for a user's own file, categorical columns are inserted
  * straight into ENUM columns (slower to load, nothing to do afterwards).
  */
@@ -32,6 +35,8 @@ export interface EngineOptions {
   cache?: boolean;
   /** URL of the data folder (default ./data/ next to the page). */
   dataBase?: string;
+  /** After the background copies, a fresh DuckDB worker on the cache file (see release; default true). */
+  release?: boolean;
 }
 
 type Conn = duckdb.AsyncDuckDBConnection;
@@ -60,6 +65,11 @@ export class WasmEngine implements BrowserEngine {
    */
   private loadQueue: Promise<unknown> = Promise.resolve();
   private persistQueue: Promise<unknown> = Promise.resolve();
+  private copiesPending = 0;
+  /** Setup statements the query layer ran (by name, latest text): built again after a release. */
+  private readonly setups = new Map<string, string>();
+  /** Released since the last table swap: nothing more to give back. */
+  private released = false;
   /** Queries of the query layer in flight: the cache copy waits for quiet, its checkpoint for none. */
   private readonly activity = new QueryActivity();
   /** Contracts whose loaded table is (or is about to be) a user's file. */
@@ -95,7 +105,9 @@ export class WasmEngine implements BrowserEngine {
     this.timings.instantiateMs = performance.now() - t0;
     const t1 = performance.now();
     try {
-      await this.openDatabase();
+      const opened = await openDatabase(this.db!, this.options.cache !== false);
+      this.timings.cache = opened.cache;
+      this.timings.cacheReden = opened.reden;
       this.conn = await this.newConnection();
       this.loadConn = await this.newConnection();
     } catch (e) {
@@ -103,35 +115,6 @@ export class WasmEngine implements BrowserEngine {
       throw new Error('De rekenmodule kon geen werkgeheugen openen. Sluit andere tabbladen met het dashboard en laad de pagina opnieuw.');
     }
     this.timings.openMs = performance.now() - t1;
-  }
-
-  /** The OPFS cache file as default database when possible, else a plain in-memory database. */
-  private async openDatabase(): Promise<void> {
-    const config: duckdb.DuckDBConfig = {
-      query: { castBigIntToDouble: true, castDecimalToDouble: true, castTimestampToDate: true },
-      allowUnsignedExtensions: false,
-    };
-    if (this.options.cache === false) this.timings.cacheReden = 'uitgezet';
-    else if (!(await opfsAvailable())) this.timings.cacheReden = 'deze browser heeft geen OPFS';
-    else {
-      try {
-        await this.db!.open({ ...config, path: CACHE_FILE, accessMode: duckdb.DuckDBAccessMode.READ_WRITE, opfs: { fileHandling: 'auto' } });
-        const c = await this.db!.connect();
-        try {
-          await c.query(
-            `CREATE TABLE IF NOT EXISTS ${CACHE_META} (extract VARCHAR PRIMARY KEY, sleutel VARCHAR NOT NULL, rijen BIGINT NOT NULL, bestand VARCHAR, opgeslagen VARCHAR)`,
-          );
-        } finally {
-          await c.close();
-        }
-        this.timings.cache = true;
-        return;
-      } catch (e) {
-        // Another tab holds the file, or it is unusable: work without a cache.
-        this.timings.cacheReden = `cache niet te openen: ${dbFout(e)}`;
-      }
-    }
-    await this.db!.open(config);
   }
 
   /** Every connection works in `pm` and never fetches anything from another origin (no extensions). */
@@ -375,6 +358,7 @@ export class WasmEngine implements BrowserEngine {
       throw e;
     }
     this.generation.set(name, (this.generation.get(name) ?? 0) + 1);
+    this.released = false;
   }
 
   private setInfo(extract: ExtractName, bron: 'demo' | 'gebruiker', bestand: string, rijen: number): void {
@@ -392,8 +376,23 @@ export class WasmEngine implements BrowserEngine {
    * so later page queries interleave with it.
    */
   private schedulePersist(name: ExtractName, key: string, bestand: string, rijen: number, gen: number | undefined): void {
+    this.copiesPending += 1;
     this.persistQueue = this.persistQueue.then(async () => {
-      // The page's first view first: the copy takes seconds of the same worker's time.
+      try {
+        await this.persistOne(name, key, bestand, rijen, gen);
+      } finally {
+        this.copiesPending -= 1;
+      }
+      // The last copy: give back the heap the cold load grew, once the page is quiet again.
+      if (this.copiesPending === 0 && this.options.release !== false) {
+        await this.activity.quiet(QUIET_MS, () => this.closed);
+        await this.releaseNow().catch((e) => console.debug('[rekenmodule] vrijgeven', e));
+      }
+    });
+  }
+
+  private async persistOne(name: ExtractName, key: string, bestand: string, rijen: number, gen: number | undefined): Promise<void> {
+    // The page's first view first: the copy takes seconds of the same worker's time.
       await this.activity.quiet(QUIET_MS, () => this.closed);
       if (this.closed || this.generation.get(name) !== gen) return;
       const t0 = performance.now();
@@ -417,24 +416,27 @@ export class WasmEngine implements BrowserEngine {
       } finally {
         await conn?.close().catch(() => undefined);
       }
-    });
   }
 
   /**
-   * Investigation for issue 15 (target 3; the bench calls it, the app does not): a fresh DuckDB
-   * worker on the cache file returns the WASM heap the cold load grew (WebAssembly memory never
-   * shrinks), so the tab holds what a reload holds. Only when every loaded table is the cache's
-   * copy; tables a page built (setup statements) are gone afterwards. Page queries wait during the
-   * switch. Resolves with the time it took, or null when it did nothing.
+   * Issue 15, target 3: a fresh DuckDB worker on the cache file gives back the WASM heap the cold
+   * load grew (WebAssembly memory never shrinks), so the tab holds what a reload holds. Runs by
+   * itself after the last background copy (unless options.release is false). Only when every
+   * loaded table is the cache's copy; the setup tables the query layer built are built again, and
+   * page queries wait during the switch. Resolves with the time it took, or null (nothing to do).
    */
   async release(): Promise<number | null> {
     await this.starting;
     await this.persisted();
+    return this.releaseNow();
+  }
+
+  private releaseNow(): Promise<number | null> {
     return this.enqueue(() =>
       this.activity.exclusive(async () => {
         const names = [...this.info.keys()];
         const cached = await this.cachedKeys();
-        if (this.closed || !this.timings.cache || this.eigen.size > 0 || !names.every((n) => cached.has(n))) return null;
+        if (this.closed || this.released || !this.timings.cache || this.eigen.size > 0 || !names.every((n) => cached.has(n))) return null;
         const t0 = performance.now();
         const { instantiateMs, openMs } = this.timings;
         for (const c of this.viewConns.values()) await (await c).close().catch(() => undefined);
@@ -442,13 +444,28 @@ export class WasmEngine implements BrowserEngine {
         await this.conn?.close().catch(() => undefined);
         await this.loadConn?.close().catch(() => undefined);
         await this.db?.terminate();
+        this.decoder.terminate();
         await this.start();
         Object.assign(this.timings, { instantiateMs, openMs });
-        if (!this.timings.cache) throw new Error('De cache kon na het vrijgeven niet opnieuw worden geopend.');
-        for (const n of names) await this.loadConn!.query(`CREATE VIEW ${W}.${ident(n)} AS SELECT * FROM ${CACHE_DB}.main.${ident(n)}`);
-        return performance.now() - t0;
+        for (const n of names) {
+          const entry = this.manifest?.extracts.find((e) => e.name === n);
+          if (this.timings.cache) await this.loadConn!.query(`CREATE VIEW ${W}.${ident(n)} AS SELECT * FROM ${CACHE_DB}.main.${ident(n)}`);
+          // The cache file could not be opened again: load the demo extract as on a first visit.
+          else if (entry) await this.loadDemoExtract(entry, undefined, undefined, []);
+        }
+        for (const [name, sql] of this.setups) await this.loadConn!.query(sql).catch(() => this.setups.delete(name));
+        this.released = true;
+        this.timings.releaseMs = performance.now() - t0;
+        return this.timings.releaseMs;
       }),
     );
+  }
+
+  /** A setup statement of the query layer (CoordinatorEngine.setup): remembered, so a release builds it again. */
+  async setup(name: string, sql: string, slot = 0): Promise<void> {
+    await this.send(sql, new AbortController().signal, slot);
+    this.setups.delete(name);
+    this.setups.set(name, sql);
   }
 
   /** Resolves when the background cache copies scheduled so far are done (bench, tests). */
@@ -465,22 +482,6 @@ export class WasmEngine implements BrowserEngine {
     await this.loadConn?.close().catch(() => undefined);
     await this.db?.terminate();
   }
-}
-
-async function drain(reader: AsyncIterable<unknown>): Promise<void> {
-  for await (const _ of reader) void _;
-}
-
-function dbFout(e: unknown): string {
-  return ((e as Error)?.message ?? String(e)).replace(/\s+/g, ' ').trim();
-}
-
-/** DuckDB's own (English) error stays in the message, behind a Dutch sentence. */
-function sqlFout(e: unknown): Error {
-  if (e instanceof SupersededError) return e;
-  const err = new Error(`De berekening is mislukt: ${dbFout(e)}`);
-  (err as Error & { cause?: unknown }).cause = e;
-  return err;
 }
 
 let engine: WasmEngine | null = null;

@@ -55,6 +55,8 @@ export interface EngineTimings {
   loads: Partial<Record<ExtractName, LoadTiming>>;
   /** Background copies into the cache (ms), or why one failed. */
   persisted: Partial<Record<ExtractName, { ms: number } | { fout: string }>>;
+  /** The last release (a fresh DuckDB worker on the cache file), ms. */
+  releaseMs?: number;
 }
 
 /** The table behind a demo extract loaded as integer codes (the contract name is a view on it). */

@@ -25,6 +25,8 @@ import type { AnswerStore } from './result-store.ts';
 /** What the coordinator needs from an engine: plain SQL text, interrupted when `signal` aborts. */
 export interface CoordinatorEngine {
   send(sql: string, signal: AbortSignal, slot: number): Promise<Table>;
+  /** A setup statement (an engine may remember it, to build it again after a restart). */
+  setup?(name: string, sql: string, slot: number): Promise<unknown>;
 }
 
 export interface Answer<T> {
@@ -334,7 +336,7 @@ export class Coordinator {
     let p = this.#setups.get(key);
     if (!p) {
       // Not interruptible by one view: other views will need the table too.
-      p = this.#engine.send(s.sql, new AbortController().signal, slot).then(() => undefined);
+      p = (this.#engine.setup ? this.#engine.setup(s.name, s.sql, slot) : this.#engine.send(s.sql, new AbortController().signal, slot)).then(() => undefined);
       this.#setups.set(key, p);
       p.catch(() => this.#setups.delete(key));
     }
