@@ -7,7 +7,7 @@ import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
 import XAs from '../src/lib/charts/XAs.svelte';
 import { LABEL_GAT, plaatsLabels, puntKader, type GeplaatstLabel, type Kader } from '../src/lib/charts/labels.ts';
-import { tekstBreedte } from '../src/lib/charts/layout.ts';
+import { breekNaam, randVoorLaatste, tekstBreedte } from '../src/lib/charts/layout.ts';
 
 const GROOT: Kader = { x0: 0, y0: 0, x1: 600, y1: 400 };
 
@@ -62,5 +62,23 @@ describe('XAs thins crowded labels from the last one back', () => {
     const labels = ['2015Q4', '2016Q1', '2016Q2', '2016Q3', '2016Q4', '2017Q1', '2017Q2', '2017Q3', '2017Q4'];
     const html = render(XAs, { props: { ticks: labels.map((_, i) => i), labels, schaal: (i: number) => i * 40, hoogte: 100, stap: 3 } }).body;
     expect([...html.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1])).toEqual(['2016Q2', '2017Q1', '2017Q4']);
+  });
+});
+
+describe('names and axis labels at the edge of a narrow chart', () => {
+  it('breekNaam breaks a region name at spaces, slashes and hyphens to fit', () => {
+    expect(breekNaam('Zaanstreek/Waterland', 80, 12)).toEqual(['Zaanstreek/', 'Waterland']);
+    expect(breekNaam('Stedendriehoek en Noordwest Veluwe', 130, 12)).toEqual(['Stedendriehoek en', 'Noordwest Veluwe']);
+    expect(breekNaam('Groningen', 80, 12)).toEqual(['Groningen']);
+    for (const r of breekNaam('Zuid-Kennemerland en IJmond', 110, 12)) expect(tekstBreedte(r, 12)).toBeLessThanOrEqual(110);
+  });
+
+  it('randVoorLaatste leaves room for half the last label beyond the plot edge', () => {
+    // "12.000" at 12 px: five digits of 0,62 em and a point of 0,3 em = 40,8 px; half + 2 = 22,4 → 23.
+    expect(randVoorLaatste(['0', '6.000', '12.000'], 16)).toBe(23);
+    expect(randVoorLaatste(['0', '5'], 16)).toBe(16);
+    // "K4 2024": K, 4, 2, 0, 2, 4 at 0,62 em and a space of 0,28 em = 48 px; a point 10 px inside
+    // the edge needs 24 + 2 − 10 = 16 px.
+    expect(randVoorLaatste(['K4 2024'], 0, 10)).toBe(16);
   });
 });

@@ -277,6 +277,45 @@ describe('weergaven', () => {
     expect(axe.violations, axe.summary).toEqual([]);
   });
 
+  test.each([
+    ['kaart', '#/regios?weergave=kaart', 'banen|2023Q4|2024Q4'],
+    ['vergelijk', '#/regios?weergave=vergelijk&van=2015Q4&tot=2017Q4&vergelijk=AM01,AM13,AM38', 'banen|2015Q4|2017Q4|AM01,AM13,AM38'],
+    ['spreiding', '#/regios?weergave=spreiding', 'aandeel_werkzaam|2023Q4|2024Q4'],
+    ['trechter', '#/regios?weergave=trechter', 'trechter|2024Q4'],
+    ['profiel', '#/regios?weergave=profiel&regio=AM38', 'profiel|AM38|2023Q4|2024Q4'],
+  ])('at 390 px every text of the %s view lies inside its drawing and overlaps no other text', async (weergave, hash, sleutel) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await toon(hash, weergave, sleutel);
+      const problemen = await page.evaluate(() => {
+        const uit: string[] = [];
+        for (const svg of document.querySelectorAll('main svg[role="img"], main svg[data-pm-export]')) {
+          if (svg.parentElement?.closest('svg')) continue;
+          const kader = svg.getBoundingClientRect();
+          const teksten = [...svg.querySelectorAll('text')]
+            .map((t) => ({ t: t.textContent ?? '', r: t.getBoundingClientRect() }))
+            .filter((x) => x.r.width > 0 && x.t.trim() !== '');
+          for (const { t, r } of teksten) {
+            if (r.left < kader.left - 1 || r.right > kader.right + 1 || r.top < kader.top - 1 || r.bottom > kader.bottom + 1) uit.push(`buiten de tekening: "${t}"`);
+          }
+          for (let i = 0; i < teksten.length; i++) {
+            for (let j = i + 1; j < teksten.length; j++) {
+              const a = teksten[i].r;
+              const b = teksten[j].r;
+              // 2 px of slack: glyph boxes include line spacing above and below.
+              if (a.right - 2 > b.left && b.right - 2 > a.left && a.bottom - 2 > b.top && b.bottom - 2 > a.top) uit.push(`over elkaar: "${teksten[i].t}" en "${teksten[j].t}"`);
+            }
+          }
+        }
+        return uit;
+      });
+      expect(problemen).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
   test('no console errors, page errors or foreign requests', () => {
     expect(report.consoleErrors, describeReport(report)).toEqual([]);
     expect(report.pageErrors, describeReport(report)).toEqual([]);

@@ -22,6 +22,31 @@ export function tekstBreedte(tekst: string, px = TEKST_PX): number {
   return w * px;
 }
 
+/**
+ * A name in at most a few lines no wider than `max` pixels: like breekRegels, but a word may also
+ * break after a slash or hyphen ("Zaanstreek/" "Waterland"), as region names need on a phone.
+ */
+export function breekNaam(naam: string, max: number, px = TEKST_PX): string[] {
+  const delen = naam.split(/(?<=[\s/-])/);
+  const regels: string[] = [];
+  let huidig = '';
+  for (const d of delen) {
+    const probeer = huidig + d;
+    if (huidig && tekstBreedte(probeer.trimEnd(), px) > max) {
+      regels.push(huidig.trimEnd());
+      huidig = d;
+    } else huidig = probeer;
+  }
+  if (huidig.trim()) regels.push(huidig.trimEnd());
+  return regels;
+}
+
+/** The right margin a plot needs so its last x-axis label, centred on the plot's edge less `binnen` px, stays inside. */
+export function randVoorLaatste(labels: readonly string[], minimum: number, binnen = 0, px = KLEIN_PX): number {
+  const laatste = labels.at(-1);
+  return laatste === undefined ? minimum : Math.max(minimum, Math.ceil(tekstBreedte(laatste, px) / 2 + 2 - binnen));
+}
+
 /** Splits a text into lines no wider than `max` pixels (word wrap, long words kept whole). */
 export function breekRegels(tekst: string, max: number, px = TEKST_PX): string[] {
   const woorden = tekst.split(/\s+/).filter(Boolean);
