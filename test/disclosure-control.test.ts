@@ -4,7 +4,7 @@
  * (per-page rules); the audit must find those leaks, and beveilig() must not leave any.
  */
 import { describe, expect, it } from 'vitest';
-import { AFGELEID, KLEIN } from '../src/lib/format/disclosure.ts';
+import { AFGELEID, BESCHERMD, KLEIN } from '../src/lib/format/disclosure.ts';
 import { formatPct } from '../src/lib/format/nl.ts';
 import { afgerondHalf, grootsteRest } from '../src/lib/disclosure/afronding.ts';
 import { audit } from '../src/lib/disclosure/audit.ts';
@@ -76,10 +76,10 @@ describe('Duurzaamheid, uitkomst per achtergrond: the Totaal row gave the hidden
     });
     expect(b.audit.lekken).toEqual([]);
     expect(b.audit.kleinGetoond).toEqual([]);
-    expect(b.aantal('wajong.werkzaam')).toBe(AFGELEID);
+    expect(b.aantal('wajong.werkzaam')).toBe(BESCHERMD);
     expect(b.aantal('wajong.verloren')).toBe(KLEIN);
     expect(b.aantal('wsw.verloren')).toBe(10);
-    expect(b.aandeel(aandeelId('totaal.werkzaam', 'totaal'))).toBe(AFGELEID);
+    expect(b.aandeel(aandeelId('totaal.werkzaam', 'totaal'))).toBe(BESCHERMD);
     expect(b.aandeel(aandeelId('wsw.werkzaam', 'wsw'))).toBe(0.5);
     expect(b.verlies).toEqual({ primair: 2, secundair: 4, personenSecundair: 30 + 60 + 20 + 20, cellen: 16 });
   });
@@ -133,7 +133,7 @@ describe('starters: Totaal 33,3% of 30 with Wajong 10 gave Participatiewet 0', (
     expect(gesorteerd(b.onderdrukt)).toEqual({ 'pw.werk': 'klein', 'totaal.werk': 'bescherming' });
     // Totaal werk = 10 + Participatiewet ∈ [10, 19]: ten values, as many as "<10" leaves open.
     expect(intervallen(b.audit)).toEqual({ 'pw.werk': [0, 9], 'totaal.werk': [10, 19] });
-    expect(b.aandeel(aandeelId('totaal.werk', 'totaal.starters'))).toBe(AFGELEID);
+    expect(b.aandeel(aandeelId('totaal.werk', 'totaal.starters'))).toBe(BESCHERMD);
     expect(b.reden(aandeelId('totaal.werk', 'totaal.starters'))).toBe('bescherming');
     expect(b.aandeel(aandeelId('wajong.werk', 'wajong.starters'))).toBe(0.5);
     expect(b.aantal('wajong.werk')).toBe(10);
@@ -163,7 +163,7 @@ describe('nested measures: steeds werkzaam ≤ werkzaam', () => {
     expect(gesorteerd(b.onderdrukt)).toEqual({ steeds: 'bescherming', uit: 'klein', verloren: 'klein', werkzaam: 'bescherming' });
     // werkzaam ≥ 10 (its mark) and = 25 − verloren − uit; steeds between 10 and werkzaam.
     expect(intervallen(b.audit)).toEqual({ werkzaam: [10, 25], verloren: [0, 9], uit: [0, 9], steeds: [10, 25] });
-    expect(b.aandeel(aandeelId('steeds', 'cohort'))).toBe(AFGELEID);
+    expect(b.aandeel(aandeelId('steeds', 'cohort'))).toBe(BESCHERMD);
   });
 
   it('a share below 100% leaks a lower bound: 96,5% of 200 → werkzaam ≥ 193 → verloren + uit ≤ 7', () => {
@@ -271,7 +271,7 @@ describe('primary rules', () => {
     // a + b = 40, so b ∈ [31, 40].
     expect(gesorteerd(b.onderdrukt)).toEqual({ a: 'klein', b: 'bescherming' });
     expect(b.afgeleid('duur.a', 3.5)).toBe(AFGELEID);
-    expect(b.afgeleid('duur.b', 4.5)).toBe(AFGELEID);
+    expect(b.afgeleid('duur.b', 4.5)).toBe(BESCHERMD);
     expect(b.reden('duur.a')).toBe('klein');
     expect(b.reden('duur.b')).toBe('bescherming');
     expect(intervallen(b.audit)).toEqual({ a: [0, 9], b: [31, 40] });

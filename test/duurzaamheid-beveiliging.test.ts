@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../src/lib/engine/node.ts';
-import { AFGELEID, KLEIN, isOnderdrukt } from '../src/lib/format/disclosure.ts';
+import { AFGELEID, BESCHERMD, KLEIN, isOnderdrukt } from '../src/lib/format/disclosure.ts';
 import type { Kwartaal } from '../src/lib/kwartaal.ts';
 import { panelBereikQuery, type PanelBereik } from '../src/lib/metrics/duurzaamheid/bereik.ts';
 import type { StartersRij } from '../src/lib/metrics/duurzaamheid/starters.ts';
@@ -49,11 +49,12 @@ describe('issue 12 on hand-built panels', () => {
     const p = beschermCohort(rijen);
     const d = uitkomstData(rijen, [], ctx, p)!;
     const [wajong, wsw, , totaal] = d.rijen;
-    expect([wajong.werkzaam, wajong.verloren, wajong.uit]).toEqual([AFGELEID, KLEIN, KLEIN]);
-    expect([wajong.werkzaam_pct, wajong.verloren_pct, wajong.uit_pct]).toEqual([AFGELEID, AFGELEID, AFGELEID]);
+    expect([wajong.werkzaam, wajong.verloren, wajong.uit]).toEqual([BESCHERMD, KLEIN, KLEIN]);
+    // "x" either way; BESCHERMD where only protection hides it (the footnote gives that reason).
+    expect([wajong.werkzaam_pct, wajong.verloren_pct, wajong.uit_pct]).toEqual([BESCHERMD, AFGELEID, AFGELEID]);
     // The total's parts go (their shares with them); the cohort of 100 stays.
-    expect([totaal.cohort, totaal.werkzaam, totaal.verloren, totaal.uit]).toEqual([100, AFGELEID, AFGELEID, AFGELEID]);
-    expect([totaal.werkzaam_pct, totaal.verloren_pct, totaal.uit_pct]).toEqual([AFGELEID, AFGELEID, AFGELEID]);
+    expect([totaal.cohort, totaal.werkzaam, totaal.verloren, totaal.uit]).toEqual([100, BESCHERMD, BESCHERMD, BESCHERMD]);
+    expect([totaal.werkzaam_pct, totaal.verloren_pct, totaal.uit_pct]).toEqual([BESCHERMD, BESCHERMD, BESCHERMD]);
     expect([wsw.werkzaam, wsw.werkzaam_pct]).toEqual([20, 0.5]);
     // What a reader can still work out (v, u = Wajong verloren and uit, 0–9 each): Wajong
     // werkzaam = 30 − v − u ∈ [12, 30]; Totaal verloren = 20 + v ∈ [20, 29].
@@ -64,7 +65,7 @@ describe('issue 12 on hand-built panels', () => {
     expect(p.b.audit.lekken).toEqual([]);
     // The total's steeds werkzaam (60) and zelfde baan would bound werkzaam: they go in the trend too.
     const trend = trendData(rijen, [], 4, {}, ctx, 3, new Map([['2021Q3' as Kwartaal, p]]));
-    expect([trend.rijen[0].werkzaam, trend.rijen[0].werkzaam_pct, trend.rijen[0].steeds_pct]).toEqual([AFGELEID, AFGELEID, AFGELEID]);
+    expect([trend.rijen[0].werkzaam, trend.rijen[0].werkzaam_pct, trend.rijen[0].steeds_pct]).toEqual([BESCHERMD, BESCHERMD, BESCHERMD]);
     // The sentence says the true reason: the group is 30, hidden to protect another.
     const zinnen = kernzinnen({ uitkomst: { rijen, bescherming: p }, starters: null, contract: null, uitstroom: null, achtergrond: [], eind: null, uwv: null });
     expect(zinnen.find((z) => z.includes('achtergrond Wajong'))).toBe(
@@ -87,7 +88,7 @@ describe('issue 12 on hand-built panels', () => {
     expect([pw.na1, pw.na1_pct]).toEqual([KLEIN, AFGELEID]);
     // 33,3% of 30 is 10 persons exactly; minus Wajong's 10 gave 0. Now the total's share and
     // count are hidden: Participatiewet is anything from 0 to 9, the total 10 to 19.
-    expect([totaal.starters, totaal.na1, totaal.na1_pct]).toEqual([30, AFGELEID, AFGELEID]);
+    expect([totaal.starters, totaal.na1, totaal.na1_pct]).toEqual([30, BESCHERMD, BESCHERMD]);
     expect([wajong.na1, wajong.na1_pct]).toEqual([10, 0.5]);
     expect(intervallen(p)).toEqual({ 'g:Participatiewet.na1': [0, 9], 'T.na1': [10, 19] });
     // Not yet known (two years): "–", not a number, not a mark.
@@ -99,8 +100,8 @@ describe('issue 12 on hand-built panels', () => {
     const rijen = [rij('WIW/ID', 25, 0, 0), rij('Wsw', 300, 20, 30)];
     const p = beschermCohorten(rijen, null, ['WIW/ID']).get('2021Q3')!;
     const t = trendData(rijen, ['WIW/ID'], 4, {}, ctx, 3, new Map([['2021Q3' as Kwartaal, p]])).rijen[0];
-    expect([t.cohort, t.werkzaam, t.steeds, t.zelfde]).toEqual([25, AFGELEID, AFGELEID, AFGELEID]);
-    expect([t.werkzaam_pct, t.steeds_pct, t.zelfde_pct]).toEqual([AFGELEID, AFGELEID, AFGELEID]);
+    expect([t.cohort, t.werkzaam, t.steeds, t.zelfde]).toEqual([25, BESCHERMD, BESCHERMD, BESCHERMD]);
+    expect([t.werkzaam_pct, t.steeds_pct, t.zelfde_pct]).toEqual([BESCHERMD, BESCHERMD, BESCHERMD]);
     // werkzaam = 25 − verloren − uit ∈ [10, 25] (its mark says ≥ 10); steeds and zelfde ≤ werkzaam.
     expect(intervallen(p)['g:WIW/ID.werkzaam']).toEqual([10, 25]);
     expect(p.b.audit.lekken).toEqual([]);
@@ -120,7 +121,7 @@ describe('issue 12 on hand-built panels', () => {
     const per = Object.fromEntries(d.rijen.map((r) => [r.reden, [r.aantal, r.pct]]));
     expect(per['Overleden']).toEqual([KLEIN, AFGELEID]);
     // The cheapest cell that lets overleden range over 0–9 is "onbekend" (24), not the 180.
-    expect(per['Reden onbekend']).toEqual([AFGELEID, AFGELEID]);
+    expect(per['Reden onbekend']).toEqual([BESCHERMD, BESCHERMD]);
     expect(per['Geen arbeidsvermogen']).toEqual([180, 0.23]);
     expect(p.b.audit.lekken).toEqual([]);
     expect(d.voetnoten).toContain('Percentages zijn elk apart afgerond, en niet getoonde delen ontbreken; ze tellen daardoor niet altijd op tot 100%.');

@@ -18,7 +18,7 @@ import { cohortUitkomstQuery, type UitkomstRij } from '../src/lib/metrics/duurza
 import { uitstroomRedenenQuery } from '../src/lib/metrics/duurzaamheid/uitstroom.ts';
 import { runMetric, type MetricQuery } from '../src/lib/sql/query.ts';
 import { naarCsv } from '../src/lib/export/csv.ts';
-import { AFGELEID, KLEIN } from '../src/lib/format/disclosure.ts';
+import { AFGELEID, BESCHERMD, KLEIN } from '../src/lib/format/disclosure.ts';
 import {
   leesGepubliceerdeDuurzaamheid, tolerantie, vergelijk, type BerekendeCijfers,
 } from '../src/lib/published/duurzaamheid.ts';
@@ -370,8 +370,8 @@ describe('chart data with disclosure control', () => {
     // Total − Wsw would give WIW/ID back: the whole Wsw row goes (cheaper than the total, which
     // the trend and the sentences show too), and werk verloren of Wsw and the total, else
     // 200 − 180 − 12 gives Wsw uit back.
-    expect([wsw.cohort, wsw.werkzaam, wsw.verloren, wsw.werkzaam_pct]).toEqual([AFGELEID, AFGELEID, AFGELEID, AFGELEID]);
-    expect([totaal.cohort, totaal.werkzaam, totaal.verloren]).toEqual([208, 186, AFGELEID]);
+    expect([wsw.cohort, wsw.werkzaam, wsw.verloren, wsw.werkzaam_pct]).toEqual([BESCHERMD, BESCHERMD, BESCHERMD, BESCHERMD]);
+    expect([totaal.cohort, totaal.werkzaam, totaal.verloren]).toEqual([208, 186, BESCHERMD]);
     // 186/208 = 89,4%: rounded on its own (the hidden parts are missing), shown as 89%.
     expect(totaal.werkzaam_pct).toBe(0.89);
     const csv = naarCsv(d);
@@ -386,10 +386,11 @@ describe('chart data with disclosure control', () => {
 
   it('hides the total of werkzaam on the trend when cohort − werkzaam is fewer than 10', () => {
     const d = trendData([rij('Wsw', 100, 95, 3)], [], 4, {}, ctx);
-    // Not werkzaam: 3 + 2 = 5 persons, readable as cohort − werkzaam: werkzaam and its share hidden.
+    // Not werkzaam: 3 + 2 = 5 persons, readable as cohort − werkzaam: werkzaam and its share hidden
+    // to protect them ("x", the protection's reason in the footnote).
     expect(d.rijen[0].cohort).toBe(100);
-    expect(d.rijen[0].werkzaam).toBe(AFGELEID);
-    expect(d.rijen[0].werkzaam_pct).toBe(AFGELEID);
+    expect(d.rijen[0].werkzaam).toBe(BESCHERMD);
+    expect(d.rijen[0].werkzaam_pct).toBe(BESCHERMD);
     const ruim = trendData([rij('Wsw', 100, 80, 12)], [], 4, {}, ctx);
     expect(ruim.rijen[0].werkzaam).toBe(80);
   });

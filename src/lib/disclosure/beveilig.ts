@@ -4,12 +4,14 @@
  * of the view all read from the same answer, so a cell is hidden everywhere or nowhere.
  *
  *   const b = beveilig(weergave);
- *   b.aantal('wajong.werkzaam')             // 30, or KLEIN ("<10") / AFGELEID ("x")
- *   b.aandeel('wajong.werkzaam/wajong')     // 0.333 (already rounded), or AFGELEID
- *   b.afgeleid('wajong.duur', 4.2)          // 4.2, or AFGELEID when a base count is hidden
+ *   b.aantal('wajong.werkzaam')             // 30, or KLEIN ("<10") / BESCHERMD ("x")
+ *   b.aandeel('wajong.werkzaam/wajong')     // 0.333 (already rounded), or AFGELEID / BESCHERMD ("x")
+ *   b.afgeleid('wajong.duur', 4.2)          // 4.2, or AFGELEID / BESCHERMD when a base count is hidden
+ * A hidden value is AFGELEID when a small group is in it, BESCHERMD when it only protects another
+ * (both print "x"; footnotes and sentences give the reason).
  *   b.reden('wajong.werkzaam/wajong')       // 'klein' | 'bescherming' | null → zinnen.ts
  */
-import { AFGELEID, KLEIN, type Onderdrukt } from '../format/disclosure.ts';
+import { AFGELEID, BESCHERMD, KLEIN, type Onderdrukt } from '../format/disclosure.ts';
 import type { AuditUitkomst } from './audit.ts';
 import { getoondeAandelen, optellendeVerdelingen, type GetoondAandeel } from './kennis.ts';
 import { onderdruk, type OnderdrukOpties } from './onderdrukking.ts';
@@ -32,11 +34,11 @@ export interface Beveiligd {
   /** The attacker's result on what the view prints (lekken is empty when the rule set held). */
   readonly audit: AuditUitkomst;
   readonly verlies: Informatieverlies;
-  /** The count to print: the number, KLEIN ("<10") or AFGELEID ("x", hidden to protect another). */
+  /** The count to print: the number, KLEIN ("<10") or BESCHERMD ("x", hidden to protect another). */
   aantal(id: CelId): number | Onderdrukt;
-  /** The share to print as a fraction already rounded to its decimals (0.333 = 33,3%), or AFGELEID. */
+  /** The share to print as a fraction already rounded to its decimals (0.333 = 33,3%), or AFGELEID / BESCHERMD. */
   aandeel(id: string): number | Onderdrukt;
-  /** A mean or other derived value: `waarde` itself, or AFGELEID when a base count is hidden. */
+  /** A mean or other derived value: `waarde` itself, or AFGELEID / BESCHERMD when a base count is hidden. */
   afgeleid<T>(id: string, waarde: T): T | Onderdrukt;
   /** Why a cell, share or derived value is hidden (null when it is shown). */
   reden(id: string): Reden | null;
@@ -74,16 +76,17 @@ export function beveilig(w: Weergave, opties: OnderdrukOpties = {}): Beveiligd {
       const c = cel.get(id) ?? onbekend(id);
       if (c.getoond === false) throw new Error(`disclosure: "${id}" is declared as not printed`);
       const r = onderdrukt.get(id);
-      return r === 'klein' ? KLEIN : r === 'bescherming' ? AFGELEID : c.aantal;
+      return r === 'klein' ? KLEIN : r === 'bescherming' ? BESCHERMD : c.aantal;
     },
     aandeel(id) {
-      aandeel.get(id) ?? onbekend(id);
+      const a = aandeel.get(id) ?? onbekend(id);
       const g = getoond.get(id);
-      return g ? g.eenheden / g.geheel : AFGELEID;
+      return g ? g.eenheden / g.geheel : redenVan([a.teller, a.noemer]) === 'bescherming' ? BESCHERMD : AFGELEID;
     },
     afgeleid(id, waarde) {
       const a = afgeleid.get(id) ?? onbekend(id);
-      return redenVan(a.basis) ? AFGELEID : waarde;
+      const r = redenVan(a.basis);
+      return r === 'klein' ? AFGELEID : r === 'bescherming' ? BESCHERMD : waarde;
     },
     reden(id) {
       if (cel.has(id)) return onderdrukt.get(id) ?? null;

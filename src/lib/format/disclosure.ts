@@ -19,12 +19,17 @@ export const TOELICHTING_AFGELEID = 'x: niet getoond, omdat de groep (of de tell
 
 export interface Onderdrukt {
   readonly onderdrukt: true;
-  /** 'aantal': a person count below the threshold; 'afgeleid': a share or mean on a small group. */
-  readonly soort: 'aantal' | 'afgeleid';
+  /**
+   * 'aantal': a person count below the threshold; 'afgeleid': a share or mean on a small group;
+   * 'bescherming': a count, share or mean hidden to protect a small group elsewhere in the view
+   * (lib/disclosure). The last two both print "x"; the footnote gives each its own reason.
+   */
+  readonly soort: 'aantal' | 'afgeleid' | 'bescherming';
 }
 
 export const KLEIN: Onderdrukt = Object.freeze({ onderdrukt: true, soort: 'aantal' });
 export const AFGELEID: Onderdrukt = Object.freeze({ onderdrukt: true, soort: 'afgeleid' });
+export const BESCHERMD: Onderdrukt = Object.freeze({ onderdrukt: true, soort: 'bescherming' });
 
 export function isOnderdrukt(v: unknown): v is Onderdrukt {
   return typeof v === 'object' && v !== null && (v as { onderdrukt?: unknown }).onderdrukt === true;
