@@ -150,7 +150,10 @@ describe('banenafspraak component', () => {
     expect(labels).toContain('2022: Gerealiseerd (jaarmeting) 71.113; Doel (cumulatief) 70.000');
     expect(labels).toContain('2022: Gerealiseerd (jaarmeting) 10.004; Doel (cumulatief) 22.500');
   });
-  it('mentions the missing 2018 total instead of deriving it', () => {
-    expect(html).toContain('Voor 2018 is geen gepubliceerd totaal gevonden');
+  it('derives the missing 2018 total from markt + overheid and marks it as derived', () => {
+    // 44.017 + 7.940 = 51.957: a point of its own in the total panel, and a note.
+    expect(ariaLabels(html).some((l) => l.startsWith('2018: ') && l.includes('Afgeleid: markt + overheid 51.957'))).toBe(true);
+    expect(html).toContain('2018: geen gepubliceerd totaal; het totaal 51.957 is afgeleid als markt (44.017) + overheid (7.940)');
+    expect(html).not.toContain('het totaal wordt niet afgeleid');
   });
 });
