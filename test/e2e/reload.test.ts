@@ -2,7 +2,8 @@
  * A reload draws the first view from the answers kept in the browser (issue 15, target 2): after a
  * first visit to Duurzaamheid, a reload shows the same key sentences, and the coordinator's
  * counters say they came from the kept answers (persisted) without a single query to the engine —
- * counted, never timed.
+ * counted, never timed. Before the reload, once the engine has given back the cold load's heap
+ * (release), a new question is still answered.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
@@ -69,6 +70,22 @@ describe('Herladen', () => {
       await page.waitForTimeout(300);
     }
     expect(vorige).toBeGreaterThan(0);
+
+    // After the background copy the engine gives back the cold load's heap (a fresh DuckDB worker
+    // on the cache file); a new question is still answered, with the page's setup tables rebuilt.
+    await page.waitForFunction(() => (globalThis as unknown as { __pmEngineTimings(): { releaseMs?: number } }).__pmEngineTimings().releaseMs !== undefined, undefined, {
+      timeout: 180_000,
+      polling: 250,
+    });
+    const opties = await page.locator('#dz-basis option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    const ander = opties.find((k) => !k.endsWith('Q3'))!;
+    const voorVraag = await tellers(page);
+    await page.locator('#dz-basis').selectOption(ander);
+    await settle(page, 300_000);
+    expect((await tellers(page)).sent).toBeGreaterThan(voorVraag.sent);
+    expect((await page.getByTestId('kernzinnen').locator('li').allInnerTexts())[0]).toMatch(/procent|niet getoond/);
+    await page.goto(`${baseUrl}#/duurzaamheid`);
+    await settle(page, 300_000);
 
     await page.reload();
     // The first key sentence on screen, and the counters at that very moment.
