@@ -311,6 +311,12 @@ describe('weergaven', () => {
       });
       expect(problemen).toEqual([]);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      if (weergave === 'profiel') {
+        // The key-figures table keeps its "Plaats" column on screen (issue 14).
+        const kop = page.getByRole('table', { name: /Kerncijfers FoodValley/ }).getByRole('columnheader', { name: 'Plaats' });
+        const vak = await kop.boundingBox();
+        expect(vak !== null && vak.x >= 0 && vak.x + vak.width <= 390).toBe(true);
+      }
     } finally {
       await page.setViewportSize({ width: 1280, height: 900 });
     }
