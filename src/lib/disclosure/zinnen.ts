@@ -17,7 +17,7 @@ export function nietGetoond(reden: Reden): string {
 }
 
 const X_KLEIN = 'x: niet getoond, omdat de groep (of de teller) kleiner is dan 10 personen.';
-const X_BESCHERMING = 'x: niet getoond, om een kleine groep elders in de tabel te beschermen (anders zou die uit de andere cijfers te berekenen zijn).';
+export const X_BESCHERMING = 'x: niet getoond, om een kleine groep elders in de tabel te beschermen (anders zou die uit de andere cijfers te berekenen zijn).';
 const X_BEIDE =
   'x: niet getoond, omdat de groep (of de teller) kleiner is dan 10 personen, of om een kleine groep elders in de tabel te beschermen (anders zou die uit de andere cijfers te berekenen zijn).';
 
@@ -46,13 +46,4 @@ export function afrondingsNoot(b: Beveiligd): string | null {
   const v = b.weergave.verdelingen ?? [];
   if (v.length === 0) return null;
   return v.every((d) => b.optellend(d[0])) ? AFRONDING_OPTELLEND : AFRONDING_LOS;
-}
-
-/** The note for a view that hides cells to protect others (null when it hides none for that reason). */
-export function beschermingsNoot(b: Beveiligd): string | null {
-  const w = b.weergave;
-  const beschermd =
-    w.cellen.some((c) => c.getoond !== false && b.onderdrukt.get(c.id) === 'bescherming') ||
-    [...(w.aandelen ?? []), ...(w.afgeleid ?? [])].some((a) => b.reden(a.id) === 'bescherming');
-  return beschermd ? X_BESCHERMING : null;
 }

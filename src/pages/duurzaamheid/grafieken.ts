@@ -9,7 +9,7 @@
  * Shares are fractions (0.88 = 88%) as the chart kit expects.
  */
 import type { BronVermelding, ChartData, Kolom } from '../../lib/charts/spec.ts';
-import { onderdruk, veiligGemiddelde } from '../../lib/format/disclosure.ts';
+import { onderdruk, onderdrukteSoorten, veiligGemiddelde } from '../../lib/format/disclosure.ts';
 import { formatAantal, formatKwartaal } from '../../lib/format/nl.ts';
 import type { ContractRij } from '../../lib/metrics/duurzaamheid/contract.ts';
 import type { Horizon } from '../../lib/metrics/duurzaamheid/filters.ts';
@@ -22,8 +22,7 @@ import type { GepubliceerdCijfer } from '../../lib/published/duurzaamheid.ts';
 import { bronVermelding } from '../../lib/published/bronvermelding.ts';
 import { grafiekHerkomst, herkomstVan, type ExtractHerkomst, type Herkomst } from '../../lib/query/herkomst.ts';
 import { somStarters, somUitkomst, somUitstroom, TOTAAL } from './groepen.ts';
-import type { Beveiligd } from '../../lib/disclosure/beveilig.ts';
-import { AFRONDING_LOS, AFRONDING_OPTELLEND, beschermingsNoot } from '../../lib/disclosure/zinnen.ts';
+import { AFRONDING_LOS, AFRONDING_OPTELLEND, X_BESCHERMING } from '../../lib/disclosure/zinnen.ts';
 import {
   beschermCohort, beschermCohorten, beschermStarters, beschermStartersPerBasis, gekozenGroepen, optellend, TREND_DECIMALEN,
   type CohortBescherming, type StartersBescherming,
@@ -88,10 +87,9 @@ function uitkomstKolommen(): Kolom[] {
 }
 
 /** Footnotes on what disclosure control did to a view: hidden to protect others, and the rounding. */
-function beschermingsNoten(b: Beveiligd, optellend: boolean | null): string[] {
-  const noot = beschermingsNoot(b);
+function beschermingsNoten(rijen: readonly Record<string, unknown>[], optellend: boolean | null): string[] {
   return [
-    ...(noot ? [noot] : []),
+    ...(onderdrukteSoorten(rijen).has('bescherming') ? [X_BESCHERMING] : []),
     ...(optellend === null ? [] : [optellend ? AFRONDING_OPTELLEND : AFRONDING_LOS]),
   ];
 }
@@ -131,7 +129,7 @@ export function uitkomstData(rijen: readonly UitkomstRij[], achtergrond: readonl
     rijen: uit,
     voetnoten: [
       'Werkzaam, werk verloren en uit het register zijn samen iedereen die in het basiskwartaal werkte. Achtergrond zoals in het basiskwartaal.',
-      ...beschermingsNoten(p.b, groepen.every((g) => optellend(p, g))),
+      ...beschermingsNoten(uit, groepen.every((g) => optellend(p, g))),
     ],
   };
 }
@@ -231,7 +229,6 @@ export function trendData(
       pub_zelfde: pub('zelfde', k),
     };
   });
-  const noot = [...p.values()].map((b) => beschermingsNoot(b.b)).find((n) => n !== null);
   const berekend = ctx.synthetisch ? 'berekend, synthetische demodata' : 'berekend';
   return zonderLegePublicaties({
     titel: `Nog aan het werk ${later(h)}, per basiskwartaal`,
@@ -253,7 +250,7 @@ export function trendData(
       { key: 'zelfde', label: 'In dezelfde baan (personen)', type: 'aantal' },
     ],
     rijen: uit,
-    voetnoten: [...(alleMarkers(markers).length ? [MARKER_NOOT] : []), ...(noot ? [noot] : [])],
+    voetnoten: [...(alleMarkers(markers).length ? [MARKER_NOOT] : []), ...beschermingsNoten(uit, null)],
     bronnen: bronnenVan(alleMarkers(markers)),
   });
 }
@@ -320,7 +317,7 @@ export function startersTrendData(
     voetnoten: [
       'Een starter werkt in kwartaal s en werkte niet in het kwartaal ervoor; wie vaker start telt één keer, vanaf de eerste start. Gemeten 4 en 8 kwartalen na de start.',
       ...(alleMarkers(markers).length ? [MARKER_NOOT] : []),
-      ...[[...p.values()].map((b) => beschermingsNoot(b.b)).find((n) => n !== null) ?? []].flat(),
+      ...beschermingsNoten(uit, null),
     ],
     bronnen: bronnenVan(alleMarkers(markers)),
   });
@@ -346,7 +343,7 @@ export function startersGroepData(rijen: readonly StartersRij[], achtergrond: re
     rijen: uit,
     voetnoten: [
       'Achtergrond zoals in het kwartaal van de (eerste) start. "–": nog niet bekend, de gegevens lopen nog niet ver genoeg door.',
-      ...beschermingsNoten(p.b, null),
+      ...beschermingsNoten(uit, null),
     ],
   };
 }
@@ -422,7 +419,7 @@ export function uitstroomData(rijen: readonly UitstroomRij[], achtergrond: reado
     voetnoten: [
       `Reden van het laatste vertrek uit het register tussen ${formatKwartaal(basis)} en ${formatKwartaal(eind)}; "onbekend" als er geen vertrekregistratie is.`,
       ...(uitRegister === 0 ? ['Niemand uit deze groep is uit het register gestroomd.'] : []),
-      ...beschermingsNoten(bescherming.b, verdeling ? bescherming.b.optellend(verdeling.id) : null),
+      ...beschermingsNoten(uit, verdeling ? bescherming.b.optellend(verdeling.id) : null),
     ],
   };
 }
