@@ -15,8 +15,9 @@ const NIET_AFGELEID = /het totaal wordt niet afgeleid/;
 
 /**
  * The chart data with a derived total for every year that has markt and overheid but no total.
- * The derived value goes into the total series (the line is continuous) and into AFGELEID_KOLOM
- * (the marker, the table and the CSV say which years are derived).
+ * The derived value goes only into AFGELEID_KOLOM: the published column stays empty, so no
+ * reader of the table or CSV takes a sum for a published figure. The line is joined through the
+ * derived point by `lijnMetAfgeleid`, for the drawing only.
  */
 export function metAfgeleidTotaal(data: ChartData): ChartData {
   const afgeleid: { jaar: unknown; markt: number; overheid: number }[] = [];
@@ -24,7 +25,7 @@ export function metAfgeleidTotaal(data: ChartData): ChartData {
     const { markt, overheid } = r;
     if (r.totaal === null && typeof markt === 'number' && typeof overheid === 'number') {
       afgeleid.push({ jaar: r.jaar, markt, overheid });
-      return { ...r, totaal: markt + overheid, [AFGELEID_KOLOM]: markt + overheid };
+      return { ...r, [AFGELEID_KOLOM]: markt + overheid };
     }
     return { ...r, [AFGELEID_KOLOM]: null };
   });
@@ -38,4 +39,10 @@ export function metAfgeleidTotaal(data: ChartData): ChartData {
   const voetnoten = (data.voetnoten ?? []).flatMap((v) => (NIET_AFGELEID.test(v) ? noten : [v]));
   if (!(data.voetnoten ?? []).some((v) => NIET_AFGELEID.test(v))) voetnoten.push(...noten);
   return { ...data, kolommen, rijen, voetnoten };
+}
+
+/** For the drawing: the total line runs through the derived point (marked apart as a diamond). */
+export function lijnMetAfgeleid(data: ChartData): ChartData {
+  const rijen = data.rijen.map((r) => (r.totaal === null && typeof r[AFGELEID_KOLOM] === 'number' ? { ...r, totaal: r[AFGELEID_KOLOM] } : r));
+  return { ...data, rijen };
 }
