@@ -16,14 +16,18 @@ describe('drafting a paragraph from the page sentences', () => {
     expect(delenVan('Nederland: 12,3% (plaats 4).')).toEqual(['Nederland: ', { getal: '12,3%' }, ' (plaats ', { getal: '4' }, ').']);
   });
 
-  it('adds the rounding word of the exact share (0,876 → ruim 88; 0,8706 → 88 without a word)', () => {
+  it('adds the rounding word of the exact share (0,876 → bijna 88; 0,8806 → 88 without a word)', () => {
     const zin = 'Van de mensen die in het derde kwartaal van 2021 werkten, werkte een jaar later 88 procent nog steeds.';
     expect(delenVan(zin, [0.876])).toContainEqual({ getal: 'bijna 88 procent' });
     expect(delenVan(zin, [0.8821])).toContainEqual({ getal: 'ruim 88 procent' });
     expect(delenVan(zin, [0.8806])).toContainEqual({ getal: '88 procent' });
-    // No share for this figure, or two shares with different words: no word.
+    // No share that rounds to this figure: no word.
     expect(delenVan(zin, [0.5])).toContainEqual({ getal: '88 procent' });
-    expect(delenVan(zin, [0.876, 0.8821])).toContainEqual({ getal: '88 procent' });
+  });
+
+  it('gives each figure the first share not yet used that rounds to it, in the order printed', () => {
+    const delen = conceptAlinea(['Totaal 88 procent, verloren 9 procent.', 'Wajong 88 procent.'], [0.8843, 0.5, 0.0866, 0.876]);
+    expect(delen.filter((d) => typeof d !== 'string')).toEqual([{ getal: 'ruim 88 procent' }, { getal: 'bijna 9 procent' }, { getal: 'bijna 88 procent' }]);
   });
 
   it('joins sentences with a space and merges text', () => {

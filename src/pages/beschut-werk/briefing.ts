@@ -50,7 +50,12 @@ const maanden: BriefingView<BeschutFilters> = {
     const zinnen = paginaZinnen(mv, gv, pv, f, aanvrager, selectie);
     const aanvragers = getoondeAanvragers(f.aanvrager);
     const data = aantallenData(mv.rijen, mv.van, mv.tot, aanvragers, mv.verborgen, context(selectie, ...mv.herkomst));
-    const aandelen = mv.totalen.periode.filter((r) => r.beoordelingen > 0).map((r) => r.positief / r.beoordelingen);
+    // In the order the sentences print them: the chosen aanvrager (or the total), then gemeente and burger.
+    const volgorde = [aanvrager, 'gemeente', 'burger'];
+    const aandelen = volgorde
+      .map((a) => mv.totalen.periode.find((r) => r.aanvrager === a))
+      .filter((r): r is NonNullable<typeof r> => r !== undefined && r.beoordelingen > 0)
+      .map((r) => r.positief / r.beoordelingen);
     return {
       kop: `Beschut werk: ${data.titel}`,
       data,
@@ -84,7 +89,8 @@ const gebieden: BriefingView<BeschutFilters> = {
             ...(landelijk !== null ? [`Voor Nederland als geheel is de ${kolom} ${pct(landelijk)}.`] : []),
           ]
         : [];
-    const aandelen = [...getoond.map((r) => r.waarde as number), ...(landelijk !== null ? [landelijk] : [])];
+    // In the order the sentences print them: highest, lowest, Nederland.
+    const aandelen = getoond.length > 1 ? [getoond[0].waarde as number, getoond[getoond.length - 1].waarde as number, ...(landelijk !== null ? [landelijk] : [])] : [];
     return {
       kop: `Beschut werk: ${data.titel}`,
       data,

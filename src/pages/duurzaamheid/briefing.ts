@@ -22,8 +22,8 @@ import { leesGepubliceerdeDuurzaamheid } from '../../lib/published/duurzaamheid.
 import type { Herkomst } from '../../lib/query/herkomst.ts';
 import type { Filters } from '../../lib/state/url.ts';
 import { beschermCohorten, beschermStartersPerBasis, gekozenGroepen } from './beveiliging.ts';
-import { bestaandeReeksen, context, startersGroepData, trendData, uitkomstData } from './grafieken.ts';
-import { vanBasis } from './groepen.ts';
+import { bestaandeReeksen, context, groepVolgorde, startersGroepData, trendData, uitkomstData } from './grafieken.ts';
+import { somStarters, somUitkomst, vanBasis } from './groepen.ts';
 import { kernzinnen } from './kernzinnen.ts';
 import { duurzaamheidQueries } from './queries.ts';
 import { kiesBasis, selectieTekst, trendMarkers, uwvZin, type Selectie } from './selectie.ts';
@@ -43,9 +43,17 @@ function selectie(f: DuurzaamheidFilters, bereik: unknown): Selectie | null {
 const later = (s: Selectie) => (s.horizon === 4 ? 'een jaar' : 'twee jaar');
 const eindVan = (rijen: readonly UitkomstRij[]) => rijen[0]?.eind ?? null;
 
-/** Shares of the cohort's groups (for the rounding words: a figure takes a word only when its share is known exactly). */
-function aandelenUitkomst(rijen: readonly UitkomstRij[]): number[] {
-  return rijen.flatMap((r) => (r.cohort > 0 ? [r.werkzaam, r.werkVerloren, r.uitRegister, r.steedsWerkzaam, r.zelfdeBaan].map((n) => n / r.cohort) : []));
+/** The exact shares in the order the headline prints them: the total's five, then each group's werkzaam (for the rounding words). */
+function aandelenUitkomst(rijen: readonly UitkomstRij[], achtergrond: readonly string[]): number[] {
+  const gekozen = gekozenGroepen(rijen, achtergrond);
+  const t = achtergrond.length === 1 ? gekozen.find((r) => r.groep === achtergrond[0]) : somUitkomst(gekozen)[0];
+  const deel = (r: UitkomstRij, n: number) => (r.cohort > 0 ? [n / r.cohort] : []);
+  const uit = t ? [t.werkzaam, t.werkVerloren, t.uitRegister, t.steedsWerkzaam, t.zelfdeBaan].flatMap((n) => deel(t, n)) : [];
+  for (const g of groepVolgorde(gekozen.map((r) => r.groep))) {
+    const r = gekozen.find((x) => x.groep === g)!;
+    uit.push(...deel(r, r.werkzaam));
+  }
+  return uit;
 }
 
 /** The trend's rows with the page's protected table of every base quarter (beveiliging.ts). */
@@ -87,7 +95,7 @@ const uitkomst: BriefingView<DuurzaamheidFilters> = {
     return {
       kop: `Duurzaamheid: werk ${later(s)} later, basiskwartaal ${formatKwartaal(s.basis)}`,
       data,
-      alinea: conceptAlinea(cohortZinnen(c, s), aandelenUitkomst(gekozenGroepen(c.rijen, s.achtergrond))),
+      alinea: conceptAlinea(cohortZinnen(c, s), aandelenUitkomst(c.rijen, s.achtergrond)),
       grafiek: { component: StackedBar, props: { data, categorie: 'groep', delen: ['werkzaam_pct', 'verloren_pct', 'uit_pct'], kleuren: [0, 2, 4] } },
     };
   },
@@ -110,7 +118,7 @@ const trend: BriefingView<DuurzaamheidFilters> = {
       kop: `Duurzaamheid: ${data.titel.charAt(0).toLowerCase()}${data.titel.slice(1)}`,
       data,
       // The headline of the chosen base quarter (and the UWV figure, when there is one).
-      alinea: conceptAlinea(cohortZinnen(c, s).slice(0, uwvZin(cijfers(), s) ? 2 : 1), aandelenUitkomst(gekozenGroepen(c.rijen, s.achtergrond))),
+      alinea: conceptAlinea(cohortZinnen(c, s).slice(0, uwvZin(cijfers(), s) ? 2 : 1), aandelenUitkomst(c.rijen, s.achtergrond)),
       grafiek: {
         component: LineChart,
         props: {
@@ -151,9 +159,10 @@ const starters: BriefingView<DuurzaamheidFilters> = {
     const data = startersGroepData(rijen, s.achtergrond, context(selectieTekst(s), herkomsten[0] as Herkomst | null), bescherming);
     if (!data || !bescherming) return null;
     const zinnen = kernzinnen({ uitkomst: null, starters: { rijen, bescherming }, contract: null, uitstroom: null, achtergrond: s.achtergrond, eind: null, uwv: null });
-    const aandelen = gekozenGroepen(rijen, s.achtergrond).flatMap((t) =>
-      t.starters > 0 ? [t.werkzaamNa1Jaar, t.zelfdeBaanNa1Jaar, t.werkzaamNa2Jaar].filter((n): n is number => n !== null).map((n) => n / t.starters) : [],
-    );
+    // The total the sentence is about (one chosen achtergrond, else the sum), its shares in the order printed.
+    const gekozen = gekozenGroepen(rijen, s.achtergrond);
+    const t = s.achtergrond.length === 1 ? gekozen.find((r) => r.groep === s.achtergrond[0]) : somStarters(gekozen)[0];
+    const aandelen = t && t.starters > 0 ? [t.werkzaamNa1Jaar, t.zelfdeBaanNa1Jaar, t.werkzaamNa2Jaar].filter((n): n is number => n !== null).map((n) => n / t.starters) : [];
     return {
       kop: `Duurzaamheid: ${data.titel.charAt(0).toLowerCase()}${data.titel.slice(1)}`,
       data,
