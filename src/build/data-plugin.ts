@@ -1,6 +1,7 @@
 import { cpSync, createReadStream, existsSync, statSync } from 'node:fs';
 import { basename, extname, join, normalize, resolve, sep } from 'node:path';
 import type { Connect, Plugin } from 'vite';
+import { buildPaths } from './build-paths.ts';
 
 /**
  * Serves the project's data/ folder at ./data/ in `vite` (dev) and `vite preview`, and copies it
@@ -10,30 +11,26 @@ import type { Connect, Plugin } from 'vite';
  * which is built apart from the site and never shipped with it).
  */
 export function dataPlugin(options: { dir?: string; copy?: boolean } = {}): Plugin {
-  let root = process.cwd();
-  let outDir = 'dist';
-  const dataDir = () => resolve(root, options.dir ?? 'data');
+  const paths = buildPaths();
+  const dataDir = () => resolve(paths.root, options.dir ?? 'data');
 
   return {
     name: 'participatiemonitor-data',
-    configResolved(config) {
-      root = config.root;
-      outDir = resolve(config.root, config.build.outDir);
-    },
+    configResolved: paths.configResolved,
     configureServer(server) {
       server.middlewares.use(serveData(dataDir));
     },
     configurePreviewServer(server) {
       // Normally dist/data holds the copy; fall back to the source folder when it is missing.
       server.middlewares.use((req, res, next) => {
-        if (existsSync(join(outDir, 'data'))) return next();
+        if (existsSync(join(paths.outDir, 'data'))) return next();
         serveData(dataDir)(req, res, next);
       });
     },
     closeBundle() {
       const src = dataDir();
       if (options.copy === false || !existsSync(src)) return;
-      cpSync(src, join(outDir, 'data'), {
+      cpSync(src, join(paths.outDir, 'data'), {
         recursive: true,
         filter: (p) => !basename(p).startsWith('.') && !basename(p).startsWith('.build-'),
       });

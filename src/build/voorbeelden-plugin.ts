@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Connect, Plugin } from 'vite';
+import { buildPaths } from './build-paths.ts';
 import { EXTRACT_NAMES } from '../lib/extracts/contracts.ts';
 import { VOORBEELD_SQL, voorbeeldPad } from '../lib/extracts/voorbeelden.ts';
 import { literal } from '../lib/sql/quote.ts';
@@ -11,22 +12,18 @@ import { literal } from '../lib/sql/quote.ts';
  * (into node_modules/.cache). Small files, never committed, always in step with the contracts.
  */
 export function voorbeeldenPlugin(): Plugin {
-  let root = process.cwd();
-  let outDir = 'dist';
+  const paths = buildPaths();
 
   return {
     name: 'participatiemonitor-voorbeelden',
-    configResolved(config) {
-      root = config.root;
-      outDir = resolve(config.root, config.build.outDir);
-    },
+    configResolved: paths.configResolved,
     configureServer(server) {
-      server.middlewares.use(serveer(() => join(root, 'node_modules/.cache/pm-voorbeelden')));
+      server.middlewares.use(serveer(() => join(paths.root, 'node_modules/.cache/pm-voorbeelden')));
     },
     async closeBundle() {
       // Only into a build folder, never into the project's own data/ (a build with outDir '.').
-      if (resolve(outDir) === resolve(root)) return;
-      await schrijfVoorbeelden(join(outDir, 'data/voorbeelden'));
+      if (resolve(paths.outDir) === resolve(paths.root)) return;
+      await schrijfVoorbeelden(join(paths.outDir, 'data/voorbeelden'));
     },
   };
 }
