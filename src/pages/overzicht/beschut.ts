@@ -9,7 +9,7 @@ import { isOnderdrukt, onderdruktTekst, veiligAandeel, veiligAantal } from '../.
 import type { JaarRij, PlekkenRij } from '../../lib/metrics/beschut.ts';
 import { datumNaam, type BeschutCijfer } from '../../lib/published/beschut.ts';
 import { href } from '../../lib/state/url.ts';
-import type { TegelGepubliceerd, TegelInhoud } from './tegel.ts';
+import { aandeelTrend, type TegelGepubliceerd, type TegelInhoud } from './tegel.ts';
 
 const aantal = (n: number) => {
   const v = veiligAantal(n);
@@ -72,14 +72,7 @@ export function beschutTegel(
     waarde: isOnderdrukt(p) ? onderdruktTekst(p) : formatPct(p, 1),
     uitleg: `${aantal(laatste.positief)} van de ${aantal(laatste.beoordelingen)} adviezen beschut werk in ${laatste.jaar} waren positief (op verzoek van gemeenten en van burgers samen).`,
     regels,
-    trend: {
-      titel: 'Percentage positieve adviezen per jaar',
-      punten: totaal.map((r) => {
-        const v = pct(r);
-        return { label: String(r.jaar), waarde: isOnderdrukt(v) ? null : v };
-      }),
-      formaat: (v) => formatPct(v, 1),
-    },
+    trend: aandeelTrend('Percentage positieve adviezen per jaar', totaal, (r) => String(r.jaar), pct),
     gepubliceerd: pub,
     link: { href: href('beschut-werk', maanden), tekst: `Naar Beschut werk, ${laatste.jaar}` },
   };

@@ -13,7 +13,7 @@ import { gepubliceerdPerKwartaal, type GepubliceerdCijfer } from '../../lib/publ
 import type { MetricQuery } from '../../lib/sql/query.ts';
 import { href } from '../../lib/state/url.ts';
 import { somUitkomst, TOTAAL } from '../duurzaamheid/groepen.ts';
-import type { TegelInhoud } from './tegel.ts';
+import { aandeelTrend, type TegelInhoud } from './tegel.ts';
 
 /**
  * The Duurzaamheid page's trend question for its default view: national, all sectors, horizon one
@@ -60,14 +60,7 @@ export function duurzaamheidTegel(rijen: readonly UitkomstRij[], gepubliceerd: r
       ? `Minder dan 10 mensen werkten in het ${formatKwartaal(laatste.basis)}: het aandeel wordt niet getoond.`
       : `Van de ${formatAantal(cohort)} mensen uit het doelgroepregister die in het ${formatKwartaal(laatste.basis)} werkten, werkte dit deel een jaar later (${formatKwartaal(laatste.eind)}) nog of weer.`,
     regels: [`Werk verloren: ${tekst(veiligAandeel(laatste.werkVerloren, laatste.cohort))}; uit het register: ${tekst(veiligAandeel(laatste.uitRegister, laatste.cohort))}.`],
-    trend: {
-      titel: 'Werkzaam na 1 jaar per basiskwartaal',
-      punten: totaal.map((r) => {
-        const a = aandeel(r);
-        return { label: formatKwartaal(r.basis), waarde: isOnderdrukt(a) ? null : a };
-      }),
-      formaat: (v) => formatPct(v, 1),
-    },
+    trend: aandeelTrend('Werkzaam na 1 jaar per basiskwartaal', totaal, (r) => formatKwartaal(r.basis), aandeel),
     gepubliceerd: gepubliceerdeRegels,
     geenGepubliceerd: 'UWV heeft voor de kwartalen in deze gegevens geen cijfer gepubliceerd.',
     link: { href: href('duurzaamheid', { basis: laatste.basis, horizon: 4 }), tekst: `Naar Duurzaamheid, ${formatKwartaal(laatste.basis)}` },

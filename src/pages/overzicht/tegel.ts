@@ -6,6 +6,8 @@
  * into the page with the same selection. Source, peildatum and the synthetic label come from the
  * answer's provenance in the component (grafiekHerkomst), never from here.
  */
+import { isOnderdrukt, type Onderdrukt } from '../../lib/format/disclosure.ts';
+import { formatPct } from '../../lib/format/nl.ts';
 import type { Citatie } from '../../lib/published/bronvermelding.ts';
 
 export interface TrendPunt {
@@ -44,6 +46,18 @@ export interface TegelInhoud {
   /** Said when nothing published is comparable. */
   geenGepubliceerd?: string;
   link: { href: string; tekst: string };
+}
+
+/** A trend of shares (one decimal); a protected share leaves a gap in the line. */
+export function aandeelTrend<R>(titel: string, rijen: readonly R[], label: (r: R) => string, aandeel: (r: R) => number | Onderdrukt): TegelTrend {
+  return {
+    titel,
+    punten: rijen.map((r) => {
+      const a = aandeel(r);
+      return { label: label(r), waarde: isOnderdrukt(a) ? null : a };
+    }),
+    formaat: (v) => formatPct(v, 1),
+  };
 }
 
 /**
