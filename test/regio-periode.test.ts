@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Kwartaal } from '../src/lib/kwartaal.ts';
 import { parseHash } from '../src/lib/state/url.ts';
-import { gekozenPeriode, isUwvPeriode, UWV_PERIODE } from '../src/pages/regios/periode.ts';
+import { geenCohortMelding, gekozenPeriode, isUwvPeriode, UWV_PERIODE } from '../src/pages/regios/periode.ts';
 
 const reeks = (van: number, tot: number): Kwartaal[] => {
   const uit: Kwartaal[] = [];
@@ -30,5 +30,11 @@ describe("Regio's: the period shown", () => {
     expect(isUwvPeriode({ van: '2016Q4', tot: '2017Q4' })).toBe(false);
     expect(parseHash('#/regios').route.filters).toMatchObject({ van: null, tot: null });
     expect(parseHash('#/regios?van=2015Q4&tot=2017Q4').route.filters).toMatchObject(UWV_PERIODE);
+  });
+
+  it('warns about an end quarter without a cohort a year before it, naming both quarters', () => {
+    expect(geenCohortMelding('2015Q4')).toBe(
+      'Voor het eindkwartaal 4e kwartaal 2015 is er geen cohort een jaar eerder (4e kwartaal 2014) in de gegevens. Kies een later eindkwartaal.',
+    );
   });
 });

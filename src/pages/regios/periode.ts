@@ -1,4 +1,6 @@
+import { formatKwartaal } from '../../lib/format/nl.ts';
 import { indexToKwartaal, kwartaalToIndex, type Kwartaal } from '../../lib/kwartaal.ts';
+import { cohortBasis } from '../../lib/metrics/regio.ts';
 import type { Filters } from '../../lib/state/url.ts';
 
 /**
@@ -45,4 +47,9 @@ export function metPeriode(f: Filters<'regios'>, periode: () => Periode): RegioF
 /** True when the link asks for the latest period (no van/tot), false for the UWV preset or an own choice. */
 export function isUwvPeriode(p: Periode | null): boolean {
   return p !== null && p.van === UWV_PERIODE.van && p.tot === UWV_PERIODE.tot;
+}
+
+/** The warning for an end quarter without a cohort a year before it (map and funnel views). */
+export function geenCohortMelding(tot: Kwartaal): string {
+  return `Voor het eindkwartaal ${formatKwartaal(tot)} is er geen cohort een jaar eerder (${formatKwartaal(cohortBasis(tot))}) in de gegevens. Kies een later eindkwartaal.`;
 }
