@@ -44,6 +44,9 @@ export type Sector = (typeof SECTOREN)[number];
 export type Dienstverband = (typeof DIENSTVERBANDEN)[number];
 export type Aanvrager = (typeof AANVRAGERS)[number];
 
+/** The code column of every extract per gemeente (beschut werk, BUIG). */
+const GEMEENTE_CODE: ColumnContract = { name: 'gemeente_code', kind: 'varchar', nullable: false, reference: 'gemeente', description: 'Gemeente (GMxxxx)' };
+
 export const CONTRACTS: Readonly<Record<ExtractName, ExtractContract>> = {
   doelgroep_kwartaal: {
     name: 'doelgroep_kwartaal',
@@ -92,7 +95,7 @@ export const CONTRACTS: Readonly<Record<ExtractName, ExtractContract>> = {
     columns: [
       { name: 'advies_id', kind: 'integer', nullable: false, description: 'Nummer van de beoordeling' },
       { name: 'besluitdatum', kind: 'date', nullable: false, description: 'Datum van het advies' },
-      { name: 'gemeente_code', kind: 'varchar', nullable: false, reference: 'gemeente', description: 'Gemeente (GMxxxx)' },
+      GEMEENTE_CODE,
       { name: 'aanvrager', kind: 'varchar', nullable: false, domain: AANVRAGERS, description: 'Aangevraagd door gemeente of burger' },
       { name: 'uitkomst', kind: 'varchar', nullable: false, domain: UITKOMSTEN, description: 'positief of negatief' },
     ],
@@ -105,7 +108,7 @@ export const CONTRACTS: Readonly<Record<ExtractName, ExtractContract>> = {
     uitleg: 'Hoeveel plekken beschut werk elke gemeente heeft, naast het aantal dat zij volgens de taakstelling zou moeten hebben.',
     key: ['gemeente_code', 'peildatum'],
     columns: [
-      { name: 'gemeente_code', kind: 'varchar', nullable: false, reference: 'gemeente', description: 'Gemeente (GMxxxx)' },
+      GEMEENTE_CODE,
       { name: 'peildatum', kind: 'date', nullable: false, description: 'Peildatum' },
       { name: 'plekken', kind: 'integer', nullable: false, description: 'Gerealiseerde plekken' },
       { name: 'taakstelling', kind: 'integer', nullable: false, description: 'Taakstelling (ministeriële regeling)' },
@@ -119,7 +122,7 @@ export const CONTRACTS: Readonly<Record<ExtractName, ExtractContract>> = {
     uitleg: 'Per gemeente en jaar het budget voor bijstandsuitkeringen (BUIG, voorlopig en definitief) en wat er werkelijk aan uitkeringen is uitgegeven.',
     key: ['gemeente_code', 'jaar'],
     columns: [
-      { name: 'gemeente_code', kind: 'varchar', nullable: false, reference: 'gemeente', description: 'Gemeente (GMxxxx)' },
+      GEMEENTE_CODE,
       { name: 'jaar', kind: 'integer', nullable: false, description: 'Jaar' },
       { name: 'budget_voorlopig', kind: 'double', nullable: false, description: 'Voorlopig budget (euro)' },
       { name: 'budget_definitief', kind: 'double', nullable: false, description: 'Definitief budget (euro)' },
