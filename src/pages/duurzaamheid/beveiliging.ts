@@ -20,6 +20,7 @@ import type { StartersRij } from '../../lib/metrics/duurzaamheid/starters.ts';
 import type { UitkomstRij } from '../../lib/metrics/duurzaamheid/uitkomst.ts';
 import type { UitstroomRij } from '../../lib/metrics/duurzaamheid/uitstroom.ts';
 import type { ZinBescherming } from '../../lib/metrics/duurzaamheid/zinnen.ts';
+import { perBasis } from './groepen.ts';
 
 /** Id of the total row (the sum over the groups shown; the group itself when only one is shown). */
 const T = 'T';
@@ -144,17 +145,6 @@ export function beschermStarters(rijen: readonly StartersRij[]): StartersBescher
       return aandelen.has(id) ? b.aandeel(id) : null;
     },
   };
-}
-
-/** Rows per base quarter, in the order they come. */
-export function perBasis<T extends { basis: Kwartaal }>(rijen: readonly T[]): Map<Kwartaal, T[]> {
-  const m = new Map<Kwartaal, T[]>();
-  for (const r of rijen) {
-    const l = m.get(r.basis);
-    if (l) l.push(r);
-    else m.set(r.basis, [r]);
-  }
-  return m;
 }
 
 /** Keep a row when its group is selected; an empty selection means all groups. */

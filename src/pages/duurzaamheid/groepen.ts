@@ -21,7 +21,8 @@ function pct(t: number, n: number): number {
   return n > 0 ? (t / n) * 100 : 0;
 }
 
-function perBasis<T extends { basis: Kwartaal }>(rijen: readonly T[]): Map<Kwartaal, T[]> {
+/** Rows per base quarter, in the order they come. */
+export function perBasis<T extends { basis: Kwartaal }>(rijen: readonly T[]): Map<Kwartaal, T[]> {
   const m = new Map<Kwartaal, T[]>();
   for (const r of rijen) {
     const l = m.get(r.basis);

@@ -20,7 +20,8 @@ import {
   checkHorizon, checkKwartaal, checkKwartaalVanJaar, checkSplit, filterSql, groepRuw,
   type Filters, type Horizon, type KwartaalVanJaar, type Splitsing,
 } from './filters.ts';
-import { PANEL, datum, int, kwartaalVanJaarSql, maskType, relK } from './sql-fragments.ts';
+import { LEEG, PANEL, datum, int, kwartaalVanJaarSql, maskType, relK } from './sql-fragments.ts';
+import type { MetricQuery, SqlQuery } from '../../sql/query.ts';
 
 /** One base quarter. */
 export interface CohortParams { basis: Kwartaal; horizon: Horizon; filters?: Filters; split?: Splitsing }
@@ -90,6 +91,24 @@ export function kiesPlan(s: CohortSpec, plan?: TrendPlan): TrendPlan {
   if (plan) return plan;
   const zonderFilters = filterSql(s.filters, 'r').params.length === 0;
   return !s.kwartaalVanJaar && s.split === 'none' && zonderFilters ? 'masker' : 'join';
+}
+
+/**
+ * A cohort measure's two queries from its SQL builders: one base quarter, and every valid base
+ * quarter in one query by the chosen plan (an empty answer when the panel has none).
+ */
+export function cohortVragen<T>(
+  sql: { join: (s: CohortSpec) => SqlQuery; masker: (s: CohortSpec) => SqlQuery },
+  vraag: (q: SqlQuery, h: Horizon) => MetricQuery<T>,
+) {
+  return {
+    een: (p: CohortParams, bereik: PanelBereik): MetricQuery<T> => vraag(sql.join(cohortSpec(p, bereik)), p.horizon),
+    trend: (p: TrendParams, bereik: PanelBereik, plan?: TrendPlan): MetricQuery<T> => {
+      const spec = trendSpec(p, bereik);
+      if (!spec) return vraag(LEEG, p.horizon);
+      return vraag(kiesPlan(spec, plan) === 'join' ? sql.join(spec) : sql.masker(spec), p.horizon);
+    },
+  };
 }
 
 function baseList(s: CohortSpec, kmin: number): number[] {

@@ -18,11 +18,11 @@ import type { MetricQuery, SqlQuery } from '../../sql/query.ts';
 import { onderDrempel, pct } from './aandelen.ts';
 import type { PanelBereik } from './bereik.ts';
 import {
-  basisEindCtes, cohortSpec, kiesPlan, trendMaskCtes, trendSpec,
-  type CohortParams, type CohortSpec, type TrendParams, type TrendPlan,
+  basisEindCtes, cohortVragen, trendMaskCtes,
+  type CohortSpec,
 } from './cohort-sql.ts';
 import { groepUit, type Horizon } from './filters.ts';
-import { LEEG, PANEL, int, maskType, volleBits, werkMaskCte } from './sql-fragments.ts';
+import { PANEL, int, maskType, volleBits, werkMaskCte } from './sql-fragments.ts';
 
 export interface UitkomstRij {
   basis: Kwartaal;
@@ -112,38 +112,12 @@ function shapeUitkomst(rows: RawUitkomst[], h: Horizon): UitkomstRij[] {
   }));
 }
 
-/**
- * The 'totaal' rows from the rows of one split, per base quarter: every cohort member is in
- * exactly one group (the base-quarter value), so counts add up. Saves a query on the page.
- */
-export function totaalUitkomst(rijen: readonly UitkomstRij[]): UitkomstRij[] {
-  const per = new Map<string, RawUitkomst>();
-  for (const r of rijen) {
-    const t = per.get(r.basis) ?? { kw: kwartaalToIndex(r.basis), groep: 'totaal', cohort: 0, werkzaam: 0, werk_verloren: 0, uit_register: 0, steeds_werkzaam: 0, zelfde_baan: 0 };
-    t.cohort += r.cohort;
-    t.werkzaam += r.werkzaam;
-    t.werk_verloren += r.werkVerloren;
-    t.uit_register += r.uitRegister;
-    t.steeds_werkzaam += r.steedsWerkzaam;
-    t.zelfde_baan += r.zelfdeBaan;
-    per.set(r.basis, t);
-  }
-  const horizon = rijen[0]?.horizon ?? 4;
-  return shapeUitkomst([...per.values()].sort((a, b) => a.kw - b.kw), horizon);
-}
-
 function uitkomstQuery(q: SqlQuery, h: Horizon): MetricQuery<UitkomstRij[]> {
   return { ...q, extracts: EXTRACTS, shape: (table) => shapeUitkomst(toRows<RawUitkomst>(table), h) };
 }
 
+const vragen = cohortVragen({ join: cohortSpecSql, masker: cohortTrendMaskSql }, uitkomstQuery);
 /** The outcome of one base quarter (which must have t+h in the data). */
-export function cohortUitkomstQuery(p: CohortParams, bereik: PanelBereik): MetricQuery<UitkomstRij[]> {
-  return uitkomstQuery(cohortSpecSql(cohortSpec(p, bereik)), p.horizon);
-}
-
+export const cohortUitkomstQuery = vragen.een;
 /** The outcome of every valid base quarter in ONE query; `plan` forces a plan (tests, bench). */
-export function cohortTrendQuery(p: TrendParams, bereik: PanelBereik, plan?: TrendPlan): MetricQuery<UitkomstRij[]> {
-  const spec = trendSpec(p, bereik);
-  if (!spec) return uitkomstQuery(LEEG, p.horizon);
-  return uitkomstQuery(kiesPlan(spec, plan) === 'join' ? cohortSpecSql(spec) : cohortTrendMaskSql(spec), p.horizon);
-}
+export const cohortTrendQuery = vragen.trend;

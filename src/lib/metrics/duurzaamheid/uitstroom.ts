@@ -12,11 +12,11 @@ import type { MetricQuery, SqlQuery } from '../../sql/query.ts';
 import { onderDrempel, pct } from './aandelen.ts';
 import type { PanelBereik } from './bereik.ts';
 import {
-  basisEindCtes, cohortSpec, kiesPlan, trendMaskCtes, trendSpec,
-  type CohortParams, type CohortSpec, type TrendParams, type TrendPlan,
+  basisEindCtes, cohortVragen, trendMaskCtes,
+  type CohortSpec,
 } from './cohort-sql.ts';
 import { groepUit, type Horizon } from './filters.ts';
-import { LEEG, PANEL, UITSTROOM, datum, int, relK } from './sql-fragments.ts';
+import { PANEL, UITSTROOM, datum, int, relK } from './sql-fragments.ts';
 
 export type UitstroomReden = (typeof UITSTROOM_REDENEN)[number];
 
@@ -115,14 +115,8 @@ function uitstroomQuery(q: SqlQuery, h: Horizon): MetricQuery<UitstroomRij[]> {
   return { ...q, extracts: EXTRACTS, shape: (table) => shapeUitstroom(toRows<RawUitstroom>(table), h) };
 }
 
+const vragen = cohortVragen({ join: uitstroomSpecSql, masker: uitstroomTrendMaskSql }, uitstroomQuery);
 /** Uitstroom by reden for one base quarter. */
-export function uitstroomRedenenQuery(p: CohortParams, bereik: PanelBereik): MetricQuery<UitstroomRij[]> {
-  return uitstroomQuery(uitstroomSpecSql(cohortSpec(p, bereik)), p.horizon);
-}
-
+export const uitstroomRedenenQuery = vragen.een;
 /** Uitstroom by reden for every valid base quarter in one query; `plan` as in cohortTrendQuery. */
-export function uitstroomTrendQuery(p: TrendParams, bereik: PanelBereik, plan?: TrendPlan): MetricQuery<UitstroomRij[]> {
-  const spec = trendSpec(p, bereik);
-  if (!spec) return uitstroomQuery(LEEG, p.horizon);
-  return uitstroomQuery(kiesPlan(spec, plan) === 'join' ? uitstroomSpecSql(spec) : uitstroomTrendMaskSql(spec), p.horizon);
-}
+export const uitstroomTrendQuery = vragen.trend;
