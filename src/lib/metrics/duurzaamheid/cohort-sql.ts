@@ -18,15 +18,15 @@ import type { Kwartaal } from '../../kwartaal.ts';
 import { checkBasisInBereik, trendRange, type PanelBereik } from './bereik.ts';
 import {
   checkHorizon, checkKwartaal, checkKwartaalVanJaar, checkSplit, filterSql, groepRuw,
-  type Filters, type Horizon, type KwartaalVanJaar, type Splitsing,
+  type Afbakening, type TrendAfbakening, type Filters, type Horizon, type KwartaalVanJaar, type Splitsing,
 } from './filters.ts';
 import { LEEG, PANEL, datum, int, kwartaalVanJaarSql, maskType, relK } from './sql-fragments.ts';
 import type { MetricQuery, SqlQuery } from '../../sql/query.ts';
 
 /** One base quarter. */
-export interface CohortParams { basis: Kwartaal; horizon: Horizon; filters?: Filters; split?: Splitsing }
+export interface CohortParams extends Afbakening { basis: Kwartaal; horizon: Horizon }
 /** Every valid base quarter (t+h in the data) in one query; for the letters' series pass kwartaalVanJaar: 3 (Q3 → Q3). */
-export interface TrendParams { horizon: Horizon; filters?: Filters; split?: Splitsing; kwartaalVanJaar?: KwartaalVanJaar }
+export interface TrendParams extends TrendAfbakening { horizon: Horizon }
 
 export interface CohortSpec {
   b0: number;

@@ -13,12 +13,11 @@ import type { MetricQuery, SqlQuery } from '../../sql/query.ts';
 import { onderDrempel } from './aandelen.ts';
 import {
   checkKwartaal, checkKwartaalVanJaar, checkSplit, filterSql, groepRuw, groepUit,
-  type Filters, type KwartaalVanJaar, type Splitsing,
+  type Afbakening, type TrendAfbakening, type Filters, type KwartaalVanJaar, type Splitsing,
 } from './filters.ts';
 import { PANEL, int } from './sql-fragments.ts';
 
-export interface PeilParams { kwartaal: Kwartaal; filters?: Filters; split?: Splitsing }
-export interface PeilTrendParams { filters?: Filters; split?: Splitsing; kwartaalVanJaar?: KwartaalVanJaar }
+export interface PeilParams extends Afbakening { kwartaal: Kwartaal }
 
 export interface ContractRij {
   kwartaal: Kwartaal;
@@ -69,7 +68,7 @@ function contractSql(p: PeilParams): SqlQuery {
   return contractSpecSql(p.kwartaal, p.kwartaal, p.filters, checkSplit(p.split));
 }
 
-function contractTrendSql(p: PeilTrendParams): SqlQuery {
+function contractTrendSql(p: TrendAfbakening): SqlQuery {
   return contractSpecSql(null, null, p.filters, checkSplit(p.split), checkKwartaalVanJaar(p.kwartaalVanJaar));
 }
 
@@ -83,6 +82,6 @@ export function contractQuery(p: PeilParams): MetricQuery<ContractRij[]> {
 }
 
 /** Every quarter in the panel (or only those in one quarter of the year). */
-export function contractTrendQuery(p: PeilTrendParams): MetricQuery<ContractRij[]> {
+export function contractTrendQuery(p: TrendAfbakening): MetricQuery<ContractRij[]> {
   return contractQueryVan(contractTrendSql(p));
 }

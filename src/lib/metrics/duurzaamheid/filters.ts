@@ -25,6 +25,11 @@ export interface Filters {
   dienstverband?: readonly Dienstverband[];
 }
 
+/** Who a measure counts (filters) and how it splits them; the same for every measure. */
+export interface Afbakening { filters?: Filters; split?: Splitsing }
+/** A trend's selection: also which quarter of the year (the letters' series use 3: Q3 → Q3). */
+export interface TrendAfbakening extends Afbakening { kwartaalVanJaar?: KwartaalVanJaar }
+
 export function checkKwartaal(k: string, wat: string): number {
   if (!parseKwartaal(k)) throw new Error(`Ongeldig ${wat}: "${k}" (verwacht bijvoorbeeld 2021Q3).`);
   return kwartaalToIndex(k);

@@ -16,12 +16,11 @@ import { onderDrempel, pctOfNull } from './aandelen.ts';
 import { trendRange, type PanelBereik } from './bereik.ts';
 import {
   checkKwartaal, checkKwartaalVanJaar, checkSplit, filterSql, groepRuw, groepUit,
-  type Filters, type KwartaalVanJaar, type Splitsing,
+  type Afbakening, type TrendAfbakening, type Filters, type KwartaalVanJaar, type Splitsing,
 } from './filters.ts';
 import { LEEG, PANEL, bit, datum, int, maskType, relK, werkMaskCte } from './sql-fragments.ts';
 
-export interface StartersParams { basis: Kwartaal; filters?: Filters; split?: Splitsing }
-export interface StartersTrendParams { filters?: Filters; split?: Splitsing; kwartaalVanJaar?: KwartaalVanJaar }
+export interface StartersParams extends Afbakening { basis: Kwartaal }
 
 export interface StartersRij {
   basis: Kwartaal;
@@ -165,7 +164,7 @@ function startersSql(p: StartersParams, bereik: PanelBereik): SqlQuery {
   return startersSpecSql({ b0: t, b1: t, laatste: l, filters: p.filters, split: checkSplit(p.split) });
 }
 
-function startersTrendSql(p: StartersTrendParams, bereik: PanelBereik): SqlQuery {
+function startersTrendSql(p: TrendAfbakening, bereik: PanelBereik): SqlQuery {
   const r = trendRange(bereik, 4, 4);
   if (!r) return LEEG;
   return startersSpecSql({
@@ -184,6 +183,6 @@ export function startersQuery(p: StartersParams, bereik: PanelBereik): MetricQue
 }
 
 /** Starters of every base quarter in startersBasiskwartalen(bereik), in one query. */
-export function startersTrendQuery(p: StartersTrendParams, bereik: PanelBereik): MetricQuery<StartersRij[]> {
+export function startersTrendQuery(p: TrendAfbakening, bereik: PanelBereik): MetricQuery<StartersRij[]> {
   return startersQueryVan(startersTrendSql(p, bereik));
 }
