@@ -17,6 +17,7 @@ import { formatKwartaal } from '../../lib/format/nl.ts';
 import type { Kwartaal } from '../../lib/kwartaal.ts';
 import { beschikbareKwartalenQuery, regioDuurzaamQuery, regioOverzichtQuery, regioReeksenQuery, type RegioDuurzaam, type RegioOverzicht, type Reeksen } from '../../lib/metrics/regio.ts';
 import type { Herkomst } from '../../lib/query/herkomst.ts';
+import type { MetricQuery } from '../../lib/sql/query.ts';
 import type { Filters } from '../../lib/state/url.ts';
 import ProfielStrips from './ProfielStrips.svelte';
 import { kaartData, PAGINA_INDICATOREN, periodeTekst, profielData, profielRegels, REEKS_LABEL, reeksKey, rangTabel, vergelijkData } from './grafieken.ts';
@@ -27,6 +28,19 @@ type RegioLinkFilters = Filters<'regios'>;
 
 function periode(f: RegioLinkFilters, kwartalen: unknown): Periode | null {
   return gekozenPeriode(f.van, f.tot, (kwartalen as Kwartaal[] | null) ?? []);
+}
+
+type Vragen = (MetricQuery<unknown> | null)[] | null;
+
+/** Every Regio's view asks for the quarters in the data first and reads its period from them, as the page does. */
+function opPeriode(vragen: (p: Periode, f: RegioLinkFilters, kwartalen: Kwartaal[]) => Vragen): Pick<BriefingView<RegioLinkFilters>, 'vooraf' | 'vragen'> {
+  return {
+    vooraf: () => beschikbareKwartalenQuery(),
+    vragen(f, kwartalen) {
+      const p = periode(f, kwartalen);
+      return p ? vragen(p, f, kwartalen as Kwartaal[]) : null;
+    },
+  };
 }
 
 const kleineLetter = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
@@ -50,12 +64,7 @@ export function kaartZinnen(data: ChartData, label: string, landelijk: string | 
 const kaart: BriefingView<RegioLinkFilters> = {
   sleutel: 'regios/kaart',
   ...VIEWS['regios/kaart'],
-  vooraf: () => beschikbareKwartalenQuery(),
-  vragen(f, kwartalen) {
-    const p = periode(f, kwartalen);
-    if (!p) return null;
-    return [regioOverzichtQuery({ basis: p.van, eind: p.tot }), f.indicator === 'duurzaam' ? regioDuurzaamQuery(p.tot, kwartalen as Kwartaal[]) : null];
-  },
+  ...opPeriode((p, f, kwartalen) => [regioOverzichtQuery({ basis: p.van, eind: p.tot }), f.indicator === 'duurzaam' ? regioDuurzaamQuery(p.tot, kwartalen) : null]),
   leeg: 'Voor dit eindkwartaal is er geen cohort een jaar eerder in de gegevens.',
   bouw(antwoorden, herkomsten, f) {
     const [o, d] = antwoorden as [RegioOverzicht | null, RegioDuurzaam | null];
@@ -93,12 +102,7 @@ function groeiZin(wie: string, groei: number | null, wat: string, p: { van: stri
 const vergelijk: BriefingView<RegioLinkFilters> = {
   sleutel: 'regios/vergelijk',
   ...VIEWS['regios/vergelijk'],
-  vooraf: () => beschikbareKwartalenQuery(),
-  vragen(f, kwartalen) {
-    const p = periode(f, kwartalen);
-    if (!p) return null;
-    return [f.vergelijk.length > 0 ? regioReeksenQuery({ van: p.van, tot: p.tot, regios: [...f.vergelijk] }) : null];
-  },
+  ...opPeriode((p, f) => [f.vergelijk.length > 0 ? regioReeksenQuery({ van: p.van, tot: p.tot, regios: [...f.vergelijk] }) : null]),
   leeg: "In dit onderdeel zijn geen regio's gekozen om te vergelijken.",
   bouw(antwoorden, herkomsten, f) {
     const r = antwoorden[0] as Reeksen | null;
@@ -130,12 +134,7 @@ const vergelijk: BriefingView<RegioLinkFilters> = {
 const profiel: BriefingView<RegioLinkFilters> = {
   sleutel: 'regios/profiel',
   ...VIEWS['regios/profiel'],
-  vooraf: () => beschikbareKwartalenQuery(),
-  vragen(f, kwartalen) {
-    const p = periode(f, kwartalen);
-    if (!p || !(f.profiel ?? f.regio)) return null;
-    return [regioOverzichtQuery({ basis: p.van, eind: p.tot }), regioDuurzaamQuery(p.tot, kwartalen as Kwartaal[])];
-  },
+  ...opPeriode((p, f, kwartalen) => (f.profiel ?? f.regio ? [regioOverzichtQuery({ basis: p.van, eind: p.tot }), regioDuurzaamQuery(p.tot, kwartalen)] : null)),
   leeg: 'In dit onderdeel is geen regio gekozen, of de gegevens hebben haar niet.',
   bouw(antwoorden, herkomsten, f) {
     const [o, d] = antwoorden as [RegioOverzicht | null, RegioDuurzaam | null];
