@@ -29,6 +29,15 @@ function getoond(f: BuigFilters, nationaal: readonly LandelijkRij[] | null) {
   return jaar === null || periode === null ? null : { jaar, periode };
 }
 
+/** What both views read first: the answers, the year and range shown, the provenance of answer `bron`. */
+function lees(antwoorden: unknown[], herkomsten: (Herkomst | null)[], f: BuigFilters, bron: number) {
+  const [nationaal, selectie, spreiding, gemeenten] = antwoorden as Antwoorden;
+  const g = getoond(f, nationaal);
+  const h = herkomsten[bron];
+  if (!g || !selectie || !h) return null;
+  return { g, h, selectie, spreiding, gemeenten, selectieNaam: selectieTekst(f) };
+}
+
 /** Shares the sentences print as whole percentages (for the rounding words). */
 function aandelen(r: LandelijkRij | undefined): number[] {
   return r ? [r.pctGemeentenTekort / 100, r.pctGemeentenDrempel / 100] : [];
@@ -39,11 +48,9 @@ const jaar: BriefingView<BuigFilters> = {
   ...VIEWS['buig/jaar'],
   vragen,
   bouw(antwoorden, herkomsten, f) {
-    const [nationaal, selectie, spreiding, gemeenten] = antwoorden as Antwoorden;
-    const g = getoond(f, nationaal);
-    const h = herkomsten[1] as Herkomst | null;
-    if (!g || !selectie || !h) return null;
-    const selectieNaam = selectieTekst(f);
+    const a = lees(antwoorden, herkomsten, f, 1);
+    if (!a) return null;
+    const { g, h, selectie, spreiding, gemeenten, selectieNaam } = a;
     const gemeenteRijen = (gemeenten ?? []).filter((x) => x.jaar === g.jaar);
     const gekozen = f.gemeente ? (gemeenteRijen.find((x) => x.gemeente_code === f.gemeente) ?? null) : null;
     const zinnen = jaarZinnen({ ...g, rijen: selectie, wie: onderwerp(f), selectie: selectieNaam, spreiding, gekozen, gemeenteRijen });
@@ -73,11 +80,9 @@ const gemeenten: BriefingView<BuigFilters> = {
   ...VIEWS['buig/gemeenten'],
   vragen,
   bouw(antwoorden, herkomsten, f) {
-    const [nationaal, selectie, spreiding, alle] = antwoorden as Antwoorden;
-    const g = getoond(f, nationaal);
-    const h = herkomsten[3] as Herkomst | null;
-    if (!g || !selectie || !alle || !h) return null;
-    const selectieNaam = selectieTekst(f);
+    const a = lees(antwoorden, herkomsten, f, 3);
+    if (!a?.gemeenten) return null;
+    const { g, h, selectie, spreiding, gemeenten: alle, selectieNaam } = a;
     const rij = selectie.find((r) => r.jaar === g.jaar);
     const s = spreiding?.find((x) => x.jaar === g.jaar) ?? null;
     const inJaar = alle.filter((x) => x.jaar === g.jaar && inSelectie(x, f));
