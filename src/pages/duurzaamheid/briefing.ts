@@ -21,6 +21,7 @@ import type { UitstroomRij } from '../../lib/metrics/duurzaamheid/uitstroom.ts';
 import { leesGepubliceerdeDuurzaamheid } from '../../lib/published/duurzaamheid.ts';
 import type { Herkomst } from '../../lib/query/herkomst.ts';
 import type { Filters } from '../../lib/state/url.ts';
+import { alineaZinnen } from './alinea.ts';
 import { beschermCohorten, beschermStartersPerBasis, gekozenGroepen } from './beveiliging.ts';
 import { bestaandeReeksen, context, groepVolgorde, startersGroepData, trendData, uitkomstData } from './grafieken.ts';
 import { somStarters, somUitkomst, vanBasis } from './groepen.ts';
@@ -95,7 +96,7 @@ const uitkomst: BriefingView<DuurzaamheidFilters> = {
     return {
       kop: `Duurzaamheid: werk ${later(s)} later, basiskwartaal ${formatKwartaal(s.basis)}`,
       data,
-      alinea: conceptAlinea(cohortZinnen(c, s), aandelenUitkomst(c.rijen, s.achtergrond)),
+      alinea: conceptAlinea(alineaZinnen(cohortZinnen(c, s)), aandelenUitkomst(c.rijen, s.achtergrond)),
       grafiek: { component: StackedBar, props: { data, categorie: 'groep', delen: ['werkzaam_pct', 'verloren_pct', 'uit_pct'], kleuren: [0, 2, 4] } },
     };
   },
