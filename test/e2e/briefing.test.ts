@@ -181,7 +181,8 @@ describe('Briefing: from three pages to one document', () => {
     const getallenVoor = await eersteSectie.locator('.bf-getal-tekst').allInnerTexts();
     await eersteSectie.getByRole('button', { name: 'Tekst bewerken' }).click();
     const veld = eersteSectie.getByRole('textbox');
-    await veld.click();
+    // Click where the text starts (a click on a number token leaves no caret: it is locked).
+    await veld.click({ position: { x: 3, y: 3 } });
     await page.keyboard.press('Control+Home');
     await page.keyboard.type('Kort gezegd: ');
     await eersteSectie.getByRole('button', { name: 'Tekst opslaan' }).click();
