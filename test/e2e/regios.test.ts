@@ -389,6 +389,25 @@ describe('eigen paneel', () => {
     expect(await page.locator('svg path[data-code="AM38"]').getAttribute('aria-label')).toBe('FoodValley: 15; plaats 1');
   });
 
+  test("a briefing section on the user's panel names the file, is not labelled synthetic and drafts from its numbers", async () => {
+    await page.evaluate(() => {
+      window.location.hash = '#/regios?weergave=kaart&indicator=banen&van=2015Q4&tot=2017Q4';
+    });
+    const f = frame(/^Banen per arbeidsmarktregio/);
+    await expect.poll(() => f.innerText(), { timeout: 60_000 }).toContain(`Eigen bestand ${bestand}`);
+    await f.getByRole('button', { name: 'Voeg toe aan briefing' }).click();
+    await page.evaluate(() => {
+      window.location.hash = '#/briefing';
+    });
+    const sectie = page.locator('section[data-briefing-view="regios/kaart"]').last();
+    await expect.poll(() => sectie.innerText(), { timeout: 60_000 }).toContain(`Eigen bestand ${bestand}`);
+    const tekst = await sectie.innerText();
+    // FoodValley 15 banen, Groningen 8 (the panel above): highest and lowest of the two regions with figures.
+    expect(tekst).toContain('Van de 2 arbeidsmarktregio\'s met cijfers had FoodValley de hoogste waarde');
+    expect(tekst).toContain('Groningen de laagste (8)');
+    expect(tekst).not.toMatch(/synthetisch/i);
+  });
+
   test("a plain link on the user's panel shows its latest quarter and the year before, without a period message", async () => {
     // The panel holds 2015Q4, 2016Q4 and 2017Q4: latest 2017Q4, a year before it 2016Q4.
     await page.evaluate(() => {
