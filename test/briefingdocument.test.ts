@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { VIEWS } from '../src/lib/briefing/sleutels.ts';
 import type { BriefingInhoud } from '../src/lib/briefing/types.ts';
-import { briefingDocument, briefingPeildatum, datumInWoorden, documentSectie, SYNTHETISCHE_NOOT } from '../src/pages/briefing/document.ts';
+import { briefingDocument, briefingPeildatum, datumInWoorden, documentSectie } from '../src/pages/briefing/document.ts';
+import { NOOT_SYNTHETISCH } from '../src/lib/charts/spec.ts';
 import { REGISTER } from '../src/pages/briefing/register.ts';
 
 const inhoud = (synthetisch: boolean, peildatum = '2024-12-31'): BriefingInhoud => ({
@@ -43,7 +44,7 @@ describe('the export document', () => {
       tabel: inhoud(true).data,
       grafiekSvg: '<svg/>',
       bronRegel: 'Bron: Synthetische demodata; bewerking Participatiemonitor; peildatum 31-12-2024',
-      synthetischeNoot: SYNTHETISCHE_NOOT,
+      synthetischeNoot: NOOT_SYNTHETISCH,
       voetnoten: ['Resultaat = budget − uitgaven.'],
     });
     const kaal = documentSectie(inhoud(false), { tekst: false, grafiek: false, tabel: false }, 'tekst', '<svg/>');

@@ -3,11 +3,11 @@
  * rich text cannot disagree: the synthetic-data note (also when only the table says it is
  * synthetic, so a demo figure never travels without it) and the notes, each once.
  */
-import { LABEL_SYNTHETISCH, toelichtingen } from '../charts/spec.ts';
+import { NOOT_SYNTHETISCH, toelichtingen } from '../charts/spec.ts';
 import type { DocumentSectie } from './types.ts';
 
 export function synthetischeNoot(s: DocumentSectie): string | undefined {
-  return s.synthetischeNoot ?? (s.tabel?.synthetisch ? `Let op: ${LABEL_SYNTHETISCH}, geen gepubliceerde cijfers.` : undefined);
+  return s.synthetischeNoot ?? (s.tabel?.synthetisch ? NOOT_SYNTHETISCH : undefined);
 }
 
 /** The section's footnotes and the explanation of each kind of suppressed cell in its table. */

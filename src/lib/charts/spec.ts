@@ -56,6 +56,8 @@ export interface ChartData {
 }
 
 export const LABEL_SYNTHETISCH = 'synthetische demodata';
+/** The warning under every computed figure on synthetic data, in exports and copied text. */
+export const NOOT_SYNTHETISCH = `Let op: ${LABEL_SYNTHETISCH}, geen gepubliceerde cijfers.`;
 
 export function kolom(data: ChartData, key: string): Kolom {
   const k = data.kolommen.find((c) => c.key === key);

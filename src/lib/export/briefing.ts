@@ -2,11 +2,11 @@
  * Text for a briefing or Kamerbrief draft: the sentence, then title, source line and (when the
  * numbers are synthetic) a clear warning, so a copied figure never travels without its source.
  */
-import { bronRegel, LABEL_SYNTHETISCH, type ChartData } from '../charts/spec.ts';
+import { bronRegel, NOOT_SYNTHETISCH, type ChartData } from '../charts/spec.ts';
 
 export function briefingTekst(data: ChartData, zin?: string): string {
   const regels = [zin, data.titel, `${bronRegel(data)}.`];
-  if (data.synthetisch) regels.push(`Let op: ${LABEL_SYNTHETISCH}, geen gepubliceerde cijfers.`);
+  if (data.synthetisch) regels.push(NOOT_SYNTHETISCH);
   return regels.filter((r): r is string => Boolean(r && r.trim())).join('\n');
 }
 

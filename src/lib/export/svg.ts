@@ -4,7 +4,7 @@
  * inline (no stylesheet, no CSS variables, no external references), so the file opens the
  * same in a browser, Word, PowerPoint or Inkscape. Pure string work: testable without a DOM.
  */
-import { bronRegel, LABEL_SYNTHETISCH, toelichtingen, type ChartData } from '../charts/spec.ts';
+import { bronRegel, LABEL_SYNTHETISCH, NOOT_SYNTHETISCH, toelichtingen, type ChartData } from '../charts/spec.ts';
 import { KLEUR, tokenWaarde } from '../charts/palette.ts';
 import { breekRegels } from '../charts/layout.ts';
 
@@ -126,7 +126,7 @@ export function standaloneSvg(data: ChartData, panelen: readonly SvgPaneel[], op
 
   y = onderkant + 20;
   const voet: string[] = [bronRegel(data)];
-  if (data.synthetisch) voet.push(`Let op: ${LABEL_SYNTHETISCH}, geen gepubliceerde cijfers.`);
+  if (data.synthetisch) voet.push(NOOT_SYNTHETISCH);
   voet.push(...toelichtingen(data));
   for (const v of voet) {
     const regels = breekRegels(v, tekstB, VOET_PX);

@@ -134,6 +134,14 @@ export function formatDatum(d: string | Date): string {
   return `${m[3]}-${m[2]}-${m[1]}`;
 }
 
+export const MAANDEN = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'] as const;
+
+/** '2017-12-31' → '31 december 2017' (a date in a sentence or a letter). */
+export function formatDatumVoluit(iso: string): string {
+  const [j, m, dag] = iso.split('-');
+  return `${Number(dag)} ${MAANDEN[Number(m) - 1]} ${j}`;
+}
+
 /** Peildatum for a source line: an ISO date is formatted, a period text ("2015–2017") is kept. */
 export function formatPeildatum(p: string): string {
   return ISO_DATUM.test(p) ? formatDatum(p) : p;

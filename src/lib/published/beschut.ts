@@ -8,6 +8,7 @@
  * Rows without a computable twin (bonus money, persons with an advies, jobs after 3 months,
  * intentions of gemeenten) are left out of the comparison; `nietVergeleken` lists them.
  */
+import { formatDatumVoluit, MAANDEN } from '../format/nl.ts';
 import { periodeUitMaanden } from '../metrics/beschut-afleiden.ts';
 import type { MaandRij, PlekkenRij } from '../metrics/beschut.ts';
 import type { Citatie } from './bronvermelding.ts';
@@ -35,7 +36,6 @@ export interface BeschutCijfer {
   citatie: Citatie;
 }
 
-const MAANDEN = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
 
 /** '2017-03' → 'maart 2017'. */
 export function maandNaam(m: string): string {
@@ -53,11 +53,6 @@ export function periodeNaam(van: string, tot: string, voluit = false): string {
   return jv === jt ? `${MAANDEN[Number(mv) - 1]} ${tm} ${maandNaam(tot)}` : `${maandNaam(van)} ${tm} ${maandNaam(tot)}`;
 }
 
-/** '2017-12-31' → '31 december 2017'. */
-export function datumNaam(d: string): string {
-  const [j, m, dag] = d.split('-');
-  return `${Number(dag)} ${MAANDEN[Number(m) - 1]} ${j}`;
-}
 
 const AANVRAGER_TEKST: Record<string, string> = { gemeente: 'op verzoek van gemeenten', burger: 'op verzoek van burgers', totaal: 'totaal' };
 const MAAT_TEKST: Record<Maat, string> = {
@@ -154,7 +149,7 @@ function plekCijfer(r: BeschutRij, regel: number): BeschutCijfer | null {
   return {
     regel,
     omschrijving: ind.omschrijving,
-    periode: r.indicator.startsWith('taakstelling') ? `eind ${r.periode}` : /^\d{4}-\d{2}-\d{2}$/.test(r.periode) ? datumNaam(r.periode) : r.periode === '2016 (medio)' ? 'half 2016' : r.periode,
+    periode: r.indicator.startsWith('taakstelling') ? `eind ${r.periode}` : /^\d{4}-\d{2}-\d{2}$/.test(r.periode) ? formatDatumVoluit(r.periode) : r.periode === '2016 (medio)' ? 'half 2016' : r.periode,
     waarde: r.waarde,
     eenheid: ind.maat === 'pctZonderPlek' ? 'procent' : 'aantal',
     berekening: { soort: 'plekken', peildatum: d.peildatum, maat: ind.maat },

@@ -8,7 +8,8 @@ import { DREMPEL } from '../../lib/format/disclosure.ts';
 import { formatAantal } from '../../lib/format/nl.ts';
 import { EXTRAPOLATIE_LABEL, type AanvragerKeuze, type Extrapolatie } from '../../lib/metrics/beschut-afleiden.ts';
 import type { PeriodeRij } from '../../lib/metrics/beschut.ts';
-import { datumNaam, periodeNaam } from '../../lib/published/beschut.ts';
+import { periodeNaam } from '../../lib/published/beschut.ts';
+import { formatDatumVoluit } from '../../lib/format/nl.ts';
 import { inEenheid, type Eenheid } from './context.ts';
 import { cel, JAAR_TOT_NU, PERIODE } from './onderdrukking.ts';
 import type { PlekPunt } from './plekken.ts';
@@ -105,7 +106,7 @@ export function zinPlekken(z: ZinInvoer): string | null {
   if (!p) return null;
   const waar = z.eenheid.soort === 'nederland' ? '' : ` ${inEenheid(z.eenheid)}`;
   const wie = p.verborgen ? (p.plekken < DREMPEL ? 'minder dan 10 mensen' : 'een aantal mensen dat niet getoond wordt (kleine aantallen)') : `${formatAantal(p.plekken)} ${p.plekken === 1 ? 'mens' : 'mensen'}`;
-  let zin = `Op ${datumNaam(p.peildatum)} ${p.plekken === 1 && !p.verborgen ? 'werkte' : 'werkten'}${waar} ${wie} op een beschut werkplek`;
+  let zin = `Op ${formatDatumVoluit(p.peildatum)} ${p.plekken === 1 && !p.verborgen ? 'werkte' : 'werkten'}${waar} ${wie} op een beschut werkplek`;
   if (p.taakstelling > 0 && !p.verborgen) zin += `; dat is ${procent(p.plekken, p.taakstelling)} van de taakstelling van ${formatAantal(p.taakstelling)} plekken voor eind ${p.peildatum.slice(0, 4)}`;
   return `${zin}.`;
 }

@@ -4,9 +4,9 @@
  * source line, footnotes and the synthetic-data note. Numbers keep their ChartData form, so a
  * suppressed cell is "<10" or "x" in every export alike.
  */
-import { bronRegel, LABEL_SYNTHETISCH } from '../../lib/charts/spec.ts';
+import { bronRegel, NOOT_SYNTHETISCH } from '../../lib/charts/spec.ts';
 import type { BriefingDocument, BriefingInhoud, DocumentSectie, Onderdelen } from '../../lib/briefing/types.ts';
-import { formatPeildatum } from '../../lib/format/nl.ts';
+import { formatDatumVoluit } from '../../lib/format/nl.ts';
 
 /** What a section on the page shows now, for the exports. */
 export interface SectieStand {
@@ -17,25 +17,16 @@ export interface SectieStand {
   grafiek: HTMLElement | undefined;
 }
 
-export const SYNTHETISCHE_NOOT = `Let op: ${LABEL_SYNTHETISCH}, geen gepubliceerde cijfers.`;
-
-const MAANDEN = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
-
-/** "6 december 2026" (the date of a letter). */
+/** "6 december 2026" (the date of a letter, the local calendar day). */
 export function datumInWoorden(d: Date): string {
-  return `${d.getDate()} ${MAANDEN[d.getMonth()]} ${d.getFullYear()}`;
-}
-
-/** An ISO date in words ("30 september 2024"); a period text stays as it is. */
-export function peildatumInWoorden(p: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(p);
-  return m ? `${Number(m[3])} ${MAANDEN[Number(m[2]) - 1]} ${m[1]}` : formatPeildatum(p);
+  const twee = (n: number) => String(n).padStart(2, '0');
+  return formatDatumVoluit(`${d.getFullYear()}-${twee(d.getMonth() + 1)}-${twee(d.getDate())}`);
 }
 
 /** The briefing's peildatum: the latest of the sections' (ISO dates), else their texts; "onbekend" without sections. */
 export function briefingPeildatum(peildata: readonly string[]): string {
   const iso = peildata.filter((p) => /^\d{4}-\d{2}-\d{2}$/.test(p)).sort();
-  if (iso.length > 0) return peildatumInWoorden(iso[iso.length - 1]);
+  if (iso.length > 0) return formatDatumVoluit(iso[iso.length - 1]);
   const overig = [...new Set(peildata)];
   return overig.length > 0 ? overig.join(', ') : 'onbekend';
 }
@@ -47,7 +38,7 @@ export function documentSectie(inhoud: BriefingInhoud, onderdelen: Onderdelen, a
     ...(onderdelen.tabel ? { tabel: inhoud.data } : {}),
     ...(onderdelen.grafiek && grafiekSvg ? { grafiekSvg } : {}),
     bronRegel: bronRegel(inhoud.data),
-    ...(inhoud.data.synthetisch ? { synthetischeNoot: SYNTHETISCHE_NOOT } : {}),
+    ...(inhoud.data.synthetisch ? { synthetischeNoot: NOOT_SYNTHETISCH } : {}),
     ...(inhoud.data.voetnoten?.length ? { voetnoten: inhoud.data.voetnoten } : {}),
   };
 }

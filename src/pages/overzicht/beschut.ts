@@ -7,7 +7,8 @@
 import { formatAantal, formatPct } from '../../lib/format/nl.ts';
 import { isOnderdrukt, onderdruktTekst, veiligAandeel, veiligAantal } from '../../lib/format/disclosure.ts';
 import type { JaarRij, PlekkenRij } from '../../lib/metrics/beschut.ts';
-import { datumNaam, type BeschutCijfer } from '../../lib/published/beschut.ts';
+import type { BeschutCijfer } from '../../lib/published/beschut.ts';
+import { formatDatumVoluit } from '../../lib/format/nl.ts';
 import { href } from '../../lib/state/url.ts';
 import { aandeelTrend, type TegelGepubliceerd, type TegelInhoud } from './tegel.ts';
 
@@ -44,7 +45,7 @@ export function beschutTegel(
   const regels: string[] = [];
   if (plek) {
     const real = plek.taakstelling > 0 ? `, ${formatPct(plek.plekken / plek.taakstelling, 0)} van de taakstelling` : '';
-    regels.push(`Plekken op ${datumNaam(plek.peildatum)}: ${formatAantal(plek.plekken)} tegen een taakstelling van ${formatAantal(plek.taakstelling)}${real}.`);
+    regels.push(`Plekken op ${formatDatumVoluit(plek.peildatum)}: ${formatAantal(plek.plekken)} tegen een taakstelling van ${formatAantal(plek.taakstelling)}${real}.`);
   }
 
   const pub: TegelGepubliceerd[] = [];
