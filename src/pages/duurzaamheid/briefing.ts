@@ -23,7 +23,8 @@ import type { Herkomst } from '../../lib/query/herkomst.ts';
 import type { Filters } from '../../lib/state/url.ts';
 import { alineaZinnen } from './alinea.ts';
 import { beschermCohorten, beschermStartersPerBasis, gekozenGroepen } from './beveiliging.ts';
-import { bestaandeReeksen, context, groepVolgorde, startersGroepData, trendData, uitkomstData } from './grafieken.ts';
+import { STARTERS_STAAF, UITKOMST_STAAF, trendReeksen } from './reeksen.ts';
+import { context, groepVolgorde, startersGroepData, trendData, uitkomstData } from './grafieken.ts';
 import { somStarters, somUitkomst, vanBasis } from './groepen.ts';
 import { kernzinnen } from './kernzinnen.ts';
 import { duurzaamheidQueries } from './queries.ts';
@@ -97,7 +98,7 @@ const uitkomst: BriefingView<DuurzaamheidFilters> = {
       kop: `Duurzaamheid: werk ${later(s)} later, basiskwartaal ${formatKwartaal(s.basis)}`,
       data,
       alinea: conceptAlinea(alineaZinnen(cohortZinnen(c, s)), aandelenUitkomst(c.rijen, s.achtergrond)),
-      grafiek: { component: StackedBar, props: { data, categorie: 'groep', delen: ['werkzaam_pct', 'verloren_pct', 'uit_pct'], kleuren: [0, 2, 4] } },
+      grafiek: { component: StackedBar, props: { data, ...UITKOMST_STAAF } },
     };
   },
 };
@@ -113,8 +114,6 @@ const trend: BriefingView<DuurzaamheidFilters> = {
     if (!s || !c) return null;
     const kwartaal = parseKwartaal(s.basis)?.kwartaal ?? 3;
     const data = trendData(c.trend, s.achtergrond, s.horizon, trendMarkers(cijfers(), s), context(selectieTekst(s), herkomsten[0] as Herkomst | null), kwartaal, c.bescherming);
-    const kort = s.horizon === 4 ? 'na 1 jaar' : 'na 2 jaar';
-    const soort = data.synthetisch ? 'demodata' : 'berekend';
     return {
       kop: `Duurzaamheid: ${data.titel.charAt(0).toLowerCase()}${data.titel.slice(1)}`,
       data,
@@ -126,14 +125,7 @@ const trend: BriefingView<DuurzaamheidFilters> = {
           data,
           x: 'basis',
           vanafNul: false,
-          series: bestaandeReeksen(data, [
-            { key: 'werkzaam_pct', label: `Werkzaam ${kort} (${soort})`, stijl: 'lijn', kleurIndex: 0, marker: 'cirkel' },
-            { key: 'pub_werkzaam', label: `Werkzaam ${kort} (gepubliceerd)`, stijl: 'punten', kleurIndex: 0, marker: 'ruit' },
-            { key: 'steeds_pct', label: `Steeds werkzaam (${soort})`, stijl: 'lijn', kleurIndex: 1, marker: 'vierkant' },
-            { key: 'pub_steeds', label: 'Steeds werkzaam (gepubliceerd)', stijl: 'punten', kleurIndex: 1, marker: 'ruit' },
-            { key: 'zelfde_pct', label: `Zelfde baan (${soort})`, stijl: 'lijn', kleurIndex: 2, marker: 'driehoek' },
-            { key: 'pub_zelfde', label: 'Zelfde baan (gepubliceerd)', stijl: 'punten', kleurIndex: 2, marker: 'ruit' },
-          ]),
+          series: trendReeksen(data, s.horizon),
         },
       },
     };
@@ -168,7 +160,7 @@ const starters: BriefingView<DuurzaamheidFilters> = {
       kop: `Duurzaamheid: ${data.titel.charAt(0).toLowerCase()}${data.titel.slice(1)}`,
       data,
       alinea: conceptAlinea(zinnen, aandelen),
-      grafiek: { component: BarChart, props: { data, categorie: 'groep', waarde: 'na1_pct', richting: 'horizontaal' } },
+      grafiek: { component: BarChart, props: { data, ...STARTERS_STAAF } },
     };
   },
 };

@@ -163,11 +163,6 @@ function zonderLegePublicaties(d: ChartData): ChartData {
   };
 }
 
-/** The series of a line chart whose columns exist in its data (see zonderLegePublicaties). */
-export function bestaandeReeksen<T extends { key: string }>(d: ChartData, reeksen: T[]): T[] {
-  return reeksen.filter((s) => d.kolommen.some((k) => k.key === s.key));
-}
-
 /** Published markers for one trend: series key → (quarter → figure). */
 export type Markers = Partial<Record<string, Map<Kwartaal, GepubliceerdCijfer>>>;
 
