@@ -1,10 +1,12 @@
 /**
  * CLI: build the synthetic demo extracts and data/manifest.json.
  *   npx tsx notebooks/generate.ts [--seed N] [--out data/extracts] [--scale 1] [--threads N]
- * Same seed and scale → identical rows. See notebooks/ASSUMPTIONS.md for what is assumed where
+ * Same seed and scale → identical rows. Then the answers of the demo's default first views
+ * (generate-antwoorden.ts) next to the manifest. See notebooks/ASSUMPTIONS.md for what is assumed where
  * nothing is published, and `npm run notebook` for the calibration report.
  */
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { genereerAntwoorden } from './generate-antwoorden.ts';
 import { genereer, STANDAARD_SEED } from './generator/index.ts';
 
 function arg(naam: string): string | undefined {
@@ -36,6 +38,9 @@ try {
   for (const e of res.manifest.extracts) {
     console.log(`  ${e.file}: ${e.rows.toLocaleString('nl-NL')} rijen, ${(e.bytes / 1048576).toFixed(1)} MiB`);
   }
+  // The demo's default first views, computed ahead on these extracts (issue 15, target 1).
+  const antwoorden = await genereerAntwoorden(dirname(out ? resolve(out) : join(import.meta.dirname, '..', 'data', 'extracts')));
+  console.log(`  ${antwoorden.pad}: ${antwoorden.aantal} antwoorden vooraf berekend, ${(antwoorden.bytes / 1024).toFixed(1)} KiB`);
   const [lo, hi] = res.urenFactorBereik;
   console.log(`  urenfactoren ${lo.toFixed(2)}–${hi.toFixed(2)}`);
   console.log(`Klaar in ${((performance.now() - start) / 1000).toFixed(1)} s (synthetische demodata, seed ${res.manifest.extracts[0]?.seed}).`);

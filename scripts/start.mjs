@@ -1,15 +1,17 @@
 #!/usr/bin/env node
 // `npm start`: serve the dashboard on the bundled demo data at http://127.0.0.1:4173.
-// Steps, each only when needed: npm packages (npm ci), demo data (npm run data), then always
+// Steps, each only when needed: npm packages (npm ci), demo data (npm run data), the demo's
+// first views computed ahead (notebooks/generate-antwoorden.ts), then always
 // `vite build` and `vite preview`. Plain Node, no dependencies, so it runs on a fresh clone.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const port = Number(process.env.PORT ?? 4173);
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 
 function run(cmd, args, label, { fatal = true } = {}) {
   console.log(`\n▶ ${label}: ${cmd} ${args.join(' ')}`);
@@ -43,12 +45,19 @@ function demoDataMissing() {
   }
 }
 
+/** The demo's answers computed ahead (data/antwoorden.arrow) are missing or older than the manifest. */
+function answersStale() {
+  const file = join(root, 'data/antwoorden.arrow');
+  return !existsSync(file) || statSync(file).mtimeMs < statSync(join(root, 'data/manifest.json')).mtimeMs;
+}
+
 // npm ci refuses this lock file: it cannot list @duckdb/node-api's optional macOS/Windows/arm64
 // bindings (absent from the registry used here); npm install then installs the locked versions.
 if (depsStale() && !run(npm, ['ci', '--no-audit', '--no-fund'], 'npm-pakketten installeren', { fatal: false })) {
   run(npm, ['install', '--no-audit', '--no-fund'], 'npm-pakketten installeren (npm install)');
 }
 if (demoDataMissing()) run(npm, ['run', 'data'], 'demodata bouwen (ontbreekt)');
+if (answersStale()) run(npx, ['tsx', 'notebooks/generate-antwoorden.ts'], 'eerste weergaven van de demodata vooraf berekenen');
 run(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], 'site bouwen');
 
 // Started directly with node (not npx), so stopping this script stops the server completely.

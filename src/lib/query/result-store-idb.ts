@@ -1,4 +1,5 @@
-import { ResultStore, type StoreBackend, type StoredAnswer } from './result-store.ts';
+import { ResultStore, type AnswerStore, type StoreBackend, type StoredAnswer } from './result-store.ts';
+import { SHIPPED_ANSWERS_URL, WithShippedAnswers } from './shipped-answers.ts';
 
 /**
  * The result store's backend in the browser: IndexedDB, two object stores in one database —
@@ -71,8 +72,19 @@ function idbBackend(): StoreBackend | null {
   };
 }
 
-/** The app's answer store: IndexedDB when the browser has it, else none (answers kept for this visit only, in the coordinator). */
-export function browserAnswerStore(): ResultStore | null {
+/** The answers computed ahead for the demo data, from the site itself (null when there are none). */
+async function shippedFile(): Promise<Uint8Array | null> {
+  const res = await fetch(new URL(SHIPPED_ANSWERS_URL, document.baseURI).href, { cache: 'no-cache' });
+  // A static server may answer a missing file with the app's index.html.
+  if (!res.ok || /text\/html/i.test(res.headers.get('content-type') ?? '')) return null;
+  return new Uint8Array(await res.arrayBuffer());
+}
+
+/**
+ * The app's answer store: the demo's answers computed ahead (shipped-answers.ts), then those kept
+ * in IndexedDB when the browser has it (else kept for this visit only, in the coordinator).
+ */
+export function browserAnswerStore(): AnswerStore {
   const backend = idbBackend();
-  return backend ? new ResultStore(backend) : null;
+  return new WithShippedAnswers(shippedFile, backend ? new ResultStore(backend) : null);
 }
