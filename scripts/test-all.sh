@@ -70,6 +70,10 @@ demo_data_missing() { # the manifest is missing, or names an extract file that i
 if demo_data_missing; then
   step "demodata bouwen" npm run data
 fi
+# The demo's first views computed ahead (data/antwoorden.arrow): missing or older than the manifest.
+if [ ! -f data/antwoorden.arrow ] || [ data/antwoorden.arrow -ot data/manifest.json ]; then
+  step "eerste weergaven vooraf berekenen" npx tsx notebooks/generate-antwoorden.ts
+fi
 
 step "typecheck (svelte-check)" npx svelte-check --tsconfig ./tsconfig.json --fail-on-warnings
 step "ongebruikte exports en bestanden (knip)" npx knip

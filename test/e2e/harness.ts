@@ -60,7 +60,7 @@ export function buildIsStale(): boolean {
   const built = join(DIST, 'index.html');
   if (!existsSync(built)) return true;
   const builtAt = statSync(built).mtimeMs;
-  const inputs = ['src', 'public', 'index.html', 'vite.config.ts', 'package-lock.json', 'data/manifest.json', 'data/extracts', 'data/published', 'data/geo'];
+  const inputs = ['src', 'public', 'index.html', 'vite.config.ts', 'package-lock.json', 'data/manifest.json', 'data/antwoorden.arrow', 'data/extracts', 'data/published', 'data/geo'];
   return inputs.some((p) => newestMtime(join(ROOT, p)) > builtAt);
 }
 
