@@ -49,6 +49,12 @@ export function context(selectie: string, ...herkomsten: readonly (Herkomst | nu
 
 const BRON_GEPUBLICEERD = '; gepubliceerde waarden: UWV en SZW (zie bronvermelding per cijfer)';
 
+/** Source, peildatum and data kind of a chart; a trend with published markers names their source too. */
+function herkomstVelden(ctx: Context, markers?: Markers): Pick<ChartData, 'bron' | 'peildatum' | 'synthetisch'> {
+  const gepubliceerd = markers !== undefined && alleMarkers(markers).length > 0;
+  return { bron: ctx.bron + (gepubliceerd ? BRON_GEPUBLICEERD : ''), peildatum: ctx.peildatum, synthetisch: ctx.synthetisch };
+}
+
 const REDEN_NAAM: Record<string, string> = {
   AOW: 'AOW-leeftijd bereikt',
   'Wsw-beschut': 'Naar Wsw beschut werk',
@@ -122,9 +128,7 @@ export function uitkomstData(rijen: readonly UitkomstRij[], achtergrond: readonl
   return {
     titel: `Uitkomst ${later(h)} per achtergrond`,
     ondertitel: `Mensen die in het ${formatKwartaal(basis)} werkten: situatie in het ${formatKwartaal(eind)}; ${ctx.selectie}`,
-    bron: ctx.bron,
-    peildatum: ctx.peildatum,
-    synthetisch: ctx.synthetisch,
+    ...herkomstVelden(ctx),
     kolommen: uitkomstKolommen(),
     rijen: uit,
     voetnoten: [
@@ -228,9 +232,7 @@ export function trendData(
   return zonderLegePublicaties({
     titel: `Nog aan het werk ${later(h)}, per basiskwartaal`,
     ondertitel: `${hoofdletter(basisKwartalen(kwartaal))}; ${ctx.selectie}`,
-    bron: ctx.bron + (alleMarkers(markers).length ? BRON_GEPUBLICEERD : ''),
-    peildatum: ctx.peildatum,
-    synthetisch: ctx.synthetisch,
+    ...herkomstVelden(ctx, markers),
     kolommen: [
       { key: 'basis', label: 'Basiskwartaal', type: 'kwartaal' },
       { key: 'cohort', label: 'Werkzaam in basiskwartaal (personen)', type: 'aantal' },
@@ -304,9 +306,7 @@ export function startersTrendData(
   return zonderLegePublicaties({
     titel: 'Starters: nog aan het werk na 1 en 2 jaar',
     ondertitel: `Mensen die in de vier kwartalen tot en met het basiskwartaal (steeds een ${kwartaalNaam(kwartaal)}) begonnen met werken; ${ctx.selectie}`,
-    bron: ctx.bron + (alleMarkers(markers).length ? BRON_GEPUBLICEERD : ''),
-    peildatum: ctx.peildatum,
-    synthetisch: ctx.synthetisch,
+    ...herkomstVelden(ctx, markers),
     kolommen: startersKolommen({ key: 'basis', label: 'Basiskwartaal (einde startperiode)', type: 'kwartaal' }, berekend, true),
     rijen: uit,
     voetnoten: [
@@ -331,9 +331,7 @@ export function startersGroepData(rijen: readonly StartersRij[], achtergrond: re
   return {
     titel: `Starters per achtergrond, ${formatKwartaal(vanaf)} tot en met ${formatKwartaal(basis)}`,
     ondertitel: `Aandeel dat een jaar na de start nog werkt; ${ctx.selectie}`,
-    bron: ctx.bron,
-    peildatum: ctx.peildatum,
-    synthetisch: ctx.synthetisch,
+    ...herkomstVelden(ctx),
     kolommen: startersKolommen({ key: 'groep', label: 'Groep', type: 'tekst' }, berekend, false),
     rijen: uit,
     voetnoten: [
@@ -365,9 +363,7 @@ export function contractData(rijen: readonly ContractRij[], markers: Markers, ct
   return zonderLegePublicaties({
     titel: 'Vaste contracten en duur van banen',
     ondertitel: `Per kwartaal, van alle werkenden in het register; ${ctx.selectie}`,
-    bron: ctx.bron + (alleMarkers(markers).length ? BRON_GEPUBLICEERD : ''),
-    peildatum: ctx.peildatum,
-    synthetisch: ctx.synthetisch,
+    ...herkomstVelden(ctx, markers),
     kolommen: [
       { key: 'kwartaal', label: 'Kwartaal', type: 'kwartaal' },
       { key: 'werkzamen', label: 'Werkzame personen', type: 'aantal' },
@@ -401,9 +397,7 @@ export function uitstroomData(rijen: readonly UitstroomRij[], achtergrond: reado
   return {
     titel: 'Redenen van uitstroom uit het register',
     ondertitel: `Van wie in het ${formatKwartaal(basis)} werkte en ${later(horizon)} (${formatKwartaal(eind)}) niet meer in het register stond; ${ctx.selectie}`,
-    bron: ctx.bron,
-    peildatum: ctx.peildatum,
-    synthetisch: ctx.synthetisch,
+    ...herkomstVelden(ctx),
     kolommen: [
       { key: 'reden', label: 'Reden', type: 'tekst' },
       { key: 'pct', label: 'Aandeel van de uitstroom', type: 'pct', decimalen: 0 },

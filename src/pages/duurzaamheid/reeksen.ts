@@ -51,8 +51,13 @@ export function startersReeksen(d: ChartData): LijnSerie[] {
   ]);
 }
 
-/** The contract panels: hours on a permanent contract, and the mean duration of running jobs. */
-export function contractReeksen(d: ChartData, paneel: 'uren' | 'duur'): LijnSerie[] {
+/** The contract chart's two panels: hours on a permanent contract, and the mean duration of running jobs. */
+export const CONTRACT_PANELEN = [
+  { paneel: 'uren', titel: 'Uren op een vast contract', label: 'Aandeel verloonde uren op een vast contract per kwartaal', vanafNul: false },
+  { paneel: 'duur', titel: 'Gemiddelde duur van lopende banen (jaren)', label: 'Gemiddelde duur van lopende banen in jaren per kwartaal', vanafNul: true },
+] as const;
+
+export function contractReeksen(d: ChartData, paneel: (typeof CONTRACT_PANELEN)[number]['paneel']): LijnSerie[] {
   const s = soortLabel(d, false);
   return paneel === 'uren'
     ? bestaandeReeksen(d, [{ key: 'uren_pct', label: s, stijl: 'lijn', kleurIndex: 0, marker: 'cirkel' }, { key: 'pub_uren', label: 'Gepubliceerd', stijl: 'punten', kleurIndex: 0, marker: 'ruit' }])
