@@ -18,6 +18,7 @@
 import type { Table } from 'apache-arrow';
 import type { ExtractName, QueryEngine } from '../engine/types.ts';
 import { inlineParams, type MetricQuery } from '../sql/query.ts';
+import { voorberekendeSetup } from '../voorberekend/setup.ts';
 import { alsQueryError, isSuperseded, SupersededError } from './errors.ts';
 import { herkomstVan, type ExtractHerkomst, type Herkomst } from './herkomst.ts';
 import type { AnswerStore } from './result-store.ts';
@@ -99,6 +100,8 @@ export class Coordinator {
   #seq = 0;
   /** While the catalog is provisional nothing goes to the engine (its tables are not there yet). */
   #held = false;
+  /** Voorberekende tabellen (name → create statement) in place of setups on microdata; null: microdata. */
+  #voorberekend: ReadonlyMap<string, string> | null = null;
 
   constructor(engine: CoordinatorEngine, options: { concurrency?: number; cacheSize?: number; store?: AnswerStore | null } = {}) {
     this.#engine = engine;
@@ -130,6 +133,15 @@ export class Coordinator {
     // Answers kept for data that is not loaded now will not be asked for again.
     this.#store?.keepOnly(extracts.filter((e) => e.identiteit).map((e) => `${e.extract}@${versieVan(e)}`));
     this.#pump();
+  }
+
+  /**
+   * Draw from voorberekende tabellen (voorberekend/setup.ts) or, with null, from microdata again.
+   * Set it before the catalog that goes with it: the new catalog's versions then drop old answers.
+   */
+  setVoorberekend(tabellen: ReadonlyMap<string, string> | null): void {
+    this.#voorberekend = tabellen;
+    this.#setups.clear();
   }
 
   /** Provenance of the given extracts as loaded now. */
@@ -289,7 +301,8 @@ export class Coordinator {
     task.state = 'running';
     const signal = task.controller.signal;
     try {
-      for (const s of task.setup) await this.#ensureSetup(s, task.extracts, slot);
+      const setup = this.#voorberekend ? voorberekendeSetup(task.setup, task.sql, this.#voorberekend) : task.setup;
+      for (const s of setup) await this.#ensureSetup(s, task.extracts, slot);
       this.stats.sent += 1;
       const table = await this.#engine.send(task.sql, signal, slot);
       if (signal.aborted) throw new SupersededError();

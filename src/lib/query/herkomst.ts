@@ -10,8 +10,11 @@ import { formatDatum } from '../format/nl.ts';
 /** One loaded extract as the user should know it. */
 export interface ExtractHerkomst {
   extract: ExtractName;
-  /** 'demo': the bundled extract; 'eigen': a file the user loaded on the Data page. */
-  soort: 'demo' | 'eigen';
+  /**
+   * 'demo': the bundled extract; 'eigen': a file the user loaded on the Data page; 'voorberekend':
+   * tables computed by `npm run compute` (no microdata; `bron` names what they came from).
+   */
+  soort: 'demo' | 'eigen' | 'voorberekend';
   /** The file name (the user's own name for an own file). */
   bestand: string;
   /** Source text for readers: the manifest's source for demo data. */

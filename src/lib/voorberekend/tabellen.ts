@@ -1,0 +1,90 @@
+/**
+ * The voorberekende tabellen: the pre-aggregated tables the pages' SQL already reads (a metric
+ * query's `setup`), which `npm run compute` writes as Parquet and the site registers instead of
+ * building them from microdata. A closed list: the site registers only these names.
+ *
+ * Each table comes with its disclosure control, applied before anything is written: a cell that
+ * counts fewer than 10 persons is written empty (NULL) with `onderdrukt = true`, never as a number.
+ */
+import type { ExtractName } from '../engine/types.ts';
+import { DIENSTVERBANDEN, SECTOREN } from '../extracts/contracts.ts';
+import { kwartaalIndex } from '../kwartaal.ts';
+import { beschikbareKwartalenQuery } from '../metrics/regio.ts';
+import { inList, literal } from '../sql/quote.ts';
+
+export type KolomType = 'VARCHAR' | 'INTEGER' | 'BIGINT' | 'DOUBLE' | 'BOOLEAN';
+
+export interface VoorberekendeTabel {
+  /** The name the pages' SQL reads, the same as the metric's setup statement. */
+  naam: string;
+  /** The page that reads it (Dutch, for the Data page). */
+  pagina: string;
+  extracts: readonly ExtractName[];
+  /** The metric's own setup statement: the table is built exactly as the browser builds it. */
+  bouw: string;
+  /** One row per cell of the built table with `klein`: true when the cell must not be written. */
+  controle: string;
+  /** Columns joining the table to its control rows (NULL matches NULL). */
+  sleutel: readonly string[];
+  /** Columns written (the last is `onderdrukt`), in order, with their DuckDB types. */
+  kolommen: readonly { naam: string; type: KolomType }[];
+}
+
+const URENKOLOMMEN = [
+  'uren', 'uren_markt', 'uren_overheid', 'uren_sector_onbekend',
+  'uren_regulier', 'uren_uitzend', 'uren_detachering', 'uren_dienstverband_onbekend',
+] as const;
+
+/**
+ * A region × quarter cell is small when it counts fewer than 10 persons in the register or
+ * werkzaam (0 included), or when one of its hours splits (sector, dienstverband) comes from 1–9
+ * persons: hours of a few people are their own hours. A split with nobody (0 hours) is written.
+ */
+function regioControle(): string {
+  const wie = (v: string) => `count(*) FILTER (WHERE uren > 0 AND (${v}))`;
+  const splits = [
+    `sector = ${literal(SECTOREN[0])}`, `sector = ${literal(SECTOREN[1])}`, `sector IS NULL OR sector NOT IN ${inList(SECTOREN)}`,
+    `dienstverband = ${literal(DIENSTVERBANDEN[0])}`, `dienstverband = ${literal(DIENSTVERBANDEN[1])}`,
+    `dienstverband = ${literal(DIENSTVERBANDEN[2])}`, `dienstverband IS NULL OR dienstverband NOT IN ${inList(DIENSTVERBANDEN)}`,
+  ];
+  return `SELECT CAST(regio_code AS VARCHAR) AS regio_code, CAST(${kwartaalIndex('peildatum')} AS INTEGER) AS kw,
+    (count(*) < 10 OR count(*) FILTER (WHERE werkzaam) < 10
+      ${splits.map((s) => `OR ${wie(s)} BETWEEN 1 AND 9`).join('\n      ')}) AS klein
+  FROM doelgroep_kwartaal
+  GROUP BY ALL`;
+}
+
+const regioSetup = beschikbareKwartalenQuery().setup![0];
+
+export const TABELLEN: readonly VoorberekendeTabel[] = [
+  {
+    naam: regioSetup.name,
+    pagina: "Regio's",
+    extracts: ['doelgroep_kwartaal'],
+    bouw: regioSetup.sql,
+    controle: regioControle(),
+    sleutel: ['regio_code', 'kw'],
+    kolommen: [
+      { naam: 'regio_code', type: 'VARCHAR' },
+      { naam: 'kw', type: 'INTEGER' },
+      { naam: 'personen', type: 'BIGINT' },
+      { naam: 'werkzaam', type: 'BIGINT' },
+      ...URENKOLOMMEN.map((naam) => ({ naam, type: 'DOUBLE' as const })),
+      { naam: 'onderdrukt', type: 'BOOLEAN' },
+    ],
+  },
+];
+
+/**
+ * The SELECT that writes a built table: small cells empty and marked, nothing else changed. A
+ * cell without control row (which the shared grouping rules out) counts as small: fail safe.
+ */
+export function beveiligdeSelectie(t: VoorberekendeTabel): string {
+  const sleutel = new Set(t.sleutel);
+  const kolommen = t.kolommen.filter((k) => k.naam !== 'onderdrukt').map((k) =>
+    sleutel.has(k.naam) ? `a.${k.naam}` : `CASE WHEN coalesce(c.klein, true) THEN NULL ELSE a.${k.naam} END AS ${k.naam}`);
+  const op = t.sleutel.map((k) => `a.${k} IS NOT DISTINCT FROM c.${k}`).join(' AND ');
+  return `SELECT ${kolommen.join(', ')}, coalesce(c.klein, true) AS onderdrukt
+  FROM ${t.naam} AS a LEFT JOIN (${t.controle}) AS c ON ${op}
+  ORDER BY ${t.sleutel.map((k) => `a.${k}`).join(', ')}`;
+}

@@ -1,0 +1,181 @@
+/**
+ * `npm run compute`: the voorberekende tabellen equal what the page's own queries compute on the
+ * microdata (hand-built panel with small cells, and the demo data), small cells are written empty
+ * and marked, the manifest is what the site accepts, and the site's reading path (hyparquet →
+ * create statement) gives the page the same numbers.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NodeEngine } from '../src/lib/engine/node.ts';
+import { toRows } from '../src/lib/engine/rows.ts';
+import { beschikbareKwartalenQuery, regioOverzichtQuery, regioReeksenQuery } from '../src/lib/metrics/regio.ts';
+import { literal } from '../src/lib/sql/quote.ts';
+import { runMetric, type MetricQuery } from '../src/lib/sql/query.ts';
+import { compute } from '../src/lib/voorberekend/bereken.ts';
+import { leesVoorberekend } from '../src/lib/voorberekend/laden.ts';
+import { parseVoorberekendManifest, type VoorberekendManifest } from '../src/lib/voorberekend/manifest.ts';
+import { NIET_VOORBEREKEND, voorberekendeSetup } from '../src/lib/voorberekend/setup.ts';
+
+const tmp = mkdtempSync(join(tmpdir(), 'pm-compute-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** The site's reading path, in Node: the folder's files → checked manifest → create statements. */
+function leesMap(map: string) {
+  return leesVoorberekend(async (naam) => {
+    try {
+      const b = readFileSync(join(map, naam));
+      return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+    } catch {
+      return null;
+    }
+  });
+}
+
+/** A metric query as the query layer runs it on voorberekende tabellen (the folder's table instead of its setup). */
+async function opVoorberekend<T>(engine: NodeEngine, tabellen: ReadonlyMap<string, string>, q: MetricQuery<T>): Promise<T> {
+  for (const s of voorberekendeSetup(q.setup ?? [], q.sql, tabellen)) await engine.exec(s.sql);
+  return q.shape(await engine.query(q.sql, q.params));
+}
+
+/** Floats summed in another order may differ in the last bits; everything else must be equal. */
+function rond(v: unknown): unknown {
+  if (typeof v === 'number') return Number.isInteger(v) ? v : Math.round(v * 1e6) / 1e6;
+  if (Array.isArray(v)) return v.map(rond);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, rond(x)]));
+  return v;
+}
+
+describe('compute on a hand-built panel with small cells', () => {
+  // 2020Q1 and 2020Q2 (kw 8080, 8081):
+  //   AM01: 20 persons, all werkzaam, 100 uren markt/regulier each → written (2.000 uren)
+  //   AM02 2020Q1: 5 persons → small (personen < 10)
+  //   AM02 2020Q2: 15 persons, 12 × 50 uren markt, 3 × 40 uren overheid → small (overheid from 3 persons)
+  //   AM03: 30 persons, 20 werkzaam with 10 uren markt/uitzend, 10 without work → written
+  const map = join(tmp, 'klein');
+  const uit = join(tmp, 'klein-uit');
+  let manifest: VoorberekendManifest;
+  let micro: NodeEngine;
+
+  beforeAll(async () => {
+    micro = await NodeEngine.create();
+    const rij = (id: string, datum: string, regio: string, werkzaam: string, uren: string, sector: string, dv: string) =>
+      `SELECT ${id} AS persoon_id, DATE ${literal(datum)} AS peildatum, ${literal(regio)} AS regio_code, ${werkzaam} AS werkzaam,
+        CAST(${uren} AS DOUBLE) AS uren, ${sector} AS sector, ${dv} AS dienstverband`;
+    const delen = ['2020-03-31', '2020-06-30'].flatMap((d) => [
+      `${rij('i', d, 'AM01', 'true', '100', "'markt'", "'regulier'")} FROM range(1, 21) t(i)`,
+      `${rij('i', d, 'AM03', 'i <= 220', 'CASE WHEN i <= 220 THEN 10 ELSE 0 END', "CASE WHEN i <= 220 THEN 'markt' END", "CASE WHEN i <= 220 THEN 'uitzend' END")} FROM range(201, 231) t(i)`,
+    ]);
+    delen.push(`${rij('i', '2020-03-31', 'AM02', 'true', '50', "'markt'", "'regulier'")} FROM range(101, 106) t(i)`);
+    delen.push(`${rij('i', '2020-06-30', 'AM02', 'true', 'CASE WHEN i <= 112 THEN 50 ELSE 40 END', "CASE WHEN i <= 112 THEN 'markt' ELSE 'overheid' END", "'regulier'")} FROM range(101, 116) t(i)`);
+    await micro.exec(`CREATE TABLE doelgroep_kwartaal AS ${delen.join('\nUNION ALL\n')}`);
+    mkdirSync(map, { recursive: true });
+    await micro.exec(`COPY doelgroep_kwartaal TO ${literal(join(map, 'doelgroep_kwartaal.parquet'))} (FORMAT parquet)`);
+    manifest = await compute(map, { uit });
+  });
+  afterAll(() => micro.close());
+
+  it('writes small cells empty and marked, the rest as computed', async () => {
+    expect(manifest.source).toBe('eigen extract doelgroep_kwartaal.parquet');
+    expect(manifest.synthetic).toBe(false);
+    expect([manifest.peildatumVan, manifest.peildatumTot]).toEqual(['2020-03-31', '2020-06-30']);
+    expect(manifest.tables.map((t) => [t.name, t.rows, t.suppressedCells])).toEqual([['agg_regio_kwartaal', 6, 2]]);
+    const e = await NodeEngine.create();
+    const rijen = toRows<Record<string, unknown>>(await e.query(
+      `SELECT regio_code, kw, personen, werkzaam, uren, uren_markt, uren_overheid, uren_uitzend, onderdrukt FROM read_parquet(${literal(join(uit, 'agg_regio_kwartaal.parquet'))})`,
+    ));
+    await e.close();
+    expect(rijen.map((r) => Object.values(r))).toEqual([
+      ['AM01', 8080, 20, 20, 2000, 2000, 0, 0, false],
+      ['AM01', 8081, 20, 20, 2000, 2000, 0, 0, false],
+      ['AM02', 8080, null, null, null, null, null, null, true],
+      ['AM02', 8081, null, null, null, null, null, null, true],
+      ['AM03', 8080, 30, 20, 200, 200, 0, 200, false],
+      ['AM03', 8081, 30, 20, 200, 200, 0, 200, false],
+    ]);
+  });
+
+  it("gives the page's overview the microdata's numbers for every written cell; suppressed cells count as 0", async () => {
+    const { tabellen } = await leesMap(uit);
+    const e = await NodeEngine.create();
+    const q = regioOverzichtQuery({ basis: '2020Q1', eind: '2020Q2' });
+    const vb = await opVoorberekend(e, tabellen, q);
+    await e.close();
+    const echt = await runMetric(micro, q);
+    // A region's own figures are the microdata's; its share of national growth is not (see below).
+    const eigen = (o: typeof vb, code: string) => {
+      const { aandeel_landelijke_groei: _, ...r } = o.regios.find((x) => x.regio_code === code)!;
+      return r;
+    };
+    expect(eigen(vb, 'AM01')).toEqual(eigen(echt, 'AM01'));
+    expect(eigen(vb, 'AM03')).toEqual(eigen(echt, 'AM03'));
+    expect(vb.regios.find((r) => r.regio_code === 'AM02')!.eind.personen).toBe(0);
+    // National = the written cells only: 20 + 30 persons (the microdata has 15 more in AM02), so
+    // national growth is 0 banen here (AM02 grew from 250 to 720 uren in the microdata).
+    expect([vb.landelijk.eind.personen, echt.landelijk.eind.personen]).toEqual([50, 65]);
+    expect(vb.landelijk.groei_banen).toBe(0);
+    expect(echt.landelijk.groei_banen * 331.5).toBeCloseTo(470, 9);
+  });
+
+  it('refuses a changed file and an unknown table', async () => {
+    const m = JSON.parse(readFileSync(join(uit, 'manifest.json'), 'utf8'));
+    expect(() => parseVoorberekendManifest({ ...m, tables: [{ ...m.tables[0], name: 'doelgroep_kwartaal' }] })).toThrow(/onbekende tabel/);
+    const kapot = leesVoorberekend(async (naam) => {
+      const b = readFileSync(join(uit, naam));
+      if (naam.endsWith('.parquet')) b[b.length - 10] ^= 1;
+      return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+    });
+    await expect(kapot).rejects.toThrow('agg_regio_kwartaal.parquet is niet het bestand dat het manifest noemt (de SHA-256 verschilt).');
+  });
+
+  it('refuses a query that reads microdata, with the Dutch note', () => {
+    const tabellen = new Map([['agg_regio_kwartaal', 'SELECT 1']]);
+    expect(() => voorberekendeSetup([], 'SELECT count(*) FROM doelgroep_kwartaal', tabellen)).toThrow(NIET_VOORBEREKEND);
+    const q = regioOverzichtQuery({ basis: '2020Q1', eind: '2020Q2' });
+    expect(() => voorberekendeSetup(q.setup!, `${q.sql} UNION ALL SELECT * FROM doelgroep_kwartaal`, tabellen)).toThrow(NIET_VOORBEREKEND);
+    expect(voorberekendeSetup(q.setup!, q.sql, tabellen)).toEqual([{ name: 'agg_regio_kwartaal', sql: 'SELECT 1' }]);
+  });
+});
+
+describe('compute on the demo data', () => {
+  const uit = join(tmp, 'demo');
+  let manifest: VoorberekendManifest;
+  let micro: NodeEngine;
+  let vb: NodeEngine;
+  let tabellen: ReadonlyMap<string, string>;
+
+  beforeAll(async () => {
+    manifest = await compute('data/extracts', { uit });
+    micro = await NodeEngine.create();
+    await micro.attachParquet({ doelgroep_kwartaal: 'data/extracts/doelgroep_kwartaal.parquet' });
+    vb = await NodeEngine.create();
+    tabellen = (await leesMap(uit)).tabellen;
+  }, 120_000);
+  afterAll(async () => {
+    await micro.close();
+    await vb.close();
+  });
+
+  it('names the demo source, synthetic, with the manifest peildatum range and no suppressed cell', () => {
+    const demo = JSON.parse(readFileSync('data/manifest.json', 'utf8')).extracts[0];
+    expect(manifest.source).toBe(demo.source);
+    expect(manifest.synthetic).toBe(true);
+    expect([manifest.peildatumVan, manifest.peildatumTot]).toEqual([demo.peildatumVan, demo.peildatumTot]);
+    // 35 regions × 49 quarters (2012Q4–2024Q4), each with ≥ 10 persons in every split.
+    expect(manifest.tables.map((t) => [t.name, t.rows, t.suppressedCells])).toEqual([['agg_regio_kwartaal', 35 * 49, 0]]);
+  });
+
+  it("equals the page's queries on the microdata: quarters, overviews and series", async () => {
+    const vragen: MetricQuery<unknown>[] = [
+      beschikbareKwartalenQuery(),
+      regioOverzichtQuery({ basis: '2015Q4', eind: '2024Q4' }),
+      regioOverzichtQuery({ basis: '2021Q3', eind: '2022Q3' }),
+      regioReeksenQuery({ van: '2013Q1', tot: '2024Q4' }),
+      regioReeksenQuery({ van: '2016Q1', tot: '2020Q4', regios: ['AM01', 'AM35'] }),
+    ];
+    for (const q of vragen) expect(rond(await opVoorberekend(vb, tabellen, q))).toEqual(rond(await runMetric(micro, q)));
+    const o = await opVoorberekend(vb, tabellen, regioOverzichtQuery({ basis: '2015Q4', eind: '2024Q4' }));
+    expect(o.regios).toHaveLength(35);
+  }, 120_000);
+});
