@@ -1,13 +1,18 @@
-import type { Browser, CDPSession, Page } from 'playwright-core';
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { ensureBuilt as ensureSiteBuilt, startPreview as startSitePreview } from '../test/e2e/harness.ts';
+import { encodeShipped } from '../src/lib/query/shipped-answers.ts';
 import { tabCost, type TabCost } from './browser.ts';
+import { visitPages, type PageVisit } from './pages.ts';
 
 /**
  * What a user feels (issue 15, targets 1 and 2): the real site (dist/, built like the e2e tests
  * build it), the Duurzaamheid page, time from navigation until the first key sentence is on
  * screen — on a first visit (fresh profile: no OPFS cache, nothing persisted) and after a reload
  * once the background cache copy is done. Plus the coordinator's counters at that moment and what
- * the tab holds.
+ * the tab holds. The demo's first view comes from the answers computed ahead (data/antwoorden.arrow);
+ * `computed` is the same first visit with those left out (an empty file is served), i.e. what a
+ * user's own file of the same size gets. At twice the scale (bench/schaal.ts) the main visit is
+ * that computed one, and every page is visited once after the heap was given back.
  */
 
 export interface AppVisit {
@@ -32,15 +37,39 @@ export interface AppResult {
   afterRelease: TabCost;
   reload: AppVisit;
   engine: unknown;
+  /** A first visit without the answers computed ahead (only when the main visit had them). */
+  computed: AppVisit | null;
+  /** Every page once, after the heap was given back (when asked). */
+  pages: PageVisit[] | null;
+  /** Whether the main visit could use the answers computed ahead. */
+  shipped: boolean;
+}
+
+export interface AppOptions {
+  /** Serve the answers computed ahead (false: an empty file, everything computed in the tab). */
+  shipped: boolean;
+  /** Visit every page after the heap was given back. */
+  pages: boolean;
+}
+
+/** A context on which the site seems to ship no answers computed ahead. */
+async function withoutShipped(context: BrowserContext): Promise<void> {
+  const empty = Buffer.from(encodeShipped([]));
+  await context.route('**/data/antwoorden.arrow', (r) => r.fulfill({ status: 200, contentType: 'application/octet-stream', body: empty }));
+}
+
+function newContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
 }
 
 const ROUTE = '#/duurzaamheid';
 
-export async function measureApp(browser: Browser, browserCdp: CDPSession): Promise<AppResult> {
+export async function measureApp(browser: Browser, browserCdp: CDPSession, options: AppOptions): Promise<AppResult> {
   ensureSiteBuilt();
   const site = await startSitePreview();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+  const context = await newContext(browser);
   try {
+    if (!options.shipped) await withoutShipped(context);
     const page = await context.newPage();
     await page.goto(`${site.url}${ROUTE}`);
     const cold = await visit(page, browserCdp);
@@ -70,13 +99,30 @@ export async function measureApp(browser: Browser, browserCdp: CDPSession): Prom
       .then((h) => h.jsonValue() as Promise<number>)
       .catch(() => null);
     const afterRelease = await tabCost(browserCdp, page);
+    const pages = options.pages ? await visitPages(page, browserCdp) : null;
+    if (pages) await page.goto(`${site.url}${ROUTE}`);
     await page.reload();
     const reload = await visit(page, browserCdp);
     const engine = await page.evaluate(() => (globalThis as unknown as { __pmEngineTimings?: () => unknown }).__pmEngineTimings?.() ?? null);
-    return { cold, cacheCopyDoneMs, afterCopy, releaseDoneMs, afterRelease, reload, engine };
+    await context.close();
+    const computed = options.shipped ? await computedVisit(browser, browserCdp, site.url) : null;
+    return { cold, cacheCopyDoneMs, afterCopy, releaseDoneMs, afterRelease, reload, engine, computed, pages, shipped: options.shipped };
   } finally {
     await context.close();
     await site.stop();
+  }
+}
+
+/** A first visit in a fresh profile with no answers computed ahead: the first view computed in the tab. */
+async function computedVisit(browser: Browser, browserCdp: CDPSession, url: string): Promise<AppVisit> {
+  const context = await newContext(browser);
+  try {
+    await withoutShipped(context);
+    const page = await context.newPage();
+    await page.goto(`${url}${ROUTE}`);
+    return await visit(page, browserCdp);
+  } finally {
+    await context.close();
   }
 }
 

@@ -12,7 +12,22 @@ export const END = '<!-- bench:end -->';
 const nl = (x: number, digits = 0) => x.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const value = (f: Figure) => (f.value === null ? '—' : f.unit === 'MB' ? `${nl(f.value)} MB` : `${nl(f.value)} ms`);
 
-export function benchTable(r: { startedAt: string; machine: { cpus: number; loadAvgAtStart: number; model?: string }; loadAvgAtEnd?: number; chromium?: string; figures: Figure[] }): string {
+interface Run {
+  startedAt: string;
+  machine: { cpus: number; loadAvgAtStart: number; model?: string };
+  loadAvgAtEnd?: number;
+  chromium?: string;
+  figures: Figure[];
+}
+
+const row = (f: Figure, prefix = '') => {
+  const native = f.native === null ? '—' : `${nl(f.native)} ms`;
+  const ratio = f.ratio === null ? '—' : nl(f.ratio, 2);
+  const target = f.target === null ? '' : `${f.unit === 'MB' ? `≤ ${nl(f.target)} MB` : `≤ ${nl(f.target, 1)}×`}${f.met === null ? '' : f.met ? ' met' : ' **not met**'}`;
+  return `| ${prefix}${f.what} | ${value(f)} | ${native} | ${ratio} | ${target} |`;
+};
+
+export function benchTable(r: Run & { scaleRuns?: (Run & { scale: number })[] }): string {
   const lines: string[] = [];
   const load = `${r.machine.loadAvgAtStart.toFixed(2)} → ${r.loadAvgAtEnd?.toFixed(2) ?? '?'}`;
   lines.push(
@@ -22,11 +37,11 @@ export function benchTable(r: { startedAt: string; machine: { cpus: number; load
     '| What | Browser | Native DuckDB (same run) | Ratio | Target |',
     '|---|---:|---:|---:|---|',
   );
-  for (const f of r.figures) {
-    const native = f.native === null ? '—' : `${nl(f.native)} ms`;
-    const ratio = f.ratio === null ? '—' : nl(f.ratio, 2);
-    const target = f.target === null ? '' : `${f.unit === 'MB' ? `≤ ${nl(f.target)} MB` : `≤ ${nl(f.target, 1)}×`}${f.met === null ? '' : f.met ? ' met' : ' **not met**'}`;
-    lines.push(`| ${f.what} | ${value(f)} | ${native} | ${ratio} | ${target} |`);
+  for (const f of r.figures) lines.push(row(f));
+  for (const s of r.scaleRuns ?? []) {
+    const load = `${s.machine.loadAvgAtStart.toFixed(2)} → ${s.loadAvgAtEnd?.toFixed(2) ?? '?'}`;
+    lines.push(`| **${s.scale}× panel** (\`npm run bench -- --scale ${s.scale}\`, run ${s.startedAt.slice(0, 16).replace('T', ' ')} UTC, load average ${load}; native = the ${s.scale}× panel's own load) | | | | |`);
+    for (const f of s.figures) lines.push(row(f, `${s.scale}×: `));
   }
   return lines.join('\n');
 }

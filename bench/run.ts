@@ -9,7 +9,9 @@
  * gets), --no-native, --no-cases, --no-nocache (skip the cold start without OPFS cache),
  * --build (force vite build), --dist DIR (default dist-bench), --data DIR (native side; default data),
  * --port P, --no-app (skip the site's Duurzaamheid page), --no-readme (leave README.md alone),
- * --readme-only (rewrite README.md's table from bench/results/latest.json, measure nothing).
+ * --readme-only (rewrite README.md's table from bench/results/latest.json, measure nothing),
+ * --scale N (the same on a panel N times the national scale, bench/schaal.ts; its figures go to
+ * bench/results/latest-schaal-N.json and into the README table with the next ordinary run).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -19,11 +21,11 @@ import type { Page } from 'playwright-core';
 import { NodeEngine } from '../src/lib/engine/node.ts';
 import { parseManifest } from '../src/lib/extracts/manifest.ts';
 import { literal } from '../src/lib/sql/quote.ts';
-import { measureApp } from './app.ts';
 import { ensureBuilt, launch, startPreview, tabCost, type TabCost } from './browser.ts';
 import { loadCases, runCase, type BenchCaseDef } from './cases.ts';
 import { figures } from './figures.ts';
 import { benchTable, writeReadmeTable } from './readme.ts';
+import { lastScaleRun, prepareScale } from './schaal.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -35,7 +37,10 @@ const flag = (name: string) => process.argv.includes(`--${name}`);
 const RUNS = Math.max(1, Number(option('runs', '5')));
 const NATIVE_THREADS = Math.max(1, Number(option('native-threads', '1')));
 const DIST = option('dist', 'dist-bench');
-const DATA = resolve(ROOT, option('data', 'data'));
+const SCALE = Math.max(1, Number(option('scale', '1')));
+// Before the site's harness is imported (app.ts): it reads the build's env once.
+const SCHAAL = prepareScale(ROOT, SCALE, process.argv.includes('--data') ? option('data', 'data') : null);
+const DATA = SCHAAL.dataDir;
 const PORT = Number(option('port', '4488'));
 
 interface CaseResult {
@@ -60,6 +65,7 @@ async function main(): Promise<void> {
   if (flag('readme-only')) {
     const last = JSON.parse(readFileSync(join(ROOT, 'bench/results/latest.json'), 'utf8'));
     last.figures = figures(last);
+    last.scaleRuns = scaleRuns();
     console.log(writeReadmeTable(join(ROOT, 'README.md'), benchTable(last)) ? 'README.md: tabel bijgewerkt' : 'README.md: geen bench-markeringen');
     return;
   }
@@ -78,11 +84,14 @@ async function main(): Promise<void> {
     chromium: browser.version(),
     built,
     runs: RUNS,
+    scale: SCALE,
   };
   try {
     const browserCdp = await browser.newBrowserCDPSession();
     // ---- the site as a user meets it (first, on a quiet tab: the numbers the issue's targets name)
-    if (!flag('no-app')) result.app = await measureApp(browser, browserCdp);
+    const { measureApp } = await import('./app.ts');
+    // The demo's first view from the answers computed ahead at 1×; at another scale computed in the tab.
+    if (!flag('no-app')) result.app = await measureApp(browser, browserCdp, { shipped: SCALE === 1, pages: true });
     const context = await browser.newContext();
     const foreign: string[] = [];
     context.on('request', (r) => {
@@ -234,11 +243,18 @@ async function main(): Promise<void> {
     await preview.stop();
   }
   result.figures = figures(result);
+  if (SCALE === 1) result.scaleRuns = scaleRuns();
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-  writeFileSync(join(ROOT, 'bench/results/latest.json'), JSON.stringify(result, null, 2));
+  writeFileSync(SCHAAL.resultFile, JSON.stringify(result, null, 2));
   printReport(result);
-  if (!flag('no-readme') && writeReadmeTable(join(ROOT, 'README.md'), benchTable(result as Parameters<typeof benchTable>[0])))
+  if (SCALE === 1 && !flag('no-readme') && writeReadmeTable(join(ROOT, 'README.md'), benchTable(result as unknown as Parameters<typeof benchTable>[0])))
     console.log('README.md: benchtabel bijgewerkt uit deze run');
+}
+
+/** The last run at twice the scale, with its figures, for the README table (rows marked 2×). */
+function scaleRuns() {
+  const r = lastScaleRun(ROOT, 2) as Parameters<typeof benchTable>[0] | null;
+  return r ? [{ scale: 2, startedAt: r.startedAt, machine: r.machine, loadAvgAtEnd: r.loadAvgAtEnd, figures: figures(r) }] : [];
 }
 
 async function loadDemo(page: Page) {
@@ -363,7 +379,7 @@ function printReport(r: Record<string, any>): void {
       lines.push(`  ${v.padStart(8)} ${f.native === null ? ''.padStart(8) : ms(f.native).padStart(8)} ${f.ratio === null ? ''.padStart(5) : f.ratio.toFixed(2).padStart(5)}  ${f.what}${doel}`);
     }
   }
-  lines.push('', 'Resultaten: bench/results/latest.json', '');
+  lines.push('', `Resultaten: ${SCHAAL.resultFile}`, '');
   console.log(lines.join('\n'));
 }
 
