@@ -9,7 +9,7 @@
  * Shares are fractions (0.88 = 88%) as the chart kit expects.
  */
 import type { BronVermelding, ChartData, Kolom } from '../../lib/charts/spec.ts';
-import { onderdruk, onderdrukteSoorten, veiligGemiddelde } from '../../lib/format/disclosure.ts';
+import { DREMPEL, isOnderdrukt, onderdruk, onderdrukteSoorten, veiligGemiddelde } from '../../lib/format/disclosure.ts';
 import { formatAantal, formatKwartaal } from '../../lib/format/nl.ts';
 import type { ContractRij } from '../../lib/metrics/duurzaamheid/contract.ts';
 import type { Horizon } from '../../lib/metrics/duurzaamheid/filters.ts';
@@ -342,23 +342,32 @@ export function startersGroepData(rijen: readonly StartersRij[], achtergrond: re
 }
 
 /** Hours on a permanent contract and mean job duration per quarter, with published markers. */
-export function contractData(rijen: readonly ContractRij[], markers: Markers, ctx: Context): ChartData {
+/**
+ * The contract trend. Its count of werkzamen in a quarter is the same people as the cohort total
+ * of that base quarter (werkzaam then, same selection): where the cohort table hides that total
+ * (to protect a small group in it), this row hides it too, with the hours share and mean duration
+ * that rest on it — otherwise the trend would print what the table protects.
+ */
+export function contractData(rijen: readonly ContractRij[], markers: Markers, ctx: Context, cohorten?: ReadonlyMap<Kwartaal, CohortBescherming>): ChartData {
   const perKw = new Map(rijen.filter((r) => r.groep === TOTAAL).map((r) => [r.kwartaal, r]));
   const kwartalen = opKwartaal(perKw, markerKwartalen(markers));
   const uit = kwartalen.map((k) => {
     const r = perKw.get(k);
     const c = markers.uren?.get(k);
     const d = markers.duur?.get(k);
+    const totaal = cohorten?.get(k)?.aantal('totaal', 'cohort');
+    const beschermd = totaal !== undefined && isOnderdrukt(totaal) && r !== undefined && r.werkzamen >= DREMPEL ? totaal : null;
     return {
       kwartaal: k,
-      werkzamen: r?.werkzamen ?? null,
-      // Shares of hours and mean durations are derived from a group of persons: suppressed below 10.
-      uren_pct: r && r.urenOnbepaaldPct !== null ? veiligGemiddelde(r.urenOnbepaaldPct / 100, r.werkzamen) : null,
+      werkzamen: beschermd ?? r?.werkzamen ?? null,
+      // Shares of hours and mean durations are derived from a group of persons: suppressed with it.
+      uren_pct: r && r.urenOnbepaaldPct !== null ? (beschermd ?? veiligGemiddelde(r.urenOnbepaaldPct / 100, r.werkzamen)) : null,
       pub_uren: c ? c.waarde / 100 : null,
-      duur: r && r.gemBaanduurJaren !== null ? veiligGemiddelde(r.gemBaanduurJaren, r.werkzamen) : null,
+      duur: r && r.gemBaanduurJaren !== null ? (beschermd ?? veiligGemiddelde(r.gemBaanduurJaren, r.werkzamen)) : null,
       pub_duur: d ? d.waarde : null,
     };
   });
+  const getoond = onderdruk(uit, { aantallen: ['werkzamen'] });
   const berekend = ctx.synthetisch ? ' (berekend, synthetische demodata)' : ' (berekend)';
   return zonderLegePublicaties({
     titel: 'Vaste contracten en duur van banen',
@@ -372,9 +381,10 @@ export function contractData(rijen: readonly ContractRij[], markers: Markers, ct
       { key: 'duur', label: `Gemiddelde duur lopende banen, jaren${berekend}`, type: 'aantal', decimalen: 1 },
       { key: 'pub_duur', label: 'Gemiddelde duur lopende banen, jaren (gepubliceerd, UWV)', type: 'aantal', decimalen: 1 },
     ],
-    rijen: onderdruk(uit, { aantallen: ['werkzamen'] }),
+    rijen: getoond,
     voetnoten: [
       'Vast contract: contract voor onbepaalde tijd. Duur: van de begindatum van de huidige baan tot de peildatum.',
+      ...beschermingsNoten(getoond, null),
       ...(alleMarkers(markers).length ? [MARKER_NOOT, 'UWV publiceerde de duur voor 2015–2017 als jaarcijfer; die staan bij het derde kwartaal.'] : []),
     ],
     bronnen: bronnenVan(alleMarkers(markers)),
