@@ -8,6 +8,9 @@ import { Coordinator, type CoordinatorStats } from '../query/Coordinator.ts';
 import { queryLayer } from '../query/query-layer.svelte.ts';
 import { catalogus, voorlopigeCatalogus } from '../query/catalogus.ts';
 import { browserAnswerStore } from '../query/result-store-idb.ts';
+import { leesVoorberekend, type LeesBestand, type VoorberekendeGegevens } from '../voorberekend/laden.ts';
+import { voorberekend } from '../voorberekend/modus.svelte.ts';
+import { voorberekendVanSite } from '../voorberekend/van-site.ts';
 
 /**
  * What the whole app knows about its data: the manifest, the browser engine, loading progress
@@ -60,10 +63,16 @@ export class AppStatus {
     this.#gestart = true;
     this.bezig = true;
     try {
+      // A site published without microdata carries a voorberekend manifest instead (npm run compute).
+      let vanSite: VoorberekendeGegevens | null = null;
       try {
         this.manifest = await loadManifest();
       } catch (e) {
-        this.fouten = [...this.fouten, { titel: 'Manifest niet geladen', berichten: [(e as Error).message] }];
+        vanSite = await voorberekendVanSite().catch((f: Error) => {
+          this.fouten = [...this.fouten, { titel: 'Voorberekende gegevens niet geladen', berichten: [f.message] }];
+          return null;
+        });
+        if (!vanSite) this.fouten = [...this.fouten, { titel: 'Manifest niet geladen', berichten: [(e as Error).message] }];
       }
       try {
         this.engine = await laadEngine();
@@ -79,6 +88,11 @@ export class AppStatus {
         this.#engineGestart();
       }
       if (!this.engine) return;
+      if (vanSite) {
+        voorberekend.activeer(vanSite);
+        this.dataVersie += 1;
+        return;
+      }
       // The demo extracts about to be loaded: views ask now and draw what an earlier visit kept
       // while the engine attaches; their other queries wait for the real catalog below.
       if (this.manifest) {
@@ -150,6 +164,8 @@ export class AppStatus {
   async verversGeladen(): Promise<void> {
     if (!this.engine) return;
     this.geladen = await this.engine.loaded();
+    // Drawing from voorberekende tabellen: what the engine loads does not change what pages read.
+    if (voorberekend.actief) return;
     queryLayer.setCatalog(await catalogus(this.engine, this.geladen, this.manifest, queryLayer.catalog));
     this.dataVersie += 1;
   }
@@ -174,6 +190,21 @@ export class AppStatus {
       await this.verversGeladen();
     }
     return result;
+  }
+
+  /** Draw every page from a folder written by npm run compute (the Data page); throws a Dutch message. */
+  async laadVoorberekend(lees: LeesBestand): Promise<void> {
+    const gegevens = await leesVoorberekend(lees);
+    await this.#engineKlaar;
+    if (!this.engine) throw new Error('De voorberekende gegevens zijn niet geladen: de rekenmodule kon niet starten.');
+    voorberekend.activeer(gegevens);
+    this.dataVersie += 1;
+  }
+
+  /** Back from voorberekende tabellen to the loaded microdata. */
+  async stopVoorberekend(): Promise<void> {
+    voorberekend.stop();
+    await this.verversGeladen();
   }
 
   /** Remove a user's file of this contract (also from the browser's storage) and return to the demo data. */
