@@ -182,13 +182,13 @@ describe('kaart, ranglijst, tabel en CSV van één weergave', () => {
 
 describe('startniveau en groei', () => {
   it('fits y = 0,5 − x through the three regions and reports r = −1', () => {
-    const { s, groei } = startniveau(OVERZICHT, 'aandeel_werkzaam');
+    const s = startniveau(OVERZICHT, 'aandeel_werkzaam');
     expect(s.r).toBeCloseTo(-1, 12);
     expect(s.fit!.helling).toBeCloseTo(-1, 12);
     expect(s.fit!.intercept).toBeCloseTo(0.5, 12);
     expect(s.landelijk.x).toBeCloseTo(0.3, 12);
     expect(s.landelijk.y).toBeCloseTo(0.2, 12);
-    const d = spreidingData(s, HERKOMST, null, groei);
+    const d = spreidingData(s, HERKOMST, null);
     expect(d.ondertitel).toBe("Correlatie r = -1,00 over 3 regio's: regio's die hoger begonnen, groeiden gemiddeld minder.");
     expect(d.rijen.map((r) => [r.regio_naam, r.x, r.y, r.groei])).toEqual([
       ['FoodValley', 0.4, expect.closeTo(0.1, 12), expect.closeTo(1, 9)],
@@ -198,8 +198,8 @@ describe('startniveau en groei', () => {
   });
 
   it('says when there are too few regions for a line', () => {
-    const een = overzichtUitSommen({ basis: '2015Q4', eind: '2017Q4' }, [{ regio_code: 'AM01', basis: som(10, 2, 1), eind: som(10, 2, 2) }]);
-    expect(correlatieZin(startniveau(een, 'banen_per_1000').s)).toBe("Te weinig regio's met een startniveau en een groei om een lijn te trekken (1).");
+    const een = overzichtUitSommen({ basis: '2015Q4', eind: '2017Q4' }, [{ regio_code: 'AM01', basis: som(100, 20, 10), eind: som(100, 20, 13) }]);
+    expect(correlatieZin(startniveau(een, 'banen_per_1000'))).toBe("Te weinig regio's met een startniveau en een groei om een lijn te trekken (1).");
   });
 
   it('quotes the UWV finding from data/published and compares it with the computed national growth', () => {
@@ -209,11 +209,10 @@ describe('startniveau en groei', () => {
     // Cited as the letter it comes from, never by its file name.
     expect(pub.citatie.label).toBe('Brief van de staatssecretaris van SZW aan de Eerste Kamer over vijf onderzoeken, 2019 (34 352, F)');
     expect(pub.citatie.citaat).toContain('15.847 (+16,5 procent)');
-    const { s, groei } = startniveau(OVERZICHT, 'aandeel_werkzaam');
-    const d = spreidingData(s, HERKOMST, pub, groei);
+    const d = spreidingData(startniveau(OVERZICHT, 'aandeel_werkzaam'), HERKOMST, pub);
     expect(d.bronnen).toEqual([{ label: 'Gepubliceerd: UWV-onderzoek regionale verschillen', document: pub.citatie.label, citaat: pub.citatie.citaat }]);
     expect(JSON.stringify(d)).not.toMatch(/\.txt|github/i);
-    const v = groeiVergelijking(OVERZICHT, pub);
+    const v = groeiVergelijking(OVERZICHT, pub)!;
     expect(v.zelfdePeriode).toBe(true);
     expect(v.berekendBanen).toBeCloseTo(6, 9);
     expect(v.berekendPct).toBeCloseTo(0.2, 12);

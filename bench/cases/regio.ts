@@ -65,8 +65,8 @@ export const cases: BenchCase[] = [
       const { data: o, herkomst } = await vraag(s, regioOverzichtQuery({ basis, eind }));
       const view = { indicator: NIVEAU_EN_GROEI[i % NIVEAU_EN_GROEI.length], basis: o.basis, eind: o.eind };
       const kaart = kaartData(view, rangTabel(view, o, null), herkomst);
-      const { s: sg, groei } = startniveau(o, i % 2 ? 'banen_per_1000' : 'aandeel_werkzaam');
-      return [kaart.rijen.length, spreidingData(sg, herkomst, null, groei).rijen.length];
+      const sg = startniveau(o, i % 2 ? 'banen_per_1000' : 'aandeel_werkzaam');
+      return [kaart.rijen.length, spreidingData(sg, herkomst, null).rijen.length];
     },
   },
   {

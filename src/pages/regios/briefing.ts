@@ -73,7 +73,7 @@ const kaart: BriefingView<RegioLinkFilters> = {
     if (f.indicator === 'duurzaam' && (!d || !herkomsten[1])) return null;
     const view = { indicator: f.indicator, basis: o.basis, eind: f.indicator === 'duurzaam' ? d!.eind : o.eind };
     const tabel = rangTabel(view, o, d?.rijen ?? null);
-    const data = kaartData(view, tabel, (f.indicator === 'duurzaam' ? herkomsten[1] : ho) as Herkomst, d?.rijen ?? null);
+    const data = kaartData(view, tabel, (f.indicator === 'duurzaam' ? herkomsten[1] : ho) as Herkomst);
     const info = PAGINA_INDICATOREN[f.indicator];
     const rang = rangMetReferentie(data, rangReferentie(f.indicator, data.rijen, tabel.landelijk));
     const landelijk = tabel.landelijk === null ? null : celTekst(tabel.landelijk, data.kolommen[2]);

@@ -1,33 +1,34 @@
 import type { ChartData } from '../../lib/charts/spec.ts';
 import { REGIO_NAMEN } from '../../lib/extracts/regions.ts';
-import { AFGELEID, DREMPEL, KLEIN } from '../../lib/format/disclosure.ts';
 import { formatKwartaal } from '../../lib/format/nl.ts';
 import type { RegioOverzicht } from '../../lib/metrics/regio.ts';
 import type { Herkomst } from '../../lib/query/herkomst.ts';
+import { beschermOverzicht } from './beveiliging.ts';
 import { herkomstVelden, periodeTekst } from './grafieken.ts';
 
 /**
  * One region next to its neighbouring regions, the regions closest in register size and
  * Nederland: growth of banen (%), share working and register size, from the same overview as
- * the rest of the profile. Values resting on fewer than 10 people are suppressed.
+ * the rest of the profile, as the overview's disclosure table allows (beveiliging.ts).
  */
 export function burenData(code: string, buren: readonly string[], vergelijkbaar: readonly string[], o: RegioOverzicht, herkomst: Herkomst): ChartData {
   const perCode = new Map(o.regios.filter((r) => r.regio_code !== null).map((r) => [r.regio_code!, r]));
-  const regel = (naam: string, relatie: string, r: { eind: { personen: number; aandeel_werkzaam: number | null }; groei_banen_rel: number | null } | undefined) => {
-    const klein = !r || r.eind.personen < DREMPEL;
+  const b = beschermOverzicht(o);
+  const regel = (naam: string, relatie: string, c: string | null) => {
+    const r = c === null ? o.landelijk : perCode.get(c);
     return {
       naam,
       relatie,
-      groei_pct: !r ? null : klein ? AFGELEID : r.groei_banen_rel,
-      werkzaam_pct: !r ? null : klein ? AFGELEID : r.eind.aandeel_werkzaam,
-      personen: !r ? null : klein ? KLEIN : r.eind.personen,
+      groei_pct: !r ? null : b.waarde('groei', c, r.groei_banen_rel),
+      werkzaam_pct: !r ? null : b.waarde('aandeel_werkzaam', c, r.eind.aandeel_werkzaam),
+      personen: !r ? null : b.waarde('personen', c, r.eind.personen),
     };
   };
   const rijen = [
-    regel(REGIO_NAMEN[code], 'deze regio', perCode.get(code)),
-    ...buren.map((c) => regel(REGIO_NAMEN[c], 'buurregio', perCode.get(c))),
-    ...vergelijkbaar.filter((c) => !buren.includes(c)).map((c) => regel(REGIO_NAMEN[c], 'vergelijkbare omvang', perCode.get(c))),
-    regel('Nederland', 'landelijk', o.landelijk),
+    regel(REGIO_NAMEN[code], 'deze regio', code),
+    ...buren.map((c) => regel(REGIO_NAMEN[c], 'buurregio', c)),
+    ...vergelijkbaar.filter((c) => !buren.includes(c)).map((c) => regel(REGIO_NAMEN[c], 'vergelijkbare omvang', c)),
+    regel('Nederland', 'landelijk', null),
   ];
   return {
     titel: `${REGIO_NAMEN[code]} naast buurregio's en regio's van vergelijkbare omvang, ${periodeTekst(o.basis, o.eind)}`,

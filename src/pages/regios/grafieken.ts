@@ -7,9 +7,9 @@
  */
 import { celTekst, type ChartData, type Kolom, type KolomType } from '../../lib/charts/spec.ts';
 import { REGIO_CODES, REGIO_NAMEN } from '../../lib/extracts/regions.ts';
-import { AFGELEID, DREMPEL, KLEIN, type Onderdrukt } from '../../lib/format/disclosure.ts';
+import type { Onderdrukt } from '../../lib/format/disclosure.ts';
 import { formatGetal, formatKwartaal } from '../../lib/format/nl.ts';
-import { kwartaalEinde, kwartaalToIndex, type Kwartaal } from '../../lib/kwartaal.ts';
+import { indexToKwartaal, kwartaalEinde, kwartaalToIndex, type Kwartaal } from '../../lib/kwartaal.ts';
 import { cohortBasis, regioNaam, type RegioAandeel, type RegioOverzicht, type Reeksen } from '../../lib/metrics/regio.ts';
 import { aandeelTabel } from '../../lib/metrics/regio-aandeel.ts';
 import { KAART_BRON } from '../../lib/metrics/regio-geo.ts';
@@ -17,8 +17,10 @@ import { geindexeerdeReeksen } from '../../lib/metrics/regio-index.ts';
 import {
   indicatorTabel, regioProfiel, type NiveauIndicator, type RangTabel, type RegioIndicator,
 } from '../../lib/metrics/regio-indicatoren.ts';
+import { rangschik } from '../../lib/metrics/stats.ts';
 import { UREN_PER_BAAN } from '../../lib/metrics/regio-sommen.ts';
 import { grafiekHerkomst, type Herkomst } from '../../lib/query/herkomst.ts';
+import { beschermCohort, beschermOverzicht, beschermReeksen, type OverzichtMaat } from './beveiliging.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Context shared by every chart of the page
@@ -93,23 +95,58 @@ export interface KaartView {
   eind: Kwartaal;
 }
 
-/** The ranked table of the chosen indicator (from the overview, or from the cohort for duurzaamheid). */
-export function rangTabel(view: KaartView, overzicht: RegioOverzicht, duurzaam: readonly RegioAandeel[] | null): RangTabel {
-  const info = PAGINA_INDICATOREN[view.indicator];
-  if (info.metriek) return indicatorTabel(overzicht, info.metriek);
-  if (!duurzaam) throw new Error('Duurzaamheid per regio is nog niet berekend.');
-  return aandeelTabel(duurzaam, info.label);
+/** Where each page indicator is declared in the overview's table (beveiliging.ts). */
+const OVERZICHT_MAAT: Record<Exclude<PaginaIndicator, 'duurzaam'>, OverzichtMaat> = {
+  banen: 'banen', groei: 'groei', groei_pct: 'groei', werkzaam_pct: 'aandeel_werkzaam', register: 'personen', per1000: 'banen_per_1000',
+};
+
+export interface PaginaRij {
+  regio_code: string | null;
+  /** As it may be printed: the number, "<10" / "x", or null without data. */
+  waarde: number | Onderdrukt | null;
+  /** 1 = highest among the values shown (a hidden value has no place, so no gap betrays it). */
+  rang: number | null;
+}
+
+/** The ranked table of one indicator after disclosure control: what map, ranking, table, CSV, profile and briefing read. */
+export interface PaginaTabel {
+  /** Regions with a value shown first (by rank), then hidden ones, then those without data. */
+  rijen: PaginaRij[];
+  landelijk: number | Onderdrukt | null;
+  /** Codes outside the 35 (or NULL): in the national figure, not on the map. */
+  onbekend: (string | null)[];
 }
 
 /**
- * A value as shown. Counts of people under 10 become "<10"; anything resting on fewer than 10
- * people (banen, growth, shares in a tiny region; a cohort share with n or k under 10) becomes "x".
+ * The ranked table of the chosen indicator (from the overview, or from the cohort for
+ * duurzaamheid), through the page's disclosure tables: every value is what the one module
+ * allows (beveiliging.ts), and places are counted over the values shown.
  */
-function veilig(indicator: PaginaIndicator, v: number | null, personen: number, teller: number | undefined): number | Onderdrukt | null {
-  if (v === null) return null;
-  if (indicator === 'register') return v < DREMPEL ? KLEIN : v;
-  if (personen < DREMPEL || (teller !== undefined && teller < DREMPEL)) return AFGELEID;
-  return v;
+export function rangTabel(view: KaartView, overzicht: RegioOverzicht, duurzaam: readonly RegioAandeel[] | null): PaginaTabel {
+  const info = PAGINA_INDICATOREN[view.indicator];
+  if (view.indicator === 'duurzaam') {
+    if (!duurzaam) throw new Error('Duurzaamheid per regio is nog niet berekend.');
+    const c = beschermCohort(duurzaam);
+    return beveiligd(aandeelTabel(duurzaam, info.label), (code) => c.aandeel(code));
+  }
+  const o = beschermOverzicht(overzicht);
+  const maat = OVERZICHT_MAAT[view.indicator];
+  return beveiligd(indicatorTabel(overzicht, info.metriek!), (code, v) => o.waarde(maat, code, v));
+}
+
+function beveiligd(t: RangTabel, veilig: (code: string | null, v: number) => number | Onderdrukt | null): PaginaTabel {
+  const waarde = (code: string | null, v: number | null) => (v === null ? null : veilig(code, v));
+  const opKaart = (code: string | null) => code !== null && Object.hasOwn(REGIO_NAMEN, code);
+  const rijen = t.rijen
+    .filter((r) => opKaart(r.regio_code))
+    .map((r) => ({ regio_code: r.regio_code, waarde: waarde(r.regio_code, r.waarde) }));
+  const gerangschikt = rangschik(rijen, (r) => (typeof r.waarde === 'number' ? r.waarde : null));
+  const volgorde = (r: PaginaRij) => (typeof r.waarde === 'number' ? 0 : r.waarde === null ? 2 : 1);
+  return {
+    rijen: gerangschikt.map((g) => ({ ...g.rij, rang: g.rang })).sort((a, b) => volgorde(a) - volgorde(b)),
+    landelijk: waarde(null, t.landelijk),
+    onbekend: t.rijen.filter((r) => !opKaart(r.regio_code)).map((r) => r.regio_code),
+  };
 }
 
 export interface KaartRij extends Record<string, unknown> {
@@ -120,30 +157,25 @@ export interface KaartRij extends Record<string, unknown> {
 }
 
 /**
- * ChartData of the map view: one row per region (all 35, in rank order, regions without data
- * last), the value column typed by indicator. Person counts under 10 and values resting on them
- * are suppressed before anything is drawn.
+ * ChartData of the map view: one row per region (all 35, in rank order, hidden values and
+ * regions without data last), the value column typed by indicator. The values are those of the
+ * protected table (rangTabel), so nothing is drawn that disclosure control hides.
  */
-export function kaartData(view: KaartView, tabel: RangTabel, herkomst: Herkomst, duurzaam: readonly RegioAandeel[] | null = null): ChartData {
+export function kaartData(view: KaartView, tabel: PaginaTabel, herkomst: Herkomst): ChartData {
   const info = PAGINA_INDICATOREN[view.indicator];
-  const perCode = new Map(tabel.rijen.filter((r) => r.regio_code !== null).map((r) => [r.regio_code!, r]));
-  const kPerCode = new Map((duurzaam ?? []).map((d) => [d.regio_code, d.k]));
-  const bekend = tabel.rijen.filter((r) => r.regio_code !== null && Object.hasOwn(REGIO_NAMEN, r.regio_code));
+  const perCode = new Map(tabel.rijen.map((r) => [r.regio_code!, r]));
   const ontbrekend = REGIO_CODES.filter((c) => !perCode.has(c));
   const rijen: KaartRij[] = [
-    ...bekend.map((r) => {
-      const waarde = veilig(view.indicator, r.waarde, r.personen, info.soort === 'cohort' ? kPerCode.get(r.regio_code) : undefined);
-      return { regio_naam: REGIO_NAMEN[r.regio_code!], regio_code: r.regio_code!, waarde, rang: typeof waarde === 'number' ? r.rang : null };
-    }),
+    ...tabel.rijen.map((r) => ({ regio_naam: REGIO_NAMEN[r.regio_code!], regio_code: r.regio_code!, waarde: r.waarde, rang: r.rang })),
     ...ontbrekend.map((c) => ({ regio_naam: REGIO_NAMEN[c], regio_code: c, waarde: null, rang: null })),
   ];
-  const onbekend = tabel.rijen.filter((r) => !(r.regio_code !== null && Object.hasOwn(REGIO_NAMEN, r.regio_code)));
+  const onbekend = tabel.onbekend;
   const noten = [BAAN_NOOT];
   if (info.soort === 'groei') noten.unshift(`Groei: verschil tussen ${formatKwartaal(view.basis)} en ${formatKwartaal(view.eind)}.`);
   if (info.soort === 'cohort')
     noten.unshift(`Werkzaam na 1 jaar: van wie in ${formatKwartaal(cohortBasis(view.eind))} in het register stond en werkte, het deel dat in ${formatKwartaal(view.eind)} nog werkte; regio op het beginmoment.`);
   if (onbekend.length > 0)
-    noten.push(`${onbekend.length} ${onbekend.length === 1 ? 'groep' : 'groepen'} met een onbekende of lege regiocode (${onbekend.map((r) => r.regio_code ?? 'leeg').join(', ')}) ${onbekend.length === 1 ? 'telt' : 'tellen'} mee in het landelijke cijfer, maar ${onbekend.length === 1 ? 'staat' : 'staan'} niet op de kaart.`);
+    noten.push(`${onbekend.length} ${onbekend.length === 1 ? 'groep' : 'groepen'} met een onbekende of lege regiocode (${onbekend.map((c) => c ?? 'leeg').join(', ')}) ${onbekend.length === 1 ? 'telt' : 'tellen'} mee in het landelijke cijfer, maar ${onbekend.length === 1 ? 'staat' : 'staan'} niet op de kaart.`);
   if (ontbrekend.length > 0) noten.push(`Geen gegevens voor ${ontbrekend.map((c) => REGIO_NAMEN[c]).join(', ')}.`);
   noten.push(KAART_BRON);
   const landelijk = tabel.landelijk;
@@ -197,13 +229,19 @@ export function vergelijkData(
   maat: 'index' | 'groei_pct' = 'index',
 ): ChartData {
   const geindexeerd = geindexeerdeReeksen(reeksen, indicator, basis);
+  // A point rests on the counts of its quarter and the base quarter: hidden when either is small.
+  const veilig = beschermReeksen(reeksen, indicator, indexToKwartaal(kwartaalToIndex(basis)));
   const perKey = new Map(geindexeerd.map((g) => [reeksKey(g.regio_code), g]));
   const kwartalen = [...new Set(geindexeerd.flatMap((g) => g.punten.map((p) => p.kwartaal)))].sort((a, b) => kwartaalToIndex(a) - kwartaalToIndex(b));
   const keys = ['landelijk', ...regios.map(reeksKey)];
   const omzet = (index: number | null) => (index === null ? null : maat === 'index' ? index : index / 100 - 1);
+  const codes = new Map<string, string | null>([['landelijk', null], ...regios.map((c) => [reeksKey(c), c] as const)]);
   const rijen = kwartalen.map((kw) => {
     const rij: Record<string, unknown> = { kwartaal: kw };
-    for (const key of keys) rij[key] = omzet(perKey.get(key)?.punten.find((p) => p.kwartaal === kw)?.index ?? null);
+    for (const key of keys) {
+      const v = omzet(perKey.get(key)?.punten.find((p) => p.kwartaal === kw)?.index ?? null);
+      rij[key] = v === null ? null : veilig.punt(codes.get(key)!, kw, v);
+    }
     return rij;
   });
   const groei = maat === 'groei_pct';
@@ -256,10 +294,10 @@ export function profielRegels(view: KaartView, code: string, overzicht: RegioOve
   for (const indicator of PROFIEL_INDICATOREN) {
     if (indicator === 'duurzaam' && !duurzaam) continue;
     const v = { ...view, indicator };
-    const data = kaartData(v, rangTabel(v, overzicht, duurzaam), herkomst, duurzaam);
+    const tabel = rangTabel(v, overzicht, duurzaam);
+    const data = kaartData(v, tabel, herkomst);
     const k = data.kolommen[2];
     const eigen = data.rijen.find((r) => r.regio_code === code)!;
-    const tabel = rangTabel(v, overzicht, duurzaam);
     const van = data.rijen.filter((r) => typeof r.waarde === 'number').length;
     const tekst = (x: unknown) => celTekst(x, k);
     const info = PAGINA_INDICATOREN[indicator];
@@ -271,7 +309,7 @@ export function profielRegels(view: KaartView, code: string, overzicht: RegioOve
       plaats: typeof eigen.rang === 'number' ? `${eigen.rang} van ${van}` : '–',
       waarden: data.rijen.map((r) => r.waarde).filter((x): x is number => typeof x === 'number'),
       eigen: typeof eigen.waarde === 'number' ? eigen.waarde : null,
-      landelijk: info.type === 'aantal' && indicator !== 'per1000' ? null : tabel.landelijk,
+      landelijk: info.type === 'aantal' && indicator !== 'per1000' ? null : typeof tabel.landelijk === 'number' ? tabel.landelijk : null,
       kolom: k,
     });
   }

@@ -14,8 +14,9 @@ export interface RangReferentie {
   label: string;
 }
 
-export function rangReferentie(indicator: PaginaIndicator, rijen: readonly Record<string, unknown>[], landelijk: number | null): RangReferentie | null {
-  if (!TOTALEN.has(indicator)) return landelijk === null ? null : { waarde: landelijk, label: 'Nederland' };
+export function rangReferentie(indicator: PaginaIndicator, rijen: readonly Record<string, unknown>[], landelijk: unknown): RangReferentie | null {
+  // A hidden national value ("x") is no reference either.
+  if (!TOTALEN.has(indicator)) return typeof landelijk === 'number' ? { waarde: landelijk, label: 'Nederland' } : null;
   // Only values that are shown: a suppressed region ("x", "<10") does not weigh in the average.
   const getallen = rijen.map((r) => r.waarde).filter((v): v is number => typeof v === 'number');
   if (getallen.length === 0) return null;

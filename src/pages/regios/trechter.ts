@@ -1,17 +1,18 @@
 /**
  * The funnel as data: werkzaam na 1 jaar per region against the size of its cohort, with 95% and
- * 99,8% control limits around the national rate. Regions of fewer than 10 people are shown as
- * "<10" / "x" and never flagged.
+ * 99,8% control limits around the national rate. Counts, shares and limits are those the
+ * cohort's disclosure table allows (beveiliging.ts: one table with the map and the profile); a
+ * region whose share is hidden is never flagged, and the limits (they give n away) go with n.
  */
 import type { ChartData } from '../../lib/charts/spec.ts';
 import { REGIO_NAMEN } from '../../lib/extracts/regions.ts';
-import { AFGELEID, DREMPEL, KLEIN } from '../../lib/format/disclosure.ts';
 import { formatKwartaal, formatPct } from '../../lib/format/nl.ts';
 import type { Kwartaal } from '../../lib/kwartaal.ts';
 import { cohortBasis, type RegioAandeel } from '../../lib/metrics/regio.ts';
 import { regioFunnel } from '../../lib/metrics/regio-aandeel.ts';
 import { funnelCurve, type FunnelCurvePunt } from '../../lib/metrics/stats.ts';
 import type { Herkomst } from '../../lib/query/herkomst.ts';
+import { beschermCohort } from './beveiliging.ts';
 import { herkomstVelden, periodeTekst } from './grafieken.ts';
 
 export type Signaal = 'boven998' | 'boven95' | 'binnen' | 'onder95' | 'onder998';
@@ -33,31 +34,37 @@ export interface TrechterModel {
 export function trechterData(eind: Kwartaal, invoer: readonly RegioAandeel[], herkomst: Herkomst): TrechterModel | null {
   const f = regioFunnel(invoer);
   if (f.p0 === null) return null;
+  const b = beschermCohort(invoer);
   const p0 = f.p0;
+  const getoondP0 = b.aandeel(null);
   const rijen = f.punten
-    .filter((p) => p.regio_code !== null && Object.hasOwn(REGIO_NAMEN, p.regio_code))
+    .filter((p): p is typeof p & { regio_code: string } => p.regio_code !== null && Object.hasOwn(REGIO_NAMEN, p.regio_code))
     .map((p) => {
-      const klein = p.n < DREMPEL || p.k < DREMPEL;
+      const c = p.regio_code;
+      const aandeel = p.p === null ? null : b.aandeel(c);
+      const verborgen = typeof aandeel !== 'number';
       const signaal: Signaal =
-        klein || p.p === null ? 'binnen'
+        verborgen ? 'binnen'
           : p.oordeel998 === 'boven' ? 'boven998' : p.oordeel95 === 'boven' ? 'boven95'
             : p.oordeel998 === 'onder' ? 'onder998' : p.oordeel95 === 'onder' ? 'onder95' : 'binnen';
+      const grens = (g: number | undefined) => b.opN(c, g ?? null);
       return {
-        regio_naam: p.regio_naam ?? p.regio_code,
-        regio_code: p.regio_code,
-        n: p.n < DREMPEL ? KLEIN : p.n,
-        k: p.k < DREMPEL ? KLEIN : p.k,
-        p: klein ? AFGELEID : p.p,
-        onder95: klein ? AFGELEID : (p.grenzen95?.onder ?? null),
-        boven95: klein ? AFGELEID : (p.grenzen95?.boven ?? null),
-        onder998: klein ? AFGELEID : (p.grenzen998?.onder ?? null),
-        boven998: klein ? AFGELEID : (p.grenzen998?.boven ?? null),
-        oordeel: klein ? 'x' : OORDEEL_TEKST[signaal],
+        regio_naam: p.regio_naam ?? c,
+        regio_code: c,
+        n: b.n(c),
+        k: b.k(c),
+        p: aandeel,
+        onder95: grens(p.grenzen95?.onder),
+        boven95: grens(p.grenzen95?.boven),
+        onder998: grens(p.grenzen998?.onder),
+        boven998: grens(p.grenzen998?.boven),
+        oordeel: aandeel === null ? '–' : verborgen ? 'x' : OORDEEL_TEKST[signaal],
         signaal,
       };
     })
     .sort((a, b) => String(a.regio_naam).localeCompare(String(b.regio_naam), 'nl'));
-  const ns = f.punten.filter((p) => p.regio_code !== null && p.n >= DREMPEL).map((p) => p.n);
+  // The curves span the regions whose n is shown (a hidden n must not set the x axis).
+  const ns = rijen.map((r) => r.n).filter((n): n is number => typeof n === 'number');
   const nMin = Math.max(1, Math.floor(Math.min(...ns, 1e12) * 0.5));
   const nMax = Math.max(nMin + 1, Math.ceil(Math.max(...ns, 1) * 1.1));
   const buiten = rijen.filter((r) => r.signaal !== 'binnen');
@@ -67,7 +74,7 @@ export function trechterData(eind: Kwartaal, invoer: readonly RegioAandeel[], he
     curve: funnelCurve(p0, nMin, nMax, 120),
     data: {
       titel: `Werkzaam na 1 jaar per arbeidsmarktregio tegen de omvang van de groep, cohort ${periodeTekst(basis, eind)}`,
-      ondertitel: `Landelijk ${formatPct(p0, 1)}. ${buiten.length === 0 ? 'Geen enkele regio ligt buiten de 95%-grenzen.' : `${buiten.length} ${buiten.length === 1 ? 'regio ligt' : "regio's liggen"} buiten de 95%-grenzen, waarvan ${buiten.filter((r) => r.signaal.endsWith('998')).length} buiten de 99,8%-grenzen.`}`,
+      ondertitel: `Landelijk ${typeof getoondP0 === 'number' ? formatPct(getoondP0, 1) : 'x'}. ${buiten.length === 0 ? 'Geen enkele regio ligt buiten de 95%-grenzen.' : `${buiten.length} ${buiten.length === 1 ? 'regio ligt' : "regio's liggen"} buiten de 95%-grenzen, waarvan ${buiten.filter((r) => r.signaal.endsWith('998')).length} buiten de 99,8%-grenzen.`}`,
       ...herkomstVelden(herkomst, eind),
       kolommen: [
         { key: 'regio_naam', label: 'Arbeidsmarktregio', type: 'tekst' },

@@ -1,0 +1,171 @@
+/**
+ * Disclosure control of the Regio's page through the one module (lib/disclosure/). Three
+ * independent tables, each declared once and read by every view that prints from it (chart,
+ * table twin, sentences, CSV, briefing):
+ *
+ * 1. The overview of a period (base and end quarter): per region (unknown codes included, not
+ *    printed) the persons in the register and the werkzaam persons in both quarters, adding up to
+ *    Nederland. Map/ranking, profile, neighbours, scatter and the national growth read it.
+ *    Banen are hours of the werkzaam persons (a magnitude, not a count): a region's banen, its
+ *    growth and banen per 1.000 are shown only when the werkzaam counts they rest on are, and
+ *    those counts are declared as printed — the national banen minus the regions shown would
+ *    otherwise give a hidden region's banen, exactly as counts would. Growth is the difference of
+ *    two quarters, so it rests on both quarters' counts: a hidden quarter hides the growth.
+ * 2. The one-year cohort per region (n werkzaam at the start, k of them still werkzaam): the
+ *    funnel prints n and k, the map and profile the share k/n; one table for all three.
+ * 3. The indexed series (compare view, profile): each point rests on the counts of its quarter
+ *    and of the base quarter; no sums are printed between them, so only the primary rule acts.
+ *
+ * Ids: `r:<code>.b|e.personen|werkzaam` (code `∅` for a NULL code), `NL.…` for Nederland.
+ */
+import { beveilig, type Beveiligd } from '../../lib/disclosure/beveilig.ts';
+import { WeergaveBouwer, aandeelId } from '../../lib/disclosure/tabel.ts';
+import { REGIO_NAMEN } from '../../lib/extracts/regions.ts';
+import type { Onderdrukt } from '../../lib/format/disclosure.ts';
+import type { RegioAandeel, RegioOverzicht, Reeksen } from '../../lib/metrics/regio.ts';
+import type { NiveauIndicator } from '../../lib/metrics/regio-indicatoren.ts';
+
+/** Nederland weighs more: hidden only when no region can protect a small group instead. */
+const LANDELIJK_GEWICHT = 10;
+/** Decimals of the shares as the page prints them (16,5%). */
+const DECIMALEN = 1;
+
+const NL = 'NL';
+const rij = (code: string | null) => (code === null ? 'r:∅' : `r:${code}`);
+const opKaart = (code: string | null) => code !== null && Object.hasOwn(REGIO_NAMEN, code);
+
+export type OverzichtMaat = 'banen' | 'groei' | 'aandeel_werkzaam' | 'personen' | 'banen_per_1000' | 'aandeel_werkzaam_basis' | 'banen_per_1000_basis';
+
+/** What the page may print of one period's overview. */
+export interface OverzichtBescherming {
+  readonly b: Beveiligd;
+  /** `v` (or the rounded share) when it may be printed, else "<10" / "x"; code null = Nederland. */
+  waarde(maat: OverzichtMaat, code: string | null, v: number | null): number | Onderdrukt | null;
+}
+
+const overzichtCache = new WeakMap<RegioOverzicht, OverzichtBescherming>();
+
+/** The overview's table; one answer per overview object (map, profile and scatter share it). */
+export function beschermOverzicht(o: RegioOverzicht): OverzichtBescherming {
+  const klaar = overzichtCache.get(o);
+  if (klaar) return klaar;
+  const w = new WeergaveBouwer();
+  const rijen = o.regios.map((r) => ({ p: rij(r.regio_code), r, getoond: opKaart(r.regio_code) }));
+  const moment = [['b', 'basis'], ['e', 'eind']] as const;
+  for (const [m, veld] of moment) {
+    for (const k of ['personen', 'werkzaam'] as const) {
+      w.cel(`${NL}.${m}.${k}`, o.landelijk[veld][k], { gewicht: LANDELIJK_GEWICHT });
+      for (const { p, r, getoond } of rijen) w.cel(`${p}.${m}.${k}`, r[veld][k], { getoond });
+      w.som(`${NL}.${m}.${k}`, rijen.map((x) => `${x.p}.${m}.${k}`));
+    }
+  }
+  for (const p of [NL, ...rijen.map((x) => x.p)]) for (const [m] of moment) w.nesting(`${p}.${m}.werkzaam`, `${p}.${m}.personen`);
+  for (const p of [NL, ...rijen.filter((x) => x.getoond).map((x) => x.p)]) {
+    for (const [m] of moment) w.aandeel(`${p}.${m}.werkzaam`, `${p}.${m}.personen`, DECIMALEN);
+    w.afgeleid(`${p}.banen`, [`${p}.e.werkzaam`])
+      .afgeleid(`${p}.groei`, [`${p}.b.werkzaam`, `${p}.e.werkzaam`])
+      .afgeleid(`${p}.per1000`, [`${p}.e.werkzaam`, `${p}.e.personen`])
+      .afgeleid(`${p}.b.per1000`, [`${p}.b.werkzaam`, `${p}.b.personen`]);
+  }
+  const b = beveilig(w.weergave());
+  const uit: OverzichtBescherming = {
+    b,
+    waarde(maat, code, v) {
+      if (v === null) return null;
+      const p = code === null ? NL : rij(code);
+      switch (maat) {
+        case 'personen': return b.aantal(`${p}.e.personen`);
+        case 'aandeel_werkzaam': return b.aandeel(aandeelId(`${p}.e.werkzaam`, `${p}.e.personen`));
+        case 'aandeel_werkzaam_basis': return b.aandeel(aandeelId(`${p}.b.werkzaam`, `${p}.b.personen`));
+        case 'banen': return b.afgeleid(`${p}.banen`, v);
+        case 'groei': return b.afgeleid(`${p}.groei`, v);
+        case 'banen_per_1000': return b.afgeleid(`${p}.per1000`, v);
+        case 'banen_per_1000_basis': return b.afgeleid(`${p}.b.per1000`, v);
+      }
+    },
+  };
+  overzichtCache.set(o, uit);
+  return uit;
+}
+
+/** What the page may print of one cohort (funnel, map indicator "werkzaam na 1 jaar", profile). */
+export interface CohortBescherming {
+  readonly b: Beveiligd;
+  n(code: string | null): number | Onderdrukt;
+  k(code: string | null): number | Onderdrukt;
+  /** The share k/n rounded to one decimal (as a fraction), or "x". */
+  aandeel(code: string | null): number | Onderdrukt;
+  /** A value computed from n (the funnel's control limits): `v` or "x". */
+  opN<T>(code: string | null, v: T): T | Onderdrukt;
+}
+
+const cohortCache = new WeakMap<readonly RegioAandeel[], CohortBescherming>();
+
+export function beschermCohort(rijen: readonly RegioAandeel[]): CohortBescherming {
+  const klaar = cohortCache.get(rijen);
+  if (klaar) return klaar;
+  const w = new WeergaveBouwer();
+  const regels = rijen.map((r) => ({ p: rij(r.regio_code), r, getoond: opKaart(r.regio_code) }));
+  const som = (f: (r: RegioAandeel) => number) => rijen.reduce((a, r) => a + f(r), 0);
+  // Nederland's counts are not printed (only its share), the regions' are (the funnel's table).
+  w.cel(`${NL}.n`, som((r) => r.n), { getoond: false, gewicht: LANDELIJK_GEWICHT }).cel(`${NL}.k`, som((r) => r.k), { getoond: false, gewicht: LANDELIJK_GEWICHT });
+  for (const { p, r, getoond } of regels) w.cel(`${p}.n`, r.n, { getoond }).cel(`${p}.k`, r.k, { getoond });
+  w.som(`${NL}.n`, regels.map((x) => `${x.p}.n`)).som(`${NL}.k`, regels.map((x) => `${x.p}.k`));
+  for (const p of [NL, ...regels.map((x) => x.p)]) w.nesting(`${p}.k`, `${p}.n`);
+  for (const p of [NL, ...regels.filter((x) => x.getoond).map((x) => x.p)]) {
+    w.aandeel(`${p}.k`, `${p}.n`, DECIMALEN).afgeleid(`${p}.grenzen`, [`${p}.n`]);
+  }
+  const b = beveilig(w.weergave());
+  const p = (code: string | null) => (code === null ? NL : rij(code));
+  const uit: CohortBescherming = {
+    b,
+    n: (code) => b.aantal(`${p(code)}.n`),
+    k: (code) => b.aantal(`${p(code)}.k`),
+    aandeel: (code) => b.aandeel(aandeelId(`${p(code)}.k`, `${p(code)}.n`)),
+    opN: (code, v) => b.afgeleid(`${p(code)}.grenzen`, v),
+  };
+  cohortCache.set(rijen, uit);
+  return uit;
+}
+
+/** The counts a series of this indicator rests on. */
+function basisTellingen(indicator: NiveauIndicator): ('personen' | 'werkzaam')[] {
+  if (indicator === 'personen') return ['personen'];
+  if (indicator === 'aandeel_werkzaam' || indicator === 'banen_per_1000') return ['werkzaam', 'personen'];
+  return ['werkzaam'];
+}
+
+/** What the series may print: per series key (null = Nederland) and quarter, whether the point (its index) may be shown. */
+export interface ReeksBescherming {
+  readonly b: Beveiligd;
+  punt<T>(code: string | null, kwartaal: string, v: T): T | Onderdrukt;
+}
+
+/**
+ * The series of the compare view and the profile: a point indexed to the base quarter rests on
+ * the counts of both quarters, so it is shown only when both are.
+ */
+export function beschermReeksen(reeksen: Reeksen, indicator: NiveauIndicator, basis: string): ReeksBescherming {
+  const w = new WeergaveBouwer();
+  const tellingen = basisTellingen(indicator);
+  const punten = new Set<string>();
+  for (const r of [reeksen.landelijk, ...reeksen.regios]) {
+    const p = r.landelijk ? NL : rij(r.regio_code);
+    for (const pt of r.punten) for (const t of tellingen) w.cel(`${p}.${pt.kwartaal}.${t}`, pt[t], { getoond: false });
+    const heeftBasis = r.punten.some((pt) => pt.kwartaal === basis);
+    for (const pt of r.punten) {
+      if (!heeftBasis) continue;
+      const ids = tellingen.flatMap((t) => [`${p}.${pt.kwartaal}.${t}`, `${p}.${basis}.${t}`]);
+      w.afgeleid(`${p}.${pt.kwartaal}`, [...new Set(ids)]);
+      punten.add(`${p}.${pt.kwartaal}`);
+    }
+  }
+  const b = beveilig(w.weergave());
+  return {
+    b,
+    punt(code, kwartaal, v) {
+      const id = `${code === null ? NL : rij(code)}.${kwartaal}`;
+      return punten.has(id) ? b.afgeleid(id, v) : v;
+    },
+  };
+}
