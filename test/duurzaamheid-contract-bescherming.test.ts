@@ -4,11 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import { AFGELEID, BESCHERMD, KLEIN } from '../src/lib/format/disclosure.ts';
 import { X_BESCHERMING } from '../src/lib/disclosure/zinnen.ts';
+import type { Kwartaal } from '../src/lib/kwartaal.ts';
 import type { ContractRij } from '../src/lib/metrics/duurzaamheid/contract.ts';
 import type { CohortBescherming } from '../src/pages/duurzaamheid/beveiliging.ts';
 import { contractData } from '../src/pages/duurzaamheid/grafieken.ts';
 
-const rij = (kwartaal: string, werkzamen: number): ContractRij => ({
+const rij = (kwartaal: Kwartaal, werkzamen: number): ContractRij => ({
   kwartaal, groep: 'totaal', werkzamen, uren: 100 * werkzamen, urenOnbepaald: 60 * werkzamen, urenOnbepaaldPct: 60, gemBaanduurJaren: 4.5, onderDrempel: werkzamen < 10,
 });
 
@@ -22,7 +23,7 @@ const ctx = { selectie: 'arbeidsmarktregio Zeeland', bron: 'eigen bestand', peil
 describe('contract trend and the cohort table', () => {
   it('hides a quarter whose cohort total the table protects, keeps the others, and says why', () => {
     const rijen = [rij('2023Q2', 190), rij('2023Q3', 205), rij('2023Q4', 7)];
-    const cohorten = new Map([['2023Q3', cohortTotaal(BESCHERMD)], ['2023Q2', cohortTotaal(190)]]);
+    const cohorten = new Map<Kwartaal, CohortBescherming>([['2023Q3', cohortTotaal(BESCHERMD)], ['2023Q2', cohortTotaal(190)]]);
     const d = contractData(rijen, {}, ctx, cohorten);
     const per = new Map(d.rijen.map((r) => [r.kwartaal, r]));
     expect(per.get('2023Q3')).toMatchObject({ werkzamen: BESCHERMD, uren_pct: BESCHERMD, duur: BESCHERMD });
