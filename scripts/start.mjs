@@ -4,7 +4,7 @@
 // first views computed ahead (notebooks/generate-antwoorden.ts), then always
 // `vite build` and `vite preview`. Plain Node, no dependencies, so it runs on a fresh clone.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -45,10 +45,22 @@ function demoDataMissing() {
   }
 }
 
-/** The demo's answers computed ahead (data/antwoorden.arrow) are missing or older than the manifest. */
+/** Newest modification time of a file or of any file below a folder. */
+function newest(path) {
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return readdirSync(path).reduce((m, f) => Math.max(m, newest(join(path, f))), st.mtimeMs);
+}
+
+/**
+ * The demo's answers computed ahead (data/antwoorden.arrow) are missing, or older than the manifest
+ * or the source (a changed SQL builder gives other keys: the answers would still be right, but unused).
+ */
 function answersStale() {
   const file = join(root, 'data/antwoorden.arrow');
-  return !existsSync(file) || statSync(file).mtimeMs < statSync(join(root, 'data/manifest.json')).mtimeMs;
+  if (!existsSync(file)) return true;
+  const t = statSync(file).mtimeMs;
+  return t < statSync(join(root, 'data/manifest.json')).mtimeMs || t < newest(join(root, 'src'));
 }
 
 // npm ci refuses this lock file: it cannot list @duckdb/node-api's optional macOS/Windows/arm64

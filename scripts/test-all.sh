@@ -70,8 +70,9 @@ demo_data_missing() { # the manifest is missing, or names an extract file that i
 if demo_data_missing; then
   step "demodata bouwen" npm run data
 fi
-# The demo's first views computed ahead (data/antwoorden.arrow): missing or older than the manifest.
-if [ ! -f data/antwoorden.arrow ] || [ data/antwoorden.arrow -ot data/manifest.json ]; then
+# The demo's first views computed ahead (data/antwoorden.arrow): missing, or older than the
+# manifest or the source (a changed SQL builder gives other keys).
+if [ ! -f data/antwoorden.arrow ] || [ data/antwoorden.arrow -ot data/manifest.json ] || [ -n "$(find src -newer data/antwoorden.arrow -print -quit)" ]; then
   step "eerste weergaven vooraf berekenen" npx tsx notebooks/generate-antwoorden.ts
 fi
 
