@@ -1,0 +1,198 @@
+/**
+ * Voorberekende gegevens in Debian Chromium. `npm run compute` (bereken.ts, native DuckDB) writes
+ * the demo data's tables to a temporary folder, then:
+ * - on the Data page the user chooses that folder's files; the Regio's map, ranking and table show
+ *   the same numbers as the metric layer on native DuckDB with the microdata, the source line says
+ *   "Voorberekend uit synthetische demodata" (still labelled synthetic), and a part without a
+ *   voorberekende tabel (the funnel, Duurzaamheid) says in Dutch that it is not available;
+ *   "Terug naar de microdata" brings the demo numbers back;
+ * - a copy of the built site whose data/ folder holds only the computed folder (published without
+ *   microdata) draws the Regio's map from it and never asks for an extract.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { celTekst } from '../../src/lib/charts/spec.ts';
+import { NodeEngine } from '../../src/lib/engine/node.ts';
+import { regioOverzichtQuery } from '../../src/lib/metrics/regio.ts';
+import { herkomstVan } from '../../src/lib/query/herkomst.ts';
+import { runMetric } from '../../src/lib/sql/query.ts';
+import { compute } from '../../src/lib/voorberekend/bereken.ts';
+import { NIET_VOORBEREKEND } from '../../src/lib/voorberekend/setup.ts';
+import { kaartData, rangTabel } from '../../src/pages/regios/grafieken.ts';
+import { ROOT, launchBrowser, newMonitoredContext, settle, type PageReport } from './harness.ts';
+
+const baseUrl = inject('baseUrl');
+const origin = inject('origin');
+
+let tmp: string;
+let map: string;
+let browser: Browser;
+let verwacht: string[][];
+
+const KAART = '#/regios?weergave=kaart&indicator=banen&van=2015Q4&tot=2017Q4';
+const KAART_KLAAR = '[data-regio-weergave="kaart"][data-sleutel="banen|2015Q4|2017Q4"][aria-busy="false"]';
+
+function frame(page: Page, titel: RegExp): Locator {
+  return page.getByRole('figure').filter({ has: page.getByRole('heading', { name: titel }) }).first();
+}
+
+async function tabelRijen(f: Locator): Promise<string[][]> {
+  await f.getByRole('button', { name: 'Tabel', exact: true }).click();
+  const rijen = f.locator('table tbody tr');
+  await rijen.first().waitFor();
+  const uit = await rijen.evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => (c as HTMLElement).innerText.trim())));
+  await f.getByRole('button', { name: 'Grafiek', exact: true }).click();
+  return uit;
+}
+
+/** Poll in a hook (expect.poll works only inside a test). */
+async function wachtTot(ok: () => Promise<boolean>, ms: number, wat: string): Promise<void> {
+  const eind = Date.now() + ms;
+  while (!(await ok())) {
+    if (Date.now() > eind) throw new Error(`${wat}: niet binnen ${ms / 1000} s`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function toon(page: Page, hash: string, klaar: string): Promise<void> {
+  await page.evaluate((h) => {
+    window.location.hash = h;
+  }, hash);
+  await page.locator(klaar).waitFor({ timeout: 120_000 });
+  await settle(page, 120_000);
+}
+
+beforeAll(async () => {
+  tmp = mkdtempSync(join(tmpdir(), 'pm-voorberekend-'));
+  map = join(tmp, 'map');
+  await compute(join(ROOT, 'data/extracts'), { uit: map });
+  // The page's map rows computed by the metric layer on the microdata (native DuckDB).
+  const native = await NodeEngine.create();
+  try {
+    await native.attachParquet({ doelgroep_kwartaal: join(ROOT, 'data/extracts/doelgroep_kwartaal.parquet') });
+    const o = await runMetric(native, regioOverzichtQuery({ basis: '2015Q4', eind: '2017Q4' }));
+    const v = { indicator: 'banen' as const, basis: o.basis, eind: o.eind };
+    const data = kaartData(v, rangTabel(v, o, null), herkomstVan([]));
+    verwacht = data.rijen.map((r) => [r.regio_naam!, r.regio_code!, celTekst(r.waarde, data.kolommen[2]), celTekst(r.rang, data.kolommen[3])]);
+  } finally {
+    await native.close();
+  }
+  browser = await launchBrowser();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('op de Data-pagina gekozen', () => {
+  let page: Page;
+  let report: PageReport;
+
+  beforeAll(async () => {
+    let context;
+    ({ context, report } = await newMonitoredContext(browser, origin));
+    page = await context.newPage();
+    await page.goto(`${baseUrl}#/data`);
+    await settle(page, 300_000);
+    await page.getByTestId('voorberekend-kiezer').setInputFiles(readdirSync(map).map((f) => join(map, f)));
+    const melding = page.getByRole('status').filter({ hasText: 'rekent met voorberekende gegevens' });
+    await wachtTot(async () => (await melding.count()) === 1, 60_000, 'melding voorberekende gegevens');
+  }, 360_000);
+
+  test('the Data page names the source and the suppressed cells, never a file path', async () => {
+    const melding = await page.getByRole('status').filter({ hasText: 'rekent met voorberekende gegevens' }).innerText();
+    expect(melding).toContain('Bron: voorberekend uit synthetische demodata (seed 20240)');
+    expect(melding).toContain('peildatum tot en met 31-12-2024');
+    expect(melding).toContain('1 tabel, 0 cellen onderdrukt (minder dan 10 personen)');
+    expect(melding).not.toContain(tmp);
+  });
+
+  test("the Regio's map, ranking and table equal native DuckDB on the microdata, labelled voorberekend and synthetic", async () => {
+    await toon(page, KAART, KAART_KLAAR);
+    const f = frame(page, /^Banen per arbeidsmarktregio/);
+    expect(await tabelRijen(f)).toEqual(verwacht);
+    const tekst = await f.innerText();
+    expect(tekst).toMatch(/Voorberekend uit synthetische demodata \(seed 20240\)[^\n]*bewerking Participatiemonitor/);
+    expect(tekst).toContain('synthetische demodata');
+    expect(tekst).not.toContain(tmp);
+  });
+
+  test('a part without a voorberekende tabel says so in Dutch: the funnel and Duurzaamheid', async () => {
+    await page.evaluate(() => {
+      window.location.hash = '#/regios?weergave=trechter&tot=2017Q4';
+    });
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: NIET_VOORBEREKEND }).count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    await page.evaluate(() => {
+      window.location.hash = '#/duurzaamheid';
+    });
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: NIET_VOORBEREKEND }).count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    expect(report.pageErrors).toEqual([]);
+  });
+
+  test('"Terug naar de microdata" brings the demo source back', async () => {
+    await page.evaluate(() => {
+      window.location.hash = '#/data';
+    });
+    await page.getByRole('button', { name: 'Terug naar de microdata' }).click();
+    await toon(page, KAART, KAART_KLAAR);
+    const f = frame(page, /^Banen per arbeidsmarktregio/);
+    expect(await tabelRijen(f)).toEqual(verwacht);
+    expect(await f.innerText()).not.toContain('Voorberekend');
+  });
+});
+
+async function vrijePoort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.on('error', rej);
+    srv.listen(0, '127.0.0.1', () => {
+      const a = srv.address();
+      srv.close(() => res(typeof a === 'object' && a ? a.port : 0));
+    });
+  });
+}
+
+describe('een site zonder microdata (data/ bevat alleen de voorberekende map)', () => {
+  let server: ChildProcess;
+  let site: string;
+
+  beforeAll(async () => {
+    // The built site with its data/ folder replaced: the computed folder, the map geometry, no extracts.
+    const dist = join(tmp, 'dist');
+    cpSync(join(ROOT, 'dist'), dist, { recursive: true, filter: (p) => !p.startsWith(join(ROOT, 'dist', 'data')) });
+    cpSync(map, join(dist, 'data'), { recursive: true });
+    if (existsSync(join(ROOT, 'dist/data/geo'))) cpSync(join(ROOT, 'dist/data/geo'), join(dist, 'data/geo'), { recursive: true });
+    const poort = await vrijePoort();
+    server = spawn(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'preview', '--outDir', dist, '--host', '127.0.0.1', '--port', String(poort), '--strictPort'], {
+      cwd: ROOT, detached: true, stdio: 'ignore',
+    });
+    site = `http://127.0.0.1:${poort}`;
+    await wachtTot(async () => (await fetch(`${site}/`).catch(() => null))?.ok ?? false, 30_000, 'vite preview');
+  }, 120_000);
+
+  afterAll(() => {
+    if (server?.pid) process.kill(-server.pid, 'SIGTERM');
+  });
+
+  test("the Regio's map draws from the folder and no extract is ever requested", async () => {
+    const { context, report } = await newMonitoredContext(browser, site);
+    const page = await context.newPage();
+    await page.goto(`${site}/${KAART}`);
+    await page.locator(KAART_KLAAR).waitFor({ timeout: 120_000 });
+    await settle(page, 120_000);
+    const f = frame(page, /^Banen per arbeidsmarktregio/);
+    expect(await tabelRijen(f)).toEqual(verwacht);
+    expect(await f.innerText()).toMatch(/Voorberekend uit synthetische demodata/);
+    const parquet = report.requests.filter((u) => u.includes('.parquet'));
+    expect(parquet.map((u) => new URL(u).pathname)).toEqual(['/data/agg_regio_kwartaal.parquet']);
+    expect(report.requests.filter((u) => u.includes('/extracts/'))).toEqual([]);
+    expect(report.pageErrors).toEqual([]);
+    await context.close();
+  });
+});
