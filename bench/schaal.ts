@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -24,7 +24,11 @@ export function resultFile(root: string, scale: number): string {
 
 /** Data folder and build for `scale`; call before the site's harness module is imported (it reads the env once). */
 export function prepareScale(root: string, scale: number, data: string | null): Schaal {
-  if (scale === 1) return { scale, dataDir: resolve(root, data ?? 'data'), resultFile: resultFile(root, 1) };
+  if (scale === 1) {
+    const dataDir = resolve(root, data ?? 'data');
+    freshAnswers(root, dataDir);
+    return { scale, dataDir, resultFile: resultFile(root, 1) };
+  }
   const dataDir = resolve(root, data ?? join(tmpdir(), `pm-schaal-${scale}`));
   if (!existsSync(join(dataDir, 'manifest.json'))) {
     console.log(`Panel op schaal ${scale} genereren in ${dataDir} (npm run data -- --scale ${scale} --out …)`);
@@ -38,6 +42,23 @@ export function prepareScale(root: string, scale: number, data: string | null): 
   // The harness checks data/ for staleness, not this folder: always build this site afresh.
   process.env.E2E_REBUILD = '1';
   return { scale, dataDir, resultFile: resultFile(root, scale) };
+}
+
+/** The demo's answers computed ahead, made again when missing or older than the manifest or src/ (as npm start does). */
+function freshAnswers(root: string, dataDir: string): void {
+  const file = join(dataDir, 'antwoorden.arrow');
+  const manifest = join(dataDir, 'manifest.json');
+  if (!existsSync(manifest)) return;
+  const t = existsSync(file) ? statSync(file).mtimeMs : 0;
+  if (t >= statSync(manifest).mtimeMs && t >= newest(join(root, 'src'))) return;
+  console.log('Eerste weergaven van de demodata vooraf berekenen (notebooks/generate-antwoorden.ts)');
+  const res = spawnSync('npx', ['tsx', 'notebooks/generate-antwoorden.ts', '--data', dataDir], { cwd: root, stdio: 'inherit' });
+  if (res.status !== 0) throw new Error(`vooraf berekenen mislukt (exit ${res.status})`);
+}
+
+function newest(path: string): number {
+  const st = statSync(path);
+  return st.isDirectory() ? readdirSync(path).reduce((m, f) => Math.max(m, newest(join(path, f))), st.mtimeMs) : st.mtimeMs;
 }
 
 /** The last run at another scale, to show next to this run's figures (null when there is none). */
