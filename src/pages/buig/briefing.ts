@@ -10,8 +10,9 @@ import { VIEWS } from '../../lib/briefing/sleutels.ts';
 import type { BriefingView } from '../../lib/briefing/types.ts';
 import { gemeentenQuery, landelijkQuery, spreidingPerJaarQuery, type GemeenteRij, type LandelijkRij, type SpreidingRij } from '../../lib/metrics/buig.ts';
 import type { Herkomst } from '../../lib/query/herkomst.ts';
+import { resultaatProps, zwermProps } from './grafiek-props.ts';
 import { bronVan, gemeentenData, resultaatData } from './grafieken.ts';
-import { getoondePeriode, getoondJaar, inSelectie, isLandelijk, metriekSelectie, onderwerp, selectieTekst, type BuigFilters } from './selectie.ts';
+import { getoondePeriode, getoondJaar, inSelectie, metriekSelectie, onderwerp, selectieTekst, type BuigFilters } from './selectie.ts';
 import { jaarZinnen, zinGemeenten, zinSpreiding } from './zinnen.ts';
 
 type Antwoorden = [LandelijkRij[] | null, LandelijkRij[] | null, SpreidingRij[] | null, GemeenteRij[] | null];
@@ -61,15 +62,7 @@ const jaar: BriefingView<BuigFilters> = {
       alinea: conceptAlinea(zinnen, aandelen(selectie.find((r) => r.jaar === g.jaar))),
       grafiek: {
         component: BarLineChart,
-        props: {
-          data,
-          categorie: 'jaar',
-          waarde: 'bedrag',
-          richting: 'uitkomst',
-          staafLabel: 'Resultaat per jaar (€ mln)',
-          lijn: { waarde: 'cumBedrag', richting: 'cumUitkomst', label: `Cumulatief vanaf ${g.periode.van} (€ mln)` },
-          markeer: [g.jaar],
-        },
+        props: resultaatProps(data, g.periode, g.jaar),
       },
     };
   },
@@ -88,15 +81,13 @@ const gemeenten: BriefingView<BuigFilters> = {
     const inJaar = alle.filter((x) => x.jaar === g.jaar && inSelectie(x, f));
     const data = gemeentenData(inJaar, { jaar: g.jaar, selectie: selectieNaam, spreiding: s, bron: bronVan(h) });
     const zinnen = [...(rij ? [zinGemeenten(rij, { landelijk: onderwerp(f).landelijk, selectie: selectieNaam })] : []), ...(s && zinSpreiding(s) ? [zinSpreiding(s)!] : [])];
-    const referentie = rij && rij.saldoPct !== null ? [{ waarde: rij.saldoPct / 100, label: isLandelijk(f) ? 'Nederland' : 'Selectie' }] : [];
-    const band = s && s.p25 !== null && s.p75 !== null ? { van: s.p25 / 100, tot: s.p75 / 100, label: 'Middelste helft van de gemeenten' } : null;
     return {
       kop: `BUIG: gemeenten in ${g.jaar}, ${selectieNaam}`,
       data,
       alinea: conceptAlinea(zinnen, aandelen(rij)),
       grafiek: {
         component: Beeswarm,
-        props: { data, waarde: 'pct', richting: 'uitkomst', naam: 'gemeente', id: 'code', markeer: f.gemeente ? [f.gemeente] : [], lijnen: referentie, band, details: ['bedrag', 'regio'], label: `Verdeling over de gemeenten: ${data.titel}` },
+        props: zwermProps(data, rij, s, f),
       },
     };
   },
