@@ -78,7 +78,7 @@ beforeAll(async () => {
     const o = await runMetric(native, regioOverzichtQuery({ basis: '2015Q4', eind: '2017Q4' }));
     const v = { indicator: 'banen' as const, basis: o.basis, eind: o.eind };
     const data = kaartData(v, rangTabel(v, o, null), herkomstVan([]));
-    verwacht = data.rijen.map((r) => [r.regio_naam!, r.regio_code!, celTekst(r.waarde, data.kolommen[2]), celTekst(r.rang, data.kolommen[3])]);
+    verwacht = data.rijen.map((r) => [String(r.regio_naam), String(r.regio_code), celTekst(r.waarde, data.kolommen[2]), celTekst(r.rang, data.kolommen[3])]);
   } finally {
     await native.close();
   }

@@ -9,6 +9,7 @@
 import { parquetReadObjects } from 'hyparquet';
 import type { SqlParam } from '../engine/types.ts';
 import { ident, literal } from '../sql/quote.ts';
+import { TABELLEN } from './tabellen.ts';
 import { MANIFEST_BESTAND, parseVoorberekendManifest, type VoorberekendeTabelInfo, type VoorberekendManifest } from './manifest.ts';
 
 /** A file by name: from a folder the user chose, or fetched from the site. */
@@ -36,6 +37,14 @@ export async function leesVoorberekend(lees: LeesBestand): Promise<Voorberekende
     throw new Error(`${MANIFEST_BESTAND} is geen geldige JSON.`);
   }
   const manifest = parseVoorberekendManifest(json);
+  for (const t of manifest.tables) {
+    const def = TABELLEN.find((d) => d.naam === t.name)!;
+    if (t.suppressedCells > 0 && !def.toontOnderdrukt)
+      throw new Error(
+        `${t.file} heeft ${t.suppressedCells} onderdrukte ${t.suppressedCells === 1 ? 'cel' : 'cellen'} (groepen kleiner dan 10 personen). ` +
+          `De pagina ${def.pagina} kan een onderdrukte cel nog niet als onderdrukt tonen en zou haar als 0 optellen; daarom is de map niet geladen.`,
+      );
+  }
   const tabellen = new Map<string, string>();
   for (const t of manifest.tables) {
     const bytes = await lees(t.file);

@@ -26,6 +26,12 @@ export interface VoorberekendeTabel {
   controle: string;
   /** Columns joining the table to its control rows (NULL matches NULL). */
   sleutel: readonly string[];
+  /**
+   * Whether the page shows a suppressed (empty) cell as suppressed. While it does not — the
+   * Regio's page would add it as 0 to a region and to Nederland — the site refuses a folder with
+   * suppressed cells in this table rather than draw wrong numbers.
+   */
+  toontOnderdrukt: boolean;
   /** Columns written (the last is `onderdrukt`), in order, with their DuckDB types. */
   kolommen: readonly { naam: string; type: KolomType }[];
 }
@@ -39,15 +45,27 @@ const URENKOLOMMEN = [
  * A region × quarter cell is small when it counts fewer than 10 persons in the register or
  * werkzaam (0 included), or when one of its hours splits (sector, dienstverband) comes from 1–9
  * persons: hours of a few people are their own hours. A split with nobody (0 hours) is written.
+ * Secondary: the national figures per quarter are published (UWV), and national = the sum over
+ * regions, so a quarter with exactly one small cell also loses its smallest other cell.
  */
 function regioControle(): string {
+  return `SELECT regio_code, kw, klein OR (aantal_klein = 1 AND rang = 1) AS klein
+  FROM (
+    SELECT regio_code, kw, klein,
+      count(*) FILTER (WHERE klein) OVER (PARTITION BY kw) AS aantal_klein,
+      row_number() OVER (PARTITION BY kw ORDER BY klein, n, regio_code) AS rang
+    FROM (${regioPrimair()}) AS p
+  ) AS s`;
+}
+
+function regioPrimair(): string {
   const wie = (v: string) => `count(*) FILTER (WHERE uren > 0 AND (${v}))`;
   const splits = [
     `sector = ${literal(SECTOREN[0])}`, `sector = ${literal(SECTOREN[1])}`, `sector IS NULL OR sector NOT IN ${inList(SECTOREN)}`,
     `dienstverband = ${literal(DIENSTVERBANDEN[0])}`, `dienstverband = ${literal(DIENSTVERBANDEN[1])}`,
     `dienstverband = ${literal(DIENSTVERBANDEN[2])}`, `dienstverband IS NULL OR dienstverband NOT IN ${inList(DIENSTVERBANDEN)}`,
   ];
-  return `SELECT CAST(regio_code AS VARCHAR) AS regio_code, CAST(${kwartaalIndex('peildatum')} AS INTEGER) AS kw,
+  return `SELECT CAST(regio_code AS VARCHAR) AS regio_code, CAST(${kwartaalIndex('peildatum')} AS INTEGER) AS kw, count(*) AS n,
     (count(*) < 10 OR count(*) FILTER (WHERE werkzaam) < 10
       ${splits.map((s) => `OR ${wie(s)} BETWEEN 1 AND 9`).join('\n      ')}) AS klein
   FROM doelgroep_kwartaal
@@ -64,6 +82,7 @@ export const TABELLEN: readonly VoorberekendeTabel[] = [
     bouw: regioSetup.sql,
     controle: regioControle(),
     sleutel: ['regio_code', 'kw'],
+    toontOnderdrukt: false,
     kolommen: [
       { naam: 'regio_code', type: 'VARCHAR' },
       { naam: 'kw', type: 'INTEGER' },
