@@ -1,6 +1,6 @@
 /**
- * The answers of the demo's default first views, computed ahead (issue 15, target 1):
- * the Duurzaamheid page with no filters in its link and the Overzicht tiles, asked through the
+ * The answers of the demo's default first views, computed ahead (issue 15, target 1): the
+ * Duurzaamheid, Regio's and BUIG pages with no filters in their link and the Overzicht tiles, asked through the
  * same Coordinator and the same query builders as the pages, on native DuckDB over the demo
  * Parquet files, and written as <data>/antwoorden.arrow (src/lib/query/shipped-answers.ts).
  * The keys carry each extract's identity from the manifest (content hash + schema), so the site
@@ -17,8 +17,10 @@ import type { ExtractName } from '../src/lib/engine/types.ts';
 import { parseManifest } from '../src/lib/extracts/manifest.ts';
 import { banenQuery } from '../src/lib/metrics/banen.ts';
 import { perJaarQuery, plekkenQuery } from '../src/lib/metrics/beschut.ts';
-import { landelijkQuery } from '../src/lib/metrics/buig.ts';
+import { landelijkQuery, regioQuery, spreidingPerJaarQuery } from '../src/lib/metrics/buig.ts';
 import { panelBereikQuery, type PanelBereik } from '../src/lib/metrics/duurzaamheid/bereik.ts';
+import { beschikbareKwartalenQuery, regioOverzichtQuery } from '../src/lib/metrics/regio.ts';
+import type { Kwartaal } from '../src/lib/kwartaal.ts';
 import { voorlopigeCatalogus } from '../src/lib/query/catalogus.ts';
 import { Coordinator, queryEngineAdapter } from '../src/lib/query/Coordinator.ts';
 import type { AnswerStore } from '../src/lib/query/result-store.ts';
@@ -28,6 +30,8 @@ import { standaardFilters } from '../src/lib/state/url.ts';
 import { duurzaamheidTrendQuery } from '../src/pages/overzicht/duurzaamheid.ts';
 import { duurzaamheidQueries } from '../src/pages/duurzaamheid/queries.ts';
 import { kiesBasis } from '../src/pages/duurzaamheid/selectie.ts';
+import { metriekSelectie } from '../src/pages/buig/selectie.ts';
+import { gekozenPeriode } from '../src/pages/regios/periode.ts';
 
 export const ANTWOORDEN_BESTAND = 'antwoorden.arrow';
 
@@ -52,6 +56,23 @@ function duurzaamheidEersteWeergave(bereik: PanelBereik): MetricQuery<unknown>[]
   return [q.cohortTrend, q.contractTrend, q.uitstroomTrend, q.startersTrend, ...Object.values(q.vergelijking ?? {})] as MetricQuery<unknown>[];
 }
 
+/** The Regio's page's first view (the map, indicator banen): the quarters, then the overview of the default period. */
+async function regiosEersteWeergave(vraag: (q: MetricQuery<unknown>) => Promise<unknown>): Promise<MetricQuery<unknown>[]> {
+  const kwartalen = (await vraag(beschikbareKwartalenQuery() as MetricQuery<unknown>)) as Kwartaal[];
+  const f = standaardFilters('regios');
+  const periode = gekozenPeriode(f.van, f.tot, kwartalen);
+  return periode ? [regioOverzichtQuery({ basis: periode.van, eind: periode.tot }) as MetricQuery<unknown>] : [];
+}
+
+/**
+ * The BUIG page's first view (national, every size class), without the list of every municipality
+ * (≈ 400 KB; on a few thousand rows the browser computes it in a moment once the data are in).
+ */
+function buigEersteWeergave(): MetricQuery<unknown>[] {
+  const f = standaardFilters('buig');
+  return [landelijkQuery(), landelijkQuery(metriekSelectie(f)), spreidingPerJaarQuery({ regio: f.regio ? [f.regio] : undefined, klasse: f.klasse }), regioQuery({ klasse: f.klasse })] as MetricQuery<unknown>[];
+}
+
 /** Compute the answers for the data folder `dataDir` (with manifest.json) and write them next to it. */
 export async function genereerAntwoorden(dataDir: string): Promise<{ pad: string; aantal: number; bytes: number }> {
   const manifest = parseManifest(JSON.parse(readFileSync(join(dataDir, 'manifest.json'), 'utf8')));
@@ -69,10 +90,10 @@ export async function genereerAntwoorden(dataDir: string): Promise<{ pad: string
     const bereik = namen.has('doelgroep_kwartaal') ? ((await vraag(panelBereikQuery())) as PanelBereik | null) : null;
     const vragen: MetricQuery<unknown>[] = [];
     if (bereik) vragen.push(...duurzaamheidEersteWeergave(bereik), duurzaamheidTrendQuery(bereik));
-    if (namen.has('doelgroep_kwartaal')) vragen.push(banenQuery() as MetricQuery<unknown>);
+    if (namen.has('doelgroep_kwartaal')) vragen.push(banenQuery() as MetricQuery<unknown>, ...(await regiosEersteWeergave(vraag)));
     if (namen.has('beschut_adviezen')) vragen.push(perJaarQuery() as MetricQuery<unknown>);
     if (namen.has('beschut_plekken')) vragen.push(plekkenQuery({}) as MetricQuery<unknown>);
-    if (namen.has('buig_gemeente')) vragen.push(landelijkQuery() as MetricQuery<unknown>);
+    if (namen.has('buig_gemeente')) vragen.push(...buigEersteWeergave());
     for (const q of vragen) await vraag(q);
     const antwoorden = [...opname.antwoorden.values()];
     const bytes = encodeShipped(antwoorden);
