@@ -13,6 +13,8 @@ import type { Kwartaal } from '../src/lib/kwartaal.ts';
 import { overzichtUitSommen, regioOverzichtQuery, type RegioOverzicht, type Reeksen } from '../src/lib/metrics/regio.ts';
 import { kengetallen, UREN_PER_BAAN, type RegioSommen } from '../src/lib/metrics/regio-sommen.ts';
 import { herkomstVan } from '../src/lib/query/herkomst.ts';
+import { parseHash, type Filters } from '../src/lib/state/url.ts';
+import { REGIO_VIEWS } from '../src/pages/regios/briefing.ts';
 import { runMetric } from '../src/lib/sql/query.ts';
 import { beschermCohort, beschermOverzicht } from '../src/pages/regios/beveiliging.ts';
 import { regioBeveiligd, type RegioTabel } from '../src/pages/regios/beveiliging-selectie.ts';
@@ -112,6 +114,16 @@ describe('a region with 7 persons in the end quarter', () => {
     const groningen = s.rijen.find((r) => r.regio_code === 'AM01')!;
     expect([groningen.x, groningen.y, groningen.groei]).toEqual([0.4, AFGELEID, AFGELEID]);
     expect(s.ondertitel).toBe("Te weinig regio's met een startniveau en een groei om een lijn te trekken (1).");
+  });
+
+  it('the briefing\'s profile paragraph says the true reason instead of printing "x"', () => {
+    const f = parseHash('#/regios?profiel=AM02').route.filters as Filters<'regios'>;
+    const inhoud = REGIO_VIEWS.find((v) => v.sleutel === 'regios/profiel')!.bouw([O, null], [HERKOMST, null], f, null)!;
+    const tekst = inhoud.alinea.map((d) => (typeof d === 'string' ? d : d.getal)).join('');
+    // Friesland (40 persons) is hidden only to protect Groningen.
+    expect(tekst).toContain('Personen in het doelgroepregister in Friesland wordt niet getoond, om een kleine groep elders in de tabel te beschermen; in Nederland 247.');
+    expect(tekst).not.toMatch(/: x in /);
+    expect(JSON.stringify(inhoud.data.rijen)).not.toContain('"40"');
   });
 
   it('Nederland is never hidden to protect a region when a smaller complement exists', () => {

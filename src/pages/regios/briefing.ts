@@ -11,6 +11,7 @@ import { celTekst, type ChartData } from '../../lib/charts/spec.ts';
 import { procentInWoorden } from '../../lib/briefing/alinea.ts';
 import { conceptAlinea } from '../../lib/briefing/concept.ts';
 import { VIEWS } from '../../lib/briefing/sleutels.ts';
+import { nietGetoond } from '../../lib/disclosure/zinnen.ts';
 import type { BriefingView } from '../../lib/briefing/types.ts';
 import { REGIO_NAMEN } from '../../lib/extracts/regions.ts';
 import { formatKwartaal } from '../../lib/format/nl.ts';
@@ -148,7 +149,9 @@ const profiel: BriefingView<RegioLinkFilters> = {
     const naam = REGIO_NAMEN[code] ?? code;
     const zinnen = regels
       .filter((r) => r.regio !== '–')
-      .map((r) => `${r.label}: ${r.regio} in ${naam}${r.nederland !== '–' ? `, tegen ${r.nederland} in Nederland` : ''}${r.plaats !== '–' ? ` (plaats ${r.plaats})` : ''}.`);
+      .map((r) => r.reden
+        ? `${r.label} in ${naam} ${nietGetoond(r.reden)}${r.nederland !== '–' ? `; in Nederland ${r.nederland}` : ''}.`
+        : `${r.label}: ${r.regio} in ${naam}${r.nederland !== '–' ? `, tegen ${r.nederland} in Nederland` : ''}${r.plaats !== '–' ? ` (plaats ${r.plaats})` : ''}.`);
     return {
       kop: `Regio's: profiel van ${naam}, ${formatKwartaal(o.eind)}`,
       data,

@@ -7,7 +7,8 @@
  */
 import { celTekst, type ChartData, type Kolom, type KolomType } from '../../lib/charts/spec.ts';
 import { REGIO_CODES, REGIO_NAMEN } from '../../lib/extracts/regions.ts';
-import type { Onderdrukt } from '../../lib/format/disclosure.ts';
+import type { Reden } from '../../lib/disclosure/tabel.ts';
+import { isOnderdrukt, type Onderdrukt } from '../../lib/format/disclosure.ts';
 import { formatGetal, formatKwartaal } from '../../lib/format/nl.ts';
 import { indexToKwartaal, kwartaalEinde, kwartaalToIndex, type Kwartaal } from '../../lib/kwartaal.ts';
 import { cohortBasis, regioNaam, type RegioAandeel, type RegioOverzicht, type Reeksen } from '../../lib/metrics/regio.ts';
@@ -283,6 +284,8 @@ export interface ProfielRegel {
   eigen: number | null;
   landelijk: number | null;
   kolom: Kolom;
+  /** Why the region's value is not shown (null when it is): for a sentence that says the true reason. */
+  reden: Reden | null;
 }
 
 const PROFIEL_INDICATOREN: PaginaIndicator[] = ['banen', 'groei', 'groei_pct', 'werkzaam_pct', 'per1000', 'register', 'duurzaam'];
@@ -311,6 +314,7 @@ export function profielRegels(view: KaartView, code: string, overzicht: RegioOve
       eigen: typeof eigen.waarde === 'number' ? eigen.waarde : null,
       landelijk: info.type === 'aantal' && indicator !== 'per1000' ? null : typeof tabel.landelijk === 'number' ? tabel.landelijk : null,
       kolom: k,
+      reden: isOnderdrukt(eigen.waarde) ? (eigen.waarde.soort === 'bescherming' ? 'bescherming' : 'klein') : null,
     });
   }
   return uit;
