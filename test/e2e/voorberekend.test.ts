@@ -111,6 +111,10 @@ describe('op de Data-pagina gekozen', () => {
     expect(melding).toContain('peildatum tot en met 31-12-2024');
     expect(melding).toContain('1 tabel, 0 cellen onderdrukt (minder dan 10 personen)');
     expect(melding).not.toContain(tmp);
+    // Every page says it in the shell, with the source.
+    expect(await page.getByRole('note', { name: 'Voorberekende gegevens' }).innerText()).toContain(
+      'Het dashboard tekent uit tabellen die vooraf zijn berekend (voorberekend uit synthetische demodata (seed 20240)',
+    );
   });
 
   test("the Regio's map, ranking and table equal native DuckDB on the microdata, labelled voorberekend and synthetic", async () => {
@@ -127,11 +131,11 @@ describe('op de Data-pagina gekozen', () => {
     await page.evaluate(() => {
       window.location.hash = '#/regios?weergave=trechter&tot=2017Q4';
     });
-    await expect.poll(() => page.getByRole('alert').filter({ hasText: NIET_VOORBEREKEND }).count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: NIET_VOORBEREKEND }).count(), { timeout: 60_000 }).toBeGreaterThan(0);
     await page.evaluate(() => {
       window.location.hash = '#/duurzaamheid';
     });
-    await expect.poll(() => page.getByRole('alert').filter({ hasText: NIET_VOORBEREKEND }).count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: NIET_VOORBEREKEND }).count(), { timeout: 60_000 }).toBeGreaterThan(0);
     expect(report.pageErrors).toEqual([]);
   });
 
@@ -144,6 +148,7 @@ describe('op de Data-pagina gekozen', () => {
     const f = frame(page, /^Banen per arbeidsmarktregio/);
     expect(await tabelRijen(f)).toEqual(verwacht);
     expect(await f.innerText()).not.toContain('Voorberekend');
+    expect(await page.getByRole('note', { name: 'Voorberekende gegevens' }).count()).toBe(0);
   });
 });
 
@@ -189,6 +194,7 @@ describe('een site zonder microdata (data/ bevat alleen de voorberekende map)', 
     const f = frame(page, /^Banen per arbeidsmarktregio/);
     expect(await tabelRijen(f)).toEqual(verwacht);
     expect(await f.innerText()).toMatch(/Voorberekend uit synthetische demodata/);
+    expect(await page.getByRole('note', { name: 'Voorberekende gegevens' }).innerText()).toContain('zonder microdata');
     const parquet = report.requests.filter((u) => u.includes('.parquet'));
     expect(parquet.map((u) => new URL(u).pathname)).toEqual(['/data/agg_regio_kwartaal.parquet']);
     expect(report.requests.filter((u) => u.includes('/extracts/'))).toEqual([]);

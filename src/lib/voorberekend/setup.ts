@@ -9,7 +9,7 @@ import { EXTRACT_NAMES } from '../extracts/contracts.ts';
 import { QueryError } from '../query/errors.ts';
 
 export const NIET_VOORBEREKEND =
-  'Niet beschikbaar in voorberekende gegevens: dit deel van het dashboard rekent op microdata, en de voorberekende map bevat alleen tabellen voor andere onderdelen.';
+  'Niet beschikbaar in voorberekende gegevens: dit onderdeel rekent op microdata, en de voorberekende map heeft er geen tabel voor.';
 
 /** The statements to run before `sql` on voorberekende tabellen (name → create statement), or a QueryError. */
 export function voorberekendeSetup(
