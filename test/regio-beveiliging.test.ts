@@ -8,7 +8,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../src/lib/engine/node.ts';
-import { AFGELEID, BESCHERMD, KLEIN, isOnderdrukt } from '../src/lib/format/disclosure.ts';
+import { X_BESCHERMING } from '../src/lib/disclosure/zinnen.ts';
+import { naarCsv } from '../src/lib/export/csv.ts';
+import { AFGELEID, BESCHERMD, KLEIN, TOELICHTING_AFGELEID, TOELICHTING_KLEIN, isOnderdrukt } from '../src/lib/format/disclosure.ts';
 import type { Kwartaal } from '../src/lib/kwartaal.ts';
 import { overzichtUitSommen, regioOverzichtQuery, type RegioOverzicht, type Reeksen } from '../src/lib/metrics/regio.ts';
 import { kengetallen, UREN_PER_BAAN, type RegioSommen } from '../src/lib/metrics/regio-sommen.ts';
@@ -19,7 +21,7 @@ import { runMetric } from '../src/lib/sql/query.ts';
 import { beschermCohort, beschermOverzicht } from '../src/pages/regios/beveiliging.ts';
 import { regioBeveiligd, type RegioTabel } from '../src/pages/regios/beveiliging-selectie.ts';
 import { burenData } from '../src/pages/regios/buren.ts';
-import { kaartData, PAGINA_INDICATOR_NAMEN, profielRegels, rangTabel, vergelijkData, type KaartView } from '../src/pages/regios/grafieken.ts';
+import { kaartData, PAGINA_INDICATOR_NAMEN, profielData, profielRegels, rangTabel, vergelijkData, type KaartView } from '../src/pages/regios/grafieken.ts';
 import { spreidingData, startniveau } from '../src/pages/regios/spreiding.ts';
 import { trechterData } from '../src/pages/regios/trechter.ts';
 
@@ -80,6 +82,9 @@ describe('a region with 7 persons in the end quarter', () => {
     const { d, w } = kaart('banen');
     expect([w('AM01').waarde, w('AM02').waarde, w('AM38').waarde]).toEqual([AFGELEID, BESCHERMD, 90]);
     expect(d.ondertitel).toBe('Nederland: 107. Plaats 1 = hoogste waarde.');
+    // Both reasons in the footnotes (the chart kit adds the one for a small group to the export).
+    expect(d.voetnoten).toContain(X_BESCHERMING);
+    expect(naarCsv(d)).toContain(TOELICHTING_AFGELEID);
     const iv = intervallen(beschermOverzicht(O));
     expect(iv['r:AM01.e.werkzaam']).toEqual([0, 9]);
     expect(iv['r:AM02.e.werkzaam']).toEqual([14, 23]);
@@ -106,6 +111,7 @@ describe('a region with 7 persons in the end quarter', () => {
       ['per1000', 'x', '–'], ['register', '<10', '–'],
     ]);
     expect(regels.find((r) => r.indicator === 'register')!.nederland).toBe('247');
+    expect(profielData(view('register'), 'AM01', regels, HERKOMST).voetnoten).toEqual(expect.arrayContaining([TOELICHTING_KLEIN, TOELICHTING_AFGELEID]));
     const buren = burenData('AM01', ['AM02'], ['AM38'], O, HERKOMST);
     expect(buren.rijen.map((r) => r.personen)).toEqual([KLEIN, BESCHERMD, 200, 247]);
     // The scatter: Groningen's start share (12 of 30 = 40,0%) is shown, its growth is not; the

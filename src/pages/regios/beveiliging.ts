@@ -21,7 +21,8 @@
 import { beveilig, type Beveiligd } from '../../lib/disclosure/beveilig.ts';
 import { WeergaveBouwer, aandeelId } from '../../lib/disclosure/tabel.ts';
 import { REGIO_NAMEN } from '../../lib/extracts/regions.ts';
-import type { Onderdrukt } from '../../lib/format/disclosure.ts';
+import { X_BESCHERMING } from '../../lib/disclosure/zinnen.ts';
+import { onderdrukteSoorten, TOELICHTING_AFGELEID, TOELICHTING_KLEIN, type Onderdrukt } from '../../lib/format/disclosure.ts';
 import type { RegioAandeel, RegioOverzicht, Reeksen } from '../../lib/metrics/regio.ts';
 import type { NiveauIndicator } from '../../lib/metrics/regio-indicatoren.ts';
 
@@ -126,6 +127,20 @@ export function beschermCohort(rijen: readonly RegioAandeel[]): CohortBeschermin
   };
   cohortCache.set(rijen, uit);
   return uit;
+}
+
+/** The footnote for values hidden to protect others ("x"); the chart kit adds those for "<10" and "x" on a small group. */
+export function beschermingsNoot(rijen: readonly Record<string, unknown>[]): string[] {
+  return onderdrukteSoorten(rijen).has('bescherming') ? [X_BESCHERMING] : [];
+}
+
+/** All three footnotes, for a table of text cells (the profile), from the reasons of its hidden values. */
+export function redenNoten(redenen: readonly ({ reden: 'klein' | 'bescherming' | null; tekst: string })[]): string[] {
+  return [
+    ...(redenen.some((r) => r.tekst === '<10') ? [TOELICHTING_KLEIN] : []),
+    ...(redenen.some((r) => r.reden === 'klein' && r.tekst !== '<10') ? [TOELICHTING_AFGELEID] : []),
+    ...(redenen.some((r) => r.reden === 'bescherming') ? [X_BESCHERMING] : []),
+  ];
 }
 
 /** The counts a series of this indicator rests on. */

@@ -3,7 +3,7 @@ import { REGIO_NAMEN } from '../../lib/extracts/regions.ts';
 import { formatKwartaal } from '../../lib/format/nl.ts';
 import type { RegioOverzicht } from '../../lib/metrics/regio.ts';
 import type { Herkomst } from '../../lib/query/herkomst.ts';
-import { beschermOverzicht } from './beveiliging.ts';
+import { beschermingsNoot, beschermOverzicht } from './beveiliging.ts';
 import { herkomstVelden, periodeTekst } from './grafieken.ts';
 
 /**
@@ -42,5 +42,6 @@ export function burenData(code: string, buren: readonly string[], vergelijkbaar:
       { key: 'personen', label: `Personen in het register ${formatKwartaal(o.eind)}`, type: 'aantal' },
     ],
     rijen,
+    voetnoten: beschermingsNoot(rijen),
   };
 }

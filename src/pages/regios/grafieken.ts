@@ -21,7 +21,7 @@ import {
 import { rangschik } from '../../lib/metrics/stats.ts';
 import { UREN_PER_BAAN } from '../../lib/metrics/regio-sommen.ts';
 import { grafiekHerkomst, type Herkomst } from '../../lib/query/herkomst.ts';
-import { beschermCohort, beschermOverzicht, beschermReeksen, type OverzichtMaat } from './beveiliging.ts';
+import { beschermCohort, beschermingsNoot, beschermOverzicht, beschermReeksen, redenNoten, type OverzichtMaat } from './beveiliging.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Context shared by every chart of the page
@@ -178,7 +178,7 @@ export function kaartData(view: KaartView, tabel: PaginaTabel, herkomst: Herkoms
   if (onbekend.length > 0)
     noten.push(`${onbekend.length} ${onbekend.length === 1 ? 'groep' : 'groepen'} met een onbekende of lege regiocode (${onbekend.map((c) => c ?? 'leeg').join(', ')}) ${onbekend.length === 1 ? 'telt' : 'tellen'} mee in het landelijke cijfer, maar ${onbekend.length === 1 ? 'staat' : 'staan'} niet op de kaart.`);
   if (ontbrekend.length > 0) noten.push(`Geen gegevens voor ${ontbrekend.map((c) => REGIO_NAMEN[c]).join(', ')}.`);
-  noten.push(KAART_BRON);
+  noten.push(KAART_BRON, ...beschermingsNoot(rijen));
   const landelijk = tabel.landelijk;
   const waardeKolom: Kolom = { key: 'waarde', label: info.label, type: info.type, decimalen: info.decimalen };
   return {
@@ -334,7 +334,7 @@ export function profielData(view: KaartView, code: string, regels: readonly Prof
       { key: 'plaats', label: 'Plaats', type: 'tekst' },
     ],
     rijen: regels.map((r) => ({ label: r.label, regio: r.regio, nederland: r.nederland, plaats: r.plaats })),
-    voetnoten: [BAAN_NOOT],
+    voetnoten: [BAAN_NOOT, ...redenNoten(regels.map((r) => ({ reden: r.reden, tekst: r.regio })))],
   };
 }
 

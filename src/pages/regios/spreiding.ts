@@ -13,7 +13,7 @@ import type { Onderdrukt } from '../../lib/format/disclosure.ts';
 import { bronVermelding, type Citatie } from '../../lib/published/bronvermelding.ts';
 import type { RegionaleGroeiRij } from '../../lib/published/reference.ts';
 import type { Herkomst } from '../../lib/query/herkomst.ts';
-import { beschermOverzicht } from './beveiliging.ts';
+import { beschermingsNoot, beschermOverzicht } from './beveiliging.ts';
 import { BAAN_NOOT, herkomstVelden } from './grafieken.ts';
 
 export const STARTNIVEAU_LABEL: Record<StartniveauMaat, string> = {
@@ -51,6 +51,7 @@ export function spreidingData(s: VeiligStartniveau, herkomst: Herkomst, gepublic
   const noten = [
     `Elke regio telt één keer mee in de lijn en in r (ongewogen), zoals in de vergelijking van UWV.`,
     BAAN_NOOT,
+    ...beschermingsNoot(rijen),
   ];
   return {
     titel: `Startniveau ${formatKwartaal(s.basis)} tegen groei van het aantal banen tot ${formatKwartaal(s.eind)}`,

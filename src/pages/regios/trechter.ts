@@ -12,7 +12,7 @@ import { cohortBasis, type RegioAandeel } from '../../lib/metrics/regio.ts';
 import { regioFunnel } from '../../lib/metrics/regio-aandeel.ts';
 import { funnelCurve, type FunnelCurvePunt } from '../../lib/metrics/stats.ts';
 import type { Herkomst } from '../../lib/query/herkomst.ts';
-import { beschermCohort } from './beveiliging.ts';
+import { beschermCohort, beschermingsNoot } from './beveiliging.ts';
 import { herkomstVelden, periodeTekst } from './grafieken.ts';
 
 export type Signaal = 'boven998' | 'boven95' | 'binnen' | 'onder95' | 'onder998';
@@ -92,6 +92,7 @@ export function trechterData(eind: Kwartaal, invoer: readonly RegioAandeel[], he
       voetnoten: [
         'Controlegrenzen rond het landelijke percentage: p₀ ± z·√(p₀(1−p₀)/n) met z = 1,96 (95%) en z = 3,09 (99,8%). Een kleine regio schommelt van nature meer; alleen een regio buiten de grenzen wijkt meer af dan toeval verklaart.',
         `Cohort: wie in ${formatKwartaal(basis)} in het register stond en werkte; regio op dat moment.`,
+        ...beschermingsNoot(rijen),
       ],
     },
   };
