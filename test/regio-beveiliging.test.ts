@@ -174,6 +174,13 @@ describe('the compare view: an index rests on its quarter and the base quarter',
     const d = vergelijkData(reeksen, 'personen', '2016Q4', ['AM01'], HERKOMST);
     expect(d.rijen.map((r) => r.r_AM01)).toEqual([AFGELEID, AFGELEID, AFGELEID]);
     expect(d.rijen.map((r) => r.landelijk)).toEqual([100, 105, expect.closeTo(110, 9)]);
+    // The briefing's sentence gives the reason, not a number.
+    const f = parseHash('#/regios?weergave=vergelijk&indicator=register&vergelijk=AM01').route.filters as Filters<'regios'>;
+    const inhoud = REGIO_VIEWS.find((v) => v.sleutel === 'regios/vergelijk')!.bouw([reeksen], [HERKOMST], f, null)!;
+    const tekst = inhoud.alinea.map((x) => (typeof x === 'string' ? x : x.getal)).join('');
+    expect(tekst).toBe(
+      'Van 4e kwartaal 2016 tot 2e kwartaal 2017 groeide het aantal personen in het register in Nederland met 10 procent. De groei van het aantal personen in het register in Groningen wordt niet getoond, omdat het om minder dan 10 personen gaat.',
+    );
   });
 });
 

@@ -12,6 +12,7 @@ import { procentInWoorden } from '../../lib/briefing/alinea.ts';
 import { conceptAlinea } from '../../lib/briefing/concept.ts';
 import { VIEWS } from '../../lib/briefing/sleutels.ts';
 import { nietGetoond } from '../../lib/disclosure/zinnen.ts';
+import { isOnderdrukt } from '../../lib/format/disclosure.ts';
 import type { BriefingView } from '../../lib/briefing/types.ts';
 import { REGIO_NAMEN } from '../../lib/extracts/regions.ts';
 import { formatKwartaal } from '../../lib/format/nl.ts';
@@ -93,8 +94,10 @@ const kaart: BriefingView<RegioLinkFilters> = {
 };
 
 /** "groeide … met ruim 3 procent" / "daalde … met bijna 2 procent" / "bleef gelijk". */
-function groeiZin(wie: string, groei: number | null, wat: string, p: { van: string; tot: string }): string | null {
-  if (groei === null) return null;
+function groeiZin(wie: string, groei: unknown, wat: string, p: { van: string; tot: string }): string | null {
+  // A hidden growth gets its true reason in words, never a number.
+  if (isOnderdrukt(groei)) return `De groei van het aantal ${wat} in ${wie} ${nietGetoond(groei.soort === 'bescherming' ? 'bescherming' : 'klein')}.`;
+  if (typeof groei !== 'number') return null;
   const tekst = procentInWoorden(Math.abs(groei));
   if (tekst === '0 procent') return `Van ${formatKwartaal(p.van)} tot ${formatKwartaal(p.tot)} bleef het aantal ${wat} in ${wie} gelijk.`;
   return `Van ${formatKwartaal(p.van)} tot ${formatKwartaal(p.tot)} ${groei > 0 ? 'groeide' : 'daalde'} het aantal ${wat} in ${wie} met ${tekst}.`;
@@ -117,8 +120,8 @@ const vergelijk: BriefingView<RegioLinkFilters> = {
     const groei = vergelijkData(r, indicator, r.van, regios, h, 'groei_pct').rijen.at(-1);
     const p = { van: r.van, tot: r.tot };
     const zinnen = [
-      groeiZin('Nederland', (groei?.landelijk as number | null) ?? null, REEKS_LABEL[indicator], p),
-      ...regios.map((c) => groeiZin(REGIO_NAMEN[c] ?? c, (groei?.[reeksKey(c)] as number | null) ?? null, REEKS_LABEL[indicator], p)),
+      groeiZin('Nederland', groei?.landelijk, REEKS_LABEL[indicator], p),
+      ...regios.map((c) => groeiZin(REGIO_NAMEN[c] ?? c, groei?.[reeksKey(c)], REEKS_LABEL[indicator], p)),
     ].filter((z): z is string => z !== null);
     return {
       kop: `Regio's vergelijken: ${regios.map((c) => REGIO_NAMEN[c] ?? c).join(', ')} en Nederland, ${periodeTekst(r.van, r.tot)}`,
