@@ -50,6 +50,9 @@ export interface AuditOpties {
   readonly snel?: boolean;
 }
 
+/** Unknowns linked to a cell above which its bounds are first sought near it (lp.ts binnen). */
+const GROOT = 60;
+
 /** Judges cells one by one under one suppression (the knowledge is built once). */
 export function beoordelaar(w: Weergave, onderdrukt: Onderdrukking, opties: AuditOpties = {}): (c: Cel) => CelInterval | null {
   const drempel = opties.drempel ?? DREMPEL;
@@ -64,6 +67,17 @@ export function beoordelaar(w: Weergave, onderdrukt: Onderdrukking, opties: Audi
     if (opties.snel) {
       const s = oplosser.spreiding(c.id);
       if (s.max - s.min >= drempel - 1) return { id: c.id, waarde: c.aantal, reden, ...s, beschermd: true, exact: false };
+    }
+    // A cell linked to many others: first the tables that differ only near it (small problems).
+    // Tables found prove that the cell can move; only when they do not, the whole is solved.
+    if (oplosser.omvang(c.id, GROOT + 1) > GROOT) {
+      let l: { min: number; max: number } | null = null;
+      for (const diepte of [2, 4]) {
+        l = oplosser.binnen(c.id, diepte);
+        if (l && l.max - l.min >= drempel - 1) return { id: c.id, waarde: c.aantal, reden, ...l, beschermd: true, exact: false };
+      }
+      // While suppressing, an unproven cell counts as narrow: hiding more is safe, the final audit is exact.
+      if (opties.snel) return { id: c.id, waarde: c.aantal, reden, ...(l ?? { min: c.aantal, max: c.aantal }), beschermd: false, exact: false };
     }
     const g = oplosser.grenzen(c.id);
     if (g.max - g.min >= drempel - 1) return { id: c.id, waarde: c.aantal, reden, ...g, beschermd: true };

@@ -79,6 +79,44 @@ function heel(x: number, richting: 'minimize' | 'maximize'): number {
 }
 
 /**
+ * Unknowns that rows of one unknown pin to a single whole value (n = b − p with b and p printed),
+ * filled in everywhere, again until nothing changes: the same whole-number tables, fewer
+ * unknowns, and the rest falls apart into small independent parts.
+ */
+export function vereenvoudig(rijen: readonly Lin[]): { rijen: Lin[]; vast: Map<string, number> } {
+  const vast = new Map<string, number>();
+  let over: Lin[] = [...rijen];
+  for (;;) {
+    const grens = new Map<string, { lo: number; hi: number }>();
+    for (const r of over) {
+      if (r.termen.size !== 1) continue;
+      const [[id, k]] = r.termen;
+      const a = r.min !== undefined ? r.min / k : k > 0 ? -Infinity : Infinity;
+      const b = r.max !== undefined ? r.max / k : k > 0 ? Infinity : -Infinity;
+      const g = grens.get(id) ?? { lo: 0, hi: Infinity };
+      g.lo = Math.max(g.lo, Math.ceil(Math.min(a, b) - 1e-9));
+      g.hi = Math.min(g.hi, Math.floor(Math.max(a, b) + 1e-9));
+      grens.set(id, g);
+    }
+    const nieuw = [...grens].filter(([, g]) => g.lo === g.hi);
+    if (nieuw.length === 0) return { rijen: over, vast };
+    for (const [id, g] of nieuw) vast.set(id, g.lo);
+    over = over.flatMap((r): Lin[] => {
+      if (![...r.termen.keys()].some((id) => vast.has(id))) return [r];
+      let los = 0;
+      const termen = new Map<string, number>();
+      for (const [id, k] of r.termen) {
+        const v = vast.get(id);
+        if (v === undefined) termen.set(id, k);
+        else los += k * v;
+      }
+      if (termen.size === 0) return [];
+      return [{ termen, ...(r.min !== undefined ? { min: r.min - los } : {}), ...(r.max !== undefined ? { max: r.max - los } : {}) }];
+    });
+  }
+}
+
+/**
  * Bounds of the unknowns under one set of constraints. Every whole-number table the solver
  * finds is kept: it is a table the reader cannot rule out, so the values a cell takes in those
  * tables (the true table included) already show how wide its interval is at least —
@@ -87,13 +125,87 @@ function heel(x: number, richting: 'minimize' | 'maximize'): number {
 export class Oplosser {
   private readonly tabellen: ReadonlyMap<string, number>[];
   private readonly bekend = new Map<string, Grenzen>();
+  private readonly rijen: readonly Lin[];
 
   constructor(
-    private readonly rijen: readonly Lin[],
+    rijen: readonly Lin[],
     /** The true values of the unknowns. */
     private readonly waar: ReadonlyMap<string, number>,
   ) {
     this.tabellen = [waar];
+    const v = vereenvoudig(rijen);
+    this.rijen = v.rijen;
+    for (const [id, x] of v.vast) this.bekend.set(id, { min: x, max: x, exact: true });
+    this.rijen.forEach((r, i) => {
+      for (const id of r.termen.keys()) {
+        const l = this.perVar.get(id);
+        if (l) l.push(i);
+        else this.perVar.set(id, [i]);
+      }
+    });
+  }
+
+  private readonly perVar = new Map<string, number[]>();
+
+  /** How many unknowns share constraints with `doel`, directly or through others (stops counting at `tot`). */
+  omvang(doel: string, tot = Infinity): number {
+    return this.buurt(doel, Infinity, tot).size;
+  }
+
+  private buurt(doel: string, diepte: number, tot = Infinity): Set<string> {
+    const vars = new Set<string>([doel]);
+    let rand = [doel];
+    for (let d = 0; d < diepte && rand.length && vars.size < tot; d++) {
+      const volgende: string[] = [];
+      for (const x of rand) {
+        for (const i of this.perVar.get(x) ?? []) {
+          for (const y of this.rijen[i].termen.keys()) {
+            if (vars.has(y)) continue;
+            vars.add(y);
+            volgende.push(y);
+          }
+        }
+      }
+      rand = volgende;
+    }
+    return vars;
+  }
+
+  /**
+   * Bounds of `doel` when only the unknowns within `diepte` constraints of it may differ from the
+   * true table (the others keep their true values): each bound is a whole-number table the reader
+   * cannot rule out, so every value between them is possible — an inner bound of grenzen(), found
+   * on a small problem. Null when the solver proves nothing.
+   */
+  binnen(doel: string, diepte: number): { min: number; max: number } | null {
+    const vars = this.buurt(doel, diepte);
+    const rijen: Lin[] = [];
+    const gezien = new Set<number>();
+    for (const x of vars) {
+      for (const i of this.perVar.get(x) ?? []) {
+        if (gezien.has(i)) continue;
+        gezien.add(i);
+        const r = this.rijen[i];
+        let los = 0;
+        const termen = new Map<string, number>();
+        for (const [id, k] of r.termen) {
+          if (vars.has(id)) termen.set(id, k);
+          else los += k * (this.waar.get(id) ?? 0);
+        }
+        rijen.push({ termen, ...(r.min !== undefined ? { min: r.min - los } : {}), ...(r.max !== undefined ? { max: r.max - los } : {}) });
+      }
+    }
+    const uit = { min: 0, max: 0 };
+    for (const richting of ['minimize', 'maximize'] as const) {
+      const s = solve(model(doel, rijen, richting), OPTIES);
+      if (s.status === 'unbounded' && richting === 'maximize') uit.max = Infinity;
+      else if (s.status !== 'optimal') return null;
+      else {
+        this.bewaar(s.variables);
+        uit[richting === 'minimize' ? 'min' : 'max'] = heel(s.result, richting);
+      }
+    }
+    return uit;
   }
 
   /** The smallest and largest value of `doel` among the tables found so far. */

@@ -33,9 +33,14 @@ export interface OnderdrukUitkomst {
   readonly audit: AuditUitkomst;
 }
 
-/** Cells under the threshold. */
+/** Cells under the threshold, and cells hidden elsewhere on the page (with that reason). */
 export function primair(w: Weergave, drempel = DREMPEL): Map<CelId, Reden> {
-  return new Map(w.cellen.filter((c) => c.aantal < drempel).map((c) => [c.id, 'klein' as const]));
+  const uit = new Map<CelId, Reden>();
+  for (const c of w.cellen) {
+    if (c.aantal < drempel) uit.set(c.id, 'klein');
+    else if (c.verborgen) uit.set(c.id, c.verborgen);
+  }
+  return uit;
 }
 
 export function onderdruk(w: Weergave, opties: OnderdrukOpties = {}): OnderdrukUitkomst {
@@ -47,7 +52,7 @@ export function onderdruk(w: Weergave, opties: OnderdrukOpties = {}): OnderdrukU
   for (let ronde = 0; a.lekken.length > 0 && ronde <= w.cellen.length; ronde++) {
     const nieuw = new Set<CelId>();
     for (const lek of a.lekken) {
-      for (const steun of aanvullingen(ctx, s, lek)) for (const id of steun) if (!s.has(id)) nieuw.add(id);
+      for (const steun of aanvullingen(ctx, s, lek)) for (const id of steun) if (!s.has(id) && !ctx.cel.get(id)!.vast) nieuw.add(id);
     }
     if (nieuw.size === 0) {
       const buur = goedkoopsteBuur(ctx, s, a.lekken);
@@ -60,7 +65,7 @@ export function onderdruk(w: Weergave, opties: OnderdrukOpties = {}): OnderdrukU
   if (a.lekken.length > 0) return { onderdrukt: s, audit: audit(w, s, opties) };
   // Clean-up: show again what is not needed, the most costly first. Showing a cell may leave
   // another cell of the second kind pinned (it protected nothing then): show that one too.
-  const extra = [...s].filter(([, r]) => r === 'bescherming').map(([id]) => ctx.cel.get(id)!);
+  const extra = [...s].filter(([id, r]) => r === 'bescherming' && !ctx.cel.get(id)!.verborgen).map(([id]) => ctx.cel.get(id)!);
   for (const c of extra.sort((x, y) => ctx.kosten(y) - ctx.kosten(x) || (x.id < y.id ? -1 : 1))) {
     if (!s.has(c.id)) continue;
     const zonder = new Map(s);
@@ -72,7 +77,7 @@ export function onderdruk(w: Weergave, opties: OnderdrukOpties = {}): OnderdrukU
         for (const id of weg) s.delete(id);
         break;
       }
-      if (fout.some((id) => zonder.get(id) !== 'bescherming')) break;
+      if (fout.some((id) => zonder.get(id) !== 'bescherming' || ctx.cel.get(id)!.verborgen)) break;
       for (const id of fout) {
         zonder.delete(id);
         weg.push(id);
@@ -93,6 +98,8 @@ interface Context {
   readonly buren: ReadonlyMap<CelId, ReadonlySet<CelId>>;
   /** Relations as rows over the cells (sums and parts of 100% equal 0, nestings ≤ 0). */
   readonly relaties: readonly { termen: ReadonlyMap<CelId, number>; max: number; min?: number }[];
+  /** Per cell the indices of the relations it is in. */
+  readonly perCel: ReadonlyMap<CelId, readonly number[]>;
   kosten(c: Cel): number;
 }
 
@@ -108,6 +115,10 @@ function context(w: Weergave, opties: OnderdrukOpties): Context {
   };
   for (const s of alleSommen(w)) rij(s.totaal, s.delen);
   for (const n of w.nestingen ?? []) relaties.push({ termen: new Map([[n.deel, 1], [n.geheel, -1]]), max: 0 });
+  const perCel = new Map<CelId, number[]>(w.cellen.map((c) => [c.id, []]));
+  relaties.forEach((r, i) => {
+    for (const c of r.termen.keys()) perCel.get(c)!.push(i);
+  });
   const buren = new Map<CelId, Set<CelId>>(w.cellen.map((c) => [c.id, new Set()]));
   const verbind = (ids: Iterable<CelId>) => {
     const l = [...ids];
@@ -131,7 +142,7 @@ function context(w: Weergave, opties: OnderdrukOpties): Context {
     ...(w.nestingen ?? []).map((x) => x.geheel),
   ]);
   const kosten = (c: Cel) => c.aantal * (c.gewicht ?? 1) * Math.max(1, weergaven.get(c.id)!) * (totalen.has(c.id) ? 1.01 : 1);
-  return { w, opties, drempel: opties.drempel ?? DREMPEL, cel, zichtbaar, buren, relaties, kosten };
+  return { w, opties, drempel: opties.drempel ?? DREMPEL, cel, zichtbaar, buren, relaties, perCel, kosten };
 }
 
 /**
@@ -169,24 +180,44 @@ function aanvullingen(ctx: Context, s: ReadonlyMap<CelId, Reden>, lek: CelInterv
 /**
  * The cheapest change of the table that puts `id` at `doel` and keeps every relation, every mark
  * (a small cell stays 0–9, a hidden or to-be-hidden cell of 10 or more stays ≥ 10) and every cell
- * ≥ 0. Returns the visible cells it changes (null when no such change exists).
+ * ≥ 0; a cell printed elsewhere (`vast`) does not change. Returns the visible cells it changes
+ * (null when no such change exists). The change is looked for among the cells a few relations
+ * away first in a large table (any change found there is a change of the whole table: the other
+ * cells stay as they are), and in all cells linked to `id` only when that finds none.
  */
+/** Tables with more cells than this look for a change near the cell first. */
+const GROOT = 400;
+
 function verstoring(ctx: Context, s: ReadonlyMap<CelId, Reden>, id: CelId, doel: number): CelId[] | null {
-  const relaties = ctx.relaties.filter((r) => r.termen.size > 0);
-  // Only the cells linked to `id` through relations can take part.
+  for (const diepte of ctx.w.cellen.length > GROOT ? [2, 4, Infinity] : [Infinity]) {
+    const deel = buurt(ctx, id, diepte);
+    const uit = verstoringIn(ctx, s, id, doel, deel.cellen);
+    if (uit || deel.alles) return uit;
+  }
+  return null;
+}
+
+/** The cells within `diepte` relations of `id`, and whether that is all cells linked to it. */
+function buurt(ctx: Context, id: CelId, diepte: number): { cellen: Set<CelId>; alles: boolean } {
   const deel = new Set<CelId>([id]);
-  const stapel = [id];
-  while (stapel.length) {
-    const x = stapel.pop()!;
-    for (const r of relaties) {
-      if (!r.termen.has(x)) continue;
-      for (const y of r.termen.keys()) {
-        if (deel.has(y)) continue;
-        deel.add(y);
-        stapel.push(y);
+  let rand = [id];
+  for (let d = 0; d < diepte && rand.length; d++) {
+    const volgende: CelId[] = [];
+    for (const x of rand) {
+      for (const i of ctx.perCel.get(x) ?? []) {
+        for (const y of ctx.relaties[i].termen.keys()) {
+          if (deel.has(y)) continue;
+          deel.add(y);
+          volgende.push(y);
+        }
       }
     }
+    rand = volgende;
   }
+  return { cellen: deel, alles: rand.length === 0 };
+}
+
+function verstoringIn(ctx: Context, s: ReadonlyMap<CelId, Reden>, id: CelId, doel: number, deel: ReadonlySet<CelId>): CelId[] | null {
   const redenBekend = ctx.opties.redenBekend !== false;
   const constraints = new Map<string, Constraint>();
   const variables = new Map<string, Map<string, number>>();
@@ -197,21 +228,27 @@ function verstoring(ctx: Context, s: ReadonlyMap<CelId, Reden>, id: CelId, doel:
     const laag = klein || !gemarkeerd ? 0 : ctx.drempel;
     const hoog = klein && redenBekend ? ctx.drempel - 1 : Infinity;
     const prijs = s.has(c) || !ctx.zichtbaar.has(c) ? 0 : ctx.kosten(x);
-    const grens = c === id ? { equal: doel - x.aantal } : { min: laag - x.aantal, ...(Number.isFinite(hoog) ? { max: hoog - x.aantal } : {}) };
+    const vast = x.vast && !s.has(c);
+    const grens =
+      c === id ? { equal: doel - x.aantal } : vast ? { equal: 0 } : { min: laag - x.aantal, ...(Number.isFinite(hoog) ? { max: hoog - x.aantal } : {}) };
     constraints.set(`b:${c}`, grens);
     variables.set(`p:${c}`, new Map([[`b:${c}`, 1], ['kosten', prijs]]));
     variables.set(`m:${c}`, new Map([[`b:${c}`, -1], ['kosten', prijs]]));
   }
-  relaties.forEach((r, i) => {
-    if (![...r.termen.keys()].some((c) => deel.has(c))) return;
+  const rijen = new Set<number>();
+  for (const c of deel) for (const i of ctx.perCel.get(c) ?? []) rijen.add(i);
+  for (const i of rijen) {
+    const r = ctx.relaties[i];
     // Relations hold for the true table: the change must keep sums at 0 and nestings within reach.
+    // Cells outside `deel` do not change.
     const vrij = [...r.termen].reduce((t, [c, k]) => t + k * ctx.cel.get(c)!.aantal, 0);
     constraints.set(`r${i}`, { ...(r.min !== undefined ? { min: r.min - vrij } : {}), max: r.max - vrij });
     for (const [c, k] of r.termen) {
+      if (!deel.has(c)) continue;
       variables.get(`p:${c}`)!.set(`r${i}`, k);
       variables.get(`m:${c}`)!.set(`r${i}`, -k);
     }
-  });
+  }
   const oplossing = solve({ direction: 'minimize', objective: 'kosten', constraints, variables }, { precision: 1e-9, checkCycles: true });
   if (oplossing.status !== 'optimal') return null;
   const veranderd = new Set<CelId>();
@@ -221,7 +258,7 @@ function verstoring(ctx: Context, s: ReadonlyMap<CelId, Reden>, id: CelId, doel:
 
 /** The cheapest visible cell next to a leaking one (fallback when no perturbation helps). */
 function goedkoopsteBuur(ctx: Context, s: ReadonlyMap<CelId, Reden>, lekken: readonly CelInterval[]): CelId | null {
-  const kandidaten = [...samenhangend(ctx, lekken.map((l) => l.id))].filter((y) => !s.has(y) && ctx.zichtbaar.has(y));
+  const kandidaten = [...samenhangend(ctx, lekken.map((l) => l.id))].filter((y) => !s.has(y) && ctx.zichtbaar.has(y) && !ctx.cel.get(y)!.vast);
   const beste = kandidaten.map((id) => ctx.cel.get(id)!).sort((a, b) => ctx.kosten(a) - ctx.kosten(b) || (a.id < b.id ? -1 : 1))[0];
   return beste?.id ?? null;
 }

@@ -25,6 +25,13 @@ export interface Cel {
   readonly getoond?: boolean;
   /** Weight in the information loss of hiding this cell (default 1; more for a headline figure). */
   readonly gewicht?: number;
+  /**
+   * The same count in another table of the page, already decided there: hidden for this reason
+   * (stays hidden here, whatever this table needs) …
+   */
+  readonly verborgen?: Reden;
+  /** … or printed there (never hidden here: another cell is chosen instead). */
+  readonly vast?: boolean;
 }
 
 export interface Aandeel {
@@ -84,7 +91,7 @@ export class WeergaveBouwer {
   private readonly nestingen: Nesting[] = [];
   private readonly verdelingen: string[][] = [];
 
-  cel(id: CelId, aantal: number, opties: { getoond?: boolean; gewicht?: number } = {}): this {
+  cel(id: CelId, aantal: number, opties: { getoond?: boolean; gewicht?: number; verborgen?: Reden; vast?: boolean } = {}): this {
     this.cellen.push({ id, aantal, ...opties });
     return this;
   }
@@ -154,6 +161,7 @@ export function controleer(w: Weergave): void {
     uniek(c.id);
     if (!Number.isSafeInteger(c.aantal) || c.aantal < 0) throw new Error(`disclosure: cell "${c.id}" is not a whole number ≥ 0: ${c.aantal}`);
     if (c.gewicht !== undefined && !(c.gewicht > 0)) throw new Error(`disclosure: cell "${c.id}" has weight ${c.gewicht}`);
+    if (c.vast && c.verborgen) throw new Error(`disclosure: cell "${c.id}" is both printed and hidden elsewhere`);
     cel.set(c.id, c);
   }
   const n = (id: CelId): number => {
