@@ -2,12 +2,11 @@
  * The Regio's views a briefing can hold: the ranking of the 35 regions, regions compared with
  * Nederland, and one region's profile. The period follows the page's rule (periode.ts: absent in
  * the link = the latest quarter in the data and the year before it), the numbers come from the
- * page's own queries and ChartData (grafieken.ts, rangreferentie.ts). The page has no headline
- * sentences, so the paragraph reads the drafted table: highest, lowest, Nederland, the chosen region.
+ * page's own queries and ChartData (grafieken.ts, rangreferentie.ts). The map and profile
+ * paragraphs are the page's own headline sentences (kernzinnen.ts), drafted by conceptAlinea.
  */
 import BarChart from '../../lib/charts/BarChart.svelte';
 import SmallMultiples from '../../lib/charts/SmallMultiples.svelte';
-import { celTekst, type ChartData } from '../../lib/charts/spec.ts';
 import { procentInWoorden } from '../../lib/briefing/alinea.ts';
 import { conceptAlinea } from '../../lib/briefing/concept.ts';
 import { VIEWS } from '../../lib/briefing/sleutels.ts';
@@ -21,7 +20,11 @@ import { beschikbareKwartalenQuery, regioDuurzaamQuery, regioOverzichtQuery, reg
 import type { Herkomst } from '../../lib/query/herkomst.ts';
 import type { MetricQuery } from '../../lib/sql/query.ts';
 import type { Filters } from '../../lib/state/url.ts';
+import { vergelijkbareRegios } from '../../lib/metrics/regio-buren.ts';
 import ProfielStrips from './ProfielStrips.svelte';
+import { burenData } from './buren.ts';
+import { geladenKaart } from './kaart.ts';
+import { kaartKernzinnen, nederlandBanen, profielKernzinnen } from './kernzinnen.ts';
 import { kaartData, PAGINA_INDICATOREN, periodeTekst, profielData, profielRegels, REEKS_LABEL, reeksKey, rangTabel, vergelijkData } from './grafieken.ts';
 import { gekozenPeriode, type Periode } from './periode.ts';
 import { rangMetReferentie, rangReferentie } from './rangreferentie.ts';
@@ -45,24 +48,6 @@ function opPeriode(vragen: (p: Periode, f: RegioLinkFilters, kwartalen: Kwartaal
   };
 }
 
-const kleineLetter = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
-
-/** Highest, lowest, Nederland and the chosen region, read from the ranked table. */
-export function kaartZinnen(data: ChartData, label: string, landelijk: string | null, regio: string | null): string[] {
-  const k = data.kolommen[2];
-  const getoond = data.rijen.filter((r) => typeof r.waarde === 'number' && typeof r.rang === 'number');
-  if (getoond.length === 0) return [];
-  const hoogste = getoond[0];
-  const laagste = getoond[getoond.length - 1];
-  const uit = [
-    `Van de ${getoond.length} arbeidsmarktregio's met cijfers had ${hoogste.regio_naam} de hoogste waarde voor ${kleineLetter(label)} (${celTekst(hoogste.waarde, k)}) en ${laagste.regio_naam} de laagste (${celTekst(laagste.waarde, k)}).`,
-  ];
-  if (landelijk) uit.push(`Voor Nederland als geheel was dat ${landelijk}.`);
-  const gekozen = regio ? data.rijen.find((r) => r.regio_code === regio) : undefined;
-  if (gekozen && typeof gekozen.rang === 'number') uit.push(`${gekozen.regio_naam} staat met ${celTekst(gekozen.waarde, k)} op plaats ${gekozen.rang} van ${getoond.length}.`);
-  return uit;
-}
-
 const kaart: BriefingView<RegioLinkFilters> = {
   sleutel: 'regios/kaart',
   ...VIEWS['regios/kaart'],
@@ -76,15 +61,13 @@ const kaart: BriefingView<RegioLinkFilters> = {
     const view = { indicator: f.indicator, basis: o.basis, eind: f.indicator === 'duurzaam' ? d!.eind : o.eind };
     const tabel = rangTabel(view, o, d?.rijen ?? null);
     const data = kaartData(view, tabel, (f.indicator === 'duurzaam' ? herkomsten[1] : ho) as Herkomst);
-    const info = PAGINA_INDICATOREN[f.indicator];
     const rang = rangMetReferentie(data, rangReferentie(f.indicator, data.rijen, tabel.landelijk));
-    const landelijk = tabel.landelijk === null ? null : celTekst(tabel.landelijk, data.kolommen[2]);
     const regio = f.profiel ?? f.regio;
-    const aandelen = info.type === 'pct' ? data.rijen.map((r) => r.waarde).filter((v): v is number => typeof v === 'number') : [];
+    const zinnen = kaartKernzinnen({ view, tabel, nederland: nederlandBanen(o), regio });
     return {
       kop: `Regio's: ${data.titel}`,
       data,
-      alinea: conceptAlinea(kaartZinnen(data, info.label, landelijk, regio), aandelen),
+      alinea: conceptAlinea(zinnen),
       grafiek: {
         component: BarChart,
         props: { data: rang, categorie: 'regio_naam', waarde: 'waarde', markeer: regio ? [REGIO_NAMEN[regio]] : [], label: `Ranglijst: ${data.titel}` },
@@ -150,11 +133,9 @@ const profiel: BriefingView<RegioLinkFilters> = {
     if (!regels) return null;
     const data = profielData(view, code, regels, h);
     const naam = REGIO_NAMEN[code] ?? code;
-    const zinnen = regels
-      .filter((r) => r.regio !== '–')
-      .map((r) => r.reden
-        ? `${r.label} in ${naam} ${nietGetoond(r.reden)}${r.nederland !== '–' ? `; in Nederland ${r.nederland}` : ''}.`
-        : `${r.label}: ${r.regio} in ${naam}${r.nederland !== '–' ? `, tegen ${r.nederland} in Nederland` : ''}${r.plaats !== '–' ? ` (plaats ${r.plaats})` : ''}.`);
+    // The same neighbours as the page's profile (the map's), so the paragraph is the page's sentences.
+    const buren = geladenKaart.kaart ? burenData(code, geladenKaart.kaart.buren.get(code) ?? [], vergelijkbareRegios(code, o), o, h) : null;
+    const zinnen = profielKernzinnen({ code, view, regels, buren });
     return {
       kop: `Regio's: profiel van ${naam}, ${formatKwartaal(o.eind)}`,
       data,

@@ -275,6 +275,9 @@ export interface ProfielRegel {
   regio: string;
   nederland: string;
   plaats: string;
+  /** The place as a number (null when not shown) and the number of regions with a value shown. */
+  rang: number | null;
+  van: number;
   /**
    * For the position strip: every region's value, the region's own and the national one (null
    * when suppressed or missing, and for totals such as banen: Nederland is the sum, not a level
@@ -310,6 +313,8 @@ export function profielRegels(view: KaartView, code: string, overzicht: RegioOve
       regio: tekst(eigen.waarde),
       nederland: tabel.landelijk === null ? '–' : tekst(tabel.landelijk),
       plaats: typeof eigen.rang === 'number' ? `${eigen.rang} van ${van}` : '–',
+      rang: typeof eigen.rang === 'number' ? eigen.rang : null,
+      van,
       waarden: data.rijen.map((r) => r.waarde).filter((x): x is number => typeof x === 'number'),
       eigen: typeof eigen.waarde === 'number' ? eigen.waarde : null,
       landelijk: info.type === 'aantal' && indicator !== 'per1000' ? null : typeof tabel.landelijk === 'number' ? tabel.landelijk : null,

@@ -1,0 +1,151 @@
+/**
+ * The Regio's headline sentences (pages/regios/kernzinnen.ts) on hand-built overviews, through
+ * the page's own protected tables (rangTabel, profielRegels, burenData), with every sentence
+ * worked out here; and the briefing paragraphs drafted from the same sentences.
+ */
+import { describe, expect, it } from 'vitest';
+import { alineaTekst } from '../src/lib/briefing/alinea.ts';
+import { overzichtUitSommen } from '../src/lib/metrics/regio.ts';
+import { UREN_PER_BAAN, type RegioSommen } from '../src/lib/metrics/regio-sommen.ts';
+import { herkomstVan, type ExtractHerkomst } from '../src/lib/query/herkomst.ts';
+import { parseHash, type Filters } from '../src/lib/state/url.ts';
+import { REGIO_VIEWS } from '../src/pages/regios/briefing.ts';
+import { burenData } from '../src/pages/regios/buren.ts';
+import { kaartData, profielRegels, rangTabel, type KaartView } from '../src/pages/regios/grafieken.ts';
+import { kaartKernzinnen, kaartSelectie, nederlandBanen, profielKernzinnen, profielSelectie } from '../src/pages/regios/kernzinnen.ts';
+
+function som(personen: number, werkzaam: number, banen: number): RegioSommen {
+  const uren = banen * UREN_PER_BAAN;
+  return {
+    personen, werkzaam, uren, uren_markt: uren, uren_overheid: 0, uren_sector_onbekend: 0,
+    uren_regulier: uren, uren_uitzend: 0, uren_detachering: 0, uren_dienstverband_onbekend: 0,
+  };
+}
+
+function extract(e: Partial<ExtractHerkomst>): ExtractHerkomst {
+  return {
+    extract: 'doelgroep_kwartaal', soort: 'demo', bestand: 'demo.parquet', bron: 'Synthetische demodata (seed 1)', synthetisch: true,
+    peildatumVan: '2016-12-31', peildatumTot: '2017-12-31', schemaVersie: 1, geladenOp: '', versie: 1, ...e,
+  };
+}
+const DEMO = herkomstVan([extract({})]);
+const EIGEN = herkomstVan([extract({ soort: 'eigen', bestand: 'panel_2025q1.parquet', bron: 'eigen bestand panel_2025q1.parquet', synthetisch: false })]);
+
+/**
+ * 2016Q4 → 2017Q4, every cell 10 or more (nothing hidden):
+ *   AM01 Groningen:  100 personen,  50 werkzaam,  40 banen → 110 personen,  55 werkzaam,  44 banen (+4, +10,0%; 50,0% werkzaam)
+ *   AM02 Friesland:  200 personen,  80 werkzaam,  60 banen → 190 personen,  76 werkzaam,  57 banen (−3, −5,0%; 40,0%)
+ *   AM38 FoodValley: 300 personen, 150 werkzaam, 100 banen → 300 personen, 162 werkzaam, 112 banen (+12, +12,0%; 54,0%)
+ *   Nederland:       600 personen, 280 werkzaam, 200 banen → 600 personen, 293 werkzaam, 213 banen (+13, +6,5%; 293/600 = 48,8%)
+ */
+const G = overzichtUitSommen({ basis: '2016Q4', eind: '2017Q4' }, [
+  { regio_code: 'AM01', basis: som(100, 50, 40), eind: som(110, 55, 44) },
+  { regio_code: 'AM02', basis: som(200, 80, 60), eind: som(190, 76, 57) },
+  { regio_code: 'AM38', basis: som(300, 150, 100), eind: som(300, 162, 112) },
+]);
+
+/** The panel of regio-beveiliging.test.ts: Groningen has 7 persons (3 werkzaam) at the end; Friesland is hidden to protect it. */
+const O = overzichtUitSommen({ basis: '2016Q4', eind: '2017Q4' }, [
+  { regio_code: 'AM01', basis: som(30, 12, 10), eind: som(7, 3, 2) },
+  { regio_code: 'AM02', basis: som(50, 25, 20), eind: som(40, 20, 15) },
+  { regio_code: 'AM38', basis: som(210, 100, 80), eind: som(200, 100, 90) },
+]);
+
+const view = (indicator: KaartView['indicator']): KaartView => ({ indicator, basis: '2016Q4', eind: '2017Q4' });
+const kaart = (indicator: KaartView['indicator'], o = G, regio: string | null = null) =>
+  kaartKernzinnen({ view: view(indicator), tabel: rangTabel(view(indicator), o, null), nederland: nederlandBanen(o), regio });
+const filters = (hash: string) => parseHash(hash).route.filters as Filters<'regios'>;
+
+describe('map and ranking', () => {
+  it('Nederland\'s banen and growth, highest and lowest, the chosen region\'s place', () => {
+    expect(kaart('banen', G, 'AM02')).toEqual([
+      'In het vierde kwartaal van 2017 telde Nederland 213 banen voor mensen uit het doelgroepregister, 13 meer dan in het vierde kwartaal van 2016 (+6,5 procent).',
+      'Het aantal banen was het hoogst in FoodValley (112) en het laagst in Groningen (44).',
+      "Friesland staat met 57 op plaats 2 van de 3 regio's.",
+    ]);
+  });
+
+  it('a share is written as the table writes it, with Nederland beside it', () => {
+    expect(kaart('werkzaam_pct')[1]).toBe('Het aandeel werkzaam was het hoogst in FoodValley (54,0 procent) en het laagst in Friesland (40,0 procent); voor Nederland als geheel was dat 48,8 procent.');
+    // Growth in percent: Friesland's decline keeps its sign.
+    expect(kaart('groei_pct')[1]).toBe('De procentuele groei van het aantal banen was het hoogst in FoodValley (12,0 procent) en het laagst in Friesland (-5,0 procent).');
+  });
+
+  it('hidden values are counted with their true reasons, never printed', () => {
+    // Groningen's 7 persons are "<10"; Friesland's 40 are hidden to protect them (regio-beveiliging.test.ts).
+    const zinnen = kaart('register', O, 'AM01');
+    expect(zinnen).toEqual([
+      'In het vierde kwartaal van 2017 telde Nederland 107 banen voor mensen uit het doelgroepregister, 3 minder dan in het vierde kwartaal van 2016 (−2,7 procent).',
+      'Het aantal personen in het doelgroepregister wordt alleen voor FoodValley getoond (200); voor Nederland als geheel was dat 247.',
+      "Voor 2 regio's wordt het cijfer niet getoond, voor 1 omdat het om minder dan 10 personen gaat en voor 1 om een kleine groep elders in de tabel te beschermen.",
+      'Het aantal personen in het doelgroepregister in Groningen wordt niet getoond, omdat het om minder dan 10 personen gaat.',
+    ]);
+    expect(zinnen.join(' ')).not.toMatch(/(^|[^\d,])(7|40)(?![\d,])/);
+  });
+
+  it('the selection in words', () => {
+    expect(kaartSelectie(view('banen'), 'AM38')).toBe('Banen in het eindkwartaal, 4e kwartaal 2016 – 4e kwartaal 2017; gekozen regio: FoodValley');
+  });
+});
+
+describe('the region profile', () => {
+  const profiel = (o: typeof G, code: string, buren: string[]) =>
+    profielKernzinnen({ code, view: view('banen'), regels: profielRegels(view('banen'), code, o, null, DEMO)!, buren: burenData(code, buren, [], o, DEMO) });
+
+  it('banen, growth against Nederland, place, neighbours, register and share working', () => {
+    expect(profiel(G, 'AM38', ['AM01', 'AM02'])).toEqual([
+      'In het vierde kwartaal van 2017 waren er in FoodValley 112 banen voor mensen uit het doelgroepregister, 12 meer dan in het vierde kwartaal van 2016: een groei van 12,0 procent (Nederland: +6,5 procent).',
+      "Met die groei staat FoodValley op plaats 1 van de 3 regio's.",
+      "In de buurregio's was de groei: Groningen +10,0 procent en Friesland −5,0 procent.",
+      "Van de 300 personen in het doelgroepregister in FoodValley werkte 54,0 procent (Nederland: 48,8 procent; plaats 1 van de 3 regio's).",
+    ]);
+    // A decline: Friesland 60 → 57 banen, −5,0%, last of three.
+    expect(profiel(G, 'AM02', [])[0]).toBe(
+      'In het vierde kwartaal van 2017 waren er in Friesland 57 banen voor mensen uit het doelgroepregister, 3 minder dan in het vierde kwartaal van 2016: een daling van 5,0 procent (Nederland: +6,5 procent).',
+    );
+  });
+
+  it('a hidden value gets its true reason in words, and its number appears nowhere', () => {
+    // Friesland (40 persons, 20 werkzaam, 15 banen) is hidden to protect Groningen; Groningen's growth rests on 3 werkzaam.
+    const zinnen = profiel(O, 'AM02', ['AM01']);
+    expect(zinnen).toEqual([
+      'Het aantal banen voor mensen uit het doelgroepregister in Friesland wordt niet getoond, om een kleine groep elders in de tabel te beschermen.',
+      'De groei in Groningen wordt niet getoond, omdat het om minder dan 10 personen gaat.',
+      'Het aantal personen in het doelgroepregister in Friesland wordt niet getoond, om een kleine groep elders in de tabel te beschermen.',
+      'Het aandeel werkzaam in Friesland wordt niet getoond, om een kleine groep elders in de tabel te beschermen.',
+    ]);
+    expect(zinnen.join(' ')).not.toMatch(/(^|[^\d,])(40|20|15|50,0)(?![\d,])/);
+  });
+
+  it('the selection in words', () => {
+    expect(profielSelectie('AM38', view('banen'))).toBe('Arbeidsmarktregio FoodValley (AM38), 4e kwartaal 2016 – 4e kwartaal 2017');
+  });
+});
+
+describe('source of the sentences', () => {
+  it("a user's own file is named and is no demo data; the demo extract is labelled synthetic", () => {
+    const eigen = kaartData(view('banen'), rangTabel(view('banen'), G, null), EIGEN);
+    expect([eigen.bron, eigen.peildatum, eigen.synthetisch]).toEqual(['Eigen bestand panel_2025q1.parquet; bewerking Participatiemonitor', '2017-12-31', false]);
+    const tekst = [eigen.bron, ...kaart('banen'), ...profielKernzinnen({ code: 'AM38', view: view('banen'), regels: profielRegels(view('banen'), 'AM38', G, null, EIGEN)!, buren: null })].join(' ');
+    expect(tekst).not.toMatch(/demodata|synthetisch/i);
+    const demo = kaartData(view('banen'), rangTabel(view('banen'), G, null), DEMO);
+    expect([demo.bron, demo.synthetisch]).toEqual(['Synthetische demodata (seed 1); bewerking Participatiemonitor', true]);
+  });
+});
+
+describe('the briefing paragraphs are the page\'s sentences', () => {
+  it('map: the same sentences, every figure a number part', () => {
+    const inhoud = REGIO_VIEWS.find((v) => v.sleutel === 'regios/kaart')!.bouw([G, null], [DEMO, null], filters('#/regios?indicator=banen&regio=AM02'), null)!;
+    expect(alineaTekst(inhoud.alinea)).toBe(kaart('banen', G, 'AM02').join(' '));
+    expect(inhoud.alinea.filter((d) => typeof d !== 'string').map((d) => (d as { getal: string }).getal)).toEqual(['213', '13', '6,5 procent', '112', '44', '57', '2', '3']);
+  });
+
+  it('profile: the same sentences, with the map\'s neighbours; a hidden value keeps its reason', () => {
+    const bouw = REGIO_VIEWS.find((v) => v.sleutel === 'regios/profiel')!.bouw;
+    const tekst = alineaTekst(bouw([O, null], [DEMO, null], filters('#/regios?profiel=AM02'), null)!.alinea);
+    // Friesland's neighbours on the map: of them only Groningen is in O (its growth hidden); the others have no data and no sentence.
+    expect(tekst).toContain('Het aantal personen in het doelgroepregister in Friesland wordt niet getoond, om een kleine groep elders in de tabel te beschermen.');
+    expect(tekst).toContain('De groei in Groningen wordt niet getoond, omdat het om minder dan 10 personen gaat.');
+    expect(tekst).not.toMatch(/(^|[^\d,])(40|20|15)(?![\d,])/);
+  });
+});
