@@ -21,6 +21,8 @@ import { NodeEngine } from '../../src/lib/engine/node.ts';
 import { regioOverzichtQuery } from '../../src/lib/metrics/regio.ts';
 import { herkomstVan } from '../../src/lib/query/herkomst.ts';
 import { runMetric } from '../../src/lib/sql/query.ts';
+import { VOORBEELD_SQL } from '../../src/lib/extracts/voorbeelden.ts';
+import { literal } from '../../src/lib/sql/quote.ts';
 import { compute } from '../../src/lib/voorberekend/bereken.ts';
 import { NIET_VOORBEREKEND } from '../../src/lib/voorberekend/setup.ts';
 import { kaartData, rangTabel } from '../../src/pages/regios/grafieken.ts';
@@ -150,6 +152,28 @@ describe('op de Data-pagina gekozen', () => {
     expect(await tabelRijen(f)).toEqual(verwacht);
     expect(await f.innerText()).not.toContain('Voorberekend');
     expect(await page.getByRole('note', { name: 'Voorberekende gegevens' }).count()).toBe(0);
+  });
+
+  test("an own extract loaded while drawing from the folder ends voorberekend mode: the pages use the user's microdata", async () => {
+    const eigen = join(tmp, 'mijn_panel.parquet');
+    const db = await NodeEngine.create();
+    await db.exec(`COPY (${VOORBEELD_SQL.doelgroep_kwartaal}) TO ${literal(eigen)} (FORMAT parquet)`);
+    await db.close();
+    await page.evaluate(() => {
+      window.location.hash = '#/data';
+    });
+    await page.getByTestId('voorberekend-kiezer').setInputFiles(readdirSync(map).map((f) => join(map, f)));
+    const notitie = page.getByRole('note', { name: 'Voorberekende gegevens' });
+    await expect.poll(() => notitie.count(), { timeout: 60_000 }).toBe(1);
+    await page.locator('.zone input[type="file"]').setInputFiles(eigen);
+    await expect.poll(() => notitie.count(), { timeout: 120_000 }).toBe(0);
+    await settle(page, 120_000);
+    await page.evaluate(() => {
+      window.location.hash = '#/regios?weergave=kaart&indicator=banen';
+    });
+    const f = frame(page, /^Banen per arbeidsmarktregio/);
+    await expect.poll(() => f.innerText(), { timeout: 120_000 }).toMatch(/Eigen bestand mijn_panel\.parquet/);
+    expect(await f.innerText()).not.toContain('Voorberekend');
   });
 });
 

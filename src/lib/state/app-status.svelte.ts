@@ -187,6 +187,8 @@ export class AppStatus {
     const result = await this.engine.loadUserFile(file, onProgress, { sinds });
     if (result.ok) {
       this.bewaard = { ...this.bewaard, [result.extract]: await bewaarEigen(result.extract, file, sinds) };
+      // A user who brings microdata wants the pages computed on it, not on voorberekende tabellen.
+      voorberekend.stop();
       await this.verversGeladen();
     }
     return result;
