@@ -126,6 +126,19 @@ describe('kaart en ranglijst', () => {
     }
   });
 
+  test('the headline sentences carry the same numbers as the table, with selection, source and peildatum', async () => {
+    const f = frame(/^Banen per arbeidsmarktregio/);
+    const rijen = (await tabelRijen(f)).filter((r) => r[3] !== '–');
+    const nederland = /Nederland: ([\d.]+)\./.exec(await f.innerText())![1];
+    const zinnen = await page.getByTestId('regio-kernzinnen').locator('li').allInnerTexts();
+    expect(zinnen[0]).toMatch(new RegExp(`^In het vierde kwartaal van 2017 telde Nederland ${nederland.replaceAll('.', '\\.')} banen voor mensen uit het doelgroepregister, `));
+    const [hoogste, laagste] = [rijen[0], rijen.at(-1)!];
+    expect(zinnen[1]).toBe(`Het aantal banen was het hoogst in ${hoogste[0]} (${hoogste[2]}) en het laagst in ${laagste[0]} (${laagste[2]}).`);
+    const blok = await page.locator('.rg-kern').innerText();
+    expect(blok).toContain('Selectie: Banen in het eindkwartaal, 4e kwartaal 2015 – 4e kwartaal 2017.');
+    expect(blok).toMatch(/Bron: Synthetische demodata[^\n]*; peildatum 31-12-2017; synthetische demodata, geen gepubliceerde cijfers\./i);
+  });
+
   test('the keyboard reaches a region, moves along the ranking and selects it', async () => {
     const stop = page.locator('svg path[data-code][tabindex="0"]');
     await stop.focus();
@@ -243,6 +256,14 @@ describe('weergaven', () => {
     expect(await kern.locator('tbody tr').count()).toBe(7);
     expect(await kern.innerText()).toMatch(/van 35/);
     expect(await page.locator('.rg-pagina').innerText()).toContain('4e kwartaal 2024');
+    // The profile's sentences carry the key figures as its table prints them.
+    const rij = async (label: RegExp) => (await kern.locator('tbody tr').filter({ has: page.getByRole('rowheader', { name: label }) }).first().locator('td').allInnerTexts());
+    const [banen, groeiPct] = [await rij(/^Banen$/), await rij(/^Groei aantal banen \(%\)/)];
+    const zinnen = await page.getByTestId('regio-kernzinnen').locator('li').allInnerTexts();
+    expect(zinnen[0]).toContain(`waren er in FoodValley ${banen[0]} banen voor mensen uit het doelgroepregister`);
+    expect(zinnen[0]).toContain(`van ${groeiPct[0].replace(/^-/, '').replace('%', ' procent')}`);
+    const [plaats, van] = groeiPct[2].split(' van ');
+    expect(zinnen[1]).toBe(`Met die groei staat FoodValley op plaats ${plaats} van de ${van} regio's.`);
   });
 
   test("the UWV study's period is one click away", async () => {
@@ -405,8 +426,7 @@ describe('eigen paneel', () => {
     await expect.poll(() => sectie.innerText(), { timeout: 60_000 }).toContain(`Eigen bestand ${bestand}`);
     const tekst = await sectie.innerText();
     // FoodValley 15 banen, Groningen 12 (the panel above): highest and lowest of the two regions with figures.
-    expect(tekst).toContain('Van de 2 arbeidsmarktregio\'s met cijfers had FoodValley de hoogste waarde');
-    expect(tekst).toContain('Groningen de laagste (12)');
+    expect(tekst).toContain('Het aantal banen was het hoogst in FoodValley (15) en het laagst in Groningen (12).');
     expect(tekst).not.toMatch(/synthetisch/i);
   });
 
