@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../src/lib/engine/node.ts';
 import { toRows } from '../src/lib/engine/rows.ts';
-import { beschikbareKwartalenQuery, regioOverzichtQuery, regioReeksenQuery } from '../src/lib/metrics/regio.ts';
+import { beschikbareKwartalenQuery, regioDuurzaamQuery, regioOverzichtQuery, regioReeksenQuery } from '../src/lib/metrics/regio.ts';
 import { literal } from '../src/lib/sql/quote.ts';
 import { runMetric, type MetricQuery } from '../src/lib/sql/query.ts';
 import { compute } from '../src/lib/voorberekend/bereken.ts';
@@ -34,7 +34,8 @@ function leesMap(map: string) {
 }
 
 /** A metric query as the query layer runs it on voorberekende tabellen (the folder's table instead of its setup). */
-async function opVoorberekend<T>(engine: NodeEngine, tabellen: ReadonlyMap<string, string>, q: MetricQuery<T>): Promise<T> {
+async function opVoorberekend<T>(engine: NodeEngine, tabellen: ReadonlyMap<string, string>, vraag: MetricQuery<T>): Promise<T> {
+  const q = vraag.voorberekend ? { ...vraag, ...vraag.voorberekend } : vraag;
   for (const s of voorberekendeSetup(q.setup ?? [], q.sql, tabellen)) await engine.exec(s.sql);
   return q.shape(await engine.query(q.sql, q.params));
 }
@@ -82,7 +83,8 @@ describe('compute on a hand-built panel with small cells', () => {
     expect(manifest.source).toBe('eigen extract doelgroep_kwartaal.parquet');
     expect(manifest.synthetic).toBe(false);
     expect([manifest.peildatumVan, manifest.peildatumTot]).toEqual(['2020-03-31', '2020-06-30']);
-    expect(manifest.tables.map((t) => [t.name, t.rows, t.suppressedCells])).toEqual([['agg_regio_kwartaal', 6, 4]]);
+    // Two quarters: no base quarter has its outcome a year later, so the cohort table is empty.
+    expect(manifest.tables.map((t) => [t.name, t.rows, t.suppressedCells])).toEqual([['agg_regio_kwartaal', 6, 4], ['agg_regio_cohort', 0, 0]]);
     const e = await NodeEngine.create();
     const rijen = toRows<Record<string, unknown>>(await e.query(
       `SELECT regio_code, kw, personen, werkzaam, uren, uren_markt, uren_overheid, uren_uitzend, onderdrukt FROM read_parquet(${literal(join(uit, 'agg_regio_kwartaal.parquet'))})`,
@@ -149,8 +151,9 @@ describe('compute on the demo data', () => {
     expect(manifest.source).toBe(demo.source);
     expect(manifest.synthetic).toBe(true);
     expect([manifest.peildatumVan, manifest.peildatumTot]).toEqual([demo.peildatumVan, demo.peildatumTot]);
-    // 35 regions × 49 quarters (2012Q4–2024Q4), each with ≥ 10 persons in every split.
-    expect(manifest.tables.map((t) => [t.name, t.rows, t.suppressedCells])).toEqual([['agg_regio_kwartaal', 35 * 49, 0]]);
+    // 35 regions × 49 quarters (2012Q4–2024Q4), each with ≥ 10 persons in every split; the cohort
+    // table has the 45 base quarters with an outcome a year later (2012Q4–2023Q4).
+    expect(manifest.tables.map((t) => [t.name, t.rows, t.suppressedCells])).toEqual([['agg_regio_kwartaal', 35 * 49, 0], ['agg_regio_cohort', 35 * 45, 0]]);
   });
 
   it("equals the page's queries on the microdata: quarters, overviews and series", async () => {
@@ -164,5 +167,15 @@ describe('compute on the demo data', () => {
     for (const q of vragen) expect(rond(await opVoorberekend(vb, tabellen, q))).toEqual(rond(await runMetric(micro, q)));
     const o = await opVoorberekend(vb, tabellen, regioOverzichtQuery({ basis: '2015Q4', eind: '2024Q4' }));
     expect(o.regios).toHaveLength(35);
+  }, 120_000);
+
+  it('equals the per-quarter cohort query on the microdata: werkzaam na 1 jaar per region', async () => {
+    const kwartalen = await runMetric(micro, beschikbareKwartalenQuery());
+    for (const eind of ['2013Q4', '2017Q4', '2021Q2', '2024Q4'] as const) {
+      const q = regioDuurzaamQuery(eind, kwartalen)!;
+      const vb1 = await opVoorberekend(vb, tabellen, q);
+      expect(vb1).toEqual(await runMetric(micro, q));
+      expect(vb1.rijen).toHaveLength(35);
+    }
   }, 120_000);
 });

@@ -296,9 +296,27 @@ export function regioDuurzaamQuery(eind: Kwartaal, kwartalen: readonly Kwartaal[
   const q = cohortUitkomstQuery({ basis, horizon: 4, split: 'regio_code' }, bereik);
   return {
     ...q,
+    voorberekend: regioCohortVoorberekend(basis),
     shape: (table) => ({
       eind,
       rijen: q.shape(table).map((r) => ({ regio_code: r.groep === 'onbekend' ? null : r.groep, n: r.cohort, k: r.werkzaam })),
     }),
+  };
+}
+
+/**
+ * Werkzaam na 1 jaar per region, every base quarter (base quarter × region: cohort and werkzaam),
+ * is written by `npm run compute` (voorberekend/tabellen.ts builds it from the trend query); in
+ * the browser it only comes from such a folder, never from microdata (the per-quarter query above
+ * is faster there).
+ */
+export const REGIO_COHORT_TABEL = 'agg_regio_cohort';
+
+function regioCohortVoorberekend(basis: Kwartaal): NonNullable<MetricQuery<unknown>['voorberekend']> {
+  const leeg = ['werk_verloren', 'uit_register', 'steeds_werkzaam', 'zelfde_baan'].map((k) => `CAST(NULL AS BIGINT) AS ${k}`).join(', ');
+  return {
+    sql: `SELECT kw, groep, cohort, werkzaam, ${leeg} FROM ${REGIO_COHORT_TABEL} WHERE kw = ? ORDER BY groep`,
+    params: [kwartaalToIndex(basis)],
+    setup: [{ name: REGIO_COHORT_TABEL, sql: `SELECT 'alleen voorberekend (npm run compute)'` }],
   };
 }

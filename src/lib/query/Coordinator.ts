@@ -156,7 +156,12 @@ export class Coordinator {
 
   /** The key a query is cached under: its SQL text and the versions of the extracts it reads. */
   keyOf(q: MetricQuery<unknown>): string {
-    return `${this.#versies(q.extracts).join(',')}\n${inlineParams(q)}`;
+    return `${this.#versies(q.extracts).join(',')}\n${inlineParams(this.#variant(q))}`;
+  }
+
+  /** On voorberekende tabellen a query with its own variant asks that instead (same shape). */
+  #variant<T>(q: MetricQuery<T>): MetricQuery<T> {
+    return this.#voorberekend && q.voorberekend ? { ...q, ...q.voorberekend } : q;
   }
 
   /** True when the answer is in the cache (asking would send no query). */
@@ -169,7 +174,8 @@ export class Coordinator {
    * answer and its provenance, or rejects with SupersededError (only when this client asked again
    * or was cancelled) or a QueryError.
    */
-  request<T>(client: object, q: MetricQuery<T>, options: RequestOptions = {}): Promise<Answer<T>> {
+  request<T>(client: object, vraag: MetricQuery<T>, options: RequestOptions = {}): Promise<Answer<T>> {
+    const q = this.#variant(vraag);
     let key: string;
     let sql: string;
     try {

@@ -21,6 +21,11 @@ export interface MetricQuery<T> extends SqlQuery {
    * (`CREATE OR REPLACE TABLE … AS …`). The query layer runs each once; `runMetric` every time.
    */
   setup?: readonly { name: string; sql: string }[];
+  /**
+   * The same question on voorberekende tabellen (`npm run compute`), when it cannot be the main SQL
+   * on a setup table: its own SQL and setup, answering with the columns `shape` reads.
+   */
+  voorberekend?: SqlQuery & { setup: readonly { name: string; sql: string }[] };
 }
 
 /** Run a query and shape its answer, on any engine. */

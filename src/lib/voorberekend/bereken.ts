@@ -12,6 +12,8 @@ import { toRows } from '../engine/rows.ts';
 import type { ExtractName } from '../engine/types.ts';
 import { EXTRACT_NAMES } from '../extracts/contracts.ts';
 import { parseManifest, type Manifest } from '../extracts/manifest.ts';
+import { panelBereikQuery } from '../metrics/duurzaamheid/bereik.ts';
+import { runMetric } from '../sql/query.ts';
 import { literal } from '../sql/quote.ts';
 import { MANIFEST_BESTAND, SOORT, type VoorberekendeTabelInfo, type VoorberekendManifest } from './manifest.ts';
 import { beveiligdeSelectie, TABELLEN } from './tabellen.ts';
@@ -67,9 +69,11 @@ export async function compute(map: string, opties: ComputeOpties): Promise<Voorb
   try {
     await engine.attachParquet(bestanden);
     const bron = await herkomst(engine, bestanden.doelgroep_kwartaal!, 'doelgroep_kwartaal', manifest, opties.bron);
+    const bereik = await runMetric(engine, panelBereikQuery());
+    if (!bereik) throw new Error(`${basename(bestanden.doelgroep_kwartaal!)} heeft geen rijen.`);
     const info: VoorberekendeTabelInfo[] = [];
     for (const t of tabellen) {
-      await engine.exec(t.bouw);
+      await engine.exec(t.bouw(bereik));
       const select = beveiligdeSelectie(t);
       const gevonden = toRows<{ column_name: string; column_type: string }>(await engine.query(`DESCRIBE ${select}`))
         .map((c) => `${c.column_name}:${c.column_type}`).join(',');

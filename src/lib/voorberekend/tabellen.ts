@@ -9,7 +9,11 @@
 import type { ExtractName } from '../engine/types.ts';
 import { DIENSTVERBANDEN, SECTOREN } from '../extracts/contracts.ts';
 import { kwartaalIndex } from '../kwartaal.ts';
-import { beschikbareKwartalenQuery } from '../metrics/regio.ts';
+import type { PanelBereik } from '../metrics/duurzaamheid/bereik.ts';
+import { LEEG } from '../metrics/duurzaamheid/sql-fragments.ts';
+import { cohortTrendQuery } from '../metrics/duurzaamheid/uitkomst.ts';
+import { beschikbareKwartalenQuery, REGIO_COHORT_TABEL } from '../metrics/regio.ts';
+import { inlineParams } from '../sql/query.ts';
 import { inList, literal } from '../sql/quote.ts';
 
 export type KolomType = 'VARCHAR' | 'INTEGER' | 'BIGINT' | 'DOUBLE' | 'BOOLEAN';
@@ -20,8 +24,11 @@ export interface VoorberekendeTabel {
   /** The page that reads it (Dutch, for the Data page). */
   pagina: string;
   extracts: readonly ExtractName[];
-  /** The metric's own setup statement: the table is built exactly as the browser builds it. */
-  bouw: string;
+  /**
+   * The statement that builds it: the metric's own setup statement (built exactly as the browser
+   * builds it), or the metric's own query for every base quarter of the panel.
+   */
+  bouw: (bereik: PanelBereik) => string;
   /** One row per cell of the built table with `klein`: true when the cell must not be written. */
   controle: string;
   /** Columns joining the table to its control rows (NULL matches NULL). */
@@ -42,20 +49,27 @@ const URENKOLOMMEN = [
 ] as const;
 
 /**
+ * Secondary suppression: national figures per quarter are published (UWV) and equal the sum over
+ * regions, so a quarter with exactly one small cell also loses its smallest other cell.
+ * `primair` yields the key columns (`kw` and the region column), `n` (persons) and `klein`.
+ */
+function secundair(primair: string, regio: string): string {
+  return `SELECT * EXCLUDE (n, aantal_klein, rang) REPLACE (klein OR (aantal_klein = 1 AND rang = 1) AS klein)
+  FROM (
+    SELECT *,
+      count(*) FILTER (WHERE klein) OVER (PARTITION BY kw) AS aantal_klein,
+      row_number() OVER (PARTITION BY kw ORDER BY klein, n, ${regio}) AS rang
+    FROM (${primair}) AS p
+  ) AS s`;
+}
+
+/**
  * A region × quarter cell is small when it counts fewer than 10 persons in the register or
  * werkzaam (0 included), or when one of its hours splits (sector, dienstverband) comes from 1–9
  * persons: hours of a few people are their own hours. A split with nobody (0 hours) is written.
- * Secondary: the national figures per quarter are published (UWV), and national = the sum over
- * regions, so a quarter with exactly one small cell also loses its smallest other cell.
  */
 function regioControle(): string {
-  return `SELECT regio_code, kw, klein OR (aantal_klein = 1 AND rang = 1) AS klein
-  FROM (
-    SELECT regio_code, kw, klein,
-      count(*) FILTER (WHERE klein) OVER (PARTITION BY kw) AS aantal_klein,
-      row_number() OVER (PARTITION BY kw ORDER BY klein, n, regio_code) AS rang
-    FROM (${regioPrimair()}) AS p
-  ) AS s`;
+  return secundair(regioPrimair(), 'regio_code');
 }
 
 function regioPrimair(): string {
@@ -74,12 +88,26 @@ function regioPrimair(): string {
 
 const regioSetup = beschikbareKwartalenQuery().setup![0];
 
+/** Cohort per region and base quarter: small when the cohort, its werkzaam or its not-werkzaam count is under 10. */
+function cohortControle(): string {
+  return secundair(`SELECT kw, groep, cohort AS n, (cohort < 10 OR werkzaam < 10 OR cohort - werkzaam < 10) AS klein
+  FROM ${REGIO_COHORT_TABEL}`, 'groep');
+}
+
+/** Every base quarter's werkzaam-na-1-jaar per region: the metric's own trend query. */
+function cohortBouw(bereik: PanelBereik): string {
+  const trend = cohortTrendQuery({ horizon: 4, split: 'regio_code' }, bereik);
+  // A panel shorter than a year has no base quarter: the query then has no columns either.
+  if (trend.sql === LEEG.sql) return `CREATE OR REPLACE TABLE ${REGIO_COHORT_TABEL} (kw INTEGER, groep VARCHAR, cohort BIGINT, werkzaam BIGINT)`;
+  return `CREATE OR REPLACE TABLE ${REGIO_COHORT_TABEL} AS SELECT kw, groep, cohort, werkzaam FROM (${inlineParams(trend)}) AS t`;
+}
+
 export const TABELLEN: readonly VoorberekendeTabel[] = [
   {
     naam: regioSetup.name,
     pagina: "Regio's",
     extracts: ['doelgroep_kwartaal'],
-    bouw: regioSetup.sql,
+    bouw: () => regioSetup.sql,
     controle: regioControle(),
     sleutel: ['regio_code', 'kw'],
     toontOnderdrukt: false,
@@ -89,6 +117,22 @@ export const TABELLEN: readonly VoorberekendeTabel[] = [
       { naam: 'personen', type: 'BIGINT' },
       { naam: 'werkzaam', type: 'BIGINT' },
       ...URENKOLOMMEN.map((naam) => ({ naam, type: 'DOUBLE' as const })),
+      { naam: 'onderdrukt', type: 'BOOLEAN' },
+    ],
+  },
+  {
+    naam: REGIO_COHORT_TABEL,
+    pagina: "Regio's (werkzaam na 1 jaar)",
+    extracts: ['doelgroep_kwartaal'],
+    bouw: cohortBouw,
+    controle: cohortControle(),
+    sleutel: ['kw', 'groep'],
+    toontOnderdrukt: false,
+    kolommen: [
+      { naam: 'kw', type: 'INTEGER' },
+      { naam: 'groep', type: 'VARCHAR' },
+      { naam: 'cohort', type: 'BIGINT' },
+      { naam: 'werkzaam', type: 'BIGINT' },
       { naam: 'onderdrukt', type: 'BOOLEAN' },
     ],
   },
