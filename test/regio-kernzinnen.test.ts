@@ -96,7 +96,7 @@ describe('the region profile', () => {
     expect(profiel(G, 'AM38', ['AM01', 'AM02'])).toEqual([
       'In het vierde kwartaal van 2017 waren er in FoodValley 112 banen voor mensen uit het doelgroepregister, 12 meer dan in het vierde kwartaal van 2016: een groei van 12,0 procent (Nederland: +6,5 procent).',
       "Met die groei staat FoodValley op plaats 1 van de 3 regio's.",
-      "In de buurregio's was de groei: Groningen +10,0 procent en Friesland −5,0 procent.",
+      "In de buurregio's was de groei: Groningen (+10,0 procent) en Friesland (−5,0 procent).",
       "Van de 300 personen in het doelgroepregister in FoodValley werkte 54,0 procent (Nederland: 48,8 procent; plaats 1 van de 3 regio's).",
     ]);
     // A decline: Friesland 60 → 57 banen, −5,0%, last of three.

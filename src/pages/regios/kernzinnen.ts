@@ -173,7 +173,8 @@ export function profielKernzinnen(k: ProfielKernInvoer): string[] {
   const buren = (k.buren?.rijen ?? []).filter((r) => r.relatie === 'buurregio');
   const getoond = buren.filter((r) => typeof r.groei_pct === 'number').sort((a, b) => (b.groei_pct as number) - (a.groei_pct as number));
   if (getoond.length > 0) {
-    const lijst = getoond.map((r) => `${r.naam} ${metTeken(r.groei_pct as number)}`);
+    // Figures in brackets: a name may hold "en" itself (Stedendriehoek en Noordwest Veluwe).
+    const lijst = getoond.map((r) => `${String(r.naam)} (${metTeken(r.groei_pct as number)})`);
     const tekst = lijst.length === 1 ? lijst[0] : `${lijst.slice(0, -1).join(', ')} en ${lijst.at(-1)}`;
     uit.push(`In de ${getoond.length === 1 ? 'buurregio' : "buurregio's"} was de groei: ${tekst}.`);
   }
