@@ -24,6 +24,7 @@ import { literal } from '../src/lib/sql/quote.ts';
 import { ensureBuilt, launch, startPreview, tabCost } from './browser.ts';
 import { loadCases, runCase, type BenchCaseDef } from './cases.ts';
 import { figures } from './figures.ts';
+import { informatieverlies, verliesTabel, type VerliesRij } from './informatieverlies.ts';
 import { benchTable, writeReadmeTable } from './readme.ts';
 import { fmt, printReport, type CaseResult, type Timing } from './report.ts';
 import { lastScaleRun, prepareScale } from './schaal.ts';
@@ -55,7 +56,7 @@ async function main(): Promise<void> {
     const last = JSON.parse(readFileSync(join(ROOT, 'bench/results/latest.json'), 'utf8'));
     last.figures = figures(last);
     last.scaleRuns = scaleRuns();
-    console.log(writeReadmeTable(join(ROOT, 'README.md'), benchTable(last)) ? 'README.md: tabel bijgewerkt' : 'README.md: geen bench-markeringen');
+    console.log(writeReadmeTable(join(ROOT, 'README.md'), last.informatieverlies ? `${benchTable(last)}\n\n${verliesTabel(last.informatieverlies)}` : benchTable(last)) ? 'README.md: tabel bijgewerkt' : 'README.md: geen bench-markeringen');
     return;
   }
   if (!existsSync(join(DATA, 'manifest.json'))) {
@@ -232,11 +233,13 @@ async function main(): Promise<void> {
     await preview.stop();
   }
   result.figures = figures(result);
+  // Information loss of disclosure control per view (Node, demo data; bench/informatieverlies.ts).
+  if (SCALE === 1) result.informatieverlies = await informatieverlies(DATA);
   if (SCALE === 1) result.scaleRuns = scaleRuns();
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
   writeFileSync(SCHAAL.resultFile, JSON.stringify(result, null, 2));
   printReport(result, SCHAAL.resultFile);
-  if (SCALE === 1 && !flag('no-readme') && writeReadmeTable(join(ROOT, 'README.md'), benchTable(result as unknown as Parameters<typeof benchTable>[0])))
+  if (SCALE === 1 && !flag('no-readme') && writeReadmeTable(join(ROOT, 'README.md'), `${benchTable(result as unknown as Parameters<typeof benchTable>[0])}\n\n${verliesTabel(result.informatieverlies as VerliesRij[])}`))
     console.log('README.md: benchtabel bijgewerkt uit deze run');
 }
 

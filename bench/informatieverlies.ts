@@ -1,0 +1,160 @@
+/**
+ * Information loss of disclosure control (issue 12), on the demo data in Node: per view of a page
+ * and selection, the cells the view declares, those hidden because they hold fewer than 10
+ * persons (primary), those hidden to protect them (secondary) and the persons in the latter.
+ * Part of `npm run bench` (bench/run.ts); on its own: `npx tsx bench/informatieverlies.ts`.
+ *
+ * A view is { pagina, view, selectie, bereken(engine) }: add Regio's and BUIG views to VIEWS (or
+ * pass your own list to informatieverlies()). Beschut werk is not on lib/disclosure yet: its rows
+ * count what the page's own rules (pages/beschut-werk/onderdrukking.ts) hide, plus Nederland's
+ * months as lib/disclosure would protect them (beveiliging.ts, not on the page yet).
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Beveiligd, Informatieverlies } from '../src/lib/disclosure/beveilig.ts';
+import { NodeEngine } from '../src/lib/engine/node.ts';
+import { DREMPEL } from '../src/lib/format/disclosure.ts';
+import { gebieden, type AanvragerKeuze } from '../src/lib/metrics/beschut-afleiden.ts';
+import { gemeentenQuery } from '../src/lib/metrics/beschut-gemeenten.ts';
+import { perMaandQuery } from '../src/lib/metrics/beschut.ts';
+import { panelBereikQuery, standaardBasiskwartaal } from '../src/lib/metrics/duurzaamheid/bereik.ts';
+import { runMetric } from '../src/lib/sql/query.ts';
+import { beschermMaanden } from '../src/pages/beschut-werk/beveiliging.ts';
+import { beschermGebieden } from '../src/pages/beschut-werk/onderdrukking.ts';
+import { eersteMaand, maandSommen } from '../src/pages/beschut-werk/queries.ts';
+import { beschermCohorten, beschermStartersPerBasis } from '../src/pages/duurzaamheid/beveiliging.ts';
+import { duurzaamheidQueries } from '../src/pages/duurzaamheid/queries.ts';
+import type { Selectie } from '../src/pages/duurzaamheid/selectie.ts';
+
+export interface VerliesView {
+  pagina: string;
+  view: string;
+  selectie: string;
+  bereken(engine: NodeEngine): Promise<Informatieverlies>;
+}
+
+export interface VerliesRij extends Informatieverlies {
+  pagina: string;
+  view: string;
+  selectie: string;
+  ms: number;
+}
+
+/** The loss of several protected tables together (a view with one table per base quarter). */
+export function optellen(tabellen: Iterable<Beveiligd>): Informatieverlies {
+  const uit = { primair: 0, secundair: 0, personenSecundair: 0, cellen: 0 };
+  for (const t of tabellen) for (const k of Object.keys(uit) as (keyof Informatieverlies)[]) uit[k] += t.verlies[k];
+  return uit;
+}
+
+// ---- Duurzaamheid: one table per base quarter (outcome, uitstroom) and the starters' tables.
+const DUURZAAMHEID: [string, Partial<Selectie>][] = [
+  ['heel Nederland (standaard)', {}],
+  ['AM37 overheid, WIW/ID (klein)', { regio: ['AM37'], sector: 'overheid', achtergrond: ['WIW/ID'] }],
+];
+
+function duurzaamheid(selectie: string, over: Partial<Selectie>): VerliesView[] {
+  // The three views read the same tables: computed once per engine.
+  const klaar = new WeakMap<NodeEngine, ReturnType<typeof bereken>>();
+  const tabellen = (engine: NodeEngine) => {
+    if (!klaar.has(engine)) klaar.set(engine, bereken(engine));
+    return klaar.get(engine)!;
+  };
+  const bereken = async (engine: NodeEngine) => {
+    const bereik = (await runMetric(engine, panelBereikQuery()))!;
+    const s = { basis: standaardBasiskwartaal(bereik)!, horizon: 4, achtergrond: [], regio: [], sector: 'alle', ...over } as Selectie;
+    const q = duurzaamheidQueries(s, bereik);
+    const [cohort, uitstroom, starters] = [await runMetric(engine, q.cohortTrend), await runMetric(engine, q.uitstroomTrend), await runMetric(engine, q.startersTrend)];
+    return { s, cohorten: beschermCohorten(cohort, uitstroom, s.achtergrond), starters: beschermStartersPerBasis(starters, s.achtergrond) };
+  };
+  return [
+    { pagina: 'Duurzaamheid', view: 'uitkomst, steeds werkzaam en uitstroom (gekozen basis)', selectie, bereken: async (e) => { const t = await tabellen(e); const b = t.cohorten.get(t.s.basis); return optellen(b ? [b.b] : []); } },
+    { pagina: 'Duurzaamheid', view: 'trend (alle basiskwartalen)', selectie, bereken: async (e) => optellen([...(await tabellen(e)).cohorten.values()].map((p) => p.b)) },
+    { pagina: 'Duurzaamheid', view: 'starters (alle basiskwartalen)', selectie, bereken: async (e) => optellen([...(await tabellen(e)).starters.values()].map((p) => p.b)) },
+  ];
+}
+
+// ---- Beschut werk: what the page hides today, counted from its own rules' answer.
+const AANVRAGERS: readonly AanvragerKeuze[] = ['gemeente', 'burger', 'totaal'];
+
+/** Loss counted from a set of hidden ids and the values of all declared cells. */
+function uitSet(waarden: ReadonlyMap<string, number>, verborgen: ReadonlySet<string>): Informatieverlies {
+  const secundair = [...verborgen].map((id) => waarden.get(id) ?? 0).filter((v) => v >= DREMPEL);
+  return { cellen: waarden.size, primair: verborgen.size - secundair.length, secundair: secundair.length, personenSecundair: secundair.reduce((a, b) => a + b, 0) };
+}
+
+const BESCHUT: [string, string, string][] = [
+  ['januari t/m mei 2017 (standaard)', '2017-01', '2017-05'],
+  ['maart 2019 (één maand)', '2019-03', '2019-03'],
+];
+
+function beschut(selectie: string, van: string, tot: string): VerliesView[] {
+  return [
+    {
+      pagina: 'Beschut werk',
+      view: "vergelijking gemeenten, regio's, Nederland (regels van de pagina)",
+      selectie,
+      async bereken(engine) {
+        const g = gebieden((await runMetric(engine, gemeentenQuery({ van, tot })))!);
+        const v = beschermGebieden(g, tot);
+        const waarden = new Map<string, number>();
+        for (const u of [...g.gemeenten, ...g.regios, g.nederland]) {
+          for (const a of AANVRAGERS) {
+            waarden.set(`b|${u.code}|${a}`, u.beoordelingen[a]).set(`p|${u.code}|${a}`, u.positief[a]).set(`n|${u.code}|${a}`, u.beoordelingen[a] - u.positief[a]);
+          }
+        }
+        return uitSet(waarden, v.adviezen);
+      },
+    },
+    {
+      pagina: 'Beschut werk',
+      view: 'maanden Nederland (lib/disclosure; nog niet op de pagina)',
+      selectie,
+      async bereken(engine) {
+        const m = (await runMetric(engine, perMaandQuery({ van: eersteMaand({ van, tot }), tot })))!;
+        return beschermMaanden(m, maandSommen({ van, tot })).b.verlies;
+      },
+    },
+  ];
+}
+
+export const VIEWS: VerliesView[] = [
+  ...DUURZAAMHEID.flatMap(([naam, s]) => duurzaamheid(naam, s)),
+  ...BESCHUT.flatMap(([naam, van, tot]) => beschut(naam, van, tot)),
+];
+
+/** Runs each view on the demo data in `data` (the folder with manifest.json). */
+export async function informatieverlies(data: string, views: readonly VerliesView[] = VIEWS): Promise<VerliesRij[]> {
+  const manifest = JSON.parse(readFileSync(join(data, 'manifest.json'), 'utf8')) as { extracts: { name: string; file: string }[] };
+  const engine = await NodeEngine.create();
+  try {
+    await engine.attachParquet(Object.fromEntries(manifest.extracts.map((e) => [e.name, join(data, e.file)])));
+    const uit: VerliesRij[] = [];
+    for (const v of views) {
+      const t0 = performance.now();
+      const verlies = await v.bereken(engine);
+      uit.push({ pagina: v.pagina, view: v.view, selectie: v.selectie, ...verlies, ms: Math.round(performance.now() - t0) });
+    }
+    return uit;
+  } finally {
+    engine.close();
+  }
+}
+
+/** The rows as a Markdown table (for the README, under the bench table). */
+export function verliesTabel(rijen: readonly VerliesRij[]): string {
+  return [
+    'Information loss of disclosure control (demo data, Node): cells declared, hidden as under 10 (primary), hidden to protect those (secondary), persons in secondary cells.',
+    '',
+    '| Page | View | Selection | Cells | Primary | Secondary | Persons in secondary |',
+    '|---|---|---|---:|---:|---:|---:|',
+    ...rijen.map((r) => `| ${r.pagina} | ${r.view} | ${r.selectie} | ${r.cellen} | ${r.primair} | ${r.secundair} | ${r.personenSecundair} |`),
+  ].join('\n');
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const rijen = await informatieverlies(resolve(fileURLToPath(new URL('..', import.meta.url)), 'data'));
+  console.log(verliesTabel(rijen));
+  for (const r of rijen) console.log(`${r.ms} ms  ${r.pagina}: ${r.view}, ${r.selectie}`);
+}

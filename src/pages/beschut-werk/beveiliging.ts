@@ -1,0 +1,212 @@
+/**
+ * Disclosure control of the Beschut werk page through the one module (lib/disclosure): what the
+ * page shows together is declared as tables (tabel.ts) and beveilig() chooses what to hide.
+ *
+ * - The comparison of one period (map, funnel, ranking, profile): every gemeente, region and
+ *   Nederland, b/p/n per aanvrager, gemeenten adding up to their region and regions to Nederland.
+ *   Places at the last peildatum are another table (gemeenten → region → Nederland); a region's
+ *   and Nederland's places are printed in their own series, so they are never hidden to protect.
+ * - The months of a unit (months from January of the year of `tot` or `van`, the period, the year
+ *   to date): Nederland's on their own; a region's or gemeente's in ONE table of the region (all
+ *   its gemeenten and the region, gemeenten adding up to the region month by month), the same for
+ *   every unit in the region, so a gemeente's view and its neighbour's agree. The period's cells
+ *   are the comparison's cells: what the comparison hides stays hidden, what it prints is never
+ *   hidden here.
+ * - A gemeente's places per peildatum: one table per peildatum of its region (gemeenten adding up
+ *   to the printed region total); at the comparison's peildatum the comparison decides.
+ * Not covered: a hidden region month next to Nederland and the other 34 regions (each on its own
+ * view), and differences between two periods asked one after the other.
+ *
+ * NOT YET WIRED: the page still hides with onderdrukking.ts. On the demo data nearly every
+ * gemeente cell is under 10 (333 of 342 gemeenten in January–May 2017), and the exact audit of
+ * such a table is too slow for a page (the comparison: > 4 minutes for the first audit round of
+ * 3.402 cells; Nederland's 35 regions alone: 3 s per round). Hand-built panels:
+ * test/beschut-beveiliging.test.ts.
+ */
+import type { Beveiligd } from '../../lib/disclosure/beveilig.ts';
+import { beveilig } from '../../lib/disclosure/beveilig.ts';
+import { WeergaveBouwer, type Reden } from '../../lib/disclosure/tabel.ts';
+import { DREMPEL } from '../../lib/format/disclosure.ts';
+import type { AanvragerKeuze, Gebieden } from '../../lib/metrics/beschut-afleiden.ts';
+import type { GemeenteMaandRij, GemeentePlekRij } from '../../lib/metrics/beschut-gemeenten.ts';
+import type { MaandRij } from '../../lib/metrics/beschut.ts';
+import { AdviesTabel, cel, hernoem, type Elders, type Tel, type Verborgen } from './tabel.ts';
+
+export const PERIODE = 'periode';
+export const JAAR_TOT_NU = 'jaartotnu';
+/** Weight of Nederland's cells: hidden to protect another only when nothing smaller will do. */
+const GEWICHT_NL = 10;
+
+/** A named sum of months van…tot (the period, the year to date, a published period). */
+export interface MaandSom {
+  id: string;
+  van: string;
+  tot: string;
+}
+
+export interface GebiedBescherming {
+  adviezen: Verborgen;
+  /** Unit codes whose places are hidden. */
+  plekken: Verborgen;
+  /** The tables behind it, with their audit and information loss. */
+  tabellen: Beveiligd[];
+}
+
+const voor2017 = (tot: string) => tot < '2017-01';
+
+/** Gemeenten, regions and Nederland of one period: adviezen (per aanvrager) and places. */
+export function beschermGebieden(g: Gebieden, tot: string): GebiedBescherming {
+  const t = new AdviesTabel();
+  const alle = [...g.gemeenten, ...g.regios, g.nederland];
+  for (const u of alle) {
+    t.eenheid(u.code, (a) => ({ b: u.beoordelingen[a], p: u.positief[a] }), {
+      burgerNul: voor2017(tot) && u.beoordelingen.burger === 0,
+      ...(u.code === 'NL' ? { gewicht: GEWICHT_NL } : {}),
+    });
+  }
+  for (const r of g.regios) t.som(r.code, g.gemeenten.filter((x) => x.regio === r.code).map((x) => x.code));
+  t.som(g.nederland.code, g.regios.map((r) => r.code));
+  const adviezen = t.bescherm();
+
+  const w = new WeergaveBouwer();
+  const heeft = new Set(alle.filter((u) => u.plekken !== null).map((u) => u.code));
+  for (const u of alle) {
+    if (u.plekken === null) continue;
+    const totaal = u.code === 'NL' || u.code.startsWith('AM');
+    w.cel(u.code, u.plekken, totaal ? { vast: true } : {});
+  }
+  for (const r of g.regios) {
+    const delen = g.gemeenten.filter((x) => x.regio === r.code && heeft.has(x.code)).map((x) => x.code);
+    if (heeft.has(r.code) && delen.length) w.som(r.code, delen);
+  }
+  const regios = g.regios.filter((r) => heeft.has(r.code)).map((r) => r.code);
+  if (heeft.has('NL') && regios.length) w.som('NL', regios);
+  const plekken = beveilig(w.weergave());
+  return { adviezen: adviezen.verborgen, plekken: plekken.onderdrukt, tabellen: [adviezen.b, plekken] };
+}
+
+/** The months of the sums (inclusive). */
+const maandenIn = (maanden: readonly string[], s: MaandSom) => maanden.filter((m) => m >= s.van && m <= s.tot);
+
+/**
+ * The months and sums of one unit `u` into table `t` (unit ids `prefix + month/sum id`). A sum of
+ * one month is that month; a sum equal to an earlier one is that one.
+ */
+function declareerMaanden(t: AdviesTabel, prefix: string, maanden: readonly string[], sommen: readonly MaandSom[], tel: (ms: readonly string[]) => (a: AanvragerKeuze) => Tel, opties: { gewicht?: number } = {}): void {
+  for (const m of maanden) t.eenheid(prefix + m, tel([m]), { ...opties, burgerNul: voor2017(m) && tel([m])('burger').b === 0 });
+  const gezien = new Map<string, string>();
+  for (const s of sommen) {
+    const ms = maandenIn(maanden, s);
+    const sleutel = ms.join(',');
+    const eerder = ms.length === 1 ? prefix + ms[0] : gezien.get(sleutel);
+    if (eerder) {
+      t.gelijk(prefix + s.id, eerder);
+      continue;
+    }
+    gezien.set(sleutel, prefix + s.id);
+    t.eenheid(prefix + s.id, tel(ms), { ...opties, burgerNul: voor2017(s.tot) && tel(ms)('burger').b === 0 });
+    t.som(prefix + s.id, ms.map((m) => prefix + m));
+  }
+}
+
+/** What the comparison decided about unit `code`, for the period cells (`eenheid` PERIODE) of a months table. */
+function uitVergelijking(vergelijking: Verborgen | null, paren: readonly (readonly [string, string])[]): Elders {
+  if (!vergelijking) return () => undefined;
+  const naar = new Map<string, Reden | 'getoond'>();
+  for (const [eenheid, code] of paren) {
+    for (const s of ['b', 'p', 'n'] as const) {
+      for (const a of ['gemeente', 'burger', 'totaal'] as const) naar.set(cel(s, eenheid, a), vergelijking.get(cel(s, code, a)) ?? 'getoond');
+    }
+  }
+  return (id) => naar.get(id);
+}
+
+/**
+ * Monthly counts of one unit (every aanvrager and totaal, every month of `sommen`) with the sums.
+ * `vergelijking`: what the comparison decided for this unit (`code`), or null (no comparison).
+ */
+export function beschermMaanden(rijen: readonly MaandRij[], sommen: readonly MaandSom[], vergelijking: Verborgen | null = null, code = 'NL'): { verborgen: Verborgen; b: Beveiligd } {
+  const maanden = [...new Set(rijen.map((r) => r.maand))].sort();
+  const tel = (ms: readonly string[]) => (a: AanvragerKeuze) => {
+    let b = 0;
+    let p = 0;
+    for (const r of rijen) {
+      if (r.aanvrager !== a || !ms.includes(r.maand)) continue;
+      b += r.beoordelingen;
+      p += r.positief;
+    }
+    return { b, p };
+  };
+  const t = new AdviesTabel(uitVergelijking(vergelijking, [[PERIODE, code]]));
+  declareerMaanden(t, '', maanden, sommen, tel);
+  return t.bescherm();
+}
+
+/**
+ * The months of every gemeente in region `regio` and of the region (region month = Σ its
+ * gemeenten) as one table. Returns per unit (gemeente code, or the region code) its hidden cells
+ * named as a unit's own months table names them (`soort|month or sum id|aanvrager`).
+ */
+export function beschermRegioMaanden(
+  rijen: readonly GemeenteMaandRij[],
+  regio: string,
+  gemeenten: readonly string[],
+  maanden: readonly string[],
+  sommen: readonly MaandSom[],
+  vergelijking: Verborgen | null,
+): { perEenheid: Map<string, Verborgen>; b: Beveiligd } {
+  const telling = new Map(rijen.map((r) => [`${r.gemeente}@${r.maand}|${r.aanvrager}`, r]));
+  const tel = (gs: readonly string[]) => (ms: readonly string[]) => (a: AanvragerKeuze) => {
+    let b = 0;
+    let p = 0;
+    for (const g of gs) {
+      for (const m of ms) {
+        for (const x of a === 'totaal' ? (['gemeente', 'burger'] as const) : [a]) {
+          const r = telling.get(`${g}@${m}|${x}`);
+          b += r?.beoordelingen ?? 0;
+          p += r?.positief ?? 0;
+        }
+      }
+    }
+    return { b, p };
+  };
+  const units = [...gemeenten, regio];
+  const t = new AdviesTabel(uitVergelijking(vergelijking, units.map((u) => [`${u}@${PERIODE}`, u] as const)));
+  for (const u of units) declareerMaanden(t, `${u}@`, maanden, sommen, tel(u === regio ? gemeenten : [u]));
+  const ids = [...maanden, ...sommen.map((s) => s.id)];
+  for (const e of ids) t.som(`${regio}@${e}`, gemeenten.map((g) => `${g}@${e}`));
+  const { b, verborgen } = t.bescherm();
+  const perEenheid = new Map<string, Verborgen>();
+  for (const u of units) {
+    const eigen = new Map<string, Reden>();
+    for (const e of ids) for (const [id, r] of hernoem(verborgen, `${u}@${e}`, e)) eigen.set(id, r);
+    perEenheid.set(u, eigen);
+  }
+  return { perEenheid, b };
+}
+
+/**
+ * Places of one region's gemeenten per peildatum, against the region total (printed on the
+ * region's own view, never hidden here); at `peildatum` the comparison's answer (`plekken`).
+ * Returns the hidden `gemeente@peildatum` with their reason.
+ */
+export function beschermGemeentePlekken(rijen: readonly GemeentePlekRij[], vergelijking: { peildatum: string | null; plekken: Verborgen } | null = null): { verborgen: Map<string, Reden>; tabellen: Beveiligd[] } {
+  const verborgen = new Map<string, Reden>();
+  const tabellen: Beveiligd[] = [];
+  for (const d of [...new Set(rijen.map((r) => r.peildatum))]) {
+    const op = rijen.filter((r) => r.peildatum === d);
+    if (vergelijking && d === vergelijking.peildatum) {
+      for (const r of op) {
+        const reden = vergelijking.plekken.get(r.gemeente) ?? (r.plekken < DREMPEL ? 'klein' : undefined);
+        if (reden) verborgen.set(`${r.gemeente}@${d}`, reden);
+      }
+      continue;
+    }
+    const w = new WeergaveBouwer().cel('regio', op.reduce((a, r) => a + r.plekken, 0), { vast: true });
+    for (const r of op) w.cel(r.gemeente, r.plekken);
+    const b = beveilig(w.som('regio', op.map((r) => r.gemeente)).weergave());
+    for (const [id, r] of b.onderdrukt) if (id !== 'regio') verborgen.set(`${id}@${d}`, r);
+    tabellen.push(b);
+  }
+  return { verborgen, tabellen };
+}

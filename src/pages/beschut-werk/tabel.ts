@@ -1,0 +1,129 @@
+/**
+ * How the Beschut werk page declares its counts to the disclosure module (lib/disclosure): per
+ * unit (a month, a sum of months, a gemeente, a region, Nederland) and aanvrager (gemeente,
+ * burger, totaal) the beoordelingen (b) and positive adviezen (p) it prints, and the negative
+ * ones (n = b − p) it does not print but a reader works out; with what a reader knows between
+ * them: b = p + n, gemeente + burger = totaal, and sums of units (months to a period, gemeenten
+ * to their region). Page cell ids are `soort|unit|aanvrager` (cel()).
+ *
+ * A burger count before 2017 without beoordelingen is no secret (burgers could ask for an advies
+ * only from 2017): it is not a cell, and the unit's gemeente counts ARE its totals (one cell).
+ * Units with the same counts by definition (a period of one month and that month) are one cell
+ * too (`gelijk`), so the page can never show one and hide the other.
+ */
+import { beveilig, type Beveiligd } from '../../lib/disclosure/beveilig.ts';
+import { WeergaveBouwer, type Reden } from '../../lib/disclosure/tabel.ts';
+import type { AanvragerKeuze } from '../../lib/metrics/beschut-afleiden.ts';
+
+export const AANVRAGERS: readonly AanvragerKeuze[] = ['gemeente', 'burger', 'totaal'];
+export const SOORTEN = ['b', 'p', 'n'] as const;
+export type Soort = (typeof SOORTEN)[number];
+
+/** Cell id: soort (b beoordelingen, p positief, n negatief) | unit (month, sum, gemeente, …) | aanvrager. */
+export const cel = (soort: Soort, eenheid: string, aanvrager: AanvragerKeuze) => `${soort}|${eenheid}|${aanvrager}`;
+
+/** Hidden page cells with their reason ('klein': under 10; 'bescherming': to protect a small group elsewhere). */
+export type Verborgen = ReadonlyMap<string, Reden>;
+
+/** A count decided in another table of the page: hidden there (with its reason) or printed there. */
+export type Elders = (id: string) => Reden | 'getoond' | undefined;
+
+export interface Tel {
+  b: number;
+  p: number;
+}
+
+export interface EenheidOpties {
+  /** Burgers could not ask yet and none did: their counts are known zeros. */
+  burgerNul?: boolean;
+  /** Weight of the unit's cells in the information loss (Nederland: more). */
+  gewicht?: number;
+  /** Whether the page prints the unit's counts (default true). */
+  getoond?: boolean;
+}
+
+export class AdviesTabel {
+  private readonly w = new WeergaveBouwer();
+  /** Page id → cell id (null: a known zero, not a cell). */
+  private readonly naar = new Map<string, string | null>();
+
+  constructor(private readonly elders: Elders = () => undefined) {}
+
+  private id(pagina: string): string | null {
+    const id = this.naar.get(pagina);
+    if (id === undefined) throw new Error(`Beschut werk: cel ${pagina} is niet gedeclareerd.`);
+    return id;
+  }
+
+  /** One unit's cells and its own sums (b = p + n, gemeente + burger = totaal). */
+  eenheid(e: string, tel: (a: AanvragerKeuze) => Tel, opties: EenheidOpties = {}): this {
+    const { burgerNul = false, gewicht, getoond = true } = opties;
+    for (const a of AANVRAGERS) {
+      if (burgerNul && a !== 'totaal') continue;
+      const t = tel(a);
+      const waarden: Record<Soort, number> = { b: t.b, p: t.p, n: t.b - t.p };
+      for (const s of SOORTEN) {
+        const id = cel(s, e, a);
+        const elders = this.elders(id);
+        const zichtbaar = getoond && s !== 'n';
+        this.w.cel(id, waarden[s], {
+          getoond: zichtbaar,
+          ...(gewicht ? { gewicht } : {}),
+          ...(elders === 'getoond' ? (zichtbaar ? { vast: true } : {}) : elders ? { verborgen: elders } : {}),
+        });
+        this.naar.set(id, id);
+      }
+      this.w.som(cel('b', e, a), [cel('p', e, a), cel('n', e, a)]);
+    }
+    for (const s of SOORTEN) {
+      if (burgerNul) {
+        this.naar.set(cel(s, e, 'gemeente'), cel(s, e, 'totaal'));
+        this.naar.set(cel(s, e, 'burger'), null);
+      } else this.w.som(cel(s, e, 'totaal'), [cel(s, e, 'gemeente'), cel(s, e, 'burger')]);
+    }
+    return this;
+  }
+
+  /** Unit `e` has the counts of unit `zelfde` by definition: the same cells. */
+  gelijk(e: string, zelfde: string): this {
+    for (const s of SOORTEN) for (const a of AANVRAGERS) this.naar.set(cel(s, e, a), this.id(cel(s, zelfde, a)));
+    return this;
+  }
+
+  /** Unit `totaal` = Σ units `delen`, for every soort and aanvrager. */
+  som(totaal: string, delen: readonly string[]): this {
+    for (const s of SOORTEN) {
+      for (const a of AANVRAGERS) {
+        const t = this.id(cel(s, totaal, a));
+        if (t === null) continue;
+        const d = delen.map((x) => this.id(cel(s, x, a))).filter((x): x is string => x !== null);
+        if (d.length === 0 || d.includes(t)) continue;
+        this.w.som(t, [...new Set(d)]);
+      }
+    }
+    return this;
+  }
+
+  /** beveilig() over the table; the hidden page cells (aliases included). */
+  bescherm(): { b: Beveiligd; verborgen: Map<string, Reden> } {
+    const b = beveilig(this.w.weergave());
+    const verborgen = new Map<string, Reden>();
+    for (const [pagina, id] of this.naar) {
+      const r = id === null ? undefined : b.onderdrukt.get(id);
+      if (r) verborgen.set(pagina, r);
+    }
+    return { b, verborgen };
+  }
+}
+
+/** Page cells of one unit renamed (the period of a unit in its months table ↔ the unit in the comparison). */
+export function hernoem(v: Verborgen, van: string, naar: string): Map<string, Reden> {
+  const uit = new Map<string, Reden>();
+  for (const s of SOORTEN) {
+    for (const a of AANVRAGERS) {
+      const r = v.get(cel(s, van, a));
+      if (r) uit.set(cel(s, naar, a), r);
+    }
+  }
+  return uit;
+}
