@@ -403,6 +403,11 @@ describe('eigen paneel', () => {
     const csv = (await download(f, 'CSV')).bytes.toString('utf8');
     expect(csv).toContain(`Bron: Eigen bestand ${bestand}; bewerking Participatiemonitor`);
     expect(csv).not.toMatch(/synthetisch/i);
+    // The headline sentences: the panel's numbers, its file named, nowhere called demo data.
+    const kern = await page.locator('.rg-kern').innerText();
+    expect(kern).toContain('Het aantal banen was het hoogst in FoodValley (15) en het laagst in Groningen (12).');
+    expect(kern).toContain(`Bron: Eigen bestand ${bestand}; bewerking Participatiemonitor; peildatum 31-12-2017.`);
+    expect(kern).not.toMatch(/demodata|synthetisch/i);
     const rijen = await tabelRijen(f);
     expect(rijen.slice(0, 3)).toEqual([
       ['FoodValley', 'AM38', '15', '1'],
