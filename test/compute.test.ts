@@ -127,6 +127,37 @@ describe('compute on a hand-built panel with small cells', () => {
   });
 });
 
+describe('compute: the cohort per region, with a small cell', () => {
+  // Base quarter 2020Q1 (kw 8080), outcome 2021Q1:
+  //   AM01: 30 werkzaam, 15 still werkzaam a year later, 15 gone → not small itself
+  //   AM02: 12 werkzaam, 5 still werkzaam → small (werkzaam < 10)
+  //   AM03: 40 werkzaam, 20 still werkzaam → written
+  // One small cell in the quarter, so its smallest other cell (AM01, cohort 30) goes too.
+  const map = join(tmp, 'cohort');
+  const uit = join(tmp, 'cohort-uit');
+
+  it('writes AM03 as computed and AM01, AM02 empty and marked', async () => {
+    const e = await NodeEngine.create();
+    const groep = (regio: string, van: number, tot: number, blijft: number) => `
+      SELECT i AS persoon_id, DATE '2020-03-31' AS peildatum, ${literal(regio)} AS regio_code, true AS werkzaam, i AS baan_id,
+        CAST(100 AS DOUBLE) AS uren, 'markt' AS sector, 'regulier' AS dienstverband FROM range(${van}, ${tot}) t(i)
+      UNION ALL
+      SELECT i, DATE '2021-03-31', ${literal(regio)}, true, i, CAST(100 AS DOUBLE), 'markt', 'regulier' FROM range(${van}, ${van + blijft}) t(i)`;
+    await e.exec(`CREATE TABLE doelgroep_kwartaal AS ${[groep('AM01', 1, 31, 15), groep('AM02', 101, 113, 5), groep('AM03', 201, 241, 20)].join(' UNION ALL ')}`);
+    mkdirSync(map, { recursive: true });
+    await e.exec(`COPY doelgroep_kwartaal TO ${literal(join(map, 'doelgroep_kwartaal.parquet'))} (FORMAT parquet)`);
+    const m = await compute(map, { uit });
+    expect(m.tables.find((t) => t.name === 'agg_regio_cohort')).toMatchObject({ rows: 3, suppressedCells: 2 });
+    const rijen = toRows<Record<string, unknown>>(await e.query(`SELECT * FROM read_parquet(${literal(join(uit, 'agg_regio_cohort.parquet'))})`));
+    await e.close();
+    expect(rijen.map((r) => Object.values(r))).toEqual([
+      [8080, 'AM01', null, null, true],
+      [8080, 'AM02', null, null, true],
+      [8080, 'AM03', 40, 20, false],
+    ]);
+  });
+});
+
 describe('compute on the demo data', () => {
   const uit = join(tmp, 'demo');
   let manifest: VoorberekendManifest;

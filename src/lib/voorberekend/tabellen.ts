@@ -122,7 +122,7 @@ export const TABELLEN: readonly VoorberekendeTabel[] = [
   },
   {
     naam: REGIO_COHORT_TABEL,
-    pagina: "Regio's (werkzaam na 1 jaar)",
+    pagina: "Regio's",
     extracts: ['doelgroep_kwartaal'],
     bouw: cohortBouw,
     controle: cohortControle(),
