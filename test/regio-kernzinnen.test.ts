@@ -75,7 +75,7 @@ describe('map and ranking', () => {
     // Groningen's 7 persons are "<10"; Friesland's 40 are hidden to protect them (regio-beveiliging.test.ts).
     const zinnen = kaart('register', O, 'AM01');
     expect(zinnen).toEqual([
-      'In het vierde kwartaal van 2017 telde Nederland 107 banen voor mensen uit het doelgroepregister, 3 minder dan in het vierde kwartaal van 2016 (−2,7 procent).',
+      'In het vierde kwartaal van 2017 telde Nederland 107 banen voor mensen uit het doelgroepregister, 3 minder dan in het vierde kwartaal van 2016 (-2,7 procent).',
       'Het aantal personen in het doelgroepregister wordt alleen voor FoodValley getoond (200); voor Nederland als geheel was dat 247.',
       "Voor 2 regio's wordt het cijfer niet getoond, voor 1 omdat het om minder dan 10 personen gaat en voor 1 om een kleine groep elders in de tabel te beschermen.",
       'Het aantal personen in het doelgroepregister in Groningen wordt niet getoond, omdat het om minder dan 10 personen gaat.',
@@ -96,7 +96,7 @@ describe('the region profile', () => {
     expect(profiel(G, 'AM38', ['AM01', 'AM02'])).toEqual([
       'In het vierde kwartaal van 2017 waren er in FoodValley 112 banen voor mensen uit het doelgroepregister, 12 meer dan in het vierde kwartaal van 2016: een groei van 12,0 procent (Nederland: +6,5 procent).',
       "Met die groei staat FoodValley op plaats 1 van de 3 regio's.",
-      "In de buurregio's was de groei: Groningen (+10,0 procent) en Friesland (−5,0 procent).",
+      "In de buurregio's was de groei: Groningen (+10,0 procent) en Friesland (-5,0 procent).",
       "Van de 300 personen in het doelgroepregister in FoodValley werkte 54,0 procent (Nederland: 48,8 procent; plaats 1 van de 3 regio's).",
     ]);
     // A decline: Friesland 60 → 57 banen, −5,0%, last of three.

@@ -26,10 +26,10 @@ function getal(v: number, indicator: PaginaIndicator): string {
   return info.type === 'pct' ? procentInWoorden(v, { decimalen: 1 }) : formatAantal(v, info.decimalen);
 }
 
-/** A growth in percent with its sign, as a comparison in brackets: "+2,1 procent", "−0,4 procent". */
+/** A growth in percent with its sign, as a comparison in brackets: "+2,1 procent", "-0,4 procent" (the minus as the table prints it). */
 function metTeken(v: number): string {
   const t = procentInWoorden(Math.abs(v), { decimalen: 1 });
-  return t === '0,0 procent' ? t : `${v > 0 ? '+' : '−'}${t}`;
+  return t === '0,0 procent' ? t : `${v > 0 ? '+' : '-'}${t}`;
 }
 
 /** "in het vierde kwartaal van 2024". */
@@ -53,7 +53,7 @@ export function nederlandBanen(o: RegioOverzicht): NederlandBanen {
   return { basis: o.basis, eind: o.eind, banen: nl('banen'), groei: nl('groei'), groeiPct: nl('groei_pct') };
 }
 
-/** "In het vierde kwartaal van 2017 telde Nederland 107 banen …, 3 minder dan … (−2,7 procent)." */
+/** "In het vierde kwartaal van 2017 telde Nederland 107 banen …, 3 minder dan … (-2,7 procent)." */
 export function zinNederland(n: NederlandBanen): string {
   const wat = 'banen voor mensen uit het doelgroepregister';
   if (typeof n.banen !== 'number') {
