@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../src/lib/engine/node.ts';
 import { toRows } from '../src/lib/engine/rows.ts';
+import { cumulatiefQuery, gemeentenQuery, landelijkQuery, perGemeenteQuery, regioQuery, spreidingPerJaarQuery } from '../src/lib/metrics/buig.ts';
 import { beschikbareKwartalenQuery, regioDuurzaamQuery, regioOverzichtQuery, regioReeksenQuery } from '../src/lib/metrics/regio.ts';
 import { literal } from '../src/lib/sql/quote.ts';
 import { runMetric, type MetricQuery } from '../src/lib/sql/query.ts';
@@ -168,7 +169,7 @@ describe('compute on the demo data', () => {
   beforeAll(async () => {
     manifest = await compute('data/extracts', { uit });
     micro = await NodeEngine.create();
-    await micro.attachParquet({ doelgroep_kwartaal: 'data/extracts/doelgroep_kwartaal.parquet' });
+    await micro.attachParquet({ doelgroep_kwartaal: 'data/extracts/doelgroep_kwartaal.parquet', buig_gemeente: 'data/extracts/buig_gemeente.parquet' });
     vb = await NodeEngine.create();
     tabellen = (await leesMap(uit)).tabellen;
   }, 120_000);
@@ -183,8 +184,11 @@ describe('compute on the demo data', () => {
     expect(manifest.synthetic).toBe(true);
     expect([manifest.peildatumVan, manifest.peildatumTot]).toEqual([demo.peildatumVan, demo.peildatumTot]);
     // 35 regions × 49 quarters (2012Q4–2024Q4), each with ≥ 10 persons in every split; the cohort
-    // table has the 45 base quarters with an outcome a year later (2012Q4–2023Q4).
-    expect(manifest.tables.map((t) => [t.name, t.rows, t.suppressedCells])).toEqual([['agg_regio_kwartaal', 35 * 49, 0], ['agg_regio_cohort', 35 * 45, 0]]);
+    // table has the 45 base quarters with an outcome a year later (2012Q4–2023Q4); BUIG is
+    // 342 gemeenten × 14 years (2011–2024), euros only, so nothing is ever suppressed.
+    expect(manifest.tables.map((t) => [t.name, t.rows, t.suppressedCells])).toEqual([
+      ['agg_regio_kwartaal', 35 * 49, 0], ['agg_regio_cohort', 35 * 45, 0], ['buig_gj', 342 * 14, 0],
+    ]);
   });
 
   it("equals the page's queries on the microdata: quarters, overviews and series", async () => {
@@ -209,4 +213,45 @@ describe('compute on the demo data', () => {
       expect(vb1.rijen).toHaveLength(35);
     }
   }, 120_000);
+
+  it("equals the BUIG page's and tile's queries on the extract: national, selections, gemeenten, spread, regions", async () => {
+    const vragen: MetricQuery<unknown>[] = [
+      landelijkQuery(),
+      landelijkQuery({ regio: ['AM01', 'AM20'], klasse: '5-10', drempel: 10 }),
+      cumulatiefQuery({ van: 2015, tot: 2020 }),
+      perGemeenteQuery({ jaar: 2019 }),
+      gemeentenQuery(),
+      spreidingPerJaarQuery({ klasse: '100plus' }),
+      regioQuery(),
+    ];
+    for (const q of vragen) expect(rond(await opVoorberekend(vb, tabellen, q))).toEqual(rond(await runMetric(micro, q)));
+    const l = await opVoorberekend(vb, tabellen, landelijkQuery());
+    expect(l.map((r) => r.jaar)).toEqual(Array.from({ length: 14 }, (_, i) => 2011 + i));
+  }, 120_000);
+});
+
+describe('compute on a folder with only a BUIG extract', () => {
+  // Two gemeenten, 2021 and 2022: one with a budget of € 1.000 (a tiny one is written as it is).
+  const map = join(tmp, 'buig');
+  const uit = join(tmp, 'buig-uit');
+
+  it('writes buig_gj with the peildatum range of its years, nothing suppressed, and the page reads it', async () => {
+    const e = await NodeEngine.create();
+    await e.exec(`CREATE TABLE buig_gemeente AS SELECT * FROM (VALUES
+      ('GM0363', 2021, 900000000.0, 950000000.0, 1000000000.0), ('GM0363', 2022, 910000000.0, 960000000.0, 940000000.0),
+      ('GM0088', 2021, 1000.0, 1000.0, 1500.0), ('GM0088', 2022, 1000.0, 1200.0, 900.0)
+    ) v(gemeente_code, jaar, budget_voorlopig, budget_definitief, uitgaven)`);
+    mkdirSync(map, { recursive: true });
+    await e.exec(`COPY buig_gemeente TO ${literal(join(map, 'buig_gemeente.parquet'))} (FORMAT parquet)`);
+    const m = await compute(map, { uit });
+    expect([m.source, m.peildatumVan, m.peildatumTot]).toEqual(['eigen extract buig_gemeente.parquet', '2021-01-01', '2022-12-31']);
+    expect(m.tables.map((t) => [t.name, t.rows, t.suppressedCells])).toEqual([['buig_gj', 4, 0]]);
+    const v = await NodeEngine.create();
+    const { tabellen: t } = await leesMap(uit);
+    const l = await opVoorberekend(v, t, landelijkQuery());
+    await v.close();
+    await e.close();
+    // 2021: definitief 950.001.000 − uitgaven 1.000.001.500 = −50.000.500; 2022: 960.001.200 − 940.000.900 = 20.000.300.
+    expect(l.map((r) => [r.jaar, r.definitief, r.saldo])).toEqual([[2021, 950001000, -50000500], [2022, 960001200, 20000300]]);
+  });
 });

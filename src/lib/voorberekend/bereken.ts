@@ -53,9 +53,11 @@ function sha256(pad: string): string {
 async function herkomst(engine: NodeEngine, pad: string, extract: ExtractName, manifest: Manifest | null, bron?: string) {
   const m = manifest?.extracts.find((e) => e.name === extract);
   if (m && m.sha256 === sha256(pad)) return { source: bron ?? m.source, synthetic: m.synthetic, van: m.peildatumVan, tot: m.peildatumTot, schema: m.schemaVersion };
-  const [r] = toRows<{ van: string | null; tot: string | null }>(
-    await engine.query(`SELECT strftime(min(peildatum)::DATE, '%Y-%m-%d') AS van, strftime(max(peildatum)::DATE, '%Y-%m-%d') AS tot FROM ${extract}`),
-  );
+  // buig_gemeente has years, no peildatum: its range runs from 1 January of the first year to 31 December of the last.
+  const [van, tot] = extract === 'buig_gemeente'
+    ? ["strftime(make_date(min(jaar)::BIGINT, 1, 1), '%Y-%m-%d')", "strftime(make_date(max(jaar)::BIGINT, 12, 31), '%Y-%m-%d')"]
+    : ["strftime(min(peildatum)::DATE, '%Y-%m-%d')", "strftime(max(peildatum)::DATE, '%Y-%m-%d')"];
+  const [r] = toRows<{ van: string | null; tot: string | null }>(await engine.query(`SELECT ${van} AS van, ${tot} AS tot FROM ${extract}`));
   return { source: bron ?? `eigen extract ${basename(pad)}`, synthetic: false, van: r?.van ?? null, tot: r?.tot ?? null, schema: 1 };
 }
 
@@ -63,14 +65,16 @@ async function herkomst(engine: NodeEngine, pad: string, extract: ExtractName, m
 export async function compute(map: string, opties: ComputeOpties): Promise<VoorberekendManifest> {
   const { bestanden, manifest } = vindExtracten(map);
   const tabellen = TABELLEN.filter((t) => t.extracts.every((x) => bestanden[x]));
-  if (tabellen.length === 0) throw new Error(`Geen extract gevonden in ${map} waaruit iets voorberekend kan worden (verwacht bijvoorbeeld doelgroep_kwartaal.parquet).`);
+  if (tabellen.length === 0) throw new Error(`Geen extract gevonden in ${map} waaruit iets voorberekend kan worden (verwacht bijvoorbeeld doelgroep_kwartaal.parquet of buig_gemeente.parquet).`);
   mkdirSync(opties.uit, { recursive: true });
   const engine = await NodeEngine.create();
   try {
     await engine.attachParquet(bestanden);
-    const bron = await herkomst(engine, bestanden.doelgroep_kwartaal!, 'doelgroep_kwartaal', manifest, opties.bron);
-    const bereik = await runMetric(engine, panelBereikQuery());
-    if (!bereik) throw new Error(`${basename(bestanden.doelgroep_kwartaal!)} heeft geen rijen.`);
+    // The source and peildatum range are the panel's; a folder with only BUIG takes them from that extract.
+    const hoofd: ExtractName = bestanden.doelgroep_kwartaal ? 'doelgroep_kwartaal' : tabellen[0].extracts[0];
+    const bron = await herkomst(engine, bestanden[hoofd]!, hoofd, manifest, opties.bron);
+    const bereik = bestanden.doelgroep_kwartaal ? await runMetric(engine, panelBereikQuery()) : null;
+    if (bestanden.doelgroep_kwartaal && !bereik) throw new Error(`${basename(bestanden.doelgroep_kwartaal)} heeft geen rijen.`);
     const info: VoorberekendeTabelInfo[] = [];
     for (const t of tabellen) {
       await engine.exec(t.bouw(bereik));

@@ -12,6 +12,7 @@ import { kwartaalIndex } from '../kwartaal.ts';
 import type { PanelBereik } from '../metrics/duurzaamheid/bereik.ts';
 import { LEEG } from '../metrics/duurzaamheid/sql-fragments.ts';
 import { cohortTrendQuery } from '../metrics/duurzaamheid/uitkomst.ts';
+import { landelijkQuery } from '../metrics/buig.ts';
 import { beschikbareKwartalenQuery, REGIO_COHORT_TABEL } from '../metrics/regio.ts';
 import { inlineParams } from '../sql/query.ts';
 import { inList, literal } from '../sql/quote.ts';
@@ -28,7 +29,7 @@ export interface VoorberekendeTabel {
    * The statement that builds it: the metric's own setup statement (built exactly as the browser
    * builds it), or the metric's own query for every base quarter of the panel.
    */
-  bouw: (bereik: PanelBereik) => string;
+  bouw: (bereik: PanelBereik | null) => string;
   /** One row per cell of the built table with `klein`: true when the cell must not be written. */
   controle: string;
   /** Columns joining the table to its control rows (NULL matches NULL). */
@@ -95,12 +96,14 @@ function cohortControle(): string {
 }
 
 /** Every base quarter's werkzaam-na-1-jaar per region: the metric's own trend query. */
-function cohortBouw(bereik: PanelBereik): string {
-  const trend = cohortTrendQuery({ horizon: 4, split: 'regio_code' }, bereik);
+function cohortBouw(bereik: PanelBereik | null): string {
+  const trend = bereik && cohortTrendQuery({ horizon: 4, split: 'regio_code' }, bereik);
   // A panel shorter than a year has no base quarter: the query then has no columns either.
-  if (trend.sql === LEEG.sql) return `CREATE OR REPLACE TABLE ${REGIO_COHORT_TABEL} (kw INTEGER, groep VARCHAR, cohort BIGINT, werkzaam BIGINT)`;
+  if (!trend || trend.sql === LEEG.sql) return `CREATE OR REPLACE TABLE ${REGIO_COHORT_TABEL} (kw INTEGER, groep VARCHAR, cohort BIGINT, werkzaam BIGINT)`;
   return `CREATE OR REPLACE TABLE ${REGIO_COHORT_TABEL} AS SELECT kw, groep, cohort, werkzaam FROM (${inlineParams(trend)}) AS t`;
 }
+
+const buigSetup = landelijkQuery().setup![0];
 
 export const TABELLEN: readonly VoorberekendeTabel[] = [
   {
@@ -133,6 +136,29 @@ export const TABELLEN: readonly VoorberekendeTabel[] = [
       { naam: 'groep', type: 'VARCHAR' },
       { naam: 'cohort', type: 'BIGINT' },
       { naam: 'werkzaam', type: 'BIGINT' },
+      { naam: 'onderdrukt', type: 'BOOLEAN' },
+    ],
+  },
+  {
+    // BUIG per gemeente × jaar in euros: budgets and spending, no count of persons, so no cell
+    // is small (README: "BUIG needs no suppression"). The page's own setup, written as is.
+    naam: buigSetup.name,
+    pagina: 'BUIG',
+    extracts: ['buig_gemeente'],
+    bouw: () => buigSetup.sql,
+    controle: `SELECT jaar, gemeente_code, false AS klein FROM ${buigSetup.name}`,
+    sleutel: ['jaar', 'gemeente_code'],
+    toontOnderdrukt: false,
+    kolommen: [
+      { naam: 'jaar', type: 'INTEGER' },
+      { naam: 'gemeente_code', type: 'VARCHAR' },
+      { naam: 'naam', type: 'VARCHAR' },
+      { naam: 'regio_code', type: 'VARCHAR' },
+      { naam: 'klasse', type: 'VARCHAR' },
+      { naam: 'voorlopig', type: 'DOUBLE' },
+      { naam: 'definitief', type: 'DOUBLE' },
+      { naam: 'uitgaven', type: 'DOUBLE' },
+      { naam: 'saldo', type: 'DOUBLE' },
       { naam: 'onderdrukt', type: 'BOOLEAN' },
     ],
   },
