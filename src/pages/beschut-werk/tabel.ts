@@ -12,7 +12,7 @@
  * too (`gelijk`), so the page can never show one and hide the other.
  */
 import { beveilig, type Beveiligd } from '../../lib/disclosure/beveilig.ts';
-import { WeergaveBouwer, type Reden } from '../../lib/disclosure/tabel.ts';
+import { WeergaveBouwer, type Reden, type Weergave } from '../../lib/disclosure/tabel.ts';
 import type { AanvragerKeuze } from '../../lib/metrics/beschut-afleiden.ts';
 
 export const AANVRAGERS: readonly AanvragerKeuze[] = ['gemeente', 'burger', 'totaal'];
@@ -38,8 +38,8 @@ export interface EenheidOpties {
   burgerNul?: boolean;
   /** Weight of the unit's cells in the information loss (Nederland: more). */
   gewicht?: number;
-  /** Whether the page prints the unit's counts (default true). */
-  getoond?: boolean;
+  /** Whether the page prints the unit's counts (default true), or which of them. */
+  getoond?: boolean | readonly Soort[];
 }
 
 export class AdviesTabel {
@@ -49,7 +49,8 @@ export class AdviesTabel {
 
   constructor(private readonly elders: Elders = () => undefined) {}
 
-  private id(pagina: string): string | null {
+  /** The cell behind a page id (null: a known zero). */
+  id(pagina: string): string | null {
     const id = this.naar.get(pagina);
     if (id === undefined) throw new Error(`Beschut werk: cel ${pagina} is niet gedeclareerd.`);
     return id;
@@ -65,7 +66,7 @@ export class AdviesTabel {
       for (const s of SOORTEN) {
         const id = cel(s, e, a);
         const elders = this.elders(id);
-        const zichtbaar = getoond && s !== 'n';
+        const zichtbaar = (getoond === true || (Array.isArray(getoond) && getoond.includes(s))) && s !== 'n';
         this.w.cel(id, waarden[s], {
           getoond: zichtbaar,
           ...(gewicht ? { gewicht } : {}),
@@ -102,6 +103,11 @@ export class AdviesTabel {
       }
     }
     return this;
+  }
+
+  /** The declaration itself (for an audit of what a page or an export shows). */
+  weergave(): Weergave {
+    return this.w.weergave();
   }
 
   /** beveilig() over the table; the hidden page cells (aliases included). */
