@@ -179,7 +179,7 @@ describe('the compare view: an index rests on its quarter and the base quarter',
     const inhoud = REGIO_VIEWS.find((v) => v.sleutel === 'regios/vergelijk')!.bouw([reeksen], [HERKOMST], f, null)!;
     const tekst = inhoud.alinea.map((x) => (typeof x === 'string' ? x : x.getal)).join('');
     expect(tekst).toBe(
-      'Van 4e kwartaal 2016 tot 2e kwartaal 2017 groeide het aantal personen in het register in Nederland met 10 procent. De groei van het aantal personen in het register in Groningen wordt niet getoond, omdat het om minder dan 10 personen gaat.',
+      'Van het vierde kwartaal van 2016 tot het tweede kwartaal van 2017 groeide het aantal personen in het register in Nederland met 10,0 procent. De groei van het aantal personen in het register in Groningen wordt niet getoond, omdat het om minder dan 10 personen gaat.',
     );
   });
 });

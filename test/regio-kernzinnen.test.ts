@@ -5,14 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { alineaTekst } from '../src/lib/briefing/alinea.ts';
-import { overzichtUitSommen } from '../src/lib/metrics/regio.ts';
-import { UREN_PER_BAAN, type RegioSommen } from '../src/lib/metrics/regio-sommen.ts';
+import { overzichtUitSommen, type Reeksen, type RegioReeks } from '../src/lib/metrics/regio.ts';
+import { kengetallen, UREN_PER_BAAN, type RegioSommen } from '../src/lib/metrics/regio-sommen.ts';
 import { herkomstVan, type ExtractHerkomst } from '../src/lib/query/herkomst.ts';
 import { parseHash, type Filters } from '../src/lib/state/url.ts';
 import { REGIO_VIEWS } from '../src/pages/regios/briefing.ts';
 import { burenData } from '../src/pages/regios/buren.ts';
-import { kaartData, profielRegels, rangTabel, type KaartView } from '../src/pages/regios/grafieken.ts';
-import { kaartKernzinnen, kaartSelectie, nederlandBanen, profielKernzinnen, profielSelectie } from '../src/pages/regios/kernzinnen.ts';
+import { kaartData, profielRegels, rangTabel, vergelijkData, type KaartView } from '../src/pages/regios/grafieken.ts';
+import { kaartKernzinnen, kaartSelectie, nederlandBanen, profielKernzinnen, profielSelectie, vergelijkKernzinnen, vergelijkSelectie } from '../src/pages/regios/kernzinnen.ts';
 
 function som(personen: number, werkzaam: number, banen: number): RegioSommen {
   const uren = banen * UREN_PER_BAAN;
@@ -122,6 +122,74 @@ describe('the region profile', () => {
   });
 });
 
+/**
+ * Series 2016Q4 → 2017Q4 (two quarters suffice: the sentences read the last one):
+ *   Nederland:   200 personen, 100 → 110 werkzaam, 1.000 → 1.065 banen: index 106,5 (+6,5%); aandeel 50,0% → 55,0%: index 110,0
+ *   FoodValley:  300 personen, 150 → 162 werkzaam,   100 →   112 banen: index 112,0 (+12,0%); aandeel 50,0% → 54,0%: index 108,0
+ *   Groningen:   100 personen,  50 →  55 werkzaam,    30 →    40 banen: index 133,3 (40 / 30 = 1,3333…: +33,3%)
+ *   Friesland:   200 personen,  80 →  76 werkzaam,    60 →    57 banen: index 95,0 (−5,0%)
+ *   Drenthe:      50 personen,   7 →  12 werkzaam,    20 →    25 banen: hidden (7 werkzaam in the base quarter)
+ */
+const reeks = (code: string | null, punten: [RegioSommen, RegioSommen]): RegioReeks => ({
+  regio_code: code, regio_naam: code, landelijk: code === null,
+  punten: [{ kwartaal: '2016Q4', ...kengetallen(punten[0]) }, { kwartaal: '2017Q4', ...kengetallen(punten[1]) }],
+});
+const R: Reeksen = {
+  van: '2016Q4', tot: '2017Q4',
+  landelijk: reeks(null, [som(200, 100, 1000), som(200, 110, 1065)]),
+  regios: [
+    reeks('AM38', [som(300, 150, 100), som(300, 162, 112)]),
+    reeks('AM01', [som(100, 50, 30), som(100, 55, 40)]),
+    reeks('AM02', [som(200, 80, 60), som(200, 76, 57)]),
+    reeks('AM03', [som(50, 7, 20), som(50, 12, 25)]),
+  ],
+};
+const vergelijk = (regios: string[], reeksIndicator: 'banen' | 'aandeel_werkzaam' = 'banen', maat: 'index' | 'groei_pct' = 'index') =>
+  vergelijkKernzinnen({ data: vergelijkData(R, reeksIndicator, '2016Q4', regios, DEMO, maat), regios, reeks: reeksIndicator, maat });
+
+describe('the comparison', () => {
+  it('the first region against Nederland, highest and lowest, how many grew faster, a hidden region with its reason', () => {
+    expect(vergelijk(['AM38', 'AM01', 'AM02', 'AM03'])).toEqual([
+      'Van het vierde kwartaal van 2016 tot het vierde kwartaal van 2017 groeide het aantal banen in FoodValley met 12,0 procent, in Nederland met 6,5 procent.',
+      "Van de gekozen regio's was de groei het hoogst in Groningen (+33,3 procent) en het laagst in Friesland (-5,0 procent).",
+      "In 2 van de 3 gekozen regio's was de groei hoger dan in Nederland.",
+      'De groei van het aantal banen in Drenthe wordt niet getoond, omdat het om minder dan 10 personen gaat.',
+    ]);
+  });
+
+  it('growth in percent gives the same sentences as the index; a decline against a national growth', () => {
+    expect(vergelijk(['AM38', 'AM01', 'AM02', 'AM03'], 'banen', 'groei_pct')).toEqual(vergelijk(['AM38', 'AM01', 'AM02', 'AM03']));
+    expect(vergelijk(['AM02', 'AM38'])).toEqual([
+      'Van het vierde kwartaal van 2016 tot het vierde kwartaal van 2017 daalde het aantal banen in Friesland met 5,0 procent, in Nederland groeide het met 6,5 procent.',
+      "Van de gekozen regio's was de groei het hoogst in FoodValley (+12,0 procent) en het laagst in Friesland (-5,0 procent).",
+      "In 1 van de 2 gekozen regio's was de groei hoger dan in Nederland.",
+    ]);
+  });
+
+  it('a hidden first region: Nederland alone, then the reason; its counts appear nowhere', () => {
+    const zinnen = vergelijk(['AM03']);
+    expect(zinnen).toEqual([
+      'Van het vierde kwartaal van 2016 tot het vierde kwartaal van 2017 groeide het aantal banen in Nederland met 6,5 procent.',
+      'De groei van het aantal banen in Drenthe wordt niet getoond, omdat het om minder dan 10 personen gaat.',
+    ]);
+    // Drenthe's 20 → 25 banen would be +25,0 procent (index 125,0).
+    expect(zinnen.join(' ')).not.toMatch(/25,0|125|(^|[^\d,])(7|12|20)(?![\d,])/);
+  });
+
+  it('a share keeps its index, never a growth in percent', () => {
+    expect(vergelijk(['AM38', 'AM01'], 'aandeel_werkzaam')).toEqual([
+      'In het vierde kwartaal van 2017 stond het aandeel werkzaam in FoodValley op index 108,0 en in Nederland op index 110,0 (vierde kwartaal van 2016 = 100).',
+      "Van de gekozen regio's was de index het hoogst in Groningen (110,0) en het laagst in FoodValley (108,0).",
+      "In geen van de 2 gekozen regio's was de index hoger dan in Nederland.",
+    ]);
+  });
+
+  it('the selection in words', () => {
+    expect(vergelijkSelectie('banen', '2016Q4', '2017Q4', ['AM38', 'AM01', 'AM02'])).toBe("Banen, 4e kwartaal 2016 – 4e kwartaal 2017; gekozen regio's: FoodValley, Groningen en Friesland");
+    expect(vergelijkSelectie('aandeel_werkzaam', '2016Q4', '2017Q4', ['AM38'])).toBe('Aandeel werkzaam, 4e kwartaal 2016 – 4e kwartaal 2017; gekozen regio: FoodValley');
+  });
+});
+
 describe('source of the sentences', () => {
   it("a user's own file is named and is no demo data; the demo extract is labelled synthetic", () => {
     const eigen = kaartData(view('banen'), rangTabel(view('banen'), G, null), EIGEN);
@@ -138,6 +206,12 @@ describe('the briefing paragraphs are the page\'s sentences', () => {
     const inhoud = REGIO_VIEWS.find((v) => v.sleutel === 'regios/kaart')!.bouw([G, null], [DEMO, null], filters('#/regios?indicator=banen&regio=AM02'), null)!;
     expect(alineaTekst(inhoud.alinea)).toBe(kaart('banen', G, 'AM02').join(' '));
     expect(inhoud.alinea.filter((d) => typeof d !== 'string').map((d) => (d as { getal: string }).getal)).toEqual(['213', '13', '6,5 procent', '112', '44', '57', '2', '3']);
+  });
+
+  it('comparison: the same sentences, every figure a number part', () => {
+    const inhoud = REGIO_VIEWS.find((v) => v.sleutel === 'regios/vergelijk')!.bouw([R], [DEMO], filters('#/regios?weergave=vergelijk&vergelijk=AM38,AM01,AM02,AM03'), null)!;
+    expect(alineaTekst(inhoud.alinea)).toBe(vergelijk(['AM38', 'AM01', 'AM02', 'AM03']).join(' '));
+    expect(inhoud.alinea.filter((d) => typeof d !== 'string').map((d) => (d as { getal: string }).getal)).toEqual(['12,0 procent', '6,5 procent', '33,3 procent', '-5,0 procent', '2', '3', '10']);
   });
 
   it('profile: the same sentences, with the map\'s neighbours; a hidden value keeps its reason', () => {

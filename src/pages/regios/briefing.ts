@@ -2,16 +2,13 @@
  * The Regio's views a briefing can hold: the ranking of the 35 regions, regions compared with
  * Nederland, and one region's profile. The period follows the page's rule (periode.ts: absent in
  * the link = the latest quarter in the data and the year before it), the numbers come from the
- * page's own queries and ChartData (grafieken.ts, rangreferentie.ts). The map and profile
- * paragraphs are the page's own headline sentences (kernzinnen.ts), drafted by conceptAlinea.
+ * page's own queries and ChartData (grafieken.ts, rangreferentie.ts). Every paragraph is the
+ * page's own headline sentences (kernzinnen.ts), drafted by conceptAlinea.
  */
 import BarChart from '../../lib/charts/BarChart.svelte';
 import SmallMultiples from '../../lib/charts/SmallMultiples.svelte';
-import { procentInWoorden } from '../../lib/briefing/alinea.ts';
 import { conceptAlinea } from '../../lib/briefing/concept.ts';
 import { VIEWS } from '../../lib/briefing/sleutels.ts';
-import { nietGetoond } from '../../lib/disclosure/zinnen.ts';
-import { isOnderdrukt } from '../../lib/format/disclosure.ts';
 import type { BriefingView } from '../../lib/briefing/types.ts';
 import { REGIO_NAMEN } from '../../lib/extracts/regions.ts';
 import { formatKwartaal } from '../../lib/format/nl.ts';
@@ -24,8 +21,8 @@ import { vergelijkbareRegios } from '../../lib/metrics/regio-buren.ts';
 import ProfielStrips from './ProfielStrips.svelte';
 import { burenData } from './buren.ts';
 import { geladenKaart } from './kaart.ts';
-import { kaartKernzinnen, nederlandBanen, profielKernzinnen } from './kernzinnen.ts';
-import { kaartData, PAGINA_INDICATOREN, periodeTekst, profielData, profielRegels, REEKS_LABEL, reeksKey, rangTabel, vergelijkData } from './grafieken.ts';
+import { kaartKernzinnen, nederlandBanen, profielKernzinnen, vergelijkKernzinnen } from './kernzinnen.ts';
+import { kaartData, PAGINA_INDICATOREN, periodeTekst, profielData, profielRegels, reeksKey, rangTabel, vergelijkData } from './grafieken.ts';
 import { gekozenPeriode, type Periode } from './periode.ts';
 import { rangMetReferentie, rangReferentie } from './rangreferentie.ts';
 
@@ -76,16 +73,6 @@ const kaart: BriefingView<RegioLinkFilters> = {
   },
 };
 
-/** "groeide … met ruim 3 procent" / "daalde … met bijna 2 procent" / "bleef gelijk". */
-function groeiZin(wie: string, groei: unknown, wat: string, p: { van: string; tot: string }): string | null {
-  // A hidden growth gets its true reason in words, never a number.
-  if (isOnderdrukt(groei)) return `De groei van het aantal ${wat} in ${wie} ${nietGetoond(groei.soort === 'bescherming' ? 'bescherming' : 'klein')}.`;
-  if (typeof groei !== 'number') return null;
-  const tekst = procentInWoorden(Math.abs(groei));
-  if (tekst === '0 procent') return `Van ${formatKwartaal(p.van)} tot ${formatKwartaal(p.tot)} bleef het aantal ${wat} in ${wie} gelijk.`;
-  return `Van ${formatKwartaal(p.van)} tot ${formatKwartaal(p.tot)} ${groei > 0 ? 'groeide' : 'daalde'} het aantal ${wat} in ${wie} met ${tekst}.`;
-}
-
 const vergelijk: BriefingView<RegioLinkFilters> = {
   sleutel: 'regios/vergelijk',
   ...VIEWS['regios/vergelijk'],
@@ -99,13 +86,8 @@ const vergelijk: BriefingView<RegioLinkFilters> = {
     const maat = f.indicator === 'groei_pct' ? 'groei_pct' : 'index';
     const regios = f.vergelijk.filter((c) => r.regios.some((x) => x.regio_code === c));
     const data = vergelijkData(r, indicator, r.van, regios, h, maat);
-    // The growth over the period in words, from the same series as growth since the base quarter.
-    const groei = vergelijkData(r, indicator, r.van, regios, h, 'groei_pct').rijen.at(-1);
-    const p = { van: r.van, tot: r.tot };
-    const zinnen = [
-      groeiZin('Nederland', groei?.landelijk, REEKS_LABEL[indicator], p),
-      ...regios.map((c) => groeiZin(REGIO_NAMEN[c] ?? c, groei?.[reeksKey(c)], REEKS_LABEL[indicator], p)),
-    ].filter((z): z is string => z !== null);
+    // The page's own headline sentences for this comparison.
+    const zinnen = vergelijkKernzinnen({ data, regios, reeks: indicator, maat });
     return {
       kop: `Regio's vergelijken: ${regios.map((c) => REGIO_NAMEN[c] ?? c).join(', ')} en Nederland, ${periodeTekst(r.van, r.tot)}`,
       data,

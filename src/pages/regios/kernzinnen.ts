@@ -1,11 +1,11 @@
 /**
  * The headline sentences of the Regio's page in the style of the letters to parliament, for the
- * map/ranking view and the region profile. Every figure is one the view prints (the protected
- * tables of beveiliging.ts, read through rangTabel, profielRegels and burenData), written as the
+ * map/ranking view, the comparison and the region profile. Every figure is one the view prints (the
+ * protected tables of beveiliging.ts, read through rangTabel, vergelijkData, profielRegels and burenData), written as the
  * table writes it ("1.234", "3,2 procent" for 3,2%); a value the table hides is not printed but
  * gets its true reason in words. Pure functions: tested in test/regio-kernzinnen.test.ts.
  */
-import type { ChartData } from '../../lib/charts/spec.ts';
+import { celTekst, type ChartData, type Kolom } from '../../lib/charts/spec.ts';
 import { procentInWoorden } from '../../lib/briefing/alinea.ts';
 import { nietGetoond, REDEN_TEKST } from '../../lib/disclosure/zinnen.ts';
 import type { Reden } from '../../lib/disclosure/tabel.ts';
@@ -13,7 +13,8 @@ import { REGIO_NAMEN } from '../../lib/extracts/regions.ts';
 import { isOnderdrukt, type Onderdrukt } from '../../lib/format/disclosure.ts';
 import { formatAantal, formatKwartaalVoluit } from '../../lib/format/nl.ts';
 import { cohortBasis, type RegioOverzicht } from '../../lib/metrics/regio.ts';
-import { INDICATOR_KEUZE_TEKST, PAGINA_INDICATOREN, periodeTekst, rangTabel, type KaartView, type PaginaIndicator, type PaginaTabel, type ProfielRegel } from './grafieken.ts';
+import type { NiveauIndicator } from '../../lib/metrics/regio-indicatoren.ts';
+import { INDICATOR_KEUZE_TEKST, PAGINA_INDICATOREN, periodeTekst, rangTabel, REEKS_LABEL, reeksKey, type KaartView, type PaginaIndicator, type PaginaTabel, type ProfielRegel } from './grafieken.ts';
 
 type Waarde = number | Onderdrukt | null;
 
@@ -194,6 +195,94 @@ export function profielKernzinnen(k: ProfielKernInvoer): string[] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Compare
+// ---------------------------------------------------------------------------------------------
+
+export interface VergelijkKernInvoer {
+  /** The comparison's protected table (vergelijkData): one row per quarter, Nederland and each region. */
+  data: ChartData;
+  /** The chosen regions in the user's order; the first is the one compared with Nederland. */
+  regios: readonly string[];
+  reeks: NiveauIndicator;
+  maat: 'index' | 'groei_pct';
+}
+
+/** A cell as the table prints it, read back as a number ("145,2" → 145.2, "-3,0%" → -3), so a sentence never rounds differently. */
+function alsGetoond(v: number, kolom: Kolom): number {
+  return Number(celTekst(v, kolom).replace(/[.%\s]/g, '').replace(',', '.').replace('\u2212', '-'));
+}
+
+/**
+ * The comparison at its last quarter: the first chosen region's growth since the base quarter
+ * against Nederland's, the highest and lowest of the chosen regions, how many grew faster than
+ * Nederland, and hidden points with their reasons. The growth is the printed index minus 100 (or
+ * the printed growth); a share (aandeel werkzaam) keeps its index, as growth of a share in percent
+ * would read as percentage points.
+ */
+export function vergelijkKernzinnen(k: VergelijkKernInvoer): string[] {
+  const laatste = k.data.rijen.at(-1);
+  const eerste = k.data.rijen[0];
+  if (!laatste || !eerste) return [];
+  const basis = String(eerste.kwartaal);
+  const eind = String(laatste.kwartaal);
+  const index = k.maat === 'index' && k.reeks === 'aandeel_werkzaam';
+  const wat = k.reeks === 'aandeel_werkzaam' ? 'het aandeel werkzaam' : `het aantal ${REEKS_LABEL[k.reeks]}`;
+  const soort = index ? 'de index' : 'de groei';
+  const kolom = (key: string) => k.data.kolommen.find((c) => c.key === key)!;
+  // Growth in percent (one decimal) or index, as printed; the text with its sign for brackets.
+  const cijfer = (key: string): number | Waarde => {
+    const v = laatste[key] as Waarde | undefined;
+    if (typeof v !== 'number') return v ?? null;
+    const g = alsGetoond(v, kolom(key));
+    return k.maat === 'index' && !index ? Math.round((g - 100) * 10) / 10 : g;
+  };
+  const tekst = (g: number) => (index ? formatAantal(g, 1) : metTeken(g / 100));
+  const absTekst = (g: number) => procentInWoorden(Math.abs(g) / 100, { decimalen: 1 });
+  const naamVan = (key: string) => (key === 'landelijk' ? 'Nederland' : naam(key.slice(2)));
+  const keys = k.regios.map(reeksKey);
+  const nl = cijfer('landelijk');
+  const eigen = keys.length > 0 ? cijfer(keys[0]) : null;
+  const uit: string[] = [];
+
+  const periode = `Van het ${formatKwartaalVoluit(basis)} tot het ${formatKwartaalVoluit(eind)}`;
+  /** "groeide het aantal banen in Zeeland met 45,2 procent" / "daalde …" / "bleef … gelijk". */
+  const groei = (g: number, wie: string) =>
+    g === 0 ? `bleef ${wat} in ${wie} gelijk` : `${g > 0 ? 'groeide' : 'daalde'} ${wat} in ${wie} met ${absTekst(g)}`;
+  if (index) {
+    const delen = [eigen, nl].flatMap((g, i) => (typeof g === 'number' ? [`in ${i === 0 ? naamVan(keys[0]) : 'Nederland'} op index ${tekst(g)}`] : []));
+    if (delen.length > 0) uit.push(`${inKwartaal(eind).replace(/^in/, 'In')} stond ${wat} ${delen.join(' en ')} (${formatKwartaalVoluit(basis)} = 100).`);
+  } else if (typeof eigen === 'number' && typeof nl === 'number') {
+    const zelfdeKant = Math.sign(eigen) === Math.sign(nl) && nl !== 0;
+    const nlDeel = zelfdeKant ? `in Nederland met ${absTekst(nl)}` : nl === 0 ? 'in Nederland bleef het gelijk' : `in Nederland ${nl > 0 ? 'groeide' : 'daalde'} het met ${absTekst(nl)}`;
+    uit.push(`${periode} ${groei(eigen, naamVan(keys[0]))}, ${nlDeel}.`);
+  } else if (typeof eigen === 'number' || typeof nl === 'number') {
+    uit.push(typeof eigen === 'number' ? `${periode} ${groei(eigen, naamVan(keys[0]))}.` : `${periode} ${groei(nl as number, 'Nederland')}.`);
+  }
+
+  const getoond = keys.flatMap((key) => {
+    const g = cijfer(key);
+    return typeof g === 'number' ? [{ key, g }] : [];
+  });
+  if (getoond.length > 1) {
+    const volgorde = [...getoond].sort((a, b) => b.g - a.g);
+    const [h, l] = [volgorde[0], volgorde.at(-1)!];
+    uit.push(`Van de gekozen regio's was ${soort} het hoogst in ${naamVan(h.key)} (${tekst(h.g)}) en het laagst in ${naamVan(l.key)} (${tekst(l.g)}).`);
+    if (typeof nl === 'number') {
+      const n = getoond.filter((r) => r.g > nl).length;
+      const m = getoond.length;
+      const hoeveel = n === 0 ? `geen van de ${m}` : n === m ? (m === 2 ? 'beide' : `alle ${m}`) : `${n} van de ${m}`;
+      uit.push(`In ${hoeveel} gekozen regio's was ${soort} hoger dan in Nederland.`);
+    }
+  }
+  for (const key of ['landelijk', ...keys]) {
+    const v = laatste[key];
+    if (isOnderdrukt(v)) uit.push(`${soort === 'de index' ? 'De index' : 'De groei'} van ${wat} in ${naamVan(key)} ${nietGetoond(reden(v))}.`);
+    else if (typeof v !== 'number') uit.push(`Voor ${naamVan(key)} zijn er ${inKwartaal(eind)} geen cijfers.`);
+  }
+  return uit;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Selection in words
 // ---------------------------------------------------------------------------------------------
 
@@ -205,4 +294,12 @@ export function kaartSelectie(view: KaartView, regio: string | null): string {
 /** "Arbeidsmarktregio FoodValley (AM38), 4e kwartaal 2016 – 4e kwartaal 2017". */
 export function profielSelectie(code: string, view: KaartView): string {
   return `Arbeidsmarktregio ${naam(code)} (${code}), ${periodeTekst(view.basis, view.eind)}`;
+}
+
+/** "Banen, 4e kwartaal 2015 – 4e kwartaal 2017; gekozen regio's: Groningen en FoodValley". */
+export function vergelijkSelectie(reeks: NiveauIndicator, van: string, tot: string, regios: readonly string[]): string {
+  const namen = regios.map(naam);
+  const lijst = namen.length > 1 ? `${namen.slice(0, -1).join(', ')} en ${namen.at(-1)}` : (namen[0] ?? '');
+  const label = REEKS_LABEL[reeks];
+  return `${label[0].toUpperCase()}${label.slice(1)}, ${periodeTekst(van, tot)}; ${namen.length === 1 ? 'gekozen regio' : "gekozen regio's"}: ${lijst}`;
 }
