@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../src/lib/engine/node.ts';
 import { toRows } from '../src/lib/engine/rows.ts';
+import { banenQuery, type BanenRij } from '../src/lib/metrics/banen.ts';
 import { cumulatiefQuery, gemeentenQuery, landelijkQuery, perGemeenteQuery, regioQuery, spreidingPerJaarQuery } from '../src/lib/metrics/buig.ts';
 import { beschikbareKwartalenQuery, regioDuurzaamQuery, regioOverzichtQuery, regioReeksenQuery } from '../src/lib/metrics/regio.ts';
 import { literal } from '../src/lib/sql/quote.ts';
@@ -18,6 +19,7 @@ import { compute } from '../src/lib/voorberekend/bereken.ts';
 import { leesVoorberekend } from '../src/lib/voorberekend/laden.ts';
 import { parseVoorberekendManifest, type VoorberekendManifest } from '../src/lib/voorberekend/manifest.ts';
 import { NIET_VOORBEREKEND, voorberekendeSetup } from '../src/lib/voorberekend/setup.ts';
+import { banenTegel } from '../src/pages/overzicht/banen.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'pm-compute-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -85,7 +87,9 @@ describe('compute on a hand-built panel with small cells', () => {
     expect(manifest.synthetic).toBe(false);
     expect([manifest.peildatumVan, manifest.peildatumTot]).toEqual(['2020-03-31', '2020-06-30']);
     // Two quarters: no base quarter has its outcome a year later, so the cohort table is empty.
-    expect(manifest.tables.map((t) => [t.name, t.rows, t.suppressedCells])).toEqual([['agg_regio_kwartaal', 6, 4], ['agg_regio_cohort', 0, 0]]);
+    expect(manifest.tables.map((t) => [t.name, t.rows, t.suppressedCells])).toEqual([
+      ['agg_regio_kwartaal', 6, 4], ['agg_regio_cohort', 0, 0], ['agg_banen_kwartaal', 2, 0],
+    ]);
     const e = await NodeEngine.create();
     const rijen = toRows<Record<string, unknown>>(await e.query(
       `SELECT regio_code, kw, personen, werkzaam, uren, uren_markt, uren_overheid, uren_uitzend, onderdrukt FROM read_parquet(${literal(join(uit, 'agg_regio_kwartaal.parquet'))})`,
@@ -159,6 +163,33 @@ describe('compute: the cohort per region, with a small cell', () => {
   });
 });
 
+describe('compute: national banen with a small quarter', () => {
+  // 2020Q1: 12 werkzaam × 100 uren → written (1.200 uren = 1.200 / 331,5 banen);
+  // 2020Q2: 5 werkzaam × 100 uren (and 20 without work) → fewer than 10 werkzamen, written empty.
+  const map = join(tmp, 'banen');
+  const uit = join(tmp, 'banen-uit');
+
+  it('writes the small quarter empty and marked, and the tile then does not show its banen', async () => {
+    const e = await NodeEngine.create();
+    const rij = (datum: string, werkzaam: boolean, van: number, tot: number) => `SELECT i AS persoon_id, DATE ${literal(datum)} AS peildatum, 'AM01' AS regio_code,
+      ${werkzaam} AS werkzaam, CAST(${werkzaam ? 100 : 0} AS DOUBLE) AS uren, ${werkzaam ? "'markt'" : 'NULL'} AS sector, ${werkzaam ? "'regulier'" : 'NULL'} AS dienstverband FROM range(${van}, ${tot}) t(i)`;
+    await e.exec(`CREATE TABLE doelgroep_kwartaal AS ${[rij('2020-03-31', true, 1, 13), rij('2020-06-30', true, 1, 6), rij('2020-06-30', false, 6, 26)].join(' UNION ALL ')}`);
+    mkdirSync(map, { recursive: true });
+    await e.exec(`COPY doelgroep_kwartaal TO ${literal(join(map, 'doelgroep_kwartaal.parquet'))} (FORMAT parquet)`);
+    const m = await compute(map, { uit });
+    expect(m.tables.find((t) => t.name === 'agg_banen_kwartaal')).toMatchObject({ rows: 2, suppressedCells: 1 });
+    const rijen = toRows<BanenRij & { onderdrukt: boolean }>(await e.query(`SELECT * FROM read_parquet(${literal(join(uit, 'agg_banen_kwartaal.parquet'))})`));
+    await e.close();
+    expect(rijen.map((r) => Object.values(r))).toEqual([
+      ['2020Q1', '2020-03-31', 'totaal', 1200, 1200 / (25.5 * 13), 12, false],
+      ['2020Q2', '2020-06-30', 'totaal', null, null, null, true],
+    ]);
+    const tegel = banenTegel(rijen, [], [])!;
+    expect(tegel.uitleg).toMatch(/^Het aantal banen wordt niet getoond voor mensen uit het doelgroepregister in het 2e kwartaal 2020/);
+    expect(tegel.trend!.punten.map((p) => p.waarde)).toEqual([1200 / (25.5 * 13), null]);
+  });
+});
+
 describe('compute on the demo data', () => {
   const uit = join(tmp, 'demo');
   let manifest: VoorberekendManifest;
@@ -187,7 +218,7 @@ describe('compute on the demo data', () => {
     // table has the 45 base quarters with an outcome a year later (2012Q4–2023Q4); BUIG is
     // 342 gemeenten × 14 years (2011–2024), euros only, so nothing is ever suppressed.
     expect(manifest.tables.map((t) => [t.name, t.rows, t.suppressedCells])).toEqual([
-      ['agg_regio_kwartaal', 35 * 49, 0], ['agg_regio_cohort', 35 * 45, 0], ['buig_gj', 342 * 14, 0],
+      ['agg_regio_kwartaal', 35 * 49, 0], ['agg_regio_cohort', 35 * 45, 0], ['agg_banen_kwartaal', 49, 0], ['buig_gj', 342 * 14, 0],
     ]);
   });
 
@@ -212,6 +243,15 @@ describe('compute on the demo data', () => {
       expect(vb1).toEqual(await runMetric(micro, q));
       expect(vb1.rijen).toHaveLength(35);
     }
+  }, 120_000);
+
+  it('equals the Overzicht Banen tile\'s query (national banen per quarter) on the microdata; a selection still reads microdata', async () => {
+    const q = banenQuery();
+    const vb1 = await opVoorberekend(vb, tabellen, q);
+    expect(rond(vb1)).toEqual(rond(await runMetric(micro, q)));
+    expect(vb1).toHaveLength(49);
+    expect(vb1[0]).toMatchObject({ kwartaal: '2012Q4', peildatum: '2012-12-31', groep: 'totaal' });
+    await expect(opVoorberekend(vb, tabellen, banenQuery({ regio: ['AM01'] }))).rejects.toThrow(NIET_VOORBEREKEND);
   }, 120_000);
 
   it("equals the BUIG page's and tile's queries on the extract: national, selections, gemeenten, spread, regions", async () => {

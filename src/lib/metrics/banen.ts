@@ -135,8 +135,22 @@ function banenSql(p: BanenParams = {}): SqlQuery {
 }
 
 export function banenQuery(p: BanenParams = {}): MetricQuery<BanenRij[]> {
-  return { ...banenSql(p), extracts: EXTRACTS, shape: (table) => toRows<BanenRij>(table) };
+  const q: MetricQuery<BanenRij[]> = { ...banenSql(p), extracts: EXTRACTS, shape: (table) => toRows<BanenRij>(table) };
+  const landelijk = (p.split ?? 'totaal') === 'totaal' && !p.regio?.length && !p.van && !p.tot;
+  return landelijk ? { ...q, voorberekend: BANEN_VOORBEREKEND } : q;
 }
+
+/**
+ * National banen per quarter (the Overzicht tile) on voorberekende tabellen: `npm run compute`
+ * writes this query's answer as `agg_banen_kwartaal` (voorberekend/tabellen.ts), a quarter with
+ * fewer than 10 werkzamen empty; in the browser the table only comes from such a folder.
+ */
+export const BANEN_TABEL = 'agg_banen_kwartaal';
+const BANEN_VOORBEREKEND = {
+  sql: `SELECT kwartaal, peildatum, groep, uren, banen, werkzamen FROM ${BANEN_TABEL} ORDER BY peildatum, groep`,
+  params: [],
+  setup: [{ name: BANEN_TABEL, sql: `SELECT 'alleen voorberekend (npm run compute)'` }],
+};
 
 /** Extra banen per group against the nulmeting quarter (default: the first quarter in the data). */
 function extraBanenSql(p: ExtraBanenParams = {}): SqlQuery {

@@ -12,6 +12,7 @@ import { kwartaalIndex } from '../kwartaal.ts';
 import type { PanelBereik } from '../metrics/duurzaamheid/bereik.ts';
 import { LEEG } from '../metrics/duurzaamheid/sql-fragments.ts';
 import { cohortTrendQuery } from '../metrics/duurzaamheid/uitkomst.ts';
+import { BANEN_TABEL, banenQuery } from '../metrics/banen.ts';
 import { landelijkQuery } from '../metrics/buig.ts';
 import { beschikbareKwartalenQuery, REGIO_COHORT_TABEL } from '../metrics/regio.ts';
 import { inlineParams } from '../sql/query.ts';
@@ -136,6 +137,26 @@ export const TABELLEN: readonly VoorberekendeTabel[] = [
       { naam: 'groep', type: 'VARCHAR' },
       { naam: 'cohort', type: 'BIGINT' },
       { naam: 'werkzaam', type: 'BIGINT' },
+      { naam: 'onderdrukt', type: 'BOOLEAN' },
+    ],
+  },
+  {
+    // National banen per quarter (the Overzicht tile): banenQuery's own answer. A quarter with
+    // fewer than 10 werkzamen is written empty; the tile shows it as not shown (veiligGemiddelde).
+    naam: BANEN_TABEL,
+    pagina: 'Overzicht',
+    extracts: ['doelgroep_kwartaal'],
+    bouw: () => `CREATE OR REPLACE TABLE ${BANEN_TABEL} AS ${inlineParams(banenQuery())}`,
+    controle: `SELECT kwartaal, peildatum, groep, werkzamen < 10 AS klein FROM ${BANEN_TABEL}`,
+    sleutel: ['kwartaal', 'peildatum', 'groep'],
+    toontOnderdrukt: true,
+    kolommen: [
+      { naam: 'kwartaal', type: 'VARCHAR' },
+      { naam: 'peildatum', type: 'VARCHAR' },
+      { naam: 'groep', type: 'VARCHAR' },
+      { naam: 'uren', type: 'DOUBLE' },
+      { naam: 'banen', type: 'DOUBLE' },
+      { naam: 'werkzamen', type: 'BIGINT' },
       { naam: 'onderdrukt', type: 'BOOLEAN' },
     ],
   },
