@@ -231,6 +231,24 @@ describe('weergaven', () => {
     expect(await f.locator('svg[data-pm-export]').count()).toBe(2);
     const rijen = await tabelRijen(f);
     expect(rijen[0]).toEqual(['4e kwartaal 2015', '100,0', '100,0', '100,0']);
+    // The headline sentences read the table's last row: growth = the printed index minus 100.
+    const laatste = rijen.at(-1)!;
+    expect(laatste[0]).toBe('4e kwartaal 2017');
+    const [nl, groningen, foodvalley] = laatste.slice(1).map((t) => Math.round((Number(t.replaceAll('.', '').replace(',', '.')) - 100) * 10) / 10);
+    const procent = (g: number) => `${Math.abs(g).toFixed(1).replace('.', ',')} procent`;
+    const teken = (g: number) => `${g > 0 ? '+' : g < 0 ? '-' : ''}${procent(g)}`;
+    const zinnen = await page.getByTestId('regio-kernzinnen').locator('li').allInnerTexts();
+    // Groningen and Nederland both grew in the demo data (a decline would read "daalde").
+    expect([groningen > 0, nl > 0]).toEqual([true, true]);
+    expect(zinnen[0]).toBe(`Van het vierde kwartaal van 2015 tot het vierde kwartaal van 2017 groeide het aantal banen in Groningen met ${procent(groningen)}, in Nederland met ${procent(nl)}.`);
+    const [h, l] = groningen >= foodvalley ? [['Groningen', groningen], ['FoodValley', foodvalley]] as const : [['FoodValley', foodvalley], ['Groningen', groningen]] as const;
+    expect(zinnen[1]).toBe(`Van de gekozen regio's was de groei het hoogst in ${h[0]} (${teken(h[1])}) en het laagst in ${l[0]} (${teken(l[1])}).`);
+    const sneller = [groningen, foodvalley].filter((g) => g > nl).length;
+    expect(zinnen[2]).toBe(`In ${['geen van de 2', '1 van de 2', 'beide'][sneller]} gekozen regio's was de groei hoger dan in Nederland.`);
+    expect(zinnen).toHaveLength(3);
+    const blok = await page.locator('.rg-kern').innerText();
+    expect(blok).toContain("Selectie: Banen, 4e kwartaal 2015 – 4e kwartaal 2017; gekozen regio's: Groningen en FoodValley.");
+    expect(blok).toMatch(/Bron: Synthetische demodata[^\n]*; peildatum 31-12-2017; synthetische demodata, geen gepubliceerde cijfers\./i);
   });
 
   test('the list of regions to compare stays open while ticking several', async () => {
