@@ -68,9 +68,12 @@ export function beoordelaar(w: Weergave, onderdrukt: Onderdrukking, opties: Audi
       const s = oplosser.spreiding(c.id);
       if (s.max - s.min >= drempel - 1) return { id: c.id, waarde: c.aantal, reden, ...s, beschermd: true, exact: false };
     }
-    // A cell linked to many others: first the tables that differ only near it (small problems).
-    // Tables found prove that the cell can move; only when they do not, the whole is solved.
+    // A cell linked to many others: first the tables already found, then those that differ only
+    // near it (small problems). Tables prove that the cell can move; only when they do not, the
+    // whole is solved.
     if (oplosser.omvang(c.id, GROOT + 1) > GROOT) {
+      const s = oplosser.spreiding(c.id);
+      if (s.max - s.min >= drempel - 1) return { id: c.id, waarde: c.aantal, reden, ...s, beschermd: true, exact: false };
       let l: { min: number; max: number } | null = null;
       for (const diepte of [2, 4]) {
         l = oplosser.binnen(c.id, diepte);
