@@ -149,7 +149,8 @@ describe('kaart en ranglijst', () => {
     await expect.poll(() => page.locator('.pm-kaart .pm-tooltip').innerText()).toContain('Plaats');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => window.location.hash)).toContain(`regio=${tweede}`);
-    expect(await page.locator(`svg path[data-code="${tweede}"]`).getAttribute('aria-pressed')).toBe('true');
+    // The hash changes before the map has re-rendered with the new selection: wait for it.
+    await expect.poll(() => page.locator(`svg path[data-code="${tweede}"]`).getAttribute('aria-pressed')).toBe('true');
   });
 
   test('SVG and PNG exports carry title, source line, peildatum, demo label and the map attribution', async () => {
