@@ -12,6 +12,8 @@ import { parseHash, type Filters } from '../src/lib/state/url.ts';
 import { REGIO_VIEWS } from '../src/pages/regios/briefing.ts';
 import { burenData } from '../src/pages/regios/buren.ts';
 import { kaartData, profielRegels, rangTabel, vergelijkData, type KaartView } from '../src/pages/regios/grafieken.ts';
+import { trechterKernzinnen, trechterSelectie } from '../src/pages/regios/kernzinnen-trechter.ts';
+import { trechterData } from '../src/pages/regios/trechter.ts';
 import { kaartKernzinnen, kaartSelectie, nederlandBanen, profielKernzinnen, profielSelectie, vergelijkKernzinnen, vergelijkSelectie } from '../src/pages/regios/kernzinnen.ts';
 
 function som(personen: number, werkzaam: number, banen: number): RegioSommen {
@@ -221,5 +223,33 @@ describe('the briefing paragraphs are the page\'s sentences', () => {
     expect(tekst).toContain('Het aantal personen in het doelgroepregister in Friesland wordt niet getoond, om een kleine groep elders in de tabel te beschermen.');
     expect(tekst).toContain('De groei in Groningen wordt niet getoond, omdat het om minder dan 10 personen gaat.');
     expect(tekst).not.toMatch(/(^|[^\d,])(40|20|15)(?![\d,])/);
+  });
+});
+
+describe('the funnel', () => {
+  it('Nederland, the regions above and below the limits by name, how many inside', () => {
+    // The panel of regio-page.test.ts: Groningen 80 of 100 inside; Friesland 360 of 400 (90,0%)
+    // above the 99,8% limit; FoodValley 400 of 500 (80,0%) below the 95% limit; Nederland 840 of 1.000.
+    const m = trechterData('2017Q4', [{ regio_code: 'AM01', n: 100, k: 80 }, { regio_code: 'AM02', n: 400, k: 360 }, { regio_code: 'AM38', n: 500, k: 400 }], DEMO)!;
+    expect(trechterKernzinnen(m, '2017Q4')).toEqual([
+      'Van wie in het vierde kwartaal van 2016 in het register stond en werkte, werkte in het vierde kwartaal van 2017 in Nederland nog 84,0 procent.',
+      'Boven de 95%-grens ligt 1 regio: Friesland (90,0 procent; ook boven de 99,8%-grens).',
+      'Onder de 95%-grens ligt 1 regio: FoodValley (80,0 procent).',
+      'Binnen de grenzen ligt 1 regio: daar is het verschil met Nederland niet groter dan toeval verklaart.',
+    ]);
+    expect(trechterSelectie('2017Q4')).toBe('Werkzaam na 1 jaar, cohort 4e kwartaal 2016 – 4e kwartaal 2017');
+  });
+
+  it('hidden shares are not judged and get their reasons; nothing outside the limits', () => {
+    // The panel of regio-beveiliging.test.ts: Friesland's 8 are "<10", FoodValley's k is hidden to
+    // protect them; Groningen 800 of 1.000 (80,0%) against Nederland 1.208 of 1.508 (80,1%).
+    const m = trechterData('2017Q4', [{ regio_code: 'AM01', n: 1000, k: 800 }, { regio_code: 'AM02', n: 8, k: 8 }, { regio_code: 'AM38', n: 500, k: 400 }], DEMO)!;
+    const zinnen = trechterKernzinnen(m, '2017Q4');
+    expect(zinnen).toEqual([
+      'Van wie in het vierde kwartaal van 2016 in het register stond en werkte, werkte in het vierde kwartaal van 2017 in Nederland nog 80,1 procent.',
+      'Geen enkele regio ligt buiten de 95%-grenzen: de verschillen met Nederland zijn niet groter dan toeval verklaart.',
+      "Voor 2 regio's wordt het percentage niet getoond, voor 1 omdat het om minder dan 10 personen gaat en voor 1 om een kleine groep elders in de tabel te beschermen.",
+    ]);
+    expect(zinnen.join(' ')).not.toMatch(/100,0|(^|[^\d,])(8|400)(?![\d,])/);
   });
 });

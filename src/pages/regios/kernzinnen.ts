@@ -36,6 +36,18 @@ function metTeken(v: number): string {
 /** "in het vierde kwartaal van 2024". */
 const inKwartaal = (k: string) => `in het ${formatKwartaalVoluit(k)}`;
 
+/** "Voor 2 regio's wordt het cijfer niet getoond, voor 1 omdat … en voor 1 om …", or null when nothing is hidden. */
+export function verborgenZin(waarden: readonly unknown[], wat: string): string | null {
+  const verborgen = new Map<Reden, number>();
+  for (const v of waarden) if (isOnderdrukt(v)) verborgen.set(reden(v), (verborgen.get(reden(v)) ?? 0) + 1);
+  const delen = (['klein', 'bescherming'] as const)
+    .filter((r) => verborgen.has(r))
+    .map((r) => `${verborgen.size > 1 ? `voor ${verborgen.get(r)} ` : ''}${REDEN_TEKST[r]}`);
+  if (delen.length === 0) return null;
+  const n = [...verborgen.values()].reduce((a, b) => a + b, 0);
+  return `Voor ${n} ${n === 1 ? 'regio' : "regio's"} wordt ${wat} niet getoond, ${delen.join(' en ')}.`;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Map and ranking
 // ---------------------------------------------------------------------------------------------
@@ -109,15 +121,8 @@ export function kaartKernzinnen(k: KaartKernInvoer): string[] {
       : `${ONDERWERP[indicator]}${wanneer} was het hoogst in ${naam(h.regio_code!)} (${getal(h.waarde, indicator)}) en het laagst in ${naam(l.regio_code!)} (${getal(l.waarde, indicator)})${nl}.`);
   }
   // Hidden regions by reason, so a reader knows why the ranking is shorter than 35.
-  const verborgen = new Map<Reden, number>();
-  for (const r of k.tabel.rijen) if (isOnderdrukt(r.waarde)) verborgen.set(reden(r.waarde), (verborgen.get(reden(r.waarde)) ?? 0) + 1);
-  const delen = (['klein', 'bescherming'] as const)
-    .filter((r) => verborgen.has(r))
-    .map((r) => `${verborgen.size > 1 ? `voor ${verborgen.get(r)} ` : ''}${REDEN_TEKST[r]}`);
-  if (delen.length > 0) {
-    const n = [...verborgen.values()].reduce((a, b) => a + b, 0);
-    uit.push(`Voor ${n} ${n === 1 ? 'regio' : "regio's"} wordt het cijfer niet getoond, ${delen.join(' en ')}.`);
-  }
+  const verborgen = verborgenZin(k.tabel.rijen.map((r) => r.waarde), 'het cijfer');
+  if (verborgen) uit.push(verborgen);
   const gekozen = k.regio ? k.tabel.rijen.find((r) => r.regio_code === k.regio) : undefined;
   if (gekozen && typeof gekozen.waarde === 'number' && typeof gekozen.rang === 'number') {
     uit.push(`${naam(k.regio!)} staat met ${getal(gekozen.waarde, indicator)} op plaats ${gekozen.rang} van de ${getoond.length} regio's.`);

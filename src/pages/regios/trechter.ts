@@ -5,6 +5,7 @@
  * region whose share is hidden is never flagged, and the limits (they give n away) go with n.
  */
 import type { ChartData } from '../../lib/charts/spec.ts';
+import type { Onderdrukt } from '../../lib/format/disclosure.ts';
 import { REGIO_NAMEN } from '../../lib/extracts/regions.ts';
 import { formatKwartaal, formatPct } from '../../lib/format/nl.ts';
 import type { Kwartaal } from '../../lib/kwartaal.ts';
@@ -28,6 +29,8 @@ const OORDEEL_TEKST: Record<Signaal, string> = {
 export interface TrechterModel {
   data: ChartData;
   p0: number;
+  /** The national share as the view prints it (the subtitle's "Landelijk …"). */
+  landelijk: number | Onderdrukt;
   curve: FunnelCurvePunt[];
 }
 
@@ -71,6 +74,7 @@ export function trechterData(eind: Kwartaal, invoer: readonly RegioAandeel[], he
   const basis = cohortBasis(eind);
   return {
     p0,
+    landelijk: getoondP0,
     curve: funnelCurve(p0, nMin, nMax, 120),
     data: {
       titel: `Werkzaam na 1 jaar per arbeidsmarktregio tegen de omvang van de groep, cohort ${periodeTekst(basis, eind)}`,
