@@ -6,12 +6,14 @@
  *   "Voorberekend uit synthetische demodata" (still labelled synthetic); the funnel draws from the
  *   folder and equals the funnel on the microdata; a page without a voorberekende tabel
  *   (Duurzaamheid) says in Dutch that it is not available; "Terug naar de microdata" brings the
- *   demo numbers back, and an own extract ends the mode;
+ *   demo numbers back, and an own extract ends the mode; the BUIG page and the Overzicht BUIG
+ *   tile draw from the folder (buig_gj) with the numbers of native DuckDB on the extract, the
+ *   Banen tile from agg_banen_kwartaal, both as on the microdata after going back;
  * - a copy of the built site whose data/ folder holds only the computed folder (published without
  *   microdata) draws the Regio's map from it and never asks for an extract.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,13 +21,18 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { celTekst } from '../../src/lib/charts/spec.ts';
 import { NodeEngine } from '../../src/lib/engine/node.ts';
+import { landelijkQuery } from '../../src/lib/metrics/buig.ts';
 import { regioOverzichtQuery } from '../../src/lib/metrics/regio.ts';
+import { buigIndicator, decimalenVan, waardeTekst } from '../../src/lib/published/buig.ts';
+import { parseBuig } from '../../src/lib/published/reference.ts';
 import { herkomstVan } from '../../src/lib/query/herkomst.ts';
 import { runMetric } from '../../src/lib/sql/query.ts';
 import { VOORBEELD_SQL } from '../../src/lib/extracts/voorbeelden.ts';
 import { literal } from '../../src/lib/sql/quote.ts';
 import { compute } from '../../src/lib/voorberekend/bereken.ts';
 import { NIET_VOORBEREKEND } from '../../src/lib/voorberekend/setup.ts';
+import { twinWaarde } from '../../src/pages/buig/gepubliceerd.ts';
+import { buigTegel } from '../../src/pages/overzicht/buig.ts';
 import { kaartData, rangTabel } from '../../src/pages/regios/grafieken.ts';
 import { ROOT, launchBrowser, newMonitoredContext, settle, type PageReport } from './harness.ts';
 
@@ -42,6 +49,26 @@ const KAART_KLAAR = '[data-regio-weergave="kaart"][data-sleutel="banen|2015Q4|20
 const TRECHTER = '#/regios?weergave=trechter&tot=2017Q4';
 const TRECHTER_KLAAR = '[data-regio-weergave="trechter"][data-sleutel="trechter|2017Q4"][aria-busy="false"]';
 let trechterVoorberekend: string[][] = [];
+/** The BUIG tile's figure and the SZW 2016 twin, from native DuckDB on buig_gemeente. */
+let buigVerwacht: { tegel: string; twin2016: string };
+let buigVoorberekend: string[][] = [];
+/** The Banen and BUIG tiles (figure and explanation) drawn from the folder. */
+let tegelsVoorberekend: string[][] = [];
+
+async function tegels(page: Page): Promise<string[][]> {
+  const uit: string[][] = [];
+  for (const id of ['banen', 'buig']) {
+    const t = page.locator(`[data-tegel="${id}"]`);
+    await t.getByTestId('tegel-waarde').waitFor({ timeout: 120_000 });
+    uit.push([await t.getByTestId('tegel-waarde').innerText(), await t.locator('.pm-tegel__uitleg').innerText()]);
+  }
+  return uit;
+}
+const BUIG_KLAAR = '[data-sectie="buig-jaren"][aria-busy="false"]';
+
+async function buigTabel(page: Page): Promise<string[][]> {
+  return page.locator('[data-sectie="buig-gepubliceerd"] table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => (c as HTMLElement).innerText.trim())));
+}
 
 function frame(page: Page, titel: RegExp): Locator {
   return page.getByRole('figure').filter({ has: page.getByRole('heading', { name: titel }) }).first();
@@ -85,6 +112,14 @@ beforeAll(async () => {
     const v = { indicator: 'banen' as const, basis: o.basis, eind: o.eind };
     const data = kaartData(v, rangTabel(v, o, null), herkomstVan([]));
     verwacht = data.rijen.map((r) => [String(r.regio_naam), String(r.regio_code), celTekst(r.waarde, data.kolommen[2]), celTekst(r.rang, data.kolommen[3])]);
+    await native.attachParquet({ buig_gemeente: join(ROOT, 'data/extracts/buig_gemeente.parquet') });
+    const nationaal = await runMetric(native, landelijkQuery());
+    const pub = parseBuig(readFileSync(join(ROOT, 'data/published/buig_macrobudget.csv'), 'utf8'));
+    const szw = pub.find((x) => x.indicator === 'tekort_landelijk_ca_szw_voorlopig')!;
+    buigVerwacht = {
+      tegel: buigTegel(nationaal, pub)!.waarde,
+      twin2016: waardeTekst(twinWaarde(szw, nationaal)!, buigIndicator(szw.indicator).soort, szw.eenheid, decimalenVan(szw.waarde)),
+    };
   } finally {
     await native.close();
   }
@@ -115,8 +150,9 @@ describe('op de Data-pagina gekozen', () => {
     const melding = await page.getByRole('status').filter({ hasText: 'rekent met voorberekende gegevens' }).innerText();
     expect(melding).toContain('Bron: voorberekend uit synthetische demodata (seed 20240)');
     expect(melding).toContain('peildatum tot en met 31-12-2024');
-    expect(melding).toContain('2 tabellen, 0 cellen onderdrukt (minder dan 10 personen)');
+    expect(melding).toContain('4 tabellen, 0 cellen onderdrukt (minder dan 10 personen)');
     expect(melding).not.toContain(tmp);
+    expect(await page.getByText('Voorberekend zijn nu:').innerText()).toContain("Voorberekend zijn nu: Regio's, Overzicht (tegel Banen), BUIG (ook de tegel op het Overzicht).");
     // Every page says it in the shell, with the source.
     expect(await page.getByRole('note', { name: 'Voorberekende gegevens' }).innerText()).toContain(
       'Het dashboard tekent uit tabellen die vooraf zijn berekend (voorberekend uit synthetische demodata (seed 20240)',
@@ -149,6 +185,26 @@ describe('op de Data-pagina gekozen', () => {
     expect(report.pageErrors).toEqual([]);
   });
 
+  test('the BUIG page and the Overzicht Banen and BUIG tiles draw from the folder (BUIG with the numbers of native DuckDB on the extract)', async () => {
+    await toon(page, '#/buig', BUIG_KLAAR);
+    await expect.poll(() => page.getByTestId('buig-herkomst').innerText(), { timeout: 60_000 }).toMatch(/^Voorberekend uit synthetische demodata/);
+    await page.locator('[data-sectie="buig-gemeenten"][aria-busy="false"]').waitFor({ timeout: 60_000 });
+    buigVoorberekend = await buigTabel(page);
+    const szw = buigVoorberekend.find((r) => r[1] === 'Landelijk tekort volgens SZW (voorlopige cijfers)')!;
+    expect(szw.slice(0, 4)).toEqual(['2016', 'Landelijk tekort volgens SZW (voorlopige cijfers)', 'tekort € 270 mln', buigVerwacht.twin2016]);
+    expect(await page.getByRole('status').filter({ hasText: NIET_VOORBEREKEND }).count()).toBe(0);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await page.evaluate(() => {
+      window.location.hash = '#/';
+    });
+    // The Banen tile (national banen per quarter, agg_banen_kwartaal) and the BUIG tile.
+    tegelsVoorberekend = await tegels(page);
+    expect(tegelsVoorberekend[1][0]).toBe(buigVerwacht.tegel);
+    expect(tegelsVoorberekend[0][0]).toMatch(/^[+−]\d{1,3}(\.\d{3})*$/);
+    expect(tegelsVoorberekend[0][1]).toMatch(/^[\d.]+ banen voor mensen uit het doelgroepregister in het 4e kwartaal 2024/);
+    expect(report.pageErrors).toEqual([]);
+  });
+
   test('"Terug naar de microdata" brings the demo source back', async () => {
     await page.evaluate(() => {
       window.location.hash = '#/data';
@@ -162,6 +218,14 @@ describe('op de Data-pagina gekozen', () => {
     // The funnel on the microdata (the per-quarter cohort query) shows what the folder showed.
     await toon(page, TRECHTER, TRECHTER_KLAAR);
     expect(await tabelRijen(frame(page, /^Werkzaam na 1 jaar per arbeidsmarktregio/))).toEqual(trechterVoorberekend);
+    // The BUIG page's published-next-to-computed table on the extract is the folder's.
+    await toon(page, '#/buig', BUIG_KLAAR);
+    await expect.poll(() => page.getByTestId('buig-herkomst').innerText(), { timeout: 60_000 }).toMatch(/^Synthetische demodata/);
+    expect(await buigTabel(page)).toEqual(buigVoorberekend);
+    await page.evaluate(() => {
+      window.location.hash = '#/';
+    });
+    expect(await tegels(page)).toEqual(tegelsVoorberekend);
   });
 
   test("an own extract loaded while drawing from the folder ends voorberekend mode: the pages use the user's microdata", async () => {
@@ -231,7 +295,7 @@ describe('een site zonder microdata (data/ bevat alleen de voorberekende map)', 
     expect(await f.innerText()).toMatch(/Voorberekend uit synthetische demodata/);
     expect(await page.getByRole('note', { name: 'Voorberekende gegevens' }).innerText()).toContain('zonder microdata');
     const parquet = report.requests.filter((u) => u.includes('.parquet'));
-    expect(parquet.map((u) => new URL(u).pathname).sort()).toEqual(['/data/agg_regio_cohort.parquet', '/data/agg_regio_kwartaal.parquet']);
+    expect(parquet.map((u) => new URL(u).pathname).sort()).toEqual(['/data/agg_banen_kwartaal.parquet', '/data/agg_regio_cohort.parquet', '/data/agg_regio_kwartaal.parquet', '/data/buig_gj.parquet']);
     expect(report.requests.filter((u) => u.includes('/extracts/'))).toEqual([]);
     expect(report.pageErrors).toEqual([]);
     await context.close();

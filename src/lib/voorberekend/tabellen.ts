@@ -144,7 +144,7 @@ export const TABELLEN: readonly VoorberekendeTabel[] = [
     // National banen per quarter (the Overzicht tile): banenQuery's own answer. A quarter with
     // fewer than 10 werkzamen is written empty; the tile shows it as not shown (veiligGemiddelde).
     naam: BANEN_TABEL,
-    pagina: 'Overzicht',
+    pagina: 'Overzicht (tegel Banen)',
     extracts: ['doelgroep_kwartaal'],
     bouw: () => `CREATE OR REPLACE TABLE ${BANEN_TABEL} AS ${inlineParams(banenQuery())}`,
     controle: `SELECT kwartaal, peildatum, groep, werkzamen < 10 AS klein FROM ${BANEN_TABEL}`,
@@ -164,7 +164,7 @@ export const TABELLEN: readonly VoorberekendeTabel[] = [
     // BUIG per gemeente × jaar in euros: budgets and spending, no count of persons, so no cell
     // is small (README: "BUIG needs no suppression"). The page's own setup, written as is.
     naam: buigSetup.name,
-    pagina: 'BUIG',
+    pagina: 'BUIG (ook de tegel op het Overzicht)',
     extracts: ['buig_gemeente'],
     bouw: () => buigSetup.sql,
     controle: `SELECT jaar, gemeente_code, false AS klein FROM ${buigSetup.name}`,
