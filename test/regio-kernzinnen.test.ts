@@ -14,6 +14,8 @@ import { burenData } from '../src/pages/regios/buren.ts';
 import { kaartData, profielRegels, rangTabel, vergelijkData, type KaartView } from '../src/pages/regios/grafieken.ts';
 import { trechterKernzinnen, trechterSelectie } from '../src/pages/regios/kernzinnen-trechter.ts';
 import { trechterData } from '../src/pages/regios/trechter.ts';
+import { spreidingKernzinnen } from '../src/pages/regios/kernzinnen-spreiding.ts';
+import { spreidingData, startniveau } from '../src/pages/regios/spreiding.ts';
 import { kaartKernzinnen, kaartSelectie, nederlandBanen, profielKernzinnen, profielSelectie, vergelijkKernzinnen, vergelijkSelectie } from '../src/pages/regios/kernzinnen.ts';
 
 function som(personen: number, werkzaam: number, banen: number): RegioSommen {
@@ -251,5 +253,29 @@ describe('the funnel', () => {
       "Voor 2 regio's wordt het percentage niet getoond, voor 1 omdat het om minder dan 10 personen gaat en voor 1 om een kleine groep elders in de tabel te beschermen.",
     ]);
     expect(zinnen.join(' ')).not.toMatch(/100,0|(^|[^\d,])(8|400)(?![\d,])/);
+  });
+});
+
+describe('start level and growth', () => {
+  it('how start level and growth go together, highest and lowest growth with their start level', () => {
+    // G: start shares 50,0% / 40,0% / 50,0%, growth +10,0% / −5,0% / +12,0%. Worked out:
+    // x̄ = 0,4667, ȳ = 0,05667; Sxy = 0,010667, Sxx = 0,006667, Syy = 0,017267; r = 0,010667 / √(0,006667 · 0,017267) = 0,994.
+    const s = startniveau(G, 'aandeel_werkzaam');
+    expect(spreidingKernzinnen(s, spreidingData(s, DEMO, null))).toEqual([
+      "Regio's waar in het vierde kwartaal van 2016 een groter deel van het register werkte, groeiden tot het vierde kwartaal van 2017 gemiddeld meer in banen (correlatie r = 0,99 over 3 regio's).",
+      'De groei was het hoogst in FoodValley (+12,0 procent; bij de start 50,0 procent werkzaam) en het laagst in Friesland (-5,0 procent; bij de start 40,0 procent werkzaam).',
+    ]);
+  });
+
+  it('hidden points get their reasons and are left out of the line', () => {
+    const s = startniveau(O, 'aandeel_werkzaam');
+    const zinnen = spreidingKernzinnen(s, spreidingData(s, DEMO, null));
+    expect(zinnen).toEqual([
+      "Te weinig regio's met een startniveau en een groei om een lijn te trekken (1).",
+      "Voor 2 regio's wordt het punt niet getoond, voor 1 omdat het om minder dan 10 personen gaat en voor 1 om een kleine groep elders in de tabel te beschermen.",
+      "Die regio's tellen niet mee in de lijn en in r.",
+    ]);
+    // Neither Groningen's nor Friesland's start share or growth (40,0 / 50,0 / −80,0 / −25,0 procent) is named.
+    expect(zinnen.join(' ')).not.toMatch(/procent/);
   });
 });

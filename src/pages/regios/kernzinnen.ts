@@ -28,7 +28,7 @@ function getal(v: number, indicator: PaginaIndicator): string {
 }
 
 /** A growth in percent with its sign, as a comparison in brackets: "+2,1 procent", "-0,4 procent" (the minus as the table prints it). */
-function metTeken(v: number): string {
+export function metTeken(v: number): string {
   const t = procentInWoorden(Math.abs(v), { decimalen: 1 });
   return t === '0,0 procent' ? t : `${v > 0 ? '+' : '-'}${t}`;
 }
