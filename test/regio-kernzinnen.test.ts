@@ -235,8 +235,18 @@ describe('the funnel', () => {
     const m = trechterData('2017Q4', [{ regio_code: 'AM01', n: 100, k: 80 }, { regio_code: 'AM02', n: 400, k: 360 }, { regio_code: 'AM38', n: 500, k: 400 }], DEMO)!;
     expect(trechterKernzinnen(m, '2017Q4')).toEqual([
       'Van wie in het vierde kwartaal van 2016 in het register stond en werkte, werkte in het vierde kwartaal van 2017 in Nederland nog 84,0 procent.',
-      'Boven de 95%-grens ligt 1 regio: Friesland (90,0 procent; ook boven de 99,8%-grens).',
+      'Boven de 95%-grens ligt 1 regio, ook boven de 99,8%-grens: Friesland (90,0 procent).',
       'Onder de 95%-grens ligt 1 regio: FoodValley (80,0 procent).',
+      'Binnen de grenzen ligt 1 regio: daar is het verschil met Nederland niet groter dan toeval verklaart.',
+    ]);
+    // Some past the 99,8% limit, some not: Nederland 1.702 of 2.000 = 85,1%; z = (p − 0,851) / √(0,851 · 0,149 / n):
+    // Friesland 372 of 400 (93,0%) z = 4,44; Amersfoort 450 of 500 (90,0%) z = 3,08 (past 1,96, not 3,09);
+    // Groningen 80 of 100 (80,0%) z = −1,43; FoodValley 800 of 1.000 (80,0%) z = −4,53.
+    const m2 = trechterData('2017Q4', [{ regio_code: 'AM01', n: 100, k: 80 }, { regio_code: 'AM02', n: 400, k: 372 }, { regio_code: 'AM14', n: 500, k: 450 }, { regio_code: 'AM38', n: 1000, k: 800 }], DEMO)!;
+    expect(trechterKernzinnen(m2, '2017Q4')).toEqual([
+      'Van wie in het vierde kwartaal van 2016 in het register stond en werkte, werkte in het vierde kwartaal van 2017 in Nederland nog 85,1 procent.',
+      "Boven de 95%-grens liggen 2 regio's: Friesland (93,0 procent; ook boven de 99,8%-grens) en Amersfoort (90,0 procent).",
+      'Onder de 95%-grens ligt 1 regio, ook onder de 99,8%-grens: FoodValley (80,0 procent).',
       'Binnen de grenzen ligt 1 regio: daar is het verschil met Nederland niet groter dan toeval verklaart.',
     ]);
     expect(trechterSelectie('2017Q4')).toBe('Werkzaam na 1 jaar, cohort 4e kwartaal 2016 – 4e kwartaal 2017');

@@ -14,10 +14,18 @@ import type { Signaal, TrechterModel } from './trechter.ts';
 
 const pct = (p: number) => procentInWoorden(p, { decimalen: 1 });
 
-/** "Friesland (90,0 procent) en Twente (88,1 procent; ook boven de 99,8%-grens)". */
-function lijst(rijen: readonly { naam: string; p: number; ver: boolean }[], kant: 'boven' | 'onder'): string {
-  const delen = rijen.map((r) => `${r.naam} (${pct(r.p)}${r.ver ? `; ook ${kant} de 99,8%-grens` : ''})`);
-  return delen.length === 1 ? delen[0] : `${delen.slice(0, -1).join(', ')} en ${delen.at(-1)}`;
+/**
+ * "Boven de 95%-grens liggen 2 regio's: Friesland (90,0 procent) en Twente (88,1 procent; ook boven
+ * de 99,8%-grens)"; when every one also passes the 99,8% limit that is said once, before the list.
+ */
+function buitenZin(rijen: readonly { naam: string; p: number; ver: boolean }[], kant: 'boven' | 'onder'): string {
+  const n = rijen.length;
+  const allen = rijen.every((r) => r.ver);
+  const delen = rijen.map((r) => `${r.naam} (${pct(r.p)}${r.ver && !allen ? `; ook ${kant} de 99,8%-grens` : ''})`);
+  const lijst = n === 1 ? delen[0] : `${delen.slice(0, -1).join(', ')} en ${delen.at(-1)}`;
+  const aantal = n === 1 ? 'ligt 1 regio' : `liggen ${n} regio's`;
+  const ook = allen ? `, ${n === 1 ? 'ook' : n === 2 ? 'beide ook' : `alle ${n} ook`} ${kant} de 99,8%-grens` : '';
+  return `${kant === 'boven' ? 'Boven' : 'Onder'} de 95%-grens ${aantal}${ook}: ${lijst}.`;
 }
 
 export function trechterKernzinnen(m: Pick<TrechterModel, 'data' | 'landelijk'>, eind: string): string[] {
@@ -40,13 +48,12 @@ export function trechterKernzinnen(m: Pick<TrechterModel, 'data' | 'landelijk'>,
   const boven = kant('boven');
   const onder = kant('onder');
   const binnen = getoond.length - boven.length - onder.length;
-  const aantal = (n: number) => (n === 1 ? 'ligt 1 regio' : `liggen ${n} regio's`);
   if (boven.length + onder.length === 0) {
     if (getoond.length > 0) uit.push('Geen enkele regio ligt buiten de 95%-grenzen: de verschillen met Nederland zijn niet groter dan toeval verklaart.');
   } else {
-    if (boven.length > 0) uit.push(`Boven de 95%-grens ${aantal(boven.length)}: ${lijst(boven, 'boven')}.`);
-    if (onder.length > 0) uit.push(`Onder de 95%-grens ${aantal(onder.length)}: ${lijst(onder, 'onder')}.`);
-    if (binnen > 0) uit.push(`Binnen de grenzen ${aantal(binnen)}: daar is het verschil met Nederland niet groter dan toeval verklaart.`);
+    if (boven.length > 0) uit.push(buitenZin(boven, 'boven'));
+    if (onder.length > 0) uit.push(buitenZin(onder, 'onder'));
+    if (binnen > 0) uit.push(`Binnen de grenzen ${binnen === 1 ? 'ligt 1 regio' : `liggen ${binnen} regio's`}: daar is het verschil met Nederland niet groter dan toeval verklaart.`);
   }
   const verborgen = verborgenZin(m.data.rijen.map((r) => r.p), 'het percentage');
   if (verborgen) uit.push(verborgen);
