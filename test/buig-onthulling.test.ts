@@ -6,19 +6,20 @@
  * a hand-built table, through the page's own chart builders and the CSV.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NodeEngine } from '../src/lib/engine/node.ts';
+import type { NodeEngine } from '../src/lib/engine/node.ts';
 import { naarCsv } from '../src/lib/export/csv.ts';
 import { isOnderdrukt } from '../src/lib/format/disclosure.ts';
 import { perGemeenteQuery, regioQuery } from '../src/lib/metrics/buig.ts';
 import { herkomstVan } from '../src/lib/query/herkomst.ts';
 import { runMetric } from '../src/lib/sql/query.ts';
 import { bronVan, gemeentenData, regioData } from '../src/pages/buig/grafieken.ts';
+import { buigEngine, type BuigRij } from './fixtures/buig.ts';
 
 /**
  * 2023: Schiermonnikoog (AM02) € 40.000 budget, € 52.000 spent: a tekort of € 12.000 (30,0%);
  * Leeuwarden (AM02) € 40 mln, € 38 mln; Groningen (AM01, the region's only gemeente) € 90 mln, € 99 mln.
  */
-const BUIG: [string, number, number, number, number][] = [
+const BUIG: BuigRij[] = [
   ['GM0088', 2023, 38_000, 40_000, 52_000],
   ['GM0080', 2023, 39e6, 40e6, 38e6],
   ['GM0014', 2023, 88e6, 90e6, 99e6],
@@ -27,9 +28,7 @@ const BUIG: [string, number, number, number, number][] = [
 describe('BUIG shows amounts per gemeente, not persons: nothing to suppress', () => {
   let engine: NodeEngine;
   beforeAll(async () => {
-    engine = await NodeEngine.create();
-    await engine.exec('CREATE TABLE buig_gemeente (gemeente_code VARCHAR, jaar SMALLINT, budget_voorlopig DOUBLE, budget_definitief DOUBLE, uitgaven DOUBLE)');
-    for (const r of BUIG) await engine.exec('INSERT INTO buig_gemeente VALUES (?, ?, ?, ?, ?)', r);
+    engine = await buigEngine(BUIG);
   });
   afterAll(() => engine.close());
 

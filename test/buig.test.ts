@@ -4,6 +4,7 @@ import {
   cumulatiefQuery, cumulatiefUitJaren, gemeentenQuery, landelijkQuery, perGemeenteQuery, regioQuery, spreidingPerJaarQuery, spreidingQuery,
 } from '../src/lib/metrics/buig.ts';
 import { runMetric } from '../src/lib/sql/query.ts';
+import { buigEngine, type BuigRij } from './fixtures/buig.ts';
 
 /**
  * Hand-built BUIG (euros; GM0014 Groningen AM01, GM0034 Almere AM11, GM0050 Zeewolde AM06):
@@ -17,7 +18,7 @@ import { runMetric } from '../src/lib/sql/query.ts';
  *      GM0050     50         50         50         0       0
  *   totaal       350        380        395       −15    −15/380
  */
-const BUIG: [string, number, number, number, number][] = [
+const BUIG: BuigRij[] = [
   ['GM0014', 2015, 90, 100, 110], ['GM0034', 2015, 190, 200, 190], ['GM0050', 2015, 48, 50, 53],
   ['GM0014', 2016, 100, 120, 114], ['GM0034', 2016, 200, 210, 231], ['GM0050', 2016, 50, 50, 50],
 ];
@@ -25,9 +26,7 @@ const BUIG: [string, number, number, number, number][] = [
 describe('BUIG metrics on a hand-built table', () => {
   let engine: NodeEngine;
   beforeAll(async () => {
-    engine = await NodeEngine.create();
-    await engine.exec('CREATE TABLE buig_gemeente (gemeente_code VARCHAR, jaar SMALLINT, budget_voorlopig DOUBLE, budget_definitief DOUBLE, uitgaven DOUBLE)');
-    for (const r of BUIG) await engine.exec('INSERT INTO buig_gemeente VALUES (?, ?, ?, ?, ?)', r);
+    engine = await buigEngine(BUIG);
   });
   afterAll(() => engine.close());
 
