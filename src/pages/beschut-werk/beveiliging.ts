@@ -31,18 +31,12 @@ import type { AanvragerKeuze, Gebieden } from '../../lib/metrics/beschut-afleide
 import type { GemeenteMaandRij, GemeentePlekRij } from '../../lib/metrics/beschut-gemeenten.ts';
 import type { MaandRij } from '../../lib/metrics/beschut.ts';
 import { AdviesTabel, cel, hernoem, type Elders, type Tel, type Verborgen } from './tabel.ts';
+import { telMaanden, type MaandSom } from './onderdrukking.ts';
 
 export const PERIODE = 'periode';
 export const JAAR_TOT_NU = 'jaartotnu';
 /** Weight of Nederland's cells: hidden to protect another only when nothing smaller will do. */
 const GEWICHT_NL = 10;
-
-/** A named sum of months van…tot (the period, the year to date, a published period). */
-export interface MaandSom {
-  id: string;
-  van: string;
-  tot: string;
-}
 
 export interface GebiedBescherming {
   adviezen: Verborgen;
@@ -127,16 +121,7 @@ function uitVergelijking(vergelijking: Verborgen | null, paren: readonly (readon
  */
 export function beschermMaanden(rijen: readonly MaandRij[], sommen: readonly MaandSom[], vergelijking: Verborgen | null = null, code = 'NL'): { verborgen: Verborgen; b: Beveiligd } {
   const maanden = [...new Set(rijen.map((r) => r.maand))].sort();
-  const tel = (ms: readonly string[]) => (a: AanvragerKeuze) => {
-    let b = 0;
-    let p = 0;
-    for (const r of rijen) {
-      if (r.aanvrager !== a || !ms.includes(r.maand)) continue;
-      b += r.beoordelingen;
-      p += r.positief;
-    }
-    return { b, p };
-  };
+  const tel = telMaanden(rijen);
   const t = new AdviesTabel(uitVergelijking(vergelijking, [[PERIODE, code]]));
   declareerMaanden(t, '', maanden, sommen, tel);
   return t.bescherm();

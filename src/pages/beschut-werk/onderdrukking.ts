@@ -113,6 +113,20 @@ export interface MaandSom {
   tot: string;
 }
 
+/** Beoordelingen (b) and positive adviezen (p) of one aanvrager over the months `ms`. */
+export function telMaanden(rijen: readonly MaandRij[]): (ms: readonly string[]) => (a: AanvragerKeuze) => { b: number; p: number } {
+  return (ms) => (a) => {
+    let b = 0;
+    let p = 0;
+    for (const r of rijen) {
+      if (r.aanvrager !== a || !ms.includes(r.maand)) continue;
+      b += r.beoordelingen;
+      p += r.positief;
+    }
+    return { b, p };
+  };
+}
+
 /**
  * Monthly counts with the sums of months the page shows. `maanden` must be every month asked
  * (every aanvrager and totaal); `verplicht` are cells hidden elsewhere for the same unit, e.g. its
@@ -122,16 +136,7 @@ export function beschermMaanden(maanden: readonly MaandRij[], sommen: readonly M
   const waarden = new Map<string, number>();
   const optellingen: Optelling[] = [];
   const lijst = [...new Set(maanden.map((r) => r.maand))].sort();
-  const tel = (ms: readonly string[]) => (a: AanvragerKeuze) => {
-    let b = 0;
-    let p = 0;
-    for (const r of maanden) {
-      if (r.aanvrager !== a || !ms.includes(r.maand)) continue;
-      b += r.beoordelingen;
-      p += r.positief;
-    }
-    return { b, p };
-  };
+  const tel = telMaanden(maanden);
   for (const m of lijst) eenheid(waarden, optellingen, m, tel([m]));
   for (const s of sommen) {
     const delen = lijst.filter((m) => m >= s.van && m <= s.tot);
