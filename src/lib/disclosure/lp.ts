@@ -117,6 +117,35 @@ export function vereenvoudig(rijen: readonly Lin[]): { rijen: Lin[]; vast: Map<s
 }
 
 /**
+ * The unknowns within `diepte` rows of `start` (breadth first; stops growing at `tot`), and
+ * whether that is every unknown linked to it. `perVar`: the rows each unknown is in.
+ */
+export function buurt(
+  start: string,
+  perVar: ReadonlyMap<string, readonly number[]>,
+  rijen: readonly { readonly termen: ReadonlyMap<string, number> }[],
+  diepte: number,
+  tot = Infinity,
+): { vars: Set<string>; alles: boolean } {
+  const vars = new Set<string>([start]);
+  let rand = [start];
+  for (let d = 0; d < diepte && rand.length && vars.size < tot; d++) {
+    const volgende: string[] = [];
+    for (const x of rand) {
+      for (const i of perVar.get(x) ?? []) {
+        for (const y of rijen[i].termen.keys()) {
+          if (vars.has(y)) continue;
+          vars.add(y);
+          volgende.push(y);
+        }
+      }
+    }
+    rand = volgende;
+  }
+  return { vars, alles: rand.length === 0 };
+}
+
+/**
  * Bounds of the unknowns under one set of constraints. Every whole-number table the solver
  * finds is kept: it is a table the reader cannot rule out, so the values a cell takes in those
  * tables (the true table included) already show how wide its interval is at least —
@@ -153,23 +182,9 @@ export class Oplosser {
   }
 
   private buurt(doel: string, diepte: number, tot = Infinity): Set<string> {
-    const vars = new Set<string>([doel]);
-    let rand = [doel];
-    for (let d = 0; d < diepte && rand.length && vars.size < tot; d++) {
-      const volgende: string[] = [];
-      for (const x of rand) {
-        for (const i of this.perVar.get(x) ?? []) {
-          for (const y of this.rijen[i].termen.keys()) {
-            if (vars.has(y)) continue;
-            vars.add(y);
-            volgende.push(y);
-          }
-        }
-      }
-      rand = volgende;
-    }
-    return vars;
+    return buurt(doel, this.perVar, this.rijen, diepte, tot).vars;
   }
+
 
   /**
    * Bounds of `doel` when only the unknowns within `diepte` constraints of it may differ from the

@@ -19,7 +19,7 @@ import { solve, type Constraint } from 'yalps';
 import { DREMPEL } from '../format/disclosure.ts';
 import { audit, beoordelaar, type AuditUitkomst, type CelInterval } from './audit.ts';
 import { kennis } from './kennis.ts';
-import { verbonden } from './lp.ts';
+import { buurt, verbonden } from './lp.ts';
 import { alleSommen, type Cel, type CelId, type Reden, type Weergave } from './tabel.ts';
 
 export interface OnderdrukOpties {
@@ -190,7 +190,7 @@ const GROOT = 400;
 
 function verstoring(ctx: Context, s: ReadonlyMap<CelId, Reden>, id: CelId, doel: number): CelId[] | null {
   for (const diepte of ctx.w.cellen.length > GROOT ? [2, 4, Infinity] : [Infinity]) {
-    const deel = buurt(ctx, id, diepte);
+    const deel = buurtVan(ctx, id, diepte);
     const uit = verstoringIn(ctx, s, id, doel, deel.cellen);
     if (uit || deel.alles) return uit;
   }
@@ -198,23 +198,9 @@ function verstoring(ctx: Context, s: ReadonlyMap<CelId, Reden>, id: CelId, doel:
 }
 
 /** The cells within `diepte` relations of `id`, and whether that is all cells linked to it. */
-function buurt(ctx: Context, id: CelId, diepte: number): { cellen: Set<CelId>; alles: boolean } {
-  const deel = new Set<CelId>([id]);
-  let rand = [id];
-  for (let d = 0; d < diepte && rand.length; d++) {
-    const volgende: CelId[] = [];
-    for (const x of rand) {
-      for (const i of ctx.perCel.get(x) ?? []) {
-        for (const y of ctx.relaties[i].termen.keys()) {
-          if (deel.has(y)) continue;
-          deel.add(y);
-          volgende.push(y);
-        }
-      }
-    }
-    rand = volgende;
-  }
-  return { cellen: deel, alles: rand.length === 0 };
+function buurtVan(ctx: Context, id: CelId, diepte: number): { cellen: Set<CelId>; alles: boolean } {
+  const { vars, alles } = buurt(id, ctx.perCel, ctx.relaties, diepte);
+  return { cellen: vars, alles };
 }
 
 function verstoringIn(ctx: Context, s: ReadonlyMap<CelId, Reden>, id: CelId, doel: number, deel: ReadonlySet<CelId>): CelId[] | null {
