@@ -31,7 +31,7 @@ import type { AanvragerKeuze, Gebieden } from '../../lib/metrics/beschut-afleide
 import type { GemeenteMaandRij, GemeentePlekRij } from '../../lib/metrics/beschut-gemeenten.ts';
 import type { MaandRij } from '../../lib/metrics/beschut.ts';
 import { AdviesTabel, cel, hernoem, type Elders, type Tel, type Verborgen } from './tabel.ts';
-import { telMaanden, type MaandSom } from './onderdrukking.ts';
+import { telGemeenteMaanden, telMaanden, type MaandSom } from './onderdrukking.ts';
 
 export const PERIODE = 'periode';
 export const JAAR_TOT_NU = 'jaartotnu';
@@ -140,21 +140,7 @@ export function beschermRegioMaanden(
   sommen: readonly MaandSom[],
   vergelijking: Verborgen | null,
 ): { perEenheid: Map<string, Verborgen>; b: Beveiligd } {
-  const telling = new Map(rijen.map((r) => [`${r.gemeente}@${r.maand}|${r.aanvrager}`, r]));
-  const tel = (gs: readonly string[]) => (ms: readonly string[]) => (a: AanvragerKeuze) => {
-    let b = 0;
-    let p = 0;
-    for (const g of gs) {
-      for (const m of ms) {
-        for (const x of a === 'totaal' ? (['gemeente', 'burger'] as const) : [a]) {
-          const r = telling.get(`${g}@${m}|${x}`);
-          b += r?.beoordelingen ?? 0;
-          p += r?.positief ?? 0;
-        }
-      }
-    }
-    return { b, p };
-  };
+  const tel = telGemeenteMaanden(rijen);
   const units = [...gemeenten, regio];
   const t = new AdviesTabel(uitVergelijking(vergelijking, units.map((u) => [`${u}@${PERIODE}`, u] as const)));
   for (const u of units) declareerMaanden(t, `${u}@`, maanden, sommen, tel(u === regio ? gemeenten : [u]));

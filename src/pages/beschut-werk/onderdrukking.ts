@@ -127,6 +127,25 @@ export function telMaanden(rijen: readonly MaandRij[]): (ms: readonly string[]) 
   };
 }
 
+/** Beoordelingen (b) and positive adviezen (p) of one aanvrager ('totaal': both) over gemeenten `gs` and months `ms`. */
+export function telGemeenteMaanden(rijen: readonly GemeenteMaandRij[]): (gs: readonly string[]) => (ms: readonly string[]) => (a: AanvragerKeuze) => { b: number; p: number } {
+  const telling = new Map(rijen.map((r) => [`${r.gemeente}@${r.maand}|${r.aanvrager}`, r]));
+  return (gs) => (ms) => (a) => {
+    let b = 0;
+    let p = 0;
+    for (const g of gs) {
+      for (const m of ms) {
+        for (const x of a === 'totaal' ? (['gemeente', 'burger'] as const) : [a]) {
+          const r = telling.get(`${g}@${m}|${x}`);
+          b += r?.beoordelingen ?? 0;
+          p += r?.positief ?? 0;
+        }
+      }
+    }
+    return { b, p };
+  };
+}
+
 /**
  * Monthly counts with the sums of months the page shows. `maanden` must be every month asked
  * (every aanvrager and totaal); `verplicht` are cells hidden elsewhere for the same unit, e.g. its
@@ -206,21 +225,9 @@ export function beschermGemeenteMaanden(
 ): Map<string, Set<string>> {
   const waarden = new Map<string, number>();
   const optellingen: Optelling[] = [];
-  const telling = new Map(rijen.map((r) => [`${r.gemeente}@${r.maand}|${r.aanvrager}`, r]));
-  const tel = (g: string, ms: readonly string[]) => (a: AanvragerKeuze) => {
-    let b = 0;
-    let p = 0;
-    for (const m of ms) {
-      for (const x of a === 'totaal' ? (['gemeente', 'burger'] as const) : [a]) {
-        const r = telling.get(`${g}@${m}|${x}`);
-        b += r?.beoordelingen ?? 0;
-        p += r?.positief ?? 0;
-      }
-    }
-    return { b, p };
-  };
-  const regio = (ms: readonly string[]) => (a: AanvragerKeuze) =>
-    gemeenten.map((g) => tel(g, ms)(a)).reduce((x, y) => ({ b: x.b + y.b, p: x.p + y.p }), { b: 0, p: 0 });
+  const teller = telGemeenteMaanden(rijen);
+  const tel = (g: string, ms: readonly string[]) => teller([g])(ms);
+  const regio = teller(gemeenten);
   const id = (g: string, e: string) => `${g}@${e}`;
   const bekendeEenheden: string[] = [];
   const vast: string[] = [];
