@@ -12,13 +12,14 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { NodeEngine } from '../../src/lib/engine/node.ts';
 import { formatAantal, formatGetal } from '../../src/lib/format/nl.ts';
 import { periodeTotaalQuery, perMaandQuery, plekkenQuery } from '../../src/lib/metrics/beschut.ts';
 import { runMetric } from '../../src/lib/sql/query.ts';
 import { ROOT, describeReport, launchBrowser, newMonitoredContext, runAxe, settle, type PageReport } from './harness.ts';
+import { frame, tabelRijen } from './lezen.ts';
 
 const baseUrl = inject('baseUrl');
 const origin = inject('origin');
@@ -35,21 +36,6 @@ function parquet(naam: string): string {
   const e = manifest.extracts.find((x) => x.name === naam);
   if (!e) throw new Error(`${naam} staat niet in ${DATA}/manifest.json`);
   return join(DATA, e.file);
-}
-
-function frame(titel: RegExp): Locator {
-  return page.getByRole('figure').filter({ has: page.getByRole('heading', { name: titel }) }).first();
-}
-
-async function tabelRijen(f: Locator): Promise<string[][]> {
-  const knop = f.getByRole('button', { name: 'Tabel', exact: true });
-  const wasTabel = (await knop.getAttribute('aria-pressed')) === 'true';
-  if (!wasTabel) await knop.click();
-  const rijen = f.locator('table tbody tr');
-  await rijen.first().waitFor();
-  const uit = await rijen.evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => (c as HTMLElement).innerText.trim())));
-  if (!wasTabel) await f.getByRole('button', { name: 'Grafiek', exact: true }).click();
-  return uit;
 }
 
 const stats = () => page.evaluate(() => (globalThis as unknown as { __pmQueryStats: () => { sent: number } }).__pmQueryStats());
@@ -89,7 +75,7 @@ describe('Beschut werk op de demodata', () => {
     );
 
     const m = await runMetric(native, perMaandQuery({ van: '2017-01', tot: '2017-05' }));
-    const rijen = await tabelRijen(frame(/^Beoordelingen beschut werk per maand/));
+    const rijen = await tabelRijen(frame(page, /^Beoordelingen beschut werk per maand/));
     expect(rijen.map((r) => r[0])).toEqual(['jan 2017', 'feb 2017', 'mrt 2017', 'apr 2017', 'mei 2017']);
     const maanden = ['2017-01', '2017-02', '2017-03', '2017-04', '2017-05'];
     rijen.forEach((r, i) => {
@@ -105,7 +91,7 @@ describe('Beschut werk op de demodata', () => {
       expect(r[5]).toBe(formatAantal(m.find((x) => x.maand === maanden[i] && x.aanvrager === 'totaal')!.beoordelingen));
     });
 
-    const e = frame(/^Positieve adviezen in 2017 \(totaal\), opgeteld/);
+    const e = frame(page, /^Positieve adviezen in 2017 \(totaal\), opgeteld/);
     const k = tot.positief;
     expect(await e.innerText()).toContain(
       `Extrapolatie, geen meting: ${formatAantal(k)} positieve adviezen in 5 maanden × 12 / 5 = ${formatAantal(Math.round((k * 12) / 5))}`,
@@ -117,7 +103,7 @@ describe('Beschut werk op de demodata', () => {
   });
 
   test('the published January–May 2017 figures stand next to their computed twins, with the source’s arithmetic', async () => {
-    const rijen = await tabelRijen(frame(/^Gepubliceerde cijfers beschut werk naast de berekening/));
+    const rijen = await tabelRijen(frame(page, /^Gepubliceerde cijfers beschut werk naast de berekening/));
     const rij = (cijfer: string) => {
       const r = rijen.find((x) => x[0] === cijfer);
       expect(r, cijfer).toBeDefined();
@@ -195,7 +181,7 @@ describe('Beschut werk op de demodata', () => {
   });
 
   test('exports carry title, source and peildatum, and the CSV holds no suppressed number', async () => {
-    const f = frame(/^Percentage positieve adviezen per maand/);
+    const f = frame(page, /^Percentage positieve adviezen per maand/);
     const wacht = page.waitForEvent('download', { timeout: 30_000 });
     await f.getByRole('button', { name: 'Download als CSV' }).click();
     const csv = readFileSync((await (await wacht).path())!, 'utf8');
@@ -249,7 +235,7 @@ describe('eigen bestand beschut_adviezen', () => {
     await settle(page, 120_000);
     await toon('#/beschut-werk?van=2017-01&tot=2017-03');
     await expect.poll(eersteZin, { timeout: 60_000 }).toBe('In januari tot en met maart 2017 gaf UWV 210 adviezen beschut werk; 129 daarvan waren positief (61 procent).');
-    const f = frame(/^Beoordelingen beschut werk per maand/);
+    const f = frame(page, /^Beoordelingen beschut werk per maand/);
     expect(await f.innerText()).toContain(`Bron: Eigen bestand ${bestand}; bewerking Participatiemonitor`);
     expect(await f.innerText()).not.toMatch(/synthetisch/i);
     expect(await tabelRijen(f)).toEqual([
@@ -259,7 +245,7 @@ describe('eigen bestand beschut_adviezen', () => {
     ]);
     expect(await page.locator('.bw-kern').innerText()).toContain(`Eigen bestand ${bestand}`);
     // Published figures outside the months of the file have no twin; January 2017 has one.
-    const pub = await tabelRijen(frame(/^Gepubliceerde cijfers beschut werk naast de berekening/));
+    const pub = await tabelRijen(frame(page, /^Gepubliceerde cijfers beschut werk naast de berekening/));
     expect(pub.find((r) => r[0] === 'Beoordelingen, op verzoek van gemeenten, heel 2016')![2]).toBe('niet in de gegevens');
     expect(pub.find((r) => r[0] === 'Beoordelingen, totaal, januari t/m mei 2017')![2]).toBe('niet in de gegevens');
     expect(pub.find((r) => r[0] === 'Beoordelingen, op verzoek van burgers, januari 2017')!.slice(1, 3)).toEqual(['12', '30']);

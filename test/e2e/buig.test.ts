@@ -14,7 +14,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { celTekst } from '../../src/lib/charts/spec.ts';
 import { NodeEngine } from '../../src/lib/engine/node.ts';
@@ -28,6 +28,7 @@ import { twinWaarde } from '../../src/pages/buig/gepubliceerd.ts';
 import { onderwerp } from '../../src/pages/buig/selectie.ts';
 import { zinResultaat } from '../../src/pages/buig/zinnen.ts';
 import { ROOT, describeReport, launchBrowser, newMonitoredContext, runAxe, settle, type PageReport } from './harness.ts';
+import { frame, tabelRijen } from './lezen.ts';
 
 const baseUrl = inject('baseUrl');
 const origin = inject('origin');
@@ -46,20 +47,6 @@ function parquet(naam: string): string {
   return join(DATA, e.file);
 }
 
-function frame(titel: RegExp): Locator {
-  return page.getByRole('figure').filter({ has: page.getByRole('heading', { name: titel }) }).first();
-}
-
-/** Cells of a chart's table twin (switches to the table and back). */
-async function tabelRijen(f: Locator): Promise<string[][]> {
-  await f.getByRole('button', { name: 'Tabel', exact: true }).click();
-  const rijen = f.locator('table tbody tr');
-  await rijen.first().waitFor();
-  const uit = await rijen.evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => (c as HTMLElement).innerText.trim())));
-  await f.getByRole('button', { name: 'Grafiek', exact: true }).click();
-  return uit;
-}
-
 async function stats(): Promise<CoordinatorStats> {
   return page.evaluate(() => (globalThis as unknown as { __pmQueryStats: () => CoordinatorStats }).__pmQueryStats());
 }
@@ -73,7 +60,7 @@ async function toon(hash: string, jaar: number): Promise<void> {
   await page.evaluate((h) => {
     window.location.hash = h;
   }, hash);
-  await frame(new RegExp(`^Van voorlopig budget naar resultaat, ${jaar}$`)).waitFor({ timeout: 120_000 });
+  await frame(page, new RegExp(`^Van voorlopig budget naar resultaat, ${jaar}$`)).waitFor({ timeout: 120_000 });
   await settle(page, 120_000);
 }
 
@@ -110,7 +97,7 @@ describe('BUIG op de demodata', () => {
   test('the national result per year (table twin and CSV) equals native DuckDB on the same Parquet', async () => {
     const jaren = nationaal.map((r) => r.jaar);
     const verwacht = resultaatData(nationaal, { van: jaren[0], tot: jaren[jaren.length - 1] }, { selectie: '', bron: { bron: '', peildatum: '', synthetisch: true } });
-    const f = frame(/^Resultaat per jaar en cumulatief/);
+    const f = frame(page, /^Resultaat per jaar en cumulatief/);
     const rijen = await tabelRijen(f);
     expect(rijen).toEqual(verwacht.rijen.map((r) => verwacht.kolommen.map((k) => celTekst(r[k.key], k))));
     // Words, not signs, and at least one year of each kind in the demo data.
@@ -162,13 +149,13 @@ describe('BUIG op de demodata', () => {
     await toon('#/buig', nationaal[nationaal.length - 1].jaar);
     const voor = await stats();
     await page.getByLabel('Jaar', { exact: true }).selectOption('2016');
-    await frame(/^Van voorlopig budget naar resultaat, 2016$/).waitFor({ timeout: 30_000 });
+    await frame(page, /^Van voorlopig budget naar resultaat, 2016$/).waitFor({ timeout: 30_000 });
     await page.getByLabel('Beginjaar').selectOption('2012');
     await page.getByLabel('Eindjaar (tot en met)').selectOption('2016');
-    await frame(/^Resultaat per jaar en cumulatief, 2012–2016$/).waitFor({ timeout: 30_000 });
+    await frame(page, /^Resultaat per jaar en cumulatief, 2012–2016$/).waitFor({ timeout: 30_000 });
     await page.getByLabel('Uw gemeente (zoek op naam)').fill('Amsterdam');
     await page.getByRole('button', { name: 'Toon', exact: true }).click();
-    await frame(/^Amsterdam: van voorlopig budget naar resultaat, 2016$/).waitFor({ timeout: 30_000 });
+    await frame(page, /^Amsterdam: van voorlopig budget naar resultaat, 2016$/).waitFor({ timeout: 30_000 });
     await settle(page, 60_000);
     expect(page.url()).toContain('jaar=2016&van=2012&tot=2016&gemeente=GM0363');
     expect((await stats()).sent).toBe(voor.sent);
@@ -241,11 +228,11 @@ describe('eigen BUIG-extract', () => {
       window.location.hash = '#/buig';
     });
     await expect.poll(() => page.getByTestId('buig-herkomst').innerText(), { timeout: 60_000 }).toBe(`Eigen bestand ${bestand}`);
-    await frame(/^Van voorlopig budget naar resultaat, 2021$/).waitFor({ timeout: 60_000 });
+    await frame(page, /^Van voorlopig budget naar resultaat, 2021$/).waitFor({ timeout: 60_000 });
     await settle(page, 60_000);
 
     expect((await kernzinnen())[0]).toBe('In 2021 gaven gemeenten € 11 miljoen (6,1 procent) minder uit aan bijstandsuitkeringen dan het macrobudget.');
-    const f = frame(/^Resultaat per jaar en cumulatief, 2020–2021$/);
+    const f = frame(page, /^Resultaat per jaar en cumulatief, 2020–2021$/);
     expect(await tabelRijen(f)).toEqual([
       ['2020', 'tekort', '4,6', '2,7%', 'tekort', '4,6', '2,66%'],
       ['2021', 'overschot', '10,6', '6,1%', 'overschot', '6,0', '1,73%'],
@@ -260,7 +247,7 @@ describe('eigen BUIG-extract', () => {
 
     // 2020: Ameland has no budget: "n.v.t.", no division by zero.
     await page.getByLabel('Jaar', { exact: true }).selectOption('2020');
-    const g = frame(/^Resultaat per gemeente in 2020$/);
+    const g = frame(page, /^Resultaat per gemeente in 2020$/);
     await g.waitFor({ timeout: 30_000 });
     const ameland = (await tabelRijen(g)).find((r) => r[0] === 'Ameland')!;
     expect(ameland.slice(0, 4)).toEqual(['Ameland', 'tekort', 'n.v.t.', '0,10']);

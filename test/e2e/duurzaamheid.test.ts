@@ -12,7 +12,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { NodeEngine } from '../../src/lib/engine/node.ts';
 import { panelBereikQuery, standaardBasiskwartaal, type PanelBereik } from '../../src/lib/metrics/duurzaamheid/bereik.ts';
@@ -23,6 +23,7 @@ import { maakPanel, type Persoon, type Vertrek } from '../fixtures/duurzaamheid-
 import { indexToKwartaal, kwartaalToIndex, type Kwartaal } from '../../src/lib/kwartaal.ts';
 import { formatKwartaal, formatKwartaalVoluit } from '../../src/lib/format/nl.ts';
 import { ROOT, describeReport, launchBrowser, newMonitoredContext, runAxe, settle, type PageReport } from './harness.ts';
+import { frame, tabelRijen } from './lezen.ts';
 
 const baseUrl = inject('baseUrl');
 const origin = inject('origin');
@@ -48,21 +49,6 @@ function parquet(naam: string): string {
 
 async function kernzinnen(p: Page): Promise<string[]> {
   return p.getByTestId('kernzinnen').locator('li').allInnerTexts();
-}
-
-/** The chart frame whose title starts with `titel`. */
-function frame(p: Page, titel: RegExp): Locator {
-  return p.getByRole('figure').filter({ has: p.getByRole('heading', { name: titel }) }).first();
-}
-
-/** Cells of the table twin of a frame (switches the frame to its table), as text, by row. */
-async function tabel(f: Locator): Promise<string[][]> {
-  await f.getByRole('button', { name: 'Tabel', exact: true }).click();
-  const rijen = f.locator('table tbody tr');
-  await rijen.first().waitFor();
-  const uit = await rijen.evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => (c as HTMLElement).innerText.trim())));
-  await f.getByRole('button', { name: 'Grafiek', exact: true }).click();
-  return uit;
 }
 
 /** The coordinator's counters: how many queries went to the engine, came from the cache, … */
@@ -112,7 +98,7 @@ describe('Duurzaamheid op de demodata', () => {
 
   test('geeft in DuckDB-WASM dezelfde aantallen als native DuckDB op dezelfde Parquet-bestanden', async () => {
     // Outcome per achtergrond for the default cohort (table twin of the stacked bar).
-    const uitkomst = await tabel(frame(page, /^Uitkomst na 1 jaar per achtergrond/));
+    const uitkomst = await tabelRijen(frame(page, /^Uitkomst na 1 jaar per achtergrond/));
     const nat = await runMetric(native, cohortUitkomstQuery({ basis: standaard, horizon: 4, split: 'achtergrond' }, bereik));
     const perGroep = new Map(nat.map((r) => [r.groep, r]));
     for (const [groep, cohort, , , , werkzaam, verloren, uit] of uitkomst) {
@@ -124,7 +110,7 @@ describe('Duurzaamheid op de demodata', () => {
     expect(uitkomst.length).toBe(nat.length + 1);
 
     // Retention trend over all Q3 base quarters (table twin of the trend chart).
-    const trend = await tabel(frame(page, /^Nog aan het werk na 1 jaar, per basiskwartaal/));
+    const trend = await tabelRijen(frame(page, /^Nog aan het werk na 1 jaar, per basiskwartaal/));
     const nt = await runMetric(native, cohortTrendQuery({ horizon: 4, kwartaalVanJaar: 3 }, bereik));
     const perBasis = new Map<string, UitkomstRij>(nt.map((r) => [formatKwartaal(r.basis), r]));
     let vergeleken = 0;
@@ -230,7 +216,7 @@ describe('Duurzaamheid op de demodata', () => {
     const q = Number(laatste2.slice(-1));
     const naam = ['eerste', 'tweede', 'derde', 'vierde'][q - 1];
     await expect(page.locator('#dz-trend-kop').innerText()).resolves.toBe(`Door de jaren heen: steeds het ${naam} kwartaal`);
-    const trend = await tabel(frame(page, /^Nog aan het werk na 2 jaar, per basiskwartaal/));
+    const trend = await tabelRijen(frame(page, /^Nog aan het werk na 2 jaar, per basiskwartaal/));
     expect(trend.length).toBeGreaterThan(3);
     expect(trend.every((r) => r[0].startsWith(`${q}e kwartaal`)), trend.map((r) => r[0]).join(', ')).toBe(true);
     const nt = await runMetric(native, cohortTrendQuery({ horizon: 8, kwartaalVanJaar: q as 1 | 2 | 3 | 4 }, bereik));
@@ -264,7 +250,7 @@ describe('Duurzaamheid op de demodata', () => {
     expect(hash).toBe('#/duurzaamheid?basis=2021Q4&horizon=8&achtergrond=Wsw&regio=AM38&sector=markt');
     const zinnen = await kernzinnen(page);
     expect(zinnen[0]).toMatch(/^Van de mensen met achtergrond Wsw die in het vierde kwartaal van 2021 werkten, werkte twee jaar later/);
-    const uitkomst = await tabel(frame(page, /^Uitkomst na 2 jaar per achtergrond/));
+    const uitkomst = await tabelRijen(frame(page, /^Uitkomst na 2 jaar per achtergrond/));
 
     // … and open its link in a fresh tab.
     resetReport();
@@ -278,7 +264,7 @@ describe('Duurzaamheid op de demodata', () => {
     await expect(tweede.locator('#dz-sector').inputValue()).resolves.toBe('markt');
     await expect(tweede.getByText('Arbeidsmarktregio:').innerText()).resolves.toContain('FoodValley');
     expect(await kernzinnen(tweede)).toEqual(zinnen);
-    expect(await tabel(frame(tweede, /^Uitkomst na 2 jaar per achtergrond/))).toEqual(uitkomst);
+    expect(await tabelRijen(frame(tweede, /^Uitkomst na 2 jaar per achtergrond/))).toEqual(uitkomst);
     // Published figures are national: this view says so instead of comparing.
     await expect(tweede.getByText('Voor deze selectie is er daarom geen vergelijking').count()).resolves.toBe(1);
     expect([...report.consoleErrors, ...report.pageErrors], describeReport(report)).toEqual([]);
@@ -391,7 +377,7 @@ describe('een eigen paneel', () => {
       expect(tekst, tekst.slice(0, 200)).not.toMatch(/demodata|synthetisch/i);
       expect(tekst, tekst.slice(0, 200)).toContain(`Eigen bestand ${PANEEL}`);
     }
-    const uitkomst = await tabel(frame(p, /^Uitkomst na 1 jaar per achtergrond/));
+    const uitkomst = await tabelRijen(frame(p, /^Uitkomst na 1 jaar per achtergrond/));
     // Wajong: odd ids; Wsw: even. Totaal 40 = 18 werkzaam + 10 verloren + 12 uit, its parts hidden
     // (see above). Every group part is under 10; the groups' 20s go too (40 − 20 and three parts
     // under 10 would narrow them), so only the total cohort of 40 is printed.

@@ -16,6 +16,7 @@ import { cohortUitkomstQuery } from '../../src/lib/metrics/duurzaamheid/uitkomst
 import type { CoordinatorStats } from '../../src/lib/query/Coordinator.ts';
 import { runMetric } from '../../src/lib/sql/query.ts';
 import { ROOT, describeReport, launchBrowser, newMonitoredContext, settle, type PageReport } from './harness.ts';
+import { eersteKernzin } from './lezen.ts';
 
 const baseUrl = inject('baseUrl');
 const origin = inject('origin');
@@ -58,16 +59,7 @@ describe('Eerste bezoek', () => {
     const verwacht = await native();
     await page.goto(`${baseUrl}#/duurzaamheid`);
     // The first key sentence on screen, and the counters at that very moment.
-    const opHetScherm = await page.waitForFunction(
-      () => {
-        const li = document.querySelector('[data-testid="kernzinnen"] li');
-        if (!li || !/procent/.test(li.textContent ?? '')) return false;
-        return { zin: (li as HTMLElement).innerText, tellers: (globalThis as unknown as { __pmQueryStats(): CoordinatorStats }).__pmQueryStats() };
-      },
-      undefined,
-      { timeout: 180_000, polling: 'raf' },
-    );
-    const { zin, tellers } = (await opHetScherm.jsonValue()) as { zin: string; tellers: CoordinatorStats };
+    const { zin, tellers } = await eersteKernzin<CoordinatorStats>(page, 180_000);
     const m = HEADLINE.exec(zin);
     expect(m, zin).not.toBeNull();
     expect(`${m![2]} kwartaal van ${m![3]}`).toBe(formatKwartaalVoluit(verwacht.basis));

@@ -23,6 +23,7 @@ import { maandKort } from '../../src/pages/beschut-werk/maanden.ts';
 import { eersteMaand } from '../../src/pages/beschut-werk/queries.ts';
 import { AdviesTabel, cel } from '../../src/pages/beschut-werk/tabel.ts';
 import { ROOT, launchBrowser, newMonitoredContext, settle } from './harness.ts';
+import { alleCsv, leesCsv, type Csv } from './lezen.ts';
 
 const baseUrl = inject('baseUrl');
 const origin = inject('origin');
@@ -31,32 +32,6 @@ const DATA = resolve(ROOT, process.env.E2E_DATA_DIR ?? 'data');
 let browser: Browser;
 let page: Page;
 let native: NodeEngine;
-
-interface Csv {
-  titel: string;
-  kop: string[];
-  rijen: string[][];
-}
-
-function leesCsv(tekst: string): Csv {
-  const regels = tekst.replace(/^\uFEFF/, '').split('\r\n');
-  const start = regels.indexOf('') + 1;
-  const eind = regels.indexOf('', start);
-  const cellen = (r: string) => r.split(';').map((c) => c.replace(/^"|"$/g, ''));
-  return { titel: cellen(regels[0])[0], kop: cellen(regels[start]), rijen: regels.slice(start + 1, eind).map(cellen) };
-}
-
-async function alleCsv(p: Page): Promise<Csv[]> {
-  const knoppen = p.getByRole('button', { name: 'Download als CSV' });
-  const n = await knoppen.count();
-  const uit: Csv[] = [];
-  for (let i = 0; i < n; i++) {
-    const wacht = p.waitForEvent('download', { timeout: 30_000 });
-    await knoppen.nth(i).click();
-    uit.push(leesCsv(readFileSync((await (await wacht).path())!, 'utf8')));
-  }
-  return uit;
-}
 
 /** Columns holding person counts: beoordelingen, positive adviezen, places (not means, shares, bounds, taakstelling). */
 const telKolom = (k: string) => /^(Beoordelingen|Positie(f|ve adviezen)|Plekken)/.test(k) && !/%|gemiddeld|per plek|extrapolatie|grens/i.test(k);

@@ -19,6 +19,7 @@ import { beschermCohorten, type UitkomstVeld } from '../../src/pages/duurzaamhei
 import { duurzaamheidQueries } from '../../src/pages/duurzaamheid/queries.ts';
 import type { Selectie } from '../../src/pages/duurzaamheid/selectie.ts';
 import { ROOT, launchBrowser, newMonitoredContext, settle } from './harness.ts';
+import { alleCsv, leesCsv, type Csv } from './lezen.ts';
 
 const baseUrl = inject('baseUrl');
 const origin = inject('origin');
@@ -28,34 +29,6 @@ let browser: Browser;
 let page: Page;
 let native: NodeEngine;
 let bereik: PanelBereik;
-
-interface Csv {
-  titel: string;
-  kop: string[];
-  rijen: string[][];
-}
-
-/** A CSV of the page: its title (first line) and the table (between the first and the next empty line). */
-function leesCsv(tekst: string): Csv {
-  const regels = tekst.replace(/^\uFEFF/, '').split('\r\n');
-  const start = regels.indexOf('') + 1;
-  const eind = regels.indexOf('', start);
-  const cellen = (r: string) => r.split(';').map((c) => c.replace(/^"|"$/g, ''));
-  return { titel: cellen(regels[0])[0], kop: cellen(regels[start]), rijen: regels.slice(start + 1, eind).map(cellen) };
-}
-
-/** Every CSV the page offers, downloaded one after another. */
-async function alleCsv(p: Page): Promise<Csv[]> {
-  const knoppen = p.getByRole('button', { name: 'Download als CSV' });
-  const n = await knoppen.count();
-  const uit: Csv[] = [];
-  for (let i = 0; i < n; i++) {
-    const wacht = p.waitForEvent('download', { timeout: 30_000 });
-    await knoppen.nth(i).click();
-    uit.push(leesCsv(readFileSync((await (await wacht).path())!, 'utf8')));
-  }
-  return uit;
-}
 
 /** Columns holding person counts (not the published UWV figures). */
 const telKolom = (kop: string) => /personen/i.test(kop) && !/gepubliceerd/i.test(kop);

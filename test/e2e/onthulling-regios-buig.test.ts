@@ -30,6 +30,7 @@ import { kaartData, profielData, profielRegels, rangTabel, vergelijkData, type P
 import { gepubliceerdeGroei, spreidingData, startniveau } from '../../src/pages/regios/spreiding.ts';
 import { trechterData } from '../../src/pages/regios/trechter.ts';
 import { ROOT, launchBrowser, newMonitoredContext, settle } from './harness.ts';
+import { frame } from './lezen.ts';
 
 const baseUrl = inject('baseUrl');
 const origin = inject('origin');
@@ -74,10 +75,6 @@ async function toon(hash: string, weergave: string, sleutel: string): Promise<vo
   }, hash);
   await page.locator(`[data-regio-weergave="${weergave}"][data-sleutel="${sleutel}"][aria-busy="false"]`).waitFor({ timeout: 120_000 });
   await settle(page, 120_000);
-}
-
-function frame(titel: RegExp): Locator {
-  return page.getByRole('figure').filter({ has: page.getByRole('heading', { name: titel }) }).first();
 }
 
 async function csv(f: Locator): Promise<string> {
@@ -151,7 +148,7 @@ describe('Regio\'s on a small own panel: the exported CSV', () => {
     'kaart %s: no count under 10, and the file is the protected table',
     async (indicator) => {
       await toon(`#/regios?weergave=kaart&indicator=${indicator}&van=${VAN}&tot=${TOT}`, 'kaart', `${indicator}|${VAN}|${TOT}`);
-      const tekst = await csv(frame(/per arbeidsmarktregio/));
+      const tekst = await csv(frame(page, /per arbeidsmarktregio/));
       const o = await runMetric(engine, regioOverzichtQuery({ basis: VAN, eind: TOT }));
       const kwartalen = await runMetric(engine, beschikbareKwartalenQuery());
       const d = indicator === 'duurzaam' ? (await runMetric(engine, regioDuurzaamQuery(TOT, kwartalen)!)).rijen : null;
@@ -180,7 +177,7 @@ describe('Regio\'s on a small own panel: the exported CSV', () => {
     ];
     for (const [hash, weergave, sleutel, titel, data] of verwacht) {
       await toon(hash, weergave, sleutel);
-      const tekst = await csv(frame(titel));
+      const tekst = await csv(frame(page, titel));
       expect(cijferregels(tekst), weergave).toEqual(cijferregels(naarCsv(data)));
       if (weergave === 'trechter') {
         // Groningen's cohort: 12 working at the start (shown), 3 of them still (hidden), so its share too.
@@ -197,11 +194,11 @@ describe('Regio\'s on a small own panel: the exported CSV', () => {
     await settle(page, 120_000);
     const v = view('banen');
     const regels = profielRegels(v, 'AM01', o, cohort, h)!;
-    const kern = await csv(frame(/^Profiel Groningen/));
+    const kern = await csv(frame(page, /^Profiel Groningen/));
     expect(cijferregels(kern)).toEqual(cijferregels(naarCsv(profielData(v, 'AM01', regels, h))));
     expect(kolom(kern, 'Groningen')).toEqual(['x', 'x', 'x', 'x', 'x', '<10', 'x']);
     const buren = kaart.buren.get('AM01') ?? [];
-    const naast = await csv(frame(/^Groningen naast buurregio's/));
+    const naast = await csv(frame(page, /^Groningen naast buurregio's/));
     expect(cijferregels(naast)).toEqual(cijferregels(naarCsv(burenData('AM01', buren, vergelijkbareRegios('AM01', o), o, h))));
     geenKleinAantal(kolom(naast, 'Personen in het register 4e kwartaal 2017'));
   }, 420_000);

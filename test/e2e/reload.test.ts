@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { CoordinatorStats } from '../../src/lib/query/Coordinator.ts';
 import { encodeShipped } from '../../src/lib/query/shipped-answers.ts';
 import { describeReport, launchBrowser, newMonitoredContext, settle, type PageReport } from './harness.ts';
+import { eersteKernzin } from './lezen.ts';
 
 const baseUrl = inject('baseUrl');
 const origin = inject('origin');
@@ -94,16 +95,7 @@ describe('Herladen', () => {
 
     await page.reload();
     // The first key sentence on screen, and the counters at that very moment.
-    const opHetScherm = await page.waitForFunction(
-      () => {
-        const li = document.querySelector('[data-testid="kernzinnen"] li');
-        if (!li || !/procent/.test(li.textContent ?? '')) return false;
-        return { zin: (li as HTMLElement).innerText, tellers: (globalThis as unknown as { __pmQueryStats(): CoordinatorStats }).__pmQueryStats() };
-      },
-      undefined,
-      { timeout: 120_000, polling: 'raf' },
-    );
-    const { zin, tellers: bijZin } = (await opHetScherm.jsonValue()) as { zin: string; tellers: CoordinatorStats };
+    const { zin, tellers: bijZin } = await eersteKernzin<CoordinatorStats>(page, 120_000);
     expect(zin).toBe(eerst[0]);
     expect(bijZin.persisted).toBeGreaterThan(0);
     expect(bijZin.sent).toBe(0);

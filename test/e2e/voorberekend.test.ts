@@ -17,7 +17,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } fr
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { celTekst } from '../../src/lib/charts/spec.ts';
 import { NodeEngine } from '../../src/lib/engine/node.ts';
@@ -35,6 +35,7 @@ import { twinWaarde } from '../../src/pages/buig/gepubliceerd.ts';
 import { buigTegel } from '../../src/pages/overzicht/buig.ts';
 import { kaartData, rangTabel } from '../../src/pages/regios/grafieken.ts';
 import { ROOT, launchBrowser, newMonitoredContext, settle, type PageReport } from './harness.ts';
+import { frame, tabelRijen } from './lezen.ts';
 
 const baseUrl = inject('baseUrl');
 const origin = inject('origin');
@@ -68,19 +69,6 @@ const BUIG_KLAAR = '[data-sectie="buig-jaren"][aria-busy="false"]';
 
 async function buigTabel(page: Page): Promise<string[][]> {
   return page.locator('[data-sectie="buig-gepubliceerd"] table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => (c as HTMLElement).innerText.trim())));
-}
-
-function frame(page: Page, titel: RegExp): Locator {
-  return page.getByRole('figure').filter({ has: page.getByRole('heading', { name: titel }) }).first();
-}
-
-async function tabelRijen(f: Locator): Promise<string[][]> {
-  await f.getByRole('button', { name: 'Tabel', exact: true }).click();
-  const rijen = f.locator('table tbody tr');
-  await rijen.first().waitFor();
-  const uit = await rijen.evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => (c as HTMLElement).innerText.trim())));
-  await f.getByRole('button', { name: 'Grafiek', exact: true }).click();
-  return uit;
 }
 
 /** Poll in a hook (expect.poll works only inside a test). */
