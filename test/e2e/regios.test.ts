@@ -27,6 +27,7 @@ import type { CoordinatorStats } from '../../src/lib/query/Coordinator.ts';
 import { runMetric } from '../../src/lib/sql/query.ts';
 import { kaartData, rangTabel } from '../../src/pages/regios/grafieken.ts';
 import { ROOT, describeReport, launchBrowser, newMonitoredContext, runAxe, settle, type PageReport } from './harness.ts';
+import { frame, tabelRijen } from './lezen.ts';
 
 const baseUrl = inject('baseUrl');
 const origin = inject('origin');
@@ -51,19 +52,6 @@ async function toon(hash: string, weergave: string, sleutel: string): Promise<vo
   }, hash);
   await page.locator(`[data-regio-weergave="${weergave}"][data-sleutel="${sleutel}"][aria-busy="false"]`).waitFor({ timeout: 120_000 });
   await settle(page, 120_000);
-}
-
-function frame(titel: RegExp): Locator {
-  return page.getByRole('figure').filter({ has: page.getByRole('heading', { name: titel }) }).first();
-}
-
-async function tabelRijen(f: Locator): Promise<string[][]> {
-  await f.getByRole('button', { name: 'Tabel', exact: true }).click();
-  const rijen = f.locator('table tbody tr');
-  await rijen.first().waitFor();
-  const uit = await rijen.evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => (c as HTMLElement).innerText.trim())));
-  await f.getByRole('button', { name: 'Grafiek', exact: true }).click();
-  return uit;
 }
 
 async function download(f: Locator, soort: 'CSV' | 'SVG' | 'PNG'): Promise<{ dl: Download; bytes: Buffer }> {
@@ -97,7 +85,7 @@ describe('kaart en ranglijst', () => {
   });
 
   test('map names, ranking, table twin and CSV carry the same numbers, equal to native DuckDB', async () => {
-    const f = frame(/^Banen per arbeidsmarktregio/);
+    const f = frame(page, /^Banen per arbeidsmarktregio/);
     const namen = await page.locator('svg path[data-code]').evaluateAll((ps) => ps.map((p) => [p.getAttribute('data-code'), p.getAttribute('aria-label')] as [string, string]));
     const perCode = new Map(namen);
     const rijen = await tabelRijen(f);
@@ -127,7 +115,7 @@ describe('kaart en ranglijst', () => {
   });
 
   test('the headline sentences carry the same numbers as the table, with selection, source and peildatum', async () => {
-    const f = frame(/^Banen per arbeidsmarktregio/);
+    const f = frame(page, /^Banen per arbeidsmarktregio/);
     const rijen = (await tabelRijen(f)).filter((r) => r[3] !== '–');
     const nederland = /Nederland: ([\d.]+)\./.exec(await f.innerText())![1];
     const zinnen = await page.getByTestId('regio-kernzinnen').locator('li').allInnerTexts();
@@ -154,7 +142,7 @@ describe('kaart en ranglijst', () => {
   });
 
   test('SVG and PNG exports carry title, source line, peildatum, demo label and the map attribution', async () => {
-    const f = frame(/^Banen per arbeidsmarktregio/);
+    const f = frame(page, /^Banen per arbeidsmarktregio/);
     const svg = (await download(f, 'SVG')).bytes.toString('utf8');
     expect(svg).toContain('Banen per arbeidsmarktregio, 4e kwartaal 2017');
     expect(svg).toContain('peildatum 31-12-2017');
@@ -207,7 +195,7 @@ describe('vragen aan de rekenmodule (tellers van de coordinator)', () => {
 describe('weergaven', () => {
   test('start level vs growth shows the fitted line, r and the UWV finding next to the computed growth', async () => {
     await toon('#/regios?weergave=spreiding&van=2015Q4&tot=2017Q4', 'spreiding', 'aandeel_werkzaam|2015Q4|2017Q4');
-    const f = frame(/^Startniveau 4e kwartaal 2015/);
+    const f = frame(page, /^Startniveau 4e kwartaal 2015/);
     await expect.poll(() => f.innerText()).toMatch(/Correlatie r = -?\d,\d\d over 35 regio's/);
     expect(await f.locator('svg circle.pm-focusdoel').count()).toBe(35);
     const tabel = page.getByRole('table', { name: /gepubliceerd door UWV en berekend/ });
@@ -218,7 +206,7 @@ describe('weergaven', () => {
 
   test('the funnel shows every region against its cohort with 95% and 99,8% limits', async () => {
     await toon('#/regios?weergave=trechter&tot=2017Q4', 'trechter', 'trechter|2017Q4');
-    const f = frame(/^Werkzaam na 1 jaar per arbeidsmarktregio/);
+    const f = frame(page, /^Werkzaam na 1 jaar per arbeidsmarktregio/);
     expect(await f.locator('svg circle.pm-focusdoel').count()).toBe(35);
     expect(await f.innerText()).toMatch(/Landelijk \d+,\d%/);
     const rijen = await tabelRijen(f);
@@ -228,7 +216,7 @@ describe('weergaven', () => {
 
   test('compare shows one panel per chosen region against Nederland, indexed to 100', async () => {
     await toon('#/regios?weergave=vergelijk&van=2015Q4&tot=2017Q4&vergelijk=AM01,AM38', 'vergelijk', 'banen|2015Q4|2017Q4|AM01,AM38');
-    const f = frame(/^Ontwikkeling van het aantal banen/);
+    const f = frame(page, /^Ontwikkeling van het aantal banen/);
     expect(await f.locator('svg[data-pm-export]').count()).toBe(2);
     const rijen = await tabelRijen(f);
     expect(rijen[0]).toEqual(['4e kwartaal 2015', '100,0', '100,0', '100,0']);
@@ -415,7 +403,7 @@ describe('eigen paneel', () => {
     await page.evaluate(() => {
       window.location.hash = '#/regios?weergave=kaart&indicator=banen&van=2015Q4&tot=2017Q4';
     });
-    const f = frame(/^Banen per arbeidsmarktregio/);
+    const f = frame(page, /^Banen per arbeidsmarktregio/);
     await expect.poll(() => f.innerText(), { timeout: 60_000 }).toContain(`Eigen bestand ${bestand}; bewerking Participatiemonitor`);
     expect(await f.innerText()).toContain('Nederland: 27.');
     expect(await f.innerText()).not.toMatch(/synthetisch/i);
@@ -440,7 +428,7 @@ describe('eigen paneel', () => {
     await page.evaluate(() => {
       window.location.hash = '#/regios?weergave=kaart&indicator=banen&van=2015Q4&tot=2017Q4';
     });
-    const f = frame(/^Banen per arbeidsmarktregio/);
+    const f = frame(page, /^Banen per arbeidsmarktregio/);
     await expect.poll(() => f.innerText(), { timeout: 60_000 }).toContain(`Eigen bestand ${bestand}`);
     await f.getByRole('button', { name: 'Voeg toe aan briefing' }).click();
     await page.evaluate(() => {
@@ -462,7 +450,7 @@ describe('eigen paneel', () => {
     await page.locator('[data-regio-weergave="kaart"][data-sleutel="groei|2016Q4|2017Q4"][aria-busy="false"]').waitFor({ timeout: 120_000 });
     await settle(page, 120_000);
     expect(await page.locator('.rg-pagina').innerText()).not.toContain('niet in de geladen gegevens');
-    const rijen = await tabelRijen(frame(/^Groei/));
+    const rijen = await tabelRijen(frame(page, /^Groei/));
     // FoodValley 10 → 15 banen (+5), Groningen 12 → 12 (0).
     expect(rijen.slice(0, 2).map((r) => [r[0], r[2]])).toEqual([
       ['FoodValley', '5'],
