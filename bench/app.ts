@@ -3,6 +3,7 @@ import { ensureBuilt as ensureSiteBuilt, startPreview as startSitePreview } from
 import { encodeShipped } from '../src/lib/query/shipped-answers.ts';
 import { tabCost, type TabCost } from './browser.ts';
 import { visitPages, type PageVisit } from './pages.ts';
+import { measureSettle, type SettleResult } from './settle.ts';
 
 /**
  * What a user feels (issue 15, targets 1 and 2): the real site (dist/, built like the e2e tests
@@ -43,6 +44,8 @@ export interface AppResult {
   pages: PageVisit[] | null;
   /** Whether the main visit could use the answers computed ahead. */
   shipped: boolean;
+  /** Issue 8: 200 rapid filter changes on Duurzaamheid (when the pages were visited). */
+  settle: SettleResult | null;
 }
 
 export interface AppOptions {
@@ -100,13 +103,14 @@ export async function measureApp(browser: Browser, browserCdp: CDPSession, optio
       .catch(() => null);
     const afterRelease = await tabCost(browserCdp, page);
     const pages = options.pages ? await visitPages(page, browserCdp) : null;
+    const settle = options.pages ? await measureSettle(page, site.url) : null;
     if (pages) await page.goto(`${site.url}${ROUTE}`);
     await page.reload();
     const reload = await visit(page, browserCdp);
     const engine = await page.evaluate(() => (globalThis as unknown as { __pmEngineTimings?: () => unknown }).__pmEngineTimings?.() ?? null);
     await context.close();
     const computed = options.shipped ? await computedVisit(browser, browserCdp, site.url) : null;
-    return { cold, cacheCopyDoneMs, afterCopy, releaseDoneMs, afterRelease, reload, engine, computed, pages, shipped: options.shipped };
+    return { cold, cacheCopyDoneMs, afterCopy, releaseDoneMs, afterRelease, reload, engine, computed, pages, shipped: options.shipped, settle };
   } finally {
     await context.close();
     await site.stop();

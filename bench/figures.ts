@@ -66,6 +66,7 @@ export function figures(r: any): Figure[] {
       add('app.computed.firstView', 'Duurzaamheid, first visit computed in the tab: whole first view drawn', app.computed.firstViewMs, panelNative, panelRef);
     }
     pageFigures(app.pages, add, mem, 1000);
+    if (app.settle) add('app.settle', `Duurzaamheid: ${app.settle.changes} rapid filter changes, settled on the last selection after the last change (issue 8: ≤ 3,000 ms)`, app.settle.settledMs, null, null);
   }
   const w = r.wasm;
   if (w) {
