@@ -1,15 +1,12 @@
 /**
  * Issue 8: "200 rapid filter changes on Duurzaamheid settle within 3 s of the last change",
  * measured here (test/e2e/settle.test.ts checks the outcome and the counters, not the time). The
- * same mix as that test: five base quarters (third quarters read from the trends, others with
- * their own queries), four achtergrond choices, five region choices, three sectors, one hash
- * change per task; the last selection is a fourth quarter, one region, one sector, Wajong.
+ * same mix as that test (test/e2e/wissels.ts), one hash change per task.
  * Settled: nothing on the page busy and the headline is the last selection's.
  */
 import type { Page } from 'playwright-core';
-import { indexToKwartaal, kwartaalToIndex } from '../src/lib/kwartaal.ts';
-
-const kwartaalPlus = (k: string, n: number): string => indexToKwartaal(kwartaalToIndex(k) + n);
+import type { Kwartaal } from '../src/lib/kwartaal.ts';
+import { wissels } from '../test/e2e/wissels.ts';
 
 export interface SettleResult {
   changes: number;
@@ -33,15 +30,7 @@ export async function measureSettle(page: Page, url: string): Promise<SettleResu
       { timeout: 300_000, polling: 100 },
     )
     .then((h) => h.jsonValue() as Promise<string>);
-  const bases = [0, -4, -8, -3, -6].map((n) => kwartaalPlus(standaard, n));
-  const achtergronden = ['', 'Wsw', 'Wajong', 'Wajong,Wsw'];
-  const regios = ['', 'AM38', 'AM01', 'AM18', 'AM38,AM01'];
-  const sectoren = ['alle', 'markt', 'overheid'];
-  const link = (basis: string, achtergrond: string, regio: string, sector: string) =>
-    `#/duurzaamheid?basis=${basis}&horizon=4${achtergrond ? `&achtergrond=${achtergrond}` : ''}${regio ? `&regio=${regio}` : ''}&sector=${sector}`;
-  const links = Array.from({ length: 199 }, (_, i) =>
-    link(bases[i % bases.length], achtergronden[(i >> 1) % achtergronden.length], regios[(i >> 2) % regios.length], sectoren[(i >> 3) % sectoren.length]));
-  links.push(link(kwartaalPlus(standaard, -7), 'Wajong', 'AM38', 'markt'));
+  const { links } = wissels(standaard as Kwartaal);
   const stats = () => page.evaluate(() => (globalThis as unknown as { __pmQueryStats?: () => Record<string, number> }).__pmQueryStats?.() ?? null);
   const voor = await stats();
   // Predicates without named inner functions (tsx would wrap those in a helper the page lacks).

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
+import { settle } from './harness.ts';
 
 /** The chart frame whose title matches `titel`. */
 export function frame(page: Page, titel: RegExp): Locator {
@@ -62,4 +63,29 @@ export async function eersteKernzin<T>(page: Page, timeout: number): Promise<{ z
     { timeout, polling: 'raf' },
   );
   return (await opHetScherm.jsonValue()) as { zin: string; tellers: T };
+}
+
+/** Every count a CSV prints in the columns `telKolom` picks (markers and empty cells left out), with where it stands. */
+export function getoondeAantallen(csvs: readonly Csv[], telKolom: (kop: string) => boolean): { waarde: number; waar: string }[] {
+  const uit: { waarde: number; waar: string }[] = [];
+  for (const c of csvs) {
+    c.kop.forEach((k, j) => {
+      if (!telKolom(k)) return;
+      for (const r of c.rijen) {
+        const v = r[j];
+        if (v === '' || v === '<10' || v === 'x') continue;
+        uit.push({ waarde: Number(v), waar: `${c.titel}: ${k} = ${v}` });
+      }
+    });
+  }
+  return uit;
+}
+
+/** Go to a Regio's view inside the running app (no reload) and wait until it shows the expected key. */
+export async function toonRegioWeergave(page: Page, hash: string, weergave: string, sleutel: string): Promise<void> {
+  await page.evaluate((h) => {
+    window.location.hash = h;
+  }, hash);
+  await page.locator(`[data-regio-weergave="${weergave}"][data-sleutel="${sleutel}"][aria-busy="false"]`).waitFor({ timeout: 120_000 });
+  await settle(page, 120_000);
 }

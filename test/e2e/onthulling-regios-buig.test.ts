@@ -30,7 +30,7 @@ import { kaartData, profielData, profielRegels, rangTabel, vergelijkData, type P
 import { gepubliceerdeGroei, spreidingData, startniveau } from '../../src/pages/regios/spreiding.ts';
 import { trechterData } from '../../src/pages/regios/trechter.ts';
 import { ROOT, launchBrowser, newMonitoredContext, settle } from './harness.ts';
-import { frame } from './lezen.ts';
+import { frame, toonRegioWeergave } from './lezen.ts';
 
 const baseUrl = inject('baseUrl');
 const origin = inject('origin');
@@ -69,13 +69,7 @@ function panel(): string[] {
   return rijen;
 }
 
-async function toon(hash: string, weergave: string, sleutel: string): Promise<void> {
-  await page.evaluate((h) => {
-    window.location.hash = h;
-  }, hash);
-  await page.locator(`[data-regio-weergave="${weergave}"][data-sleutel="${sleutel}"][aria-busy="false"]`).waitFor({ timeout: 120_000 });
-  await settle(page, 120_000);
-}
+const toon = (hash: string, weergave: string, sleutel: string) => toonRegioWeergave(page, hash, weergave, sleutel);
 
 async function csv(f: Locator): Promise<string> {
   const wacht = page.waitForEvent('download', { timeout: 30_000 });

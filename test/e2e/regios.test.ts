@@ -27,7 +27,7 @@ import type { CoordinatorStats } from '../../src/lib/query/Coordinator.ts';
 import { runMetric } from '../../src/lib/sql/query.ts';
 import { kaartData, rangTabel } from '../../src/pages/regios/grafieken.ts';
 import { ROOT, describeReport, launchBrowser, newMonitoredContext, runAxe, settle, type PageReport } from './harness.ts';
-import { frame, tabelRijen } from './lezen.ts';
+import { frame, tabelRijen, toonRegioWeergave } from './lezen.ts';
 
 const baseUrl = inject('baseUrl');
 const origin = inject('origin');
@@ -45,14 +45,7 @@ function parquet(naam: string): string {
   return join(DATA, e.file);
 }
 
-/** Go to a view inside the running app (no reload) and wait until it shows the expected key. */
-async function toon(hash: string, weergave: string, sleutel: string): Promise<void> {
-  await page.evaluate((h) => {
-    window.location.hash = h;
-  }, hash);
-  await page.locator(`[data-regio-weergave="${weergave}"][data-sleutel="${sleutel}"][aria-busy="false"]`).waitFor({ timeout: 120_000 });
-  await settle(page, 120_000);
-}
+const toon = (hash: string, weergave: string, sleutel: string) => toonRegioWeergave(page, hash, weergave, sleutel);
 
 async function download(f: Locator, soort: 'CSV' | 'SVG' | 'PNG'): Promise<{ dl: Download; bytes: Buffer }> {
   const wacht = page.waitForEvent('download', { timeout: 30_000 });

@@ -19,8 +19,8 @@ import { panelBereikQuery, standaardBasiskwartaal, type PanelBereik } from '../.
 import { cohortUitkomstQuery } from '../../src/lib/metrics/duurzaamheid/uitkomst.ts';
 import type { CoordinatorStats } from '../../src/lib/query/Coordinator.ts';
 import { runMetric } from '../../src/lib/sql/query.ts';
-import { indexToKwartaal, kwartaalToIndex, type Kwartaal } from '../../src/lib/kwartaal.ts';
 import { formatKwartaal } from '../../src/lib/format/nl.ts';
+import { wissels } from './wissels.ts';
 import { ROOT, ROUTES, describeReport, launchBrowser, newMonitoredContext, settle, type PageReport } from './harness.ts';
 
 const baseUrl = inject('baseUrl');
@@ -83,20 +83,9 @@ describe('200 snelle filterwissels op Duurzaamheid', () => {
 
   test('eindigen op de laatste selectie; vervangen werk is uit de wachtrij gehaald of onderbroken', async () => {
     const standaard = standaardBasiskwartaal(bereik)!;
-    const k = (n: number) => indexToKwartaal(kwartaalToIndex(standaard) + n);
-    // Third quarters (read from the trends) and others (their own queries), all with a year after them.
-    const bases: Kwartaal[] = [standaard, k(-4), k(-8), k(-3), k(-6)];
-    const achtergronden = ['', 'Wsw', 'Wajong', 'Wajong,Wsw'];
-    const regios = ['', 'AM38', 'AM01', 'AM18', 'AM38,AM01'];
-    const sectoren = ['alle', 'markt', 'overheid'];
-    const link = (basis: string, achtergrond: string, regio: string, sector: string) =>
-      `#/duurzaamheid?basis=${basis}&horizon=4${achtergrond ? `&achtergrond=${achtergrond}` : ''}${regio ? `&regio=${regio}` : ''}&sector=${sector}`;
-    const links = Array.from({ length: 199 }, (_, i) =>
-      link(bases[i % bases.length], achtergronden[(i >> 1) % achtergronden.length], regios[(i >> 2) % regios.length], sectoren[(i >> 3) % sectoren.length]));
+    const { links, laatste } = wissels(standaard);
     // The last selection: a fourth quarter (own queries), one region, one sector, one achtergrond.
-    const laatste = { basis: k(-7), regio: 'AM38', sector: 'markt' as const, achtergrond: 'Wajong' as const };
     expect(laatste.basis.endsWith('Q4')).toBe(true);
-    links.push(link(laatste.basis, laatste.achtergrond, laatste.regio, laatste.sector));
 
     const voor = await tellers(page);
     // One change per task, as fast as the page takes them (each hashchange is handled in between).
