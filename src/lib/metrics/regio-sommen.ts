@@ -59,6 +59,18 @@ export function somKolommen(periode: string | null, prefix = ''): string {
   }).join(',\n    ');
 }
 
+/**
+ * Sums standing in for a cell a voorberekende map left empty (fewer than 10 persons, or protecting
+ * such a cell). Never printed: the page's disclosure tables hide every value resting on that cell
+ * ("x"), and hide Nederland too, whose sum they enter. They are numbers only so that every figure
+ * derived from the cell exists and is drawn as hidden, not as "geen gegevens".
+ */
+export function vervangendeSommen(): RegioSommen {
+  const s = {} as RegioSommen;
+  for (const naam of SOM_NAMEN) s[naam] = naam === 'personen' || naam === 'werkzaam' ? 10 : UREN_PER_BAAN;
+  return s;
+}
+
 export function leesSommen(rij: Record<string, unknown>, prefix = ''): RegioSommen {
   const s = {} as RegioSommen;
   for (const naam of SOM_NAMEN) s[naam] = Number(rij[prefix + naam] ?? 0);

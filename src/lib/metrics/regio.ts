@@ -22,7 +22,7 @@ import { indexToKwartaal, kwartaalIndex, kwartaalToIndex, type Kwartaal } from '
 import type { MetricQuery } from '../sql/query.ts';
 import { cohortUitkomstQuery } from './duurzaamheid/uitkomst.ts';
 import {
-  celSommen, groei, kengetallen, leesSommen, somKolommen, somOver, type Groei, type RegioKengetallen, type RegioSommen,
+  celSommen, groei, kengetallen, leesSommen, somKolommen, somOver, vervangendeSommen, type Groei, type RegioKengetallen, type RegioSommen,
 } from './regio-sommen.ts';
 
 /** Every figure here is derived from the panel (also when read from the pre-aggregation). */
@@ -120,6 +120,12 @@ export interface RegioOverzichtRij extends Groei {
   eind: RegioKengetallen;
   /** groei_banen / national groei_banen; the shares of all rows add up to 1. Null when national growth is 0. */
   aandeel_landelijke_groei: number | null;
+  /**
+   * Only from a voorberekende map: the quarters whose cell the map left empty (disclosure
+   * control). Their sums are stand-ins (`vervangendeSommen`) that the page never prints; for
+   * Nederland: a region's cell in that quarter is empty, so the national sum is not known.
+   */
+  onderdrukt?: { basis: boolean; eind: boolean };
 }
 
 export type LandelijkRij = Omit<RegioOverzichtRij, 'regio_code' | 'regio_naam'>;
@@ -137,22 +143,29 @@ export interface RegioOverzicht {
 
 /** Every region at the base and end quarter, with national totals and growth shares. */
 export function regioOverzichtQuery(p: RegioPeriode): MetricQuery<RegioOverzicht> {
-  const basis = kw(p.basis, 'basis');
-  const eind = kw(p.eind, 'eind');
-  return opAggregaat({
-    sql: `WITH p AS (SELECT CAST(? AS INTEGER) AS basis, CAST(? AS INTEGER) AS eind)
+  const params = [kw(p.basis, 'basis'), kw(p.eind, 'eind')];
+  // On a voorberekende map (its cells may be empty: `onderdrukt`) the same sums plus which quarter's cell is empty.
+  const sql = (vlag: boolean) => `WITH p AS (SELECT CAST(? AS INTEGER) AS basis, CAST(? AS INTEGER) AS eind)
   SELECT a.regio_code,
     ${somKolommen('a.kw = p.basis', 'b_')},
-    ${somKolommen('a.kw = p.eind', 'e_')}
+    ${somKolommen('a.kw = p.eind', 'e_')}${vlag ? `,
+    coalesce(bool_or(a.onderdrukt) FILTER (WHERE a.kw = p.basis), false) AS b_onderdrukt,
+    coalesce(bool_or(a.onderdrukt) FILTER (WHERE a.kw = p.eind), false) AS e_onderdrukt` : ''}
   FROM ${AGG_TABEL} AS a, p
   WHERE a.kw = p.basis OR a.kw = p.eind
   GROUP BY a.regio_code
-  ORDER BY a.regio_code`,
-    params: [basis, eind],
+  ORDER BY a.regio_code`;
+  return opAggregaat({
+    sql: sql(false),
+    params,
+    voorberekend: { sql: sql(true), params, setup: [AGGREGAAT] },
     shape: (table) => overzichtUitSommen(
       p,
       toRows<Record<string, unknown>>(table).map((r) => ({
-        regio_code: (r.regio_code as string | null) ?? null, basis: leesSommen(r, 'b_'), eind: leesSommen(r, 'e_'),
+        regio_code: (r.regio_code as string | null) ?? null,
+        basis: r.b_onderdrukt === true ? vervangendeSommen() : leesSommen(r, 'b_'),
+        eind: r.e_onderdrukt === true ? vervangendeSommen() : leesSommen(r, 'e_'),
+        ...(r.b_onderdrukt === true || r.e_onderdrukt === true ? { onderdrukt: { basis: r.b_onderdrukt === true, eind: r.e_onderdrukt === true } } : {}),
       })),
     ),
   });
@@ -161,7 +174,7 @@ export function regioOverzichtQuery(p: RegioPeriode): MetricQuery<RegioOverzicht
 /** Pure part of `regioOverzichtQuery`: derive figures, national totals and growth shares from sums. */
 export function overzichtUitSommen(
   p: RegioPeriode,
-  rijen: readonly { regio_code: string | null; basis: RegioSommen; eind: RegioSommen }[],
+  rijen: readonly { regio_code: string | null; basis: RegioSommen; eind: RegioSommen; onderdrukt?: { basis: boolean; eind: boolean } }[],
 ): RegioOverzicht {
   const lBasis = kengetallen(somOver(rijen.map((r) => r.basis)));
   const lEind = kengetallen(somOver(rijen.map((r) => r.eind)));
@@ -171,13 +184,16 @@ export function overzichtUitSommen(
     const basis = kengetallen(r.basis);
     const eind = kengetallen(r.eind);
     const g = groei(basis, eind);
-    return { regio_code: r.regio_code, regio_naam: regioNaam(r.regio_code), basis, eind, ...g, aandeel_landelijke_groei: aandeel(g.groei_banen) };
+    const o = r.onderdrukt ? { onderdrukt: r.onderdrukt } : {};
+    return { regio_code: r.regio_code, regio_naam: regioNaam(r.regio_code), basis, eind, ...g, aandeel_landelijke_groei: aandeel(g.groei_banen), ...o };
   });
+  const leeg = (m: 'basis' | 'eind') => rijen.some((r) => r.onderdrukt?.[m]);
+  const lo = leeg('basis') || leeg('eind') ? { onderdrukt: { basis: leeg('basis'), eind: leeg('eind') } } : {};
   return {
     basis: indexToKwartaal(kw(p.basis, 'basis')),
     eind: indexToKwartaal(kw(p.eind, 'eind')),
     regios,
-    landelijk: { basis: lBasis, eind: lEind, ...lGroei, aandeel_landelijke_groei: aandeel(lGroei.groei_banen) },
+    landelijk: { basis: lBasis, eind: lEind, ...lGroei, aandeel_landelijke_groei: aandeel(lGroei.groei_banen), ...lo },
     onbekendeCodes: regios.filter((r) => r.regio_naam === null).map((r) => r.regio_code),
   };
 }
@@ -195,6 +211,8 @@ export interface ReeksParams {
 
 export interface ReeksPunt extends RegioKengetallen {
   kwartaal: Kwartaal;
+  /** Only from a voorberekende map: its cell is empty (stand-in sums, never printed; see RegioOverzichtRij). */
+  onderdrukt?: true;
 }
 
 export interface RegioReeks {
@@ -227,16 +245,19 @@ export function regioReeksenQuery(p: ReeksParams): MetricQuery<Reeksen> {
       : 'HAVING GROUPING(regio_code) = 1';
     params.push(...p.regios);
   }
-  // National = the grouping set without region: the same sums over all regions.
-  return opAggregaat({
-    sql: `SELECT regio_code, CAST(GROUPING(regio_code) AS INTEGER) AS landelijk, kw,
-    ${somKolommen(null)}
+  // National = the grouping set without region: the same sums over all regions (on a
+  // voorberekende map: not known in a quarter where a region's cell is empty).
+  const sql = (vlag: boolean) => `SELECT regio_code, CAST(GROUPING(regio_code) AS INTEGER) AS landelijk, kw,
+    ${somKolommen(null)}${vlag ? ',\n    coalesce(bool_or(onderdrukt), false) AS onderdrukt' : ''}
   FROM ${AGG_TABEL}
   WHERE kw BETWEEN ? AND ?
   GROUP BY GROUPING SETS ((regio_code, kw), (kw))
   ${having}
-  ORDER BY landelijk DESC, regio_code, kw`,
+  ORDER BY landelijk DESC, regio_code, kw`;
+  return opAggregaat({
+    sql: sql(false),
     params,
+    voorberekend: { sql: sql(true), params, setup: [AGGREGAAT] },
     shape: (table) => reeksenUit(p, toRows<Record<string, unknown>>(table)),
   });
 }
@@ -245,7 +266,8 @@ function reeksenUit(p: ReeksParams, rows: readonly Record<string, unknown>[]): R
   const landelijk: RegioReeks = { regio_code: null, regio_naam: 'Nederland', landelijk: true, punten: [] };
   const perRegio = new Map<string | null, RegioReeks>();
   for (const r of rows) {
-    const punt = { kwartaal: indexToKwartaal(r.kw as number), ...kengetallen(leesSommen(r)) };
+    const leeg = r.onderdrukt === true;
+    const punt: ReeksPunt = { kwartaal: indexToKwartaal(r.kw as number), ...kengetallen(leeg ? vervangendeSommen() : leesSommen(r)), ...(leeg ? { onderdrukt: true as const } : {}) };
     if (r.landelijk === 1) {
       landelijk.punten.push(punt);
       continue;
@@ -270,6 +292,8 @@ export interface RegioAandeel {
   regio_code: string | null;
   n: number;
   k: number;
+  /** Only from a voorberekende map: its cell is empty; n and k are stand-ins, never printed. */
+  onderdrukt?: true;
 }
 
 export interface RegioDuurzaam {
@@ -297,10 +321,17 @@ export function regioDuurzaamQuery(eind: Kwartaal, kwartalen: readonly Kwartaal[
   return {
     ...q,
     voorberekend: regioCohortVoorberekend(basis),
-    shape: (table) => ({
-      eind,
-      rijen: q.shape(table).map((r) => ({ regio_code: r.groep === 'onbekend' ? null : r.groep, n: r.cohort, k: r.werkzaam })),
-    }),
+    shape: (table) => {
+      // Only the voorberekend variant answers with `onderdrukt`; the shape keeps the rows' order.
+      const leeg = toRows<{ onderdrukt?: boolean | null }>(table).map((r) => r.onderdrukt === true);
+      return {
+        eind,
+        rijen: q.shape(table).map((r, i) => ({
+          regio_code: r.groep === 'onbekend' ? null : r.groep,
+          ...(leeg[i] ? { ...VERVANGEND_COHORT, onderdrukt: true as const } : { n: r.cohort, k: r.werkzaam }),
+        })),
+      };
+    },
   };
 }
 
@@ -312,10 +343,13 @@ export function regioDuurzaamQuery(eind: Kwartaal, kwartalen: readonly Kwartaal[
  */
 export const REGIO_COHORT_TABEL = 'agg_regio_cohort';
 
+/** Stand-ins for a cohort cell the map left empty (see `vervangendeSommen`): hidden by the page, never printed. */
+const VERVANGEND_COHORT = { n: 20, k: 10 } as const;
+
 function regioCohortVoorberekend(basis: Kwartaal): NonNullable<MetricQuery<unknown>['voorberekend']> {
   const leeg = ['werk_verloren', 'uit_register', 'steeds_werkzaam', 'zelfde_baan'].map((k) => `CAST(NULL AS BIGINT) AS ${k}`).join(', ');
   return {
-    sql: `SELECT kw, groep, cohort, werkzaam, ${leeg} FROM ${REGIO_COHORT_TABEL} WHERE kw = ? ORDER BY groep`,
+    sql: `SELECT kw, groep, coalesce(cohort, 0) AS cohort, coalesce(werkzaam, 0) AS werkzaam, ${leeg}, onderdrukt FROM ${REGIO_COHORT_TABEL} WHERE kw = ? ORDER BY groep`,
     params: [kwartaalToIndex(basis)],
     setup: [{ name: REGIO_COHORT_TABEL, sql: `SELECT 'alleen voorberekend (npm run compute)'` }],
   };

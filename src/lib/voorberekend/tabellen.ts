@@ -36,9 +36,9 @@ export interface VoorberekendeTabel {
   /** Columns joining the table to its control rows (NULL matches NULL). */
   sleutel: readonly string[];
   /**
-   * Whether the page shows a suppressed (empty) cell as suppressed. While it does not — the
-   * Regio's page would add it as 0 to a region and to Nederland — the site refuses a folder with
-   * suppressed cells in this table rather than draw wrong numbers.
+   * Whether the page shows a suppressed (empty) cell as suppressed (the Regio's page: "x", with
+   * Nederland hidden in that quarter; never added as 0). A table whose page does not is refused
+   * by the site when it has suppressed cells, rather than drawn with wrong numbers.
    */
   toontOnderdrukt: boolean;
   /** Columns written (the last is `onderdrukt`), in order, with their DuckDB types. */
@@ -114,7 +114,7 @@ export const TABELLEN: readonly VoorberekendeTabel[] = [
     bouw: () => regioSetup.sql,
     controle: regioControle(),
     sleutel: ['regio_code', 'kw'],
-    toontOnderdrukt: false,
+    toontOnderdrukt: true,
     kolommen: [
       { naam: 'regio_code', type: 'VARCHAR' },
       { naam: 'kw', type: 'INTEGER' },
@@ -131,7 +131,7 @@ export const TABELLEN: readonly VoorberekendeTabel[] = [
     bouw: cohortBouw,
     controle: cohortControle(),
     sleutel: ['kw', 'groep'],
-    toontOnderdrukt: false,
+    toontOnderdrukt: true,
     kolommen: [
       { naam: 'kw', type: 'INTEGER' },
       { naam: 'groep', type: 'VARCHAR' },

@@ -17,6 +17,11 @@
  *    and of the base quarter; no sums are printed between them, so only the primary rule acts.
  *
  * Ids: `r:<code>.b|e.personen|werkzaam` (code `∅` for a NULL code), `NL.…` for Nederland.
+ *
+ * From a voorberekende map a cell may be empty (`onderdrukt`: fewer than 10 persons, or protecting
+ * such a cell; the map does not say which). Its counts enter the table as hidden (`verborgen`,
+ * printed "x") with stand-in values, and so does Nederland in that quarter (its sum is not known):
+ * every value resting on them is hidden and nothing is added as 0.
  */
 import { beveilig, type Beveiligd } from '../../lib/disclosure/beveilig.ts';
 import { WeergaveBouwer, aandeelId } from '../../lib/disclosure/tabel.ts';
@@ -44,6 +49,9 @@ export interface OverzichtBescherming {
   waarde(maat: OverzichtMaat, code: string | null, v: number | null): number | Onderdrukt | null;
 }
 
+/** A cell the voorberekende map left empty: hidden whatever this table decides. */
+const leeg = (onderdrukt: boolean | undefined) => (onderdrukt ? { verborgen: 'bescherming' as const } : {});
+
 const overzichtCache = new WeakMap<RegioOverzicht, OverzichtBescherming>();
 
 /** The overview's table; one answer per overview object (map, profile and scatter share it). */
@@ -55,8 +63,8 @@ export function beschermOverzicht(o: RegioOverzicht): OverzichtBescherming {
   const moment = [['b', 'basis'], ['e', 'eind']] as const;
   for (const [m, veld] of moment) {
     for (const k of ['personen', 'werkzaam'] as const) {
-      w.cel(`${NL}.${m}.${k}`, o.landelijk[veld][k], { gewicht: LANDELIJK_GEWICHT });
-      for (const { p, r, getoond } of rijen) w.cel(`${p}.${m}.${k}`, r[veld][k], { getoond });
+      w.cel(`${NL}.${m}.${k}`, o.landelijk[veld][k], { gewicht: LANDELIJK_GEWICHT, ...leeg(o.landelijk.onderdrukt?.[veld]) });
+      for (const { p, r, getoond } of rijen) w.cel(`${p}.${m}.${k}`, r[veld][k], { getoond, ...leeg(r.onderdrukt?.[veld]) });
       w.som(`${NL}.${m}.${k}`, rijen.map((x) => `${x.p}.${m}.${k}`));
     }
   }
@@ -109,8 +117,9 @@ export function beschermCohort(rijen: readonly RegioAandeel[]): CohortBeschermin
   const regels = rijen.map((r) => ({ p: rij(r.regio_code), r, getoond: opKaart(r.regio_code) }));
   const som = (f: (r: RegioAandeel) => number) => rijen.reduce((a, r) => a + f(r), 0);
   // Nederland's counts are not printed (only its share), the regions' are (the funnel's table).
-  w.cel(`${NL}.n`, som((r) => r.n), { getoond: false, gewicht: LANDELIJK_GEWICHT }).cel(`${NL}.k`, som((r) => r.k), { getoond: false, gewicht: LANDELIJK_GEWICHT });
-  for (const { p, r, getoond } of regels) w.cel(`${p}.n`, r.n, { getoond }).cel(`${p}.k`, r.k, { getoond });
+  const nl = { getoond: false, gewicht: LANDELIJK_GEWICHT, ...leeg(rijen.some((r) => r.onderdrukt)) };
+  w.cel(`${NL}.n`, som((r) => r.n), nl).cel(`${NL}.k`, som((r) => r.k), nl);
+  for (const { p, r, getoond } of regels) w.cel(`${p}.n`, r.n, { getoond, ...leeg(r.onderdrukt) }).cel(`${p}.k`, r.k, { getoond, ...leeg(r.onderdrukt) });
   w.som(`${NL}.n`, regels.map((x) => `${x.p}.n`)).som(`${NL}.k`, regels.map((x) => `${x.p}.k`));
   for (const p of [NL, ...regels.map((x) => x.p)]) w.nesting(`${p}.k`, `${p}.n`);
   for (const p of [NL, ...regels.filter((x) => x.getoond).map((x) => x.p)]) {
@@ -166,7 +175,7 @@ export function beschermReeksen(reeksen: Reeksen, indicator: NiveauIndicator, ba
   const punten = new Set<string>();
   for (const r of [reeksen.landelijk, ...reeksen.regios]) {
     const p = r.landelijk ? NL : rij(r.regio_code);
-    for (const pt of r.punten) for (const t of tellingen) w.cel(`${p}.${pt.kwartaal}.${t}`, pt[t], { getoond: false });
+    for (const pt of r.punten) for (const t of tellingen) w.cel(`${p}.${pt.kwartaal}.${t}`, pt[t], { getoond: false, ...leeg(pt.onderdrukt) });
     const heeftBasis = r.punten.some((pt) => pt.kwartaal === basis);
     for (const pt of r.punten) {
       if (!heeftBasis) continue;

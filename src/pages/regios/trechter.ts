@@ -34,7 +34,12 @@ export interface TrechterModel {
   curve: FunnelCurvePunt[];
 }
 
+/**
+ * Null without a national rate: nobody in the cohort, or a voorberekende map left a region's
+ * cohort empty (`onderdrukt`), so the rate the limits lie around is not known.
+ */
 export function trechterData(eind: Kwartaal, invoer: readonly RegioAandeel[], herkomst: Herkomst): TrechterModel | null {
+  if (invoer.some((r) => r.onderdrukt)) return null;
   const f = regioFunnel(invoer);
   if (f.p0 === null) return null;
   const b = beschermCohort(invoer);
