@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../src/lib/engine/node.ts';
+import { REGIO_CODES } from '../src/lib/extracts/regions.ts';
 import { onderDrempel } from '../src/lib/metrics/duurzaamheid/aandelen.ts';
 import {
   basiskwartalen, panelBereikQuery, standaardBasiskwartaal, startersBasiskwartalen, type PanelBereik,
@@ -33,6 +34,14 @@ async function cohortUitkomstenQ3(engine: NodeEngine, horizon: 4 | 8, split: 'no
   }
   return out;
 }
+
+/** The rows of one group of a split, as a filter on that group gives them (groep 'totaal'). */
+function alsTotaal<T extends { groep: string }>(rijen: readonly T[], groep: string): T[] {
+  return rijen.filter((r) => r.groep === groep).map((r) => ({ ...r, groep: 'totaal' }));
+}
+
+/** Three regions nobody in the fixtures lives in. */
+const ANDERE_REGIOS = REGIO_CODES.filter((c) => c !== 'AM01' && c !== 'AM02').slice(0, 3);
 
 function redenen(rows: UitstroomRij[]) {
   return Object.fromEntries(rows.map((r) => [r.reden, r.aantal]));
@@ -121,6 +130,31 @@ describe('duurzaamheid: cohort outcome (cohort panel, base 2021Q3)', () => {
     const [am02] = await runMetric(engine, cohortUitkomstQuery({ basis: '2021Q3', horizon: 4, filters: { regio: ['AM02'] } }, bereik));
     expect(tel(am02)).toEqual({ cohort: 6, werkzaam: 1, verloren: 0, uit: 5, steeds: 0, zelfde: 1 });
     expect(am02.groep).toBe('totaal');
+  });
+
+  it('gives a region filter (small group: t+h and the masks read for the persons in the cohort only) the numbers of the region split', async () => {
+    // Up to four regions take the plan that reads only the persons of the base rows
+    // (sql-fragments.ts kleineGroep); the split by region and five regions take the plan over everyone.
+    for (const horizon of [4, 8] as const) {
+      for (const kwartaalVanJaar of [undefined, 3] as const) {
+        const trend = { horizon, kwartaalVanJaar };
+        const perRegio = await runMetric(engine, cohortTrendQuery({ ...trend, split: 'regio_code' }, bereik, 'join'));
+        const uitPerRegio = await runMetric(engine, uitstroomTrendQuery({ ...trend, split: 'regio_code' }, bereik, 'join'));
+        expect(perRegio.filter((r) => r.groep === 'AM02').length).toBeGreaterThan(0);
+        expect(uitPerRegio.filter((r) => r.groep === 'AM02' && r.aantal > 0).length).toBeGreaterThan(0);
+        for (const regio of ['AM01', 'AM02']) {
+          expect(await runMetric(engine, cohortTrendQuery({ ...trend, filters: { regio: [regio] } }, bereik))).toEqual(alsTotaal(perRegio, regio));
+          expect(await runMetric(engine, uitstroomTrendQuery({ ...trend, filters: { regio: [regio] } }, bereik))).toEqual(alsTotaal(uitPerRegio, regio));
+        }
+        // Everyone lives in AM01 or AM02: two regions (small group) and five (everyone's plan) give the total.
+        const totaal = await runMetric(engine, cohortTrendQuery(trend, bereik, 'join'));
+        for (const regio of [['AM01', 'AM02'], ['AM01', 'AM02', ...ANDERE_REGIOS]]) {
+          expect(await runMetric(engine, cohortTrendQuery({ ...trend, filters: { regio } }, bereik))).toEqual(totaal);
+        }
+      }
+    }
+    const een = await runMetric(engine, cohortUitkomstQuery({ basis: '2021Q3', horizon: 8, split: 'regio_code' }, bereik));
+    expect(await runMetric(engine, cohortUitkomstQuery({ basis: '2021Q3', horizon: 8, filters: { regio: ['AM01'] } }, bereik))).toEqual(alsTotaal(een, 'AM01'));
   });
 
   it('splits by the sector and dienstverband of the job held at t', async () => {
@@ -294,6 +328,22 @@ describe('duurzaamheid: starters (starters panel, base 2021Q3)', () => {
     expect(r.werkzaamNa1JaarPct).toBe(50);
     expect(r.werkzaamNa2Jaar).toBeNull();
     expect(r.werkzaamNa2JaarPct).toBeNull();
+  });
+
+  it('gives a region filter (small group: masks for the persons starting there only) the numbers of the region split', async () => {
+    for (const kwartaalVanJaar of [undefined, 3] as const) {
+      const perRegio = await runMetric(engine, startersTrendQuery({ split: 'regio_code', kwartaalVanJaar }, bereik));
+      expect(perRegio.filter((r) => r.groep === 'AM02').length).toBeGreaterThan(0);
+      for (const regio of ['AM01', 'AM02']) {
+        expect(await runMetric(engine, startersTrendQuery({ filters: { regio: [regio] }, kwartaalVanJaar }, bereik))).toEqual(alsTotaal(perRegio, regio));
+      }
+      const totaal = await runMetric(engine, startersTrendQuery({ kwartaalVanJaar }, bereik));
+      for (const regio of [['AM01', 'AM02'], ['AM01', 'AM02', ...ANDERE_REGIOS]]) {
+        expect(await runMetric(engine, startersTrendQuery({ filters: { regio }, kwartaalVanJaar }, bereik))).toEqual(totaal);
+      }
+    }
+    const een = await runMetric(engine, startersQuery({ basis: '2021Q3', split: 'regio_code' }, bereik));
+    expect(await runMetric(engine, startersQuery({ basis: '2021Q3', filters: { regio: ['AM01'] } }, bereik))).toEqual(alsTotaal(een, 'AM01'));
   });
 
   it('gives the starters trend equal to the base quarters one by one', async () => {

@@ -20,7 +20,7 @@ import {
   checkHorizon, checkKwartaal, checkKwartaalVanJaar, checkSplit, filterSql, groepRuw,
   type Afbakening, type TrendAfbakening, type Filters, type Horizon, type KwartaalVanJaar, type Splitsing,
 } from './filters.ts';
-import { LEEG, PANEL, datum, int, kwartaalVanJaarSql, maskType, relK } from './sql-fragments.ts';
+import { LEEG, PANEL, alleenPersonenUit, datum, int, kwartaalVanJaarSql, maskType, relK } from './sql-fragments.ts';
 import type { MetricQuery, SqlQuery } from '../../sql/query.ts';
 
 /** One base quarter. */
@@ -39,7 +39,8 @@ export interface CohortSpec {
 
 /**
  * CTEs `basis` (werkzaam at t ∈ [b0, b1], filters and groep on t's values) and `eind` (every
- * register row at t+h; h is a multiple of 4, so t+h lies in the same quarter of the year).
+ * register row at t+h; h is a multiple of 4, so t+h lies in the same quarter of the year; for a
+ * small group only the rows of persons in `basis`, see kleineGroep).
  */
 export function basisEindCtes(s: CohortSpec, kmin: number): { sql: string; params: string[] } {
   const f = filterSql(s.filters, 'r');
@@ -54,7 +55,7 @@ export function basisEindCtes(s: CohortSpec, kmin: number): { sql: string; param
 eind AS (
   SELECT e.persoon_id, ${relK('e', kmin)} AS k, e.werkzaam, e.baan_id
   FROM ${PANEL} e
-  WHERE e.peildatum BETWEEN ${datum(s.b0 + s.h)} AND ${datum(s.b1 + s.h)}${qe}
+  WHERE e.peildatum BETWEEN ${datum(s.b0 + s.h)} AND ${datum(s.b1 + s.h)}${qe}${alleenPersonenUit('e', 'basis', s.filters)}
 )`,
     params: f.params,
   };

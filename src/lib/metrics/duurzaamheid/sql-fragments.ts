@@ -7,7 +7,7 @@
 import type { ExtractName } from '../../engine/types.ts';
 import { indexToKwartaal, kwartaalEinde, kwartaalIndex } from '../../kwartaal.ts';
 import type { SqlQuery } from '../../sql/query.ts';
-import type { KwartaalVanJaar } from './filters.ts';
+import type { Filters, KwartaalVanJaar } from './filters.ts';
 
 export const PANEL = 'doelgroep_kwartaal' satisfies ExtractName;
 export const UITSTROOM = 'doelgroep_uitstroom' satisfies ExtractName;
@@ -41,12 +41,32 @@ export function kwartaalVanJaarSql(a: string, q: KwartaalVanJaar | undefined): s
   return q ? ` AND quarter(${a}.peildatum) = ${int(q)}` : '';
 }
 
-/** Per person: bit i set when werkzaam in quarter kmin+i, for quarters van..tot. */
-export function werkMaskCte(naam: string, kmin: number, van: number, tot: number, T: string): string {
+/**
+ * A region filter makes a cohort small (a region holds a few percent of the register). The
+ * per-person parts of a query (outcome rows, werkzaam masks) then read only the rows of the
+ * persons in it (a semi-join on persoon_id) instead of hashing every person in those quarters.
+ * Measured in native DuckDB, one thread, 12M rows, a fourth-quarter trend per achtergrond: one
+ * region 2.3 s → 1.2 s, one region and a sector 2.9 s → 1.0 s; with 8 or more regions, or only a
+ * sector or dienstverband filter, the semi-join costs more than it saves (markt: 1.7 s → 4.4 s).
+ */
+const KLEIN_MAX_REGIOS = 4;
+
+export function kleineGroep(filters: Filters | undefined): boolean {
+  const n = filters?.regio?.length ?? 0;
+  return n > 0 && n <= KLEIN_MAX_REGIOS;
+}
+
+/** WHERE fragment: row alias `a` belongs to a person in CTE `cte` (when the group is small, else nothing). */
+export function alleenPersonenUit(a: string, cte: string, filters: Filters | undefined): string {
+  return kleineGroep(filters) ? ` AND ${a}.persoon_id IN (SELECT persoon_id FROM ${cte})` : '';
+}
+
+/** Per person: bit i set when werkzaam in quarter kmin+i, for quarters van..tot; `alleen`: a further WHERE fragment on `w`. */
+export function werkMaskCte(naam: string, kmin: number, van: number, tot: number, T: string, alleen = ''): string {
   return `${naam} AS (
   SELECT w.persoon_id, bit_or(CAST(1 AS ${T}) << ${relK('w', kmin)}) AS werk
   FROM ${PANEL} w
-  WHERE w.werkzaam AND w.peildatum BETWEEN ${datum(van)} AND ${datum(tot)}
+  WHERE w.werkzaam AND w.peildatum BETWEEN ${datum(van)} AND ${datum(tot)}${alleen}
   GROUP BY w.persoon_id
 )`;
 }

@@ -18,7 +18,7 @@ import {
   checkKwartaal, checkKwartaalVanJaar, checkSplit, filterSql, groepRuw, groepUit,
   type Afbakening, type TrendAfbakening, type Filters, type KwartaalVanJaar, type Splitsing,
 } from './filters.ts';
-import { LEEG, PANEL, bit, datum, int, maskType, relK, werkMaskCte } from './sql-fragments.ts';
+import { LEEG, PANEL, alleenPersonenUit, bit, datum, int, kleineGroep, maskType, relK, werkMaskCte } from './sql-fragments.ts';
 
 export interface StartersParams extends Afbakening { basis: Kwartaal }
 
@@ -54,6 +54,8 @@ interface StartersSpec {
  * base quarter, from the first start in the window; filters and split use the values at s.
  * One base quarter: s+4 and s+8 are looked up in the rows of the starters only (cheap). Trend:
  * the mask runs on to b1+8 and gives werkzaam at s+4/s+8 as bits; only the baan at s+4 is joined.
+ * For a small group (kleineGroep) the filters are applied to the rows at s first (`kandidaat`) and
+ * the masks are built for those persons only.
  */
 function startersSpecSql(s: StartersSpec): SqlQuery {
   const enkel = s.b0 === s.b1;
@@ -61,7 +63,9 @@ function startersSpecSql(s: StartersSpec): SqlQuery {
   const kmax = enkel ? s.b1 : Math.min(s.b1 + 8, s.laatste);
   const T = maskType(s.b1 + 8 - kmin + 1);
   const l = s.laatste - kmin;
-  const f = filterSql(s.filters, 'st');
+  // Filters use the values at s: for a small group on the rows at s (kandidaat), else per base.
+  const klein = kleineGroep(s.filters);
+  const f = filterSql(s.filters, klein ? 'r' : 'st');
   const q = s.kwartaalVanJaar ? ` AND (st.ks + d.d + ${int(kmin)}) % 4 = ${int(s.kwartaalVanJaar - 1)}` : '';
   const naTot = Math.min(enkel ? s.b1 + 8 : s.b1 + 4, s.laatste);
   const uitkomst = enkel
@@ -74,14 +78,28 @@ function startersSpecSql(s: StartersSpec): SqlQuery {
          ${bit('st.werk', 'st.ks + 8')} AS werk_2
   FROM start st
   LEFT JOIN na n4 ON n4.persoon_id = st.persoon_id AND n4.k = st.ks + 4`;
-  const sql = `WITH ${werkMaskCte('werk', kmin, kmin, kmax, T)},
+  const kolommen = 'r.baan_id, r.achtergrond, r.regio_code, r.sector, r.dienstverband';
+  const start = klein
+    ? `kandidaat AS (
+  SELECT r.persoon_id, ${relK('r', kmin)} AS ks, ${kolommen}
+  FROM ${PANEL} r
+  WHERE r.werkzaam AND r.peildatum BETWEEN ${datum(s.b0 - 3)} AND ${datum(s.b1)}${f.sql}
+),
+${werkMaskCte('werk', kmin, kmin, kmax, T, alleenPersonenUit('w', 'kandidaat', s.filters))},
 start AS (
-  SELECT r.persoon_id, ${relK('r', kmin)} AS ks, r.baan_id, r.achtergrond, r.regio_code, r.sector, r.dienstverband,
+  SELECT r.*, (w.werk & ~(w.werk << 1)) AS starts, w.werk
+  FROM kandidaat r JOIN werk w ON w.persoon_id = r.persoon_id
+  WHERE NOT ${bit('w.werk', 'r.ks - 1')}
+)`
+    : `${werkMaskCte('werk', kmin, kmin, kmax, T)},
+start AS (
+  SELECT r.persoon_id, ${relK('r', kmin)} AS ks, ${kolommen},
          (w.werk & ~(w.werk << 1)) AS starts, w.werk
   FROM ${PANEL} r JOIN werk w ON w.persoon_id = r.persoon_id
   WHERE r.werkzaam AND r.peildatum BETWEEN ${datum(s.b0 - 3)} AND ${datum(s.b1)}
     AND NOT ${bit('w.werk', `${relK('r', kmin)} - 1`)}
-),
+)`;
+  const sql = `WITH ${start},
 na AS (
   SELECT e.persoon_id, ${relK('e', kmin)} AS k, e.baan_id
   FROM ${PANEL} e
@@ -96,7 +114,7 @@ per_basis AS (
   SELECT st.*, st.ks + d.d AS kt, ${groepRuw(s.split, 'st')} AS gr
   FROM start_uit st CROSS JOIN (SELECT unnest([0, 1, 2, 3]) AS d) d
   WHERE st.ks + d.d BETWEEN ${int(s.b0 - kmin)} AND ${int(s.b1 - kmin)}
-    AND (st.starts & (((CAST(1 AS ${T}) << (3 - d.d)) - 1) << (st.ks + d.d - 3))) = 0${q}${f.sql}
+    AND (st.starts & (((CAST(1 AS ${T}) << (3 - d.d)) - 1) << (st.ks + d.d - 3))) = 0${q}${klein ? '' : f.sql}
 )
 SELECT CAST(kt + ${int(kmin)} AS INTEGER) AS kw, ${groepUit(s.split, 'gr')} AS groep,
   count(*) AS starters,

@@ -22,7 +22,7 @@ import {
   type CohortSpec,
 } from './cohort-sql.ts';
 import { groepUit, type Horizon } from './filters.ts';
-import { PANEL, int, maskType, volleBits, werkMaskCte } from './sql-fragments.ts';
+import { PANEL, alleenPersonenUit, int, maskType, volleBits, werkMaskCte } from './sql-fragments.ts';
 
 export interface UitkomstRij {
   basis: Kwartaal;
@@ -51,7 +51,7 @@ function cohortSpecSql(s: CohortSpec): SqlQuery {
   const be = basisEindCtes(s, kmin);
   const n = s.h - 1; // quarters strictly between t and t+h
   const sql = `WITH ${be.sql},
-${werkMaskCte('tussen', kmin, s.b0 + 1, s.b1 + s.h - 1, T)}
+${werkMaskCte('tussen', kmin, s.b0 + 1, s.b1 + s.h - 1, T, alleenPersonenUit('w', 'basis', s.filters))}
 SELECT CAST(b.k + ${int(kmin)} AS INTEGER) AS kw, ${groepUit(s.split, 'b.gr')} AS groep,
   count(*) AS cohort,
   count(*) FILTER (WHERE e.werkzaam) AS werkzaam,
