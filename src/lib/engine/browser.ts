@@ -9,9 +9,10 @@ import { QueryActivity } from './activity.ts';
 import { openDatabase } from './open-database.ts';
 import { dbFout, drain, sqlFout } from './db-fout.ts';
 import { CACHE_DB, CACHE_META, WORK_DB, cacheKey } from './cache.ts';
+import { cachedKeys, swapTable } from './table-swap.ts';
 import { SupersededError, type BrowserEngine, type LoadedExtractInfo, type LoadProgress, type LoadResult } from './client-types.ts';
 import { ident, literal } from '../sql/quote.ts';
-import { DecodeClient, codesTable, ingest, type EngineTimings, type IngestContext } from './ingest.ts';
+import { DecodeClient, ingest, type EngineTimings, type IngestContext } from './ingest.ts';
 import type { DecodeRequest, DecodeSource } from './protocol.ts';
 import type { ExtractName, SqlParam } from './types.ts';
 
@@ -22,9 +23,10 @@ import type { ExtractName, SqlParam } from './types.ts';
  *
  * Layout: every connection works in the in-memory database `pm` (USE pm). When the browser has
  * OPFS, DuckDB's default database is a file there (pm_cache): demo extracts are first loaded fast
- * (categorical columns as integer codes behind a view with the ENUM values), then copied in the
- * background into the cache file with real ENUM columns (DuckDB compresses them); queries then use
- * the cached copy and the in-memory codes table is dropped; then a fresh DuckDB worker on the
+ * into that file (categorical columns as integer codes, behind a view in pm with the ENUM values;
+ * in the file DuckDB keeps the table compressed and can evict it, so a panel twice the national
+ * size never sits uncompressed in the heap), then copied in the background into the cache table
+ * with real ENUM columns; queries then use the cached copy and the codes table is dropped; then a fresh DuckDB worker on the
  * cache file gives back the heap the load grew (release). A reload attaches the cached tables
  * and decodes nothing. Without OPFS, and for a user's own file, categorical columns are inserted
  * straight into ENUM columns (slower to load, nothing to do afterwards).
@@ -53,6 +55,10 @@ export class WasmEngine implements BrowserEngine {
   private db: duckdb.AsyncDuckDB | null = null;
   private conn: Conn | null = null;
   private loadConn: Conn | null = null;
+  /** Cold demo loads into the cache file (USE pm_cache; made on first use). */
+  private cacheLoadConn: Promise<Conn> | null = null;
+  /** Per contract, the cache-file table of integer codes its view reads until the background copy replaces it. */
+  private readonly cacheCodes = new Map<ExtractName, string>();
   private readonly viewConns = new Map<string, Promise<Conn>>();
   private readonly info = new Map<ExtractName, LoadedExtractInfo>();
   /** Increases when an extract's table is replaced; a background cache copy checks it before switching. */
@@ -268,18 +274,7 @@ export class WasmEngine implements BrowserEngine {
   }
 
   private async cachedKeys(): Promise<Map<string, { sleutel: string; rijen: number }>> {
-    const out = new Map<string, { sleutel: string; rijen: number }>();
-    if (!this.timings.cache) return out;
-    try {
-      const t = await this.conn!.query(
-        `SELECT m.extract, m.sleutel, m.rijen FROM ${CACHE_META} m
-         JOIN duckdb_tables() t ON t.database_name = '${CACHE_DB}' AND t.schema_name = 'main' AND t.table_name = m.extract`,
-      );
-      for (const row of t.toArray()) out.set(String(row.extract), { sleutel: String(row.sleutel), rijen: Number(row.rijen) });
-    } catch {
-      // Unreadable cache: decode everything.
-    }
-    return out;
+    return this.timings.cache ? cachedKeys(this.conn!) : new Map();
   }
 
   private async loadDemoExtract(
@@ -309,7 +304,8 @@ export class WasmEngine implements BrowserEngine {
     const url = new URL(`${entry.file}?v=${encodeURIComponent(entry.sha256.slice(0, 16))}`, this.dataBase()).href;
     const categorical: DecodeRequest['categorical'] = this.timings.cache ? 'codes' : 'dictionary';
     const source: DecodeSource = { url, bytes: entry.bytes, sha256: entry.sha256 };
-    const { result, timing } = await ingest(this.ingestContext(), { extract: name, bestand: entry.file, source }, 'demo', categorical, onProgress);
+    const ctx = categorical === 'codes' ? await this.cacheIngestContext() : this.ingestContext();
+    const { result, timing } = await ingest(ctx, { extract: name, bestand: entry.file, source }, 'demo', categorical, onProgress);
     if (result.ok) {
       this.timings.loads[name] = { ms: result.ms, bron: 'parquet', rijen: result.rijen, ...timing };
       if (this.timings.cache) {
@@ -320,45 +316,40 @@ export class WasmEngine implements BrowserEngine {
     return result;
   }
 
+  /** A cold demo load into the cache file: its own connection, whose current database is the file. */
+  private async cacheIngestContext(): Promise<IngestContext> {
+    this.cacheLoadConn ??= this.newConnection().then(async (c) => {
+      await c.query(`USE ${CACHE_DB}`);
+      return c;
+    });
+    return { ...this.ingestContext(await this.cacheLoadConn), codesSchema: `${CACHE_DB}.main` };
+  }
+
   /** What a load needs: the load connection, the decode worker, the table swap. */
-  private ingestContext(): IngestContext {
-    const conn = this.loadConn!;
+  private ingestContext(conn = this.loadConn!): IngestContext {
     return {
       conn,
       schema: W,
       decoder: this.decoder,
-      replace: (name, statements, c) => this.replace(name, statements, c),
+      replace: (name, statements, c, codes) => this.replace(name, statements, c, codes),
       engine: { query: (sql: string, params?: readonly SqlParam[]) => this.run(conn, sql, params), close: async () => undefined },
       setInfo: (extract, bron, bestand, rijen) => this.setInfo(extract, bron, bestand, rijen),
     };
   }
 
   /**
-   * Put a new table or view under the contract name in one transaction: drop what is there now
-   * (table or view, and a codes table behind it), then run `statements`.
+   * Put a new table or view under the contract name in one transaction (swapTable). `codes`: the cache-file
+   * table the new view reads; the one the old view read is dropped after the swap (a transaction
+   * writes to one database only).
    */
-  private async replace(name: ExtractName, statements: string[], conn = this.loadConn!): Promise<void> {
-    const existing = await conn.query(
-      `SELECT 'VIEW' AS k, view_name AS n FROM duckdb_views() WHERE database_name = '${WORK_DB}' AND schema_name = 'main' AND view_name = ${literal(name)}
-       UNION ALL SELECT 'TABLE', table_name FROM duckdb_tables() WHERE database_name = '${WORK_DB}' AND schema_name = 'main'
-         AND table_name IN (${literal(name)}, ${literal(codesTable(name))})`,
-    );
-    // Views first: a view may read the codes table.
-    const drops = existing
-      .toArray()
-      .map((r) => ({ k: String(r.k), n: String(r.n) }))
-      .sort((a, b) => (a.k === b.k ? 0 : a.k === 'VIEW' ? -1 : 1))
-      .map((r) => `DROP ${r.k} ${W}.${ident(r.n)}`);
-    await conn.query('BEGIN TRANSACTION');
-    try {
-      for (const s of [...drops, ...statements]) await conn.query(s);
-      await conn.query('COMMIT');
-    } catch (e) {
-      await conn.query('ROLLBACK').catch(() => undefined);
-      throw e;
-    }
+  private async replace(name: ExtractName, statements: string[], conn = this.loadConn!, codes?: string): Promise<void> {
+    await swapTable(conn, name, statements);
     this.generation.set(name, (this.generation.get(name) ?? 0) + 1);
     this.released = false;
+    const old = this.cacheCodes.get(name);
+    if (codes) this.cacheCodes.set(name, codes);
+    else this.cacheCodes.delete(name);
+    if (old && old !== codes) await conn.query(`DROP TABLE IF EXISTS ${old}`).catch((e) => console.debug('[rekenmodule] opruimen', e));
   }
 
   private setInfo(extract: ExtractName, bron: 'demo' | 'gebruiker', bestand: string, rijen: number): void {
@@ -405,11 +396,12 @@ export class WasmEngine implements BrowserEngine {
         await conn.query(
           `INSERT INTO ${CACHE_META} VALUES (${literal(name)}, ${literal(key)}, ${rijen}, ${literal(bestand)}, ${literal(new Date().toISOString())})`,
         );
-        await this.activity.exclusive(() => conn!.query(`CHECKPOINT ${CACHE_DB}`));
         await this.enqueue(async () => {
           if (this.generation.get(name) !== gen) return;
           await this.replace(name, [`CREATE VIEW ${W}.${ident(name)} AS SELECT * FROM ${target}`]);
         });
+        // After the swap, so the dropped codes table's blocks are given back in the same checkpoint.
+        await this.activity.exclusive(() => conn!.query(`CHECKPOINT ${CACHE_DB}`));
         this.timings.persisted[name] = { ms: performance.now() - t0 };
       } catch (e) {
         this.timings.persisted[name] = { fout: dbFout(e) };
@@ -439,10 +431,7 @@ export class WasmEngine implements BrowserEngine {
         if (this.closed || this.released || !this.timings.cache || this.eigen.size > 0 || !names.every((n) => cached.has(n))) return null;
         const t0 = performance.now();
         const { instantiateMs, openMs } = this.timings;
-        for (const c of this.viewConns.values()) await (await c).close().catch(() => undefined);
-        this.viewConns.clear();
-        await this.conn?.close().catch(() => undefined);
-        await this.loadConn?.close().catch(() => undefined);
+        await this.closeConnections();
         await this.db?.terminate();
         this.decoder.terminate();
         await this.start();
@@ -477,10 +466,17 @@ export class WasmEngine implements BrowserEngine {
     this.closed = true;
     this.decoder.terminate();
     await this.persistQueue.catch(() => undefined);
+    await this.closeConnections();
+    await this.db?.terminate();
+  }
+
+  private async closeConnections(): Promise<void> {
     for (const c of this.viewConns.values()) await (await c).close().catch(() => undefined);
+    this.viewConns.clear();
     await this.conn?.close().catch(() => undefined);
     await this.loadConn?.close().catch(() => undefined);
-    await this.db?.terminate();
+    await (await this.cacheLoadConn?.catch(() => null))?.close().catch(() => undefined);
+    this.cacheLoadConn = null;
   }
 }
 

@@ -67,11 +67,17 @@ export function codesTable(name: ExtractName): string {
 /** What ingest needs from the engine. */
 export interface IngestContext {
   conn: Conn;
-  /** Qualified name of the work schema, e.g. pm.main. */
+  /** Qualified name of the work schema, e.g. pm.main (where the contract name lives). */
   schema: string;
+  /**
+   * A demo extract loaded as codes goes into the OPFS cache file instead (e.g. pm_cache.main; the
+   * connection's current database): DuckDB keeps it compressed there and can evict it, where the
+   * in-memory table of a 24M-row panel takes about 1.6 GB. The contract name is a view on it.
+   */
+  codesSchema?: string;
   decoder: DecodeClient;
-  /** Replace the contract's table or view in one transaction (see WasmEngine.replace). */
-  replace(extract: ExtractName, statements: string[], conn: Conn): Promise<void>;
+  /** Replace the contract's table or view in one transaction (see WasmEngine.replace); `codes`: the cache-file table it now reads. */
+  replace(extract: ExtractName, statements: string[], conn: Conn, codes?: string): Promise<void>;
   /** A QueryEngine on the load connection (validation of the staging table). */
   engine: QueryEngine;
   setInfo(extract: ExtractName, bron: 'demo' | 'gebruiker', bestand: string, rijen: number): void;
@@ -166,6 +172,7 @@ export function ingest(
   let failed = false;
   let staging = '';
   let stagingRef = '';
+  const inCache = categorical === 'codes' && ctx.codesSchema !== undefined && req.extract !== null;
   const progress = (p: Omit<LoadProgress, 'extract'>) => {
     if (extract) onProgress?.({ extract, ...p });
   };
@@ -236,13 +243,18 @@ export function ingest(
             }
             const target = `${ctx.schema}.${ident(extract)}`;
             const codes = codesTable(extract);
-            await ctx.replace(
-              extract,
-              categorical === 'codes'
-                ? [`ALTER TABLE ${stagingRef} RENAME TO ${ident(codes)}`, codesViewSql(target, `${ctx.schema}.${ident(codes)}`, m.columns)]
-                : [`ALTER TABLE ${stagingRef} RENAME TO ${ident(extract)}`],
-              conn,
-            );
+            if (inCache) {
+              // One transaction writes to one database: the view in pm reads the cache file's table as it is.
+              await ctx.replace(extract, [codesViewSql(target, stagingRef, m.columns)], conn, stagingRef);
+            } else {
+              await ctx.replace(
+                extract,
+                categorical === 'codes'
+                  ? [`ALTER TABLE ${stagingRef} RENAME TO ${ident(codes)}`, codesViewSql(target, `${ctx.schema}.${ident(codes)}`, m.columns)]
+                  : [`ALTER TABLE ${stagingRef} RENAME TO ${ident(extract)}`],
+                conn,
+              );
+            }
             created = false;
             ctx.setInfo(extract, bron, req.bestand, inserted);
             progress({ fase: 'klaar', fractie: 1, rijen: inserted });
@@ -268,8 +280,9 @@ export function ingest(
           break;
       }
     });
-    staging = `_laden_${id}`;
-    stagingRef = `${ctx.schema}.${ident(staging)}`;
+    // In the cache file the table keeps its load name (codes table of the extract, one per load).
+    staging = inCache ? `${codesTable(req.extract!)}_${id}` : `_laden_${id}`;
+    stagingRef = `${inCache ? ctx.codesSchema : ctx.schema}.${ident(staging)}`;
     decoder.post({ type: 'decode', id, extract: req.extract, bestand: req.bestand, source: req.source, categorical });
   });
 }

@@ -1,5 +1,6 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
-import { CACHE_FILE, CACHE_META, opfsAvailable } from './cache.ts';
+import { CACHE_DB, CACHE_FILE, CACHE_META, opfsAvailable } from './cache.ts';
+import { ident } from '../sql/quote.ts';
 import { dbFout } from './db-fout.ts';
 
 /**
@@ -22,6 +23,11 @@ export async function openDatabase(db: duckdb.AsyncDuckDB, wantCache: boolean): 
         await c.query(
           `CREATE TABLE IF NOT EXISTS ${CACHE_META} (extract VARCHAR PRIMARY KEY, sleutel VARCHAR NOT NULL, rijen BIGINT NOT NULL, bestand VARCHAR, opgeslagen VARCHAR)`,
         );
+        // Codes tables of a cold load whose background copy did not finish (the tab was closed).
+        const rest = await c.query(
+          `SELECT table_name AS n FROM duckdb_tables() WHERE database_name = '${CACHE_DB}' AND schema_name = 'main' AND contains(table_name, '__codes')`,
+        );
+        for (const r of rest.toArray()) await c.query(`DROP TABLE ${CACHE_DB}.main.${ident(String(r.n))}`);
       } finally {
         await c.close();
       }
