@@ -168,7 +168,10 @@ describe('the compare view: an index rests on its quarter and the base quarter',
     const reeksen: Reeksen = {
       van: '2016Q4', tot: '2017Q2',
       landelijk: { regio_code: null, regio_naam: 'Nederland', landelijk: true, punten: [punt('2016Q4', 200), punt('2017Q1', 210), punt('2017Q2', 220)] },
-      regios: [{ regio_code: 'AM01', regio_naam: 'Groningen', landelijk: false, punten: [punt('2016Q4', 7), punt('2017Q1', 12), punt('2017Q2', 14)] }],
+      regios: [
+        { regio_code: 'AM01', regio_naam: 'Groningen', landelijk: false, punten: [punt('2016Q4', 7), punt('2017Q1', 12), punt('2017Q2', 14)] },
+        { regio_code: 'AM38', regio_naam: 'FoodValley', landelijk: false, punten: [punt('2016Q4', 193), punt('2017Q1', 198), punt('2017Q2', 206)] },
+      ],
     };
     // 12 / 7 = 171,4 would give 7 back from a later quarter's count; 14 / 7 = 200,0 too.
     const d = vergelijkData(reeksen, 'personen', '2016Q4', ['AM01'], HERKOMST);

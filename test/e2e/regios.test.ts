@@ -183,6 +183,15 @@ describe('vragen aan de rekenmodule (tellers van de coordinator)', () => {
     console.log(`[regio] periode: begin ${JSON.stringify(begin)}, nieuw ${JSON.stringify(nieuw)}, terug ${JSON.stringify(terug)}, spreiding ${JSON.stringify(spreiding)}`);
     expect(spreiding.sent - terug.sent).toBe(0);
   });
+
+  test('other regions to compare send no query: every region\'s series is one answer (the quarters\' disclosure tables need them all)', async () => {
+    await toon('#/regios?weergave=vergelijk&van=2015Q4&tot=2017Q4&vergelijk=AM01,AM38', 'vergelijk', 'banen|2015Q4|2017Q4|AM01,AM38');
+    const voor = await tellers();
+    await toon('#/regios?weergave=vergelijk&van=2015Q4&tot=2017Q4&vergelijk=AM05,AM12,AM38', 'vergelijk', 'banen|2015Q4|2017Q4|AM05,AM12,AM38');
+    const na = await tellers();
+    expect(na.sent - voor.sent).toBe(0);
+    expect(await tabelRijen(frame(page, /^Ontwikkeling van het aantal banen/)).then((r) => r[0])).toEqual(['4e kwartaal 2015', '100,0', '100,0', '100,0', '100,0']);
+  });
 });
 
 describe('weergaven', () => {

@@ -33,8 +33,8 @@ export async function regioBeveiligd(engine: QueryEngine, s: RegioSelectie): Pro
   const cohort = regioDuurzaamQuery(s.tot, kwartalen);
   if (cohort) uit.push({ naam: 'cohort', b: beschermCohort((await runMetric(engine, cohort)).rijen).b });
   if (s.vergelijk.length > 0) {
-    const r = await runMetric(engine, regioReeksenQuery({ van: s.van, tot: s.tot, regios: [...s.vergelijk] }));
-    uit.push({ naam: 'reeksen', b: beschermReeksen(r, PAGINA_INDICATOREN[s.indicator ?? 'banen'].reeks, r.van).b });
+    const r = await runMetric(engine, regioReeksenQuery({ van: s.van, tot: s.tot }));
+    uit.push({ naam: 'reeksen', b: beschermReeksen(r, PAGINA_INDICATOREN[s.indicator ?? 'banen'].reeks, r.van, s.vergelijk).b });
   }
   return uit;
 }

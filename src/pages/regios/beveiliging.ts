@@ -1,11 +1,13 @@
 /**
- * Disclosure control of the Regio's page through the one module (lib/disclosure/). Three
- * independent tables, each declared once and read by every view that prints from it (chart,
- * table twin, sentences, CSV, briefing):
+ * Disclosure control of the Regio's page through the one module (lib/disclosure/). Tables
+ * declared once and read by every view that prints from them (chart, table twin, sentences, CSV,
+ * briefing). Underneath: one table per quarter (beveiliging-kwartaal.ts) decides every count of
+ * persons and werkzaam persons of that quarter, whichever period or series shows it.
  *
  * 1. The overview of a period (base and end quarter): per region (unknown codes included, not
  *    printed) the persons in the register and the werkzaam persons in both quarters, adding up to
- *    Nederland. Map/ranking, profile, neighbours, scatter and the national growth read it.
+ *    Nederland, as their quarters decided them. Map/ranking, profile, neighbours, scatter and the
+ *    national growth read it.
  *    Banen are hours of the werkzaam persons (a magnitude, not a count): a region's banen, its
  *    growth and banen per 1.000 are shown only when the werkzaam counts they rest on are, and
  *    those counts are declared as printed — the national banen minus the regions shown would
@@ -14,7 +16,7 @@
  * 2. The one-year cohort per region (n werkzaam at the start, k of them still werkzaam): the
  *    funnel prints n and k, the map and profile the share k/n; one table for all three.
  * 3. The indexed series (compare view, profile): each point rests on the counts of its quarter
- *    and of the base quarter; no sums are printed between them, so only the primary rule acts.
+ *    and of the base quarter, shown only when both quarters print them.
  *
  * Ids: `r:<code>.b|e.personen|werkzaam` (code `∅` for a NULL code), `NL.…` for Nederland.
  *
@@ -25,20 +27,11 @@
  */
 import { beveilig, type Beveiligd } from '../../lib/disclosure/beveilig.ts';
 import { WeergaveBouwer, aandeelId } from '../../lib/disclosure/tabel.ts';
-import { REGIO_NAMEN } from '../../lib/extracts/regions.ts';
 import { X_BESCHERMING } from '../../lib/disclosure/zinnen.ts';
 import { onderdrukteSoorten, TOELICHTING_AFGELEID, TOELICHTING_KLEIN, type Onderdrukt } from '../../lib/format/disclosure.ts';
 import type { RegioAandeel, RegioOverzicht, Reeksen } from '../../lib/metrics/regio.ts';
 import type { NiveauIndicator } from '../../lib/metrics/regio-indicatoren.ts';
-
-/** Nederland weighs more: hidden only when no region can protect a small group instead. */
-const LANDELIJK_GEWICHT = 10;
-/** Decimals of the shares as the page prints them (16,5%). */
-const DECIMALEN = 1;
-
-const NL = 'NL';
-const rij = (code: string | null) => (code === null ? 'r:∅' : `r:${code}`);
-const opKaart = (code: string | null) => code !== null && Object.hasOwn(REGIO_NAMEN, code);
+import { besluit, DECIMALEN, kwartaalUitOverzicht, kwartaalUitReeksen, LANDELIJK_GEWICHT, leeg, NL, opKaart, rij } from './beveiliging-kwartaal.ts';
 
 export type OverzichtMaat = 'banen' | 'groei' | 'aandeel_werkzaam' | 'personen' | 'banen_per_1000' | 'aandeel_werkzaam_basis' | 'banen_per_1000_basis';
 
@@ -48,9 +41,6 @@ export interface OverzichtBescherming {
   /** `v` (or the rounded share) when it may be printed, else "<10" / "x"; code null = Nederland. */
   waarde(maat: OverzichtMaat, code: string | null, v: number | null): number | Onderdrukt | null;
 }
-
-/** A cell the voorberekende map left empty: hidden whatever this table decides. */
-const leeg = (onderdrukt: boolean | undefined) => (onderdrukt ? { verborgen: 'bescherming' as const } : {});
 
 const overzichtCache = new WeakMap<RegioOverzicht, OverzichtBescherming>();
 
@@ -62,9 +52,11 @@ export function beschermOverzicht(o: RegioOverzicht): OverzichtBescherming {
   const rijen = o.regios.map((r) => ({ p: rij(r.regio_code), r, getoond: opKaart(r.regio_code) }));
   const moment = [['b', 'basis'], ['e', 'eind']] as const;
   for (const [m, veld] of moment) {
+    // Each quarter's counts as its own table decided them (the same in every period with it).
+    const kwartaal = kwartaalUitOverzicht(o, veld);
     for (const k of ['personen', 'werkzaam'] as const) {
-      w.cel(`${NL}.${m}.${k}`, o.landelijk[veld][k], { gewicht: LANDELIJK_GEWICHT, ...leeg(o.landelijk.onderdrukt?.[veld]) });
-      for (const { p, r, getoond } of rijen) w.cel(`${p}.${m}.${k}`, r[veld][k], { getoond, ...leeg(r.onderdrukt?.[veld]) });
+      w.cel(`${NL}.${m}.${k}`, o.landelijk[veld][k], { gewicht: LANDELIJK_GEWICHT, ...besluit(kwartaal, `${NL}.${k}`) });
+      for (const { p, r, getoond } of rijen) w.cel(`${p}.${m}.${k}`, r[veld][k], { getoond, ...besluit(kwartaal, `${p}.${k}`) });
       w.som(`${NL}.${m}.${k}`, rijen.map((x) => `${x.p}.${m}.${k}`));
     }
   }
@@ -166,16 +158,23 @@ export interface ReeksBescherming {
 }
 
 /**
- * The series of the compare view and the profile: a point indexed to the base quarter rests on
- * the counts of both quarters, so it is shown only when both are.
+ * The series of the compare view and the profile (`reeksen`: every region; `regios`: the ones
+ * drawn, Nederland always): a point indexed to the base quarter rests on the counts of both
+ * quarters, so it is shown only when both are printed in their quarter's own table — where a
+ * count of 10 or more may be hidden to protect a small region (an index times the level the map
+ * prints would give it back).
  */
-export function beschermReeksen(reeksen: Reeksen, indicator: NiveauIndicator, basis: string): ReeksBescherming {
+export function beschermReeksen(reeksen: Reeksen, indicator: NiveauIndicator, basis: string, regios: readonly string[]): ReeksBescherming {
   const w = new WeergaveBouwer();
   const tellingen = basisTellingen(indicator);
   const punten = new Set<string>();
-  for (const r of [reeksen.landelijk, ...reeksen.regios]) {
+  const getoond = reeksen.regios.filter((r) => r.regio_code !== null && regios.includes(r.regio_code));
+  for (const r of [reeksen.landelijk, ...getoond]) {
     const p = r.landelijk ? NL : rij(r.regio_code);
-    for (const pt of r.punten) for (const t of tellingen) w.cel(`${p}.${pt.kwartaal}.${t}`, pt[t], { getoond: false, ...leeg(pt.onderdrukt) });
+    for (const pt of r.punten) {
+      const kwartaal = kwartaalUitReeksen(reeksen, pt.kwartaal);
+      for (const t of tellingen) w.cel(`${p}.${pt.kwartaal}.${t}`, pt[t], { getoond: false, ...besluit(kwartaal, `${p}.${t}`) });
+    }
     const heeftBasis = r.punten.some((pt) => pt.kwartaal === basis);
     for (const pt of r.punten) {
       if (!heeftBasis) continue;

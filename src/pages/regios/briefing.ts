@@ -76,7 +76,7 @@ const kaart: BriefingView<RegioLinkFilters> = {
 const vergelijk: BriefingView<RegioLinkFilters> = {
   sleutel: 'regios/vergelijk',
   ...VIEWS['regios/vergelijk'],
-  ...opPeriode((p, f) => [f.vergelijk.length > 0 ? regioReeksenQuery({ van: p.van, tot: p.tot, regios: [...f.vergelijk] }) : null]),
+  ...opPeriode((p, f) => [f.vergelijk.length > 0 ? regioReeksenQuery({ van: p.van, tot: p.tot }) : null]),
   leeg: "In dit onderdeel zijn geen regio's gekozen om te vergelijken.",
   bouw(antwoorden, herkomsten, f) {
     const r = antwoorden[0] as Reeksen | null;

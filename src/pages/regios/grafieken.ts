@@ -220,6 +220,7 @@ export function reeksKey(code: string | null): string {
 /**
  * Wide table: one row per quarter, Nederland and each chosen region as index (base quarter = 100),
  * or with `maat` 'groei_pct' as growth since the base quarter (a fraction: index / 100 − 1).
+ * `reeksen` holds every region (regioReeksenQuery without a choice): the quarters' tables need them.
  */
 export function vergelijkData(
   reeksen: Reeksen,
@@ -229,9 +230,10 @@ export function vergelijkData(
   herkomst: Herkomst,
   maat: 'index' | 'groei_pct' = 'index',
 ): ChartData {
-  const geindexeerd = geindexeerdeReeksen(reeksen, indicator, basis);
-  // A point rests on the counts of its quarter and the base quarter: hidden when either is small.
-  const veilig = beschermReeksen(reeksen, indicator, indexToKwartaal(kwartaalToIndex(basis)));
+  const geindexeerd = geindexeerdeReeksen({ ...reeksen, regios: reeksen.regios.filter((r) => r.regio_code !== null && regios.includes(r.regio_code)) }, indicator, basis);
+  // A point rests on the counts of its quarter and the base quarter: shown only when both are
+  // printed in their quarter's own table (built from every region's series).
+  const veilig = beschermReeksen(reeksen, indicator, indexToKwartaal(kwartaalToIndex(basis)), regios);
   const perKey = new Map(geindexeerd.map((g) => [reeksKey(g.regio_code), g]));
   const kwartalen = [...new Set(geindexeerd.flatMap((g) => g.punten.map((p) => p.kwartaal)))].sort((a, b) => kwartaalToIndex(a) - kwartaalToIndex(b));
   const keys = ['landelijk', ...regios.map(reeksKey)];

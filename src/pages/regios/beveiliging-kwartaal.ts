@@ -1,0 +1,106 @@
+/**
+ * One quarter, one answer. The persons in the register and the werkzaam persons of every region
+ * in a quarter (unknown codes included, never printed) add up to Nederland; that table is
+ * protected once, and every view that prints a count of the quarter takes its decision from it:
+ * the overview of any period with the quarter as its base or end, and the indexed series through
+ * it. So two periods that share a quarter hide the same cells (otherwise a cell hidden in one
+ * period and printed in the other gives back the small group it protects), and an index point
+ * (count at t over count at the base, times the level printed on the map) is shown only when
+ * both counts are printed in their own quarter.
+ */
+import { beveilig, type Beveiligd } from '../../lib/disclosure/beveilig.ts';
+import { WeergaveBouwer, type Cel } from '../../lib/disclosure/tabel.ts';
+import { REGIO_NAMEN } from '../../lib/extracts/regions.ts';
+import type { RegioOverzicht, Reeksen } from '../../lib/metrics/regio.ts';
+
+/** Nederland weighs more: hidden only when no region can protect a small group instead. */
+export const LANDELIJK_GEWICHT = 10;
+/** Decimals of the shares as the page prints them (16,5%). */
+export const DECIMALEN = 1;
+export const NL = 'NL';
+const TELLINGEN = ['personen', 'werkzaam'] as const;
+
+export const rij = (code: string | null) => (code === null ? 'r:∅' : `r:${code}`);
+export const opKaart = (code: string | null) => code !== null && Object.hasOwn(REGIO_NAMEN, code);
+
+/** A cell a voorberekende map left empty: hidden whatever the table decides. */
+export const leeg = (onderdrukt: boolean | undefined) => (onderdrukt ? { verborgen: 'bescherming' as const } : {});
+
+export interface KwartaalRij {
+  regio_code: string | null;
+  personen: number;
+  werkzaam: number;
+  /** From a voorberekende map: the cell is empty (stand-in counts). */
+  onderdrukt?: boolean;
+}
+
+/**
+ * The rows of a quarter as every source gives them: the regions (and unknown codes) with persons
+ * in that quarter, in code order. A region without any is left out: the overview of a period may
+ * carry it with 0 (it has persons in the other quarter), the series has no point for it; leaving
+ * it out gives both the same table. Its 0 in the overview is hidden as "<10" there, which only
+ * adds uncertainty to what this table already protects.
+ */
+function normaal(rijen: readonly KwartaalRij[]): KwartaalRij[] {
+  return rijen
+    .filter((r) => r.personen > 0 || r.werkzaam > 0 || r.onderdrukt)
+    .sort((a, b) => (a.regio_code ?? '').localeCompare(b.regio_code ?? ''));
+}
+
+/** A quarter of a period's overview (its base or end quarter). */
+export function kwartaalUitOverzicht(o: RegioOverzicht, veld: 'basis' | 'eind'): Beveiligd {
+  return beschermKwartaal(o.regios.map((r) => ({ regio_code: r.regio_code, personen: r[veld].personen, werkzaam: r[veld].werkzaam, onderdrukt: r.onderdrukt?.[veld] })));
+}
+
+/** A quarter of the series of every region (regioReeksenQuery without a choice of regions). */
+export function kwartaalUitReeksen(alle: Reeksen, kwartaal: string): Beveiligd {
+  const rijen: KwartaalRij[] = [];
+  for (const r of alle.regios) {
+    const p = r.punten.find((x) => x.kwartaal === kwartaal);
+    if (p) rijen.push({ regio_code: r.regio_code, personen: p.personen, werkzaam: p.werkzaam, onderdrukt: p.onderdrukt });
+  }
+  // Series of a few regions only would give a table of the wrong sum (and wrong answers).
+  const nl = alle.landelijk.punten.find((x) => x.kwartaal === kwartaal);
+  const som = rijen.reduce((a, r) => a + r.personen, 0);
+  if (nl && !nl.onderdrukt && !rijen.some((r) => r.onderdrukt) && nl.personen !== som) {
+    throw new Error(`beschermReeksen needs every region's series (regioReeksenQuery without regios): Nederland ${kwartaal} is ${nl.personen}, the regions add up to ${som}`);
+  }
+  return beschermKwartaal(rijen);
+}
+
+// Keyed by the counts themselves: the same quarter reached through another period or the series
+// gets the same object back (and is protected once). Bounded: a session sees a few dozen quarters.
+const cache = new Map<string, Beveiligd>();
+const MAX = 400;
+
+/** The protected table of one quarter: ids `r:<code>.personen|werkzaam`, `NL.…`. */
+function beschermKwartaal(alleRijen: readonly KwartaalRij[]): Beveiligd {
+  const rijen = normaal(alleRijen);
+  const sleutel = rijen.map((r) => `${r.regio_code}:${r.personen}:${r.werkzaam}:${r.onderdrukt ? 1 : 0}`).join('|');
+  const klaar = cache.get(sleutel);
+  if (klaar) return klaar;
+  const w = new WeergaveBouwer();
+  // Nederland's sum is not known where a region's cell is empty.
+  const nlLeeg = leeg(rijen.some((r) => r.onderdrukt));
+  for (const k of TELLINGEN) {
+    w.cel(`${NL}.${k}`, rijen.reduce((a, r) => a + r[k], 0), { gewicht: LANDELIJK_GEWICHT, ...nlLeeg });
+    for (const r of rijen) w.cel(`${rij(r.regio_code)}.${k}`, r[k], { getoond: opKaart(r.regio_code), ...leeg(r.onderdrukt) });
+    w.som(`${NL}.${k}`, rijen.map((r) => `${rij(r.regio_code)}.${k}`));
+  }
+  for (const p of [NL, ...rijen.map((r) => rij(r.regio_code))]) w.nesting(`${p}.werkzaam`, `${p}.personen`);
+  for (const p of [NL, ...rijen.filter((r) => opKaart(r.regio_code)).map((r) => rij(r.regio_code))]) w.aandeel(`${p}.werkzaam`, `${p}.personen`, DECIMALEN);
+  const b = beveilig(w.weergave());
+  if (cache.size >= MAX) cache.delete(cache.keys().next().value!);
+  cache.set(sleutel, b);
+  return b;
+}
+
+/**
+ * How a count of the quarter enters another view's table: as decided in the quarter's own table
+ * (nothing when the quarter has no such row: a 0, hidden there as any count under 10).
+ */
+export function besluit(b: Beveiligd, id: string): Pick<Cel, 'verborgen' | 'vast'> {
+  if (!b.weergave.cellen.some((c) => c.id === id)) return {};
+  const reden = b.onderdrukt.get(id);
+  return reden ? { verborgen: reden } : { vast: true };
+}
