@@ -21,6 +21,8 @@ import { leesMap, opVoorberekend } from './voorberekend-hulp.ts';
 import { parseVoorberekendManifest, type VoorberekendManifest } from '../src/lib/voorberekend/manifest.ts';
 import { NIET_VOORBEREKEND, voorberekendeSetup } from '../src/lib/voorberekend/setup.ts';
 import { banenTegel } from '../src/pages/overzicht/banen.ts';
+import { duurzaamheidTegel, duurzaamheidTrendQuery, tegelBereikQuery } from '../src/pages/overzicht/duurzaamheid.ts';
+import { leesGepubliceerdeDuurzaamheid } from '../src/lib/published/duurzaamheid.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'pm-compute-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -50,7 +52,7 @@ describe('compute on a hand-built panel with small cells', () => {
     micro = await NodeEngine.create();
     const rij = (id: string, datum: string, regio: string, werkzaam: string, uren: string, sector: string, dv: string) =>
       `SELECT ${id} AS persoon_id, DATE ${literal(datum)} AS peildatum, ${literal(regio)} AS regio_code, ${werkzaam} AS werkzaam,
-        CAST(${uren} AS DOUBLE) AS uren, ${sector} AS sector, ${dv} AS dienstverband`;
+        CAST(${uren} AS DOUBLE) AS uren, ${sector} AS sector, ${dv} AS dienstverband, 'Wajong' AS achtergrond`;
     const delen = ['2020-03-31', '2020-06-30'].flatMap((d) => [
       `${rij('i', d, 'AM01', 'true', '100', "'markt'", "'regulier'")} FROM range(1, 21) t(i)`,
       `${rij('i', d, 'AM03', 'i <= 220', 'CASE WHEN i <= 220 THEN 10 ELSE 0 END', "CASE WHEN i <= 220 THEN 'markt' END", "CASE WHEN i <= 220 THEN 'uitzend' END")} FROM range(201, 231) t(i)`,
@@ -70,7 +72,7 @@ describe('compute on a hand-built panel with small cells', () => {
     expect([manifest.peildatumVan, manifest.peildatumTot]).toEqual(['2020-03-31', '2020-06-30']);
     // Two quarters: no base quarter has its outcome a year later, so the cohort table is empty.
     expect(manifest.tables.map((t) => [t.name, t.rows, t.suppressedCells])).toEqual([
-      ['agg_regio_kwartaal', 6, 4], ['agg_regio_cohort', 0, 0], ['agg_banen_kwartaal', 2, 0],
+      ['agg_regio_kwartaal', 6, 4], ['agg_regio_cohort', 0, 0], ['agg_banen_kwartaal', 2, 0], ['agg_duurzaamheid_tegel', 0, 0],
     ]);
     const e = await NodeEngine.create();
     const rijen = toRows<Record<string, unknown>>(await e.query(
@@ -89,7 +91,7 @@ describe('compute on a hand-built panel with small cells', () => {
 
   it('is read by the site: the Regio\'s page shows its suppressed cells as hidden (test/voorberekend-regios.test.ts)', async () => {
     const { tabellen } = await leesMap(uit);
-    expect([...tabellen.keys()]).toEqual(['agg_regio_kwartaal', 'agg_regio_cohort', 'agg_banen_kwartaal']);
+    expect([...tabellen.keys()]).toEqual(['agg_regio_kwartaal', 'agg_regio_cohort', 'agg_banen_kwartaal', 'agg_duurzaamheid_tegel']);
   });
 
   it('refuses a changed file and an unknown table', async () => {
@@ -125,9 +127,9 @@ describe('compute: the cohort per region, with a small cell', () => {
     const e = await NodeEngine.create();
     const groep = (regio: string, van: number, tot: number, blijft: number) => `
       SELECT i AS persoon_id, DATE '2020-03-31' AS peildatum, ${literal(regio)} AS regio_code, true AS werkzaam, i AS baan_id,
-        CAST(100 AS DOUBLE) AS uren, 'markt' AS sector, 'regulier' AS dienstverband FROM range(${van}, ${tot}) t(i)
+        CAST(100 AS DOUBLE) AS uren, 'markt' AS sector, 'regulier' AS dienstverband, 'Wajong' AS achtergrond FROM range(${van}, ${tot}) t(i)
       UNION ALL
-      SELECT i, DATE '2021-03-31', ${literal(regio)}, true, i, CAST(100 AS DOUBLE), 'markt', 'regulier' FROM range(${van}, ${van + blijft}) t(i)`;
+      SELECT i, DATE '2021-03-31', ${literal(regio)}, true, i, CAST(100 AS DOUBLE), 'markt', 'regulier', 'Wajong' FROM range(${van}, ${van + blijft}) t(i)`;
     await e.exec(`CREATE TABLE doelgroep_kwartaal AS ${[groep('AM01', 1, 31, 15), groep('AM02', 101, 113, 5), groep('AM03', 201, 241, 20)].join(' UNION ALL ')}`);
     mkdirSync(map, { recursive: true });
     await e.exec(`COPY doelgroep_kwartaal TO ${literal(join(map, 'doelgroep_kwartaal.parquet'))} (FORMAT parquet)`);
@@ -152,7 +154,7 @@ describe('compute: national banen with a small quarter', () => {
   it('writes the small quarter empty and marked, and the tile then does not show its banen', async () => {
     const e = await NodeEngine.create();
     const rij = (datum: string, werkzaam: boolean, van: number, tot: number) => `SELECT i AS persoon_id, DATE ${literal(datum)} AS peildatum, 'AM01' AS regio_code,
-      ${werkzaam} AS werkzaam, CAST(${werkzaam ? 100 : 0} AS DOUBLE) AS uren, ${werkzaam ? "'markt'" : 'NULL'} AS sector, ${werkzaam ? "'regulier'" : 'NULL'} AS dienstverband FROM range(${van}, ${tot}) t(i)`;
+      ${werkzaam} AS werkzaam, CAST(${werkzaam ? 100 : 0} AS DOUBLE) AS uren, ${werkzaam ? "'markt'" : 'NULL'} AS sector, ${werkzaam ? "'regulier'" : 'NULL'} AS dienstverband, 'Wajong' AS achtergrond FROM range(${van}, ${tot}) t(i)`;
     await e.exec(`CREATE TABLE doelgroep_kwartaal AS ${[rij('2020-03-31', true, 1, 13), rij('2020-06-30', true, 1, 6), rij('2020-06-30', false, 6, 26)].join(' UNION ALL ')}`);
     mkdirSync(map, { recursive: true });
     await e.exec(`COPY doelgroep_kwartaal TO ${literal(join(map, 'doelgroep_kwartaal.parquet'))} (FORMAT parquet)`);
@@ -167,6 +169,46 @@ describe('compute: national banen with a small quarter', () => {
     const tegel = banenTegel(rijen, [], [])!;
     expect(tegel.uitleg).toMatch(/^Het aantal banen wordt niet getoond voor mensen uit het doelgroepregister in het 2e kwartaal 2020/);
     expect(tegel.trend!.punten.map((p) => p.waarde)).toEqual([1200 / (25.5 * 13), null]);
+  });
+});
+
+describe('compute: the Duurzaamheid tile with a small part', () => {
+  // Third quarters 2019, 2020 and 2021 (all Wajong, AM01):
+  //   persons 1–20 werkzaam in all three; 21–30 werkzaam in 2019, in the register without work in
+  //   2020, gone in 2021; 31–40 werkzaam in 2019, gone after; 41–55 werkzaam in 2020 and 2021.
+  //   (kw = 4 × year + quarter − 1: 2019Q3 = 8078, 2020Q3 = 8082.)
+  //   Base 2019Q3: cohort 40 → 20 werkzaam, 10 werk verloren, 10 uit het register → written (50,0%).
+  //   Base 2020Q3: cohort 35 → 35 werkzaam, 0 werk verloren, 0 uit het register → parts under 10: empty.
+  const map = join(tmp, 'tegel');
+  const uit = join(tmp, 'tegel-uit');
+
+  it('writes the small base quarter empty; the tile shows it as "x" and the earlier one as computed', async () => {
+    const e = await NodeEngine.create();
+    const rij = (datum: string, van: number, tot: number, werkzaam: boolean) => `SELECT i AS persoon_id, DATE ${literal(datum)} AS peildatum, 'Wajong' AS achtergrond,
+      'AM01' AS regio_code, 'GM0014' AS gemeente_code, ${werkzaam} AS werkzaam, ${werkzaam ? 'i' : 'NULL'} AS baan_id,
+      ${werkzaam ? "'markt'" : 'NULL'} AS sector, ${werkzaam ? "'regulier'" : 'NULL'} AS dienstverband, CAST(NULL AS VARCHAR) AS contract,
+      CAST(${werkzaam ? 100 : 0} AS DOUBLE) AS uren, CAST(NULL AS DATE) AS baan_startdatum FROM range(${van}, ${tot}) t(i)`;
+    await e.exec(`CREATE TABLE doelgroep_kwartaal AS ${[
+      rij('2019-09-30', 1, 41, true), rij('2020-09-30', 1, 21, true), rij('2020-09-30', 21, 31, false), rij('2020-09-30', 41, 56, true),
+      rij('2021-09-30', 1, 21, true), rij('2021-09-30', 41, 56, true),
+    ].join(' UNION ALL ')}`);
+    mkdirSync(map, { recursive: true });
+    await e.exec(`COPY doelgroep_kwartaal TO ${literal(join(map, 'doelgroep_kwartaal.parquet'))} (FORMAT parquet)`);
+    const m = await compute(map, { uit });
+    expect(m.tables.find((t) => t.name === 'agg_duurzaamheid_tegel')).toMatchObject({ rows: 2, suppressedCells: 1 });
+    const rijen = toRows<Record<string, unknown>>(await e.query(`SELECT * FROM read_parquet(${literal(join(uit, 'agg_duurzaamheid_tegel.parquet'))})`));
+    expect(rijen.map((r) => Object.values(r))).toEqual([[8078, 40, 20, 10, 10, false], [8082, null, null, null, null, true]]);
+    const v = await NodeEngine.create();
+    const { tabellen } = await leesMap(uit);
+    const bereik = await opVoorberekend(v, tabellen, tegelBereikQuery());
+    expect(bereik).toEqual({ eerste: '2019Q3', laatste: '2021Q3' });
+    const tegel = duurzaamheidTegel(await opVoorberekend(v, tabellen, duurzaamheidTrendQuery(bereik!)), [])!;
+    await v.close();
+    await e.close();
+    expect(tegel.waarde).toBe('x');
+    expect(tegel.uitleg).toBe('In de voorberekende gegevens is het cohort van het 3e kwartaal 2020 leeg gelaten (een groep kleiner dan 10 personen): het aandeel wordt niet getoond.');
+    expect(tegel.regels).toEqual(['Werk verloren: x; uit het register: x.']);
+    expect(tegel.trend!.punten.map((p) => p.waarde)).toEqual([0.5, null]);
   });
 });
 
@@ -195,10 +237,12 @@ describe('compute on the demo data', () => {
     expect(manifest.synthetic).toBe(true);
     expect([manifest.peildatumVan, manifest.peildatumTot]).toEqual([demo.peildatumVan, demo.peildatumTot]);
     // 35 regions × 49 quarters (2012Q4–2024Q4), each with ≥ 10 persons in every split; the cohort
-    // table has the 45 base quarters with an outcome a year later (2012Q4–2023Q4); BUIG is
+    // table has the 45 base quarters with an outcome a year later (2012Q4–2023Q4), the Duurzaamheid
+    // tile the 11 third quarters among them (2013Q3–2023Q3); BUIG is
     // 342 gemeenten × 14 years (2011–2024), euros only, so nothing is ever suppressed.
     expect(manifest.tables.map((t) => [t.name, t.rows, t.suppressedCells])).toEqual([
-      ['agg_regio_kwartaal', 35 * 49, 0], ['agg_regio_cohort', 35 * 45, 0], ['agg_banen_kwartaal', 49, 0], ['buig_gj', 342 * 14, 0],
+      ['agg_regio_kwartaal', 35 * 49, 0], ['agg_regio_cohort', 35 * 45, 0], ['agg_banen_kwartaal', 49, 0],
+      ['agg_duurzaamheid_tegel', 11, 0], ['buig_gj', 342 * 14, 0],
     ]);
   });
 
@@ -232,6 +276,19 @@ describe('compute on the demo data', () => {
     expect(vb1).toHaveLength(49);
     expect(vb1[0]).toMatchObject({ kwartaal: '2012Q4', peildatum: '2012-12-31', groep: 'totaal' });
     await expect(opVoorberekend(vb, tabellen, banenQuery({ regio: ['AM01'] }))).rejects.toThrow(NIET_VOORBEREKEND);
+  }, 120_000);
+
+  it("equals the Overzicht Duurzaamheid tile's queries (bereik, national trend per third quarter) on the microdata", async () => {
+    const bereik = await opVoorberekend(vb, tabellen, tegelBereikQuery());
+    expect(bereik).toEqual(await runMetric(micro, tegelBereikQuery()));
+    const pub = leesGepubliceerdeDuurzaamheid(readFileSync('data/published/duurzaamheid.csv', 'utf8'));
+    const q = duurzaamheidTrendQuery(bereik!);
+    const tegel = duurzaamheidTegel(await opVoorberekend(vb, tabellen, q), pub)!;
+    // As printed (the tile carries formatting functions, so compare its JSON).
+    const json = (v: unknown) => JSON.parse(JSON.stringify(v));
+    expect(json(tegel)).toEqual(json(duurzaamheidTegel(await runMetric(micro, q), pub)));
+    expect(tegel.waarde).toMatch(/^\d{1,2},\d%$/);
+    expect(tegel.trend!.punten).toHaveLength(11);
   }, 120_000);
 
   it("equals the BUIG page's and tile's queries on the extract: national, selections, gemeenten, spread, regions", async () => {

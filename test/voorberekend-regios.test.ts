@@ -31,7 +31,7 @@ const HERKOMST = herkomstVan([]);
 function rij(datum: string, regio: string, van: number, tot: number, uren: number, dv = 'regulier', werkzaamTot = tot): string {
   return `SELECT i AS persoon_id, DATE ${literal(datum)} AS peildatum, ${literal(regio)} AS regio_code, i < ${werkzaamTot} AS werkzaam,
     i AS baan_id, CAST(CASE WHEN i < ${werkzaamTot} THEN ${uren} ELSE 0 END AS DOUBLE) AS uren,
-    CASE WHEN i < ${werkzaamTot} THEN 'markt' END AS sector, CASE WHEN i < ${werkzaamTot} THEN ${literal(dv)} END AS dienstverband
+    CASE WHEN i < ${werkzaamTot} THEN 'markt' END AS sector, CASE WHEN i < ${werkzaamTot} THEN ${literal(dv)} END AS dienstverband, 'Wajong' AS achtergrond
   FROM range(${van}, ${tot}) t(i)`;
 }
 

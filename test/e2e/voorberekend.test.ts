@@ -193,6 +193,22 @@ describe('op de Data-pagina gekozen', () => {
     expect(report.pageErrors).toEqual([]);
   });
 
+  test('after a reload the dashboard still draws from the folder (kept in this browser, checked again)', async () => {
+    await page.reload();
+    const notitie = page.getByRole('note', { name: 'Voorberekende gegevens' });
+    await expect.poll(() => notitie.count(), { timeout: 120_000 }).toBe(1);
+    await toon(page, KAART, KAART_KLAAR);
+    const f = frame(page, /^Banen per arbeidsmarktregio/);
+    expect(await tabelRijen(f)).toEqual(verwacht);
+    expect(await f.innerText()).toMatch(/Voorberekend uit synthetische demodata/);
+    await page.evaluate(() => {
+      window.location.hash = '#/data';
+    });
+    const melding = page.getByRole('status').filter({ hasText: 'rekent met voorberekende gegevens' });
+    await expect.poll(() => melding.innerText(), { timeout: 60_000 }).toContain('De map is in deze browser bewaard: ook na herladen tekent het dashboard eruit');
+    expect(report.pageErrors).toEqual([]);
+  });
+
   test('"Terug naar de microdata" brings the demo source back', async () => {
     await page.evaluate(() => {
       window.location.hash = '#/data';
@@ -214,6 +230,11 @@ describe('op de Data-pagina gekozen', () => {
       window.location.hash = '#/';
     });
     expect(await tegels(page)).toEqual(tegelsVoorberekend);
+    // The folder is forgotten: a reload draws from the microdata.
+    await page.reload();
+    await toon(page, KAART, KAART_KLAAR);
+    expect(await frame(page, /^Banen per arbeidsmarktregio/).innerText()).not.toContain('Voorberekend');
+    expect(await page.getByRole('note', { name: 'Voorberekende gegevens' }).count()).toBe(0);
   });
 
   test("an own extract loaded while drawing from the folder ends voorberekend mode: the pages use the user's microdata", async () => {
@@ -236,6 +257,52 @@ describe('op de Data-pagina gekozen', () => {
     const f = frame(page, /^Banen per arbeidsmarktregio/);
     await expect.poll(() => f.innerText(), { timeout: 120_000 }).toMatch(/Eigen bestand mijn_panel\.parquet/);
     expect(await f.innerText()).not.toContain('Voorberekend');
+  });
+});
+
+describe('een map met onderdrukte cellen (Regio\'s)', () => {
+  // The demo panel with Friesland (AM02) cut to 5 persons in 2017Q4: that cell is small, so
+  // compute leaves it and the quarter's smallest other region empty; the map shows both as "x"
+  // and Nederland too (its 2017Q4 sum is not known), never adding an empty cell as 0.
+  let klein: string;
+  beforeAll(async () => {
+    const extracten = join(tmp, 'klein-extracten');
+    klein = join(tmp, 'klein-map');
+    const db = await NodeEngine.create();
+    try {
+      await db.exec(`CREATE VIEW p AS SELECT * FROM read_parquet(${literal(join(ROOT, 'data/extracts/doelgroep_kwartaal.parquet'))})`);
+      await db.exec(`CREATE TABLE weg AS SELECT persoon_id FROM p WHERE regio_code = 'AM02' AND peildatum = DATE '2017-12-31' ORDER BY persoon_id OFFSET 5`);
+      cpSync(join(ROOT, 'data/extracts'), extracten, { recursive: true, filter: (f) => !f.endsWith('doelgroep_kwartaal.parquet') });
+      await db.exec(`COPY (SELECT * FROM p WHERE NOT (peildatum = DATE '2017-12-31' AND persoon_id IN (SELECT persoon_id FROM weg))) TO ${literal(join(extracten, 'doelgroep_kwartaal.parquet'))} (FORMAT parquet)`);
+    } finally {
+      await db.close();
+    }
+    await compute(extracten, { uit: klein });
+  }, 300_000);
+
+  test('the map shows the empty cells and Nederland as "x"; the other regions as computed', async () => {
+    const { context, report } = await newMonitoredContext(browser, origin);
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}#/data`);
+    await settle(page, 300_000);
+    await page.getByTestId('voorberekend-kiezer').setInputFiles(readdirSync(klein).map((f) => join(klein, f)));
+    const melding = page.getByRole('status').filter({ hasText: 'rekent met voorberekende gegevens' });
+    await expect.poll(() => melding.count(), { timeout: 60_000 }).toBe(1);
+    // 2 region × quarter cells, and the cohorts that start or end in 2017Q4 in Friesland (each with its complement).
+    expect(await melding.innerText()).toMatch(/4 tabellen, [1-9]\d* cellen onderdrukt/);
+    await toon(page, KAART, KAART_KLAAR);
+    const f = frame(page, /^Banen per arbeidsmarktregio/);
+    const rijen = await tabelRijen(f);
+    const x = rijen.filter((r) => r[2] === 'x');
+    expect(x.map((r) => r[1])).toContain('AM02');
+    expect(x).toHaveLength(2);
+    // Every other region as native DuckDB computes it on the microdata (the demo's rows), ranks among the values shown.
+    const getoond = rijen.filter((r) => r[2] !== 'x').map((r) => r.slice(0, 3));
+    const uitDemo = verwacht.filter((r) => !x.some((y) => y[1] === r[1])).map((r) => r.slice(0, 3));
+    expect(getoond).toEqual(uitDemo);
+    expect(await f.innerText()).toContain('Nederland: x.');
+    expect(report.pageErrors).toEqual([]);
+    await context.close();
   });
 });
 

@@ -11,6 +11,7 @@ import { browserAnswerStore } from '../query/result-store-idb.ts';
 import { leesVoorberekend, type LeesBestand, type VoorberekendeGegevens } from '../voorberekend/laden.ts';
 import { voorberekend } from '../voorberekend/modus.svelte.ts';
 import { voorberekendVanSite } from '../voorberekend/van-site.ts';
+import { bewaardeVoorberekend, bewaarVoorberekend } from '../voorberekend/opslag.ts';
 
 /**
  * What the whole app knows about its data: the manifest, the browser engine, loading progress
@@ -93,9 +94,11 @@ export class AppStatus {
         this.dataVersie += 1;
         return;
       }
+      // A voorberekende map chosen on an earlier visit draws again (the microdata still load, to go back to).
+      await this.#herstelVoorberekend();
       // The demo extracts about to be loaded: views ask now and draw what an earlier visit kept
       // while the engine attaches; their other queries wait for the real catalog below.
-      if (this.manifest) {
+      if (this.manifest && !voorberekend.actief) {
         const eigen = (await bewaardeBestanden()).map((b) => b.extract);
         queryLayer.setCatalog(voorlopigeCatalogus(this.manifest, eigen), { provisional: true });
       }
@@ -133,6 +136,20 @@ export class AppStatus {
 
   #voortgang(p: LoadProgress): void {
     this.voortgang = { ...this.voortgang, [p.extract]: p };
+  }
+
+  /** The voorberekende map kept from an earlier visit, checked again; one that no longer passes is forgotten, with a message. */
+  async #herstelVoorberekend(): Promise<void> {
+    const lees = await bewaardeVoorberekend();
+    if (!lees) return;
+    try {
+      voorberekend.activeer(await leesVoorberekend(lees), true);
+      this.dataVersie += 1;
+    } catch (e) {
+      voorberekend.stop();
+      const uitleg = 'Het dashboard rekent weer met de microdata; kies de map opnieuw op de Data-pagina.';
+      this.fouten = [...this.fouten, { titel: 'Bewaarde voorberekende gegevens niet geladen', berichten: [(e as Error).message, uitleg] }];
+    }
   }
 
   /** Load the files kept from an earlier visit; one that no longer passes is forgotten, with a message. */
@@ -199,7 +216,7 @@ export class AppStatus {
     const gegevens = await leesVoorberekend(lees);
     await this.#engineKlaar;
     if (!this.engine) throw new Error('De voorberekende gegevens zijn niet geladen: de rekenmodule kon niet starten.');
-    voorberekend.activeer(gegevens);
+    voorberekend.activeer(gegevens, await bewaarVoorberekend(lees, gegevens.manifest));
     this.dataVersie += 1;
   }
 

@@ -17,6 +17,7 @@ import { landelijkQuery } from '../metrics/buig.ts';
 import { beschikbareKwartalenQuery, REGIO_COHORT_TABEL } from '../metrics/regio.ts';
 import { inlineParams } from '../sql/query.ts';
 import { inList, literal } from '../sql/quote.ts';
+import { DUURZAAMHEID_TEGEL_TABEL, duurzaamheidTrendQuery } from '../../pages/overzicht/duurzaamheid.ts';
 
 export type KolomType = 'VARCHAR' | 'INTEGER' | 'BIGINT' | 'DOUBLE' | 'BOOLEAN';
 
@@ -106,6 +107,17 @@ function cohortBouw(bereik: PanelBereik | null): string {
 
 const buigSetup = landelijkQuery().setup![0];
 
+/** The Overzicht's Duurzaamheid tile: its own trend query (national, every third quarter) summed over achtergrond. */
+function tegelBouw(bereik: PanelBereik | null): string {
+  const trend = bereik && duurzaamheidTrendQuery(bereik);
+  if (!trend || trend.sql === LEEG.sql)
+    return `CREATE OR REPLACE TABLE ${DUURZAAMHEID_TEGEL_TABEL} (kw INTEGER, cohort BIGINT, werkzaam BIGINT, werk_verloren BIGINT, uit_register BIGINT)`;
+  return `CREATE OR REPLACE TABLE ${DUURZAAMHEID_TEGEL_TABEL} AS
+  SELECT CAST(kw AS INTEGER) AS kw, CAST(sum(cohort) AS BIGINT) AS cohort, CAST(sum(werkzaam) AS BIGINT) AS werkzaam,
+    CAST(sum(werk_verloren) AS BIGINT) AS werk_verloren, CAST(sum(uit_register) AS BIGINT) AS uit_register
+  FROM (${inlineParams(trend)}) AS t GROUP BY kw ORDER BY kw`;
+}
+
 export const TABELLEN: readonly VoorberekendeTabel[] = [
   {
     naam: regioSetup.name,
@@ -157,6 +169,25 @@ export const TABELLEN: readonly VoorberekendeTabel[] = [
       { naam: 'uren', type: 'DOUBLE' },
       { naam: 'banen', type: 'DOUBLE' },
       { naam: 'werkzamen', type: 'BIGINT' },
+      { naam: 'onderdrukt', type: 'BOOLEAN' },
+    ],
+  },
+  {
+    // One row per base quarter: the tile prints the cohort and the shares werkzaam, werk verloren
+    // and uit het register (parts of the cohort), so a quarter with any part under 10 is left empty.
+    naam: DUURZAAMHEID_TEGEL_TABEL,
+    pagina: 'Overzicht (tegel Duurzaamheid)',
+    extracts: ['doelgroep_kwartaal'],
+    bouw: tegelBouw,
+    controle: `SELECT kw, (cohort < 10 OR werkzaam < 10 OR werk_verloren < 10 OR uit_register < 10) AS klein FROM ${DUURZAAMHEID_TEGEL_TABEL}`,
+    sleutel: ['kw'],
+    toontOnderdrukt: true,
+    kolommen: [
+      { naam: 'kw', type: 'INTEGER' },
+      { naam: 'cohort', type: 'BIGINT' },
+      { naam: 'werkzaam', type: 'BIGINT' },
+      { naam: 'werk_verloren', type: 'BIGINT' },
+      { naam: 'uit_register', type: 'BIGINT' },
       { naam: 'onderdrukt', type: 'BOOLEAN' },
     ],
   },

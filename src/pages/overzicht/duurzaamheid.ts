@@ -6,8 +6,8 @@
  * page's own trend query (same SQL, so the page opens from the cache).
  */
 import { formatAantal, formatKwartaal, formatPct } from '../../lib/format/nl.ts';
-import { isOnderdrukt, onderdruktTekst, veiligAandeel, veiligAantal } from '../../lib/format/disclosure.ts';
-import type { PanelBereik } from '../../lib/metrics/duurzaamheid/bereik.ts';
+import { AFGELEID, isOnderdrukt, onderdruktTekst, veiligAandeel, veiligAantal } from '../../lib/format/disclosure.ts';
+import { panelBereikQuery, type PanelBereik } from '../../lib/metrics/duurzaamheid/bereik.ts';
 import { cohortTrendQuery, type UitkomstRij } from '../../lib/metrics/duurzaamheid/uitkomst.ts';
 import { gepubliceerdPerKwartaal, type GepubliceerdCijfer } from '../../lib/published/duurzaamheid.ts';
 import type { MetricQuery } from '../../lib/sql/query.ts';
@@ -21,7 +21,43 @@ import { aandeelTrend, type TegelInhoud } from './tegel.ts';
  * page asks, so opening the page after the Overzicht is answered from the cache.
  */
 export function duurzaamheidTrendQuery(bereik: PanelBereik): MetricQuery<UitkomstRij[]> {
-  return cohortTrendQuery({ horizon: 4, filters: { regio: [], sector: [] }, split: 'achtergrond', kwartaalVanJaar: 3 }, bereik);
+  const q = cohortTrendQuery({ horizon: 4, filters: { regio: [], sector: [] }, split: 'achtergrond', kwartaalVanJaar: 3 }, bereik);
+  return { ...q, voorberekend: tegelVoorberekend() };
+}
+
+/**
+ * Written by `npm run compute` (voorberekend/tabellen.ts): the trend above summed over achtergrond
+ * per base quarter (the tile shows only the total), a base quarter with a part under 10 left empty.
+ */
+export const DUURZAAMHEID_TEGEL_TABEL = 'agg_duurzaamheid_tegel';
+/** The group of a base quarter the voorberekende map left empty (the tile shows it as "x"). */
+const LEEG_GROEP = 'onderdrukt';
+
+/** The trend on the voorberekende map: one row per base quarter, in the columns the trend query answers with. */
+function tegelVoorberekend(): NonNullable<MetricQuery<unknown>['voorberekend']> {
+  return {
+    sql: `SELECT kw, CASE WHEN onderdrukt THEN '${LEEG_GROEP}' ELSE '${TOTAAL}' END AS groep,
+    coalesce(cohort, 0) AS cohort, coalesce(werkzaam, 0) AS werkzaam, coalesce(werk_verloren, 0) AS werk_verloren,
+    coalesce(uit_register, 0) AS uit_register, CAST(0 AS BIGINT) AS steeds_werkzaam, CAST(0 AS BIGINT) AS zelfde_baan
+  FROM ${DUURZAAMHEID_TEGEL_TABEL} ORDER BY kw`,
+    params: [],
+    setup: [{ name: DUURZAAMHEID_TEGEL_TABEL, sql: `SELECT 'alleen voorberekend (npm run compute)'` }],
+  };
+}
+
+/**
+ * The panel's first and last quarter, on a voorberekende map from its region × quarter table
+ * (every quarter of the panel has a row there, an empty cell included).
+ */
+export function tegelBereikQuery(): MetricQuery<PanelBereik | null> {
+  return {
+    ...panelBereikQuery(),
+    voorberekend: {
+      sql: 'SELECT min(kw) AS eerste, max(kw) AS laatste FROM agg_regio_kwartaal',
+      params: [],
+      setup: [{ name: 'agg_regio_kwartaal', sql: `SELECT 'alleen voorberekend (npm run compute)'` }],
+    },
+  };
 }
 
 function tekst(v: ReturnType<typeof veiligAandeel>, decimalen = 1): string {
@@ -33,7 +69,10 @@ export function duurzaamheidTegel(rijen: readonly UitkomstRij[], gepubliceerd: r
   const totaal = somUitkomst(rijen);
   const laatste = totaal.at(-1);
   if (!laatste) return null;
-  const aandeel = (r: UitkomstRij) => veiligAandeel(r.werkzaam, r.cohort);
+  // Base quarters a voorberekende map left empty: every figure of them is "x", none is computed from 0.
+  const leeg = new Set(rijen.filter((r) => r.groep === LEEG_GROEP).map((r) => r.basis));
+  const aandeel = (r: UitkomstRij) => (leeg.has(r.basis) ? AFGELEID : veiligAandeel(r.werkzaam, r.cohort));
+  const deel = (n: number) => (leeg.has(laatste.basis) ? AFGELEID : veiligAandeel(n, laatste.cohort));
   const cohort = veiligAantal(laatste.cohort);
   const pub = gepubliceerdPerKwartaal(gepubliceerd, (b) => (b.soort === 'cohort' && b.veld === 'werkzaamPct' && b.groep === TOTAAL ? b.basis : null));
   const eigen = pub.get(laatste.basis);
@@ -56,10 +95,12 @@ export function duurzaamheidTegel(rijen: readonly UitkomstRij[], gepubliceerd: r
   return {
     kop: 'Werkzaam na 1 jaar',
     waarde: tekst(aandeel(laatste)),
-    uitleg: isOnderdrukt(cohort)
+    uitleg: leeg.has(laatste.basis)
+      ? `In de voorberekende gegevens is het cohort van het ${formatKwartaal(laatste.basis)} leeg gelaten (een groep kleiner dan 10 personen): het aandeel wordt niet getoond.`
+      : isOnderdrukt(cohort)
       ? `Minder dan 10 mensen werkten in het ${formatKwartaal(laatste.basis)}: het aandeel wordt niet getoond.`
       : `Van de ${formatAantal(cohort)} mensen uit het doelgroepregister die in het ${formatKwartaal(laatste.basis)} werkten, werkte dit deel een jaar later (${formatKwartaal(laatste.eind)}) nog of weer.`,
-    regels: [`Werk verloren: ${tekst(veiligAandeel(laatste.werkVerloren, laatste.cohort))}; uit het register: ${tekst(veiligAandeel(laatste.uitRegister, laatste.cohort))}.`],
+    regels: [`Werk verloren: ${tekst(deel(laatste.werkVerloren))}; uit het register: ${tekst(deel(laatste.uitRegister))}.`],
     trend: aandeelTrend('Werkzaam na 1 jaar per basiskwartaal', totaal, (r) => formatKwartaal(r.basis), aandeel),
     gepubliceerd: gepubliceerdeRegels,
     geenGepubliceerd: 'UWV heeft voor de kwartalen in deze gegevens geen cijfer gepubliceerd.',
