@@ -7,8 +7,9 @@ import { join, resolve } from 'node:path';
  * `npm run bench -- --scale 2` (issue 15, target 4): the same bench on a panel twice the national
  * scale (≈ 24M rows). The generator writes it to a folder of its own (default
  * <tmp>/pm-schaal-2; `--data DIR` to choose; generated when missing, data/extracts is never
- * touched), the site is built from it into dist-schaal-2/ (PM_DATA_DIR, PM_DIST_DIR in
- * vite.config.ts), and the figures go to bench/results/latest-schaal-2.json; the next ordinary
+ * touched), its first views are computed ahead from that panel as the 1× site's are from
+ * data/ (notebooks/generate-antwoorden.ts), the site is built from it into dist-schaal-2/
+ * (PM_DATA_DIR, PM_DIST_DIR in vite.config.ts), and the figures go to bench/results/latest-schaal-2.json; the next ordinary
  * run puts them in the README table as rows marked 2×.
  */
 
@@ -35,6 +36,7 @@ export function prepareScale(root: string, scale: number, data: string | null): 
     const res = spawnSync('npm', ['run', 'data', '--', '--scale', String(scale), '--out', join(dataDir, 'extracts')], { cwd: root, stdio: 'inherit' });
     if (res.status !== 0) throw new Error(`genereren op schaal ${scale} mislukt (exit ${res.status})`);
   }
+  freshAnswers(root, dataDir);
   const dist = `dist-schaal-${scale}`;
   process.env.PM_DATA_DIR = dataDir;
   process.env.PM_DIST_DIR = dist;
