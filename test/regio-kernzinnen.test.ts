@@ -128,11 +128,12 @@ describe('the region profile', () => {
 
 /**
  * Series 2016Q4 → 2017Q4 (two quarters suffice: the sentences read the last one):
- *   Nederland:   200 personen, 100 → 110 werkzaam, 1.000 → 1.065 banen: index 106,5 (+6,5%); aandeel 50,0% → 55,0%: index 110,0
+ *   Nederland: 1.300 personen, 400 → 440 werkzaam, 1.000 → 1.065 banen: index 106,5 (+6,5%); aandeel 30,8% → 33,8%: index 110,0
  *   FoodValley:  300 personen, 150 → 162 werkzaam,   100 →   112 banen: index 112,0 (+12,0%); aandeel 50,0% → 54,0%: index 108,0
  *   Groningen:   100 personen,  50 →  55 werkzaam,    30 →    40 banen: index 133,3 (40 / 30 = 1,3333…: +33,3%)
  *   Friesland:   200 personen,  80 →  76 werkzaam,    60 →    57 banen: index 95,0 (−5,0%)
  *   Drenthe:      50 personen,   7 →  12 werkzaam,    20 →    25 banen: hidden (7 werkzaam in the base quarter)
+ *   XX (a code outside the 35, in Nederland's sums): 650 personen, 113 → 135 werkzaam
  */
 const reeks = (code: string | null, punten: [RegioSommen, RegioSommen]): RegioReeks => ({
   regio_code: code, regio_naam: code, landelijk: code === null,
@@ -140,12 +141,13 @@ const reeks = (code: string | null, punten: [RegioSommen, RegioSommen]): RegioRe
 });
 const R: Reeksen = {
   van: '2016Q4', tot: '2017Q4',
-  landelijk: reeks(null, [som(200, 100, 1000), som(200, 110, 1065)]),
+  landelijk: reeks(null, [som(1300, 400, 1000), som(1300, 440, 1065)]),
   regios: [
     reeks('AM38', [som(300, 150, 100), som(300, 162, 112)]),
     reeks('AM01', [som(100, 50, 30), som(100, 55, 40)]),
     reeks('AM02', [som(200, 80, 60), som(200, 76, 57)]),
     reeks('AM03', [som(50, 7, 20), som(50, 12, 25)]),
+    reeks('XX', [som(650, 113, 0), som(650, 135, 0)]),
   ],
 };
 const vergelijk = (regios: string[], reeksIndicator: 'banen' | 'aandeel_werkzaam' = 'banen', maat: 'index' | 'groei_pct' = 'index') =>

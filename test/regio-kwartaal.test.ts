@@ -17,12 +17,12 @@ import { describe, expect, it } from 'vitest';
 import { audit } from '../src/lib/disclosure/audit.ts';
 import type { Beveiligd } from '../src/lib/disclosure/beveilig.ts';
 import type { Weergave } from '../src/lib/disclosure/tabel.ts';
-import { AFGELEID, BESCHERMD } from '../src/lib/format/disclosure.ts';
+import { AFGELEID, BESCHERMD, KLEIN } from '../src/lib/format/disclosure.ts';
 import type { Kwartaal } from '../src/lib/kwartaal.ts';
 import { overzichtUitSommen, type Reeksen } from '../src/lib/metrics/regio.ts';
 import { kengetallen, UREN_PER_BAAN, type RegioSommen } from '../src/lib/metrics/regio-sommen.ts';
 import { herkomstVan } from '../src/lib/query/herkomst.ts';
-import { beschermOverzicht } from '../src/pages/regios/beveiliging.ts';
+import { beschermCohort, beschermOverzicht } from '../src/pages/regios/beveiliging.ts';
 import { vergelijkData } from '../src/pages/regios/grafieken.ts';
 
 const PANEL: Record<string, Record<string, [number, number]>> = {
@@ -51,18 +51,20 @@ const verborgenIn = (b: Beveiligd, m: 'b' | 'e') => [...b.onderdrukt.keys()].fil
  * quarter (the same count in both is one cell), with the sums, nestings and shares of both. A
  * count is hidden from that reader only when every period that has it hides it.
  */
-function samen(delen: { b: Beveiligd; kwartalen: { b: string; e: string } }[]): { w: Weergave; onderdrukt: Map<string, 'klein' | 'bescherming'> } {
+function samen(delen: { b: Beveiligd; naam: (id: string) => string }[]): { w: Weergave; onderdrukt: Map<string, 'klein' | 'bescherming'> } {
   const cellen = new Map<string, Weergave['cellen'][number]>();
   const aandelen = new Map<string, NonNullable<Weergave['aandelen']>[number]>();
   const sommen = new Map<string, NonNullable<Weergave['sommen']>[number]>();
   const nestingen = new Map<string, NonNullable<Weergave['nestingen']>[number]>();
   const onderdrukt = new Map<string, 'klein' | 'bescherming'>();
   const getoond = new Set<string>();
-  for (const { b, kwartalen } of delen) {
-    const naam = (id: string) => id.replace('.b.', `.${kwartalen.b}.`).replace('.e.', `.${kwartalen.e}.`);
+  for (const { b, naam } of delen) {
     for (const c of b.weergave.cellen) cellen.set(naam(c.id), { id: naam(c.id), aantal: c.aantal, getoond: c.getoond });
-    for (const a of b.weergave.aandelen ?? []) aandelen.set(naam(a.id), { ...a, id: naam(a.id), teller: naam(a.teller), noemer: naam(a.noemer) });
-    for (const s of b.weergave.sommen ?? []) sommen.set(naam(s.totaal), { totaal: naam(s.totaal), delen: s.delen.map(naam) });
+    for (const a of b.weergave.aandelen ?? []) {
+      const id = `${naam(a.teller)}/${naam(a.noemer)}`;
+      aandelen.set(id, { ...a, id, teller: naam(a.teller), noemer: naam(a.noemer) });
+    }
+    for (const s of b.weergave.sommen ?? []) sommen.set(`${naam(s.totaal)}=${s.delen.map(naam).join('+')}`, { totaal: naam(s.totaal), delen: s.delen.map(naam) });
     for (const n of b.weergave.nestingen ?? []) nestingen.set(naam(n.deel), { deel: naam(n.deel), geheel: naam(n.geheel) });
     for (const c of b.weergave.cellen) {
       const r = b.onderdrukt.get(c.id);
@@ -74,6 +76,9 @@ function samen(delen: { b: Beveiligd; kwartalen: { b: string; e: string } }[]): 
   const w = { cellen: [...cellen.values()], aandelen: [...aandelen.values()], sommen: [...sommen.values()], nestingen: [...nestingen.values()] };
   return { w, onderdrukt };
 }
+
+/** Ids of a period's table named by quarter: `r:AM01.e.werkzaam` → `r:AM01.2017Q4.werkzaam`. */
+const periode = (b: string, e: string) => (id: string) => id.replace('.b.', `.${b}.`).replace('.e.', `.${e}.`);
 
 describe('two periods that share a quarter', () => {
   const eerder = beschermOverzicht(overzicht('2016Q4', '2017Q4')).b;
@@ -89,10 +94,7 @@ describe('two periods that share a quarter', () => {
   });
 
   it('read together, give no hidden count back', () => {
-    const { w, onderdrukt } = samen([
-      { b: eerder, kwartalen: { b: '2016Q4', e: '2017Q4' } },
-      { b: later, kwartalen: { b: '2017Q4', e: '2018Q4' } },
-    ]);
+    const { w, onderdrukt } = samen([{ b: eerder, naam: periode('2016Q4', '2017Q4') }, { b: later, naam: periode('2017Q4', '2018Q4') }]);
     const a = audit(w, onderdrukt);
     expect(a.lekken.map((l) => `${l.id} [${l.min}, ${l.max}]`)).toEqual([]);
     expect(a.kleinGetoond).toEqual([]);
@@ -127,5 +129,32 @@ describe('an index next to the map', () => {
   it('needs every region: a series of the chosen ones only would give a quarter of the wrong sum', () => {
     const alleenAM01 = { ...alle, regios: alle.regios.filter((r) => r.regio_code === 'AM01') };
     expect(() => vergelijkData(alleenAM01, 'personen', basis('2016Q4'), ['AM01'], herkomstVan([]))).toThrow(/every region/);
+  });
+});
+
+describe('the funnel next to the map', () => {
+  // The one-year cohort 2017Q4 → 2018Q4: n is each region's werkzaam count of 2017Q4 (Friesland has
+  // none, so no cohort row), k of them still werkzaam a year later.
+  const rijen = [
+    { regio_code: 'AM01', n: 12, k: 10 }, { regio_code: 'AM03', n: 33, k: 30 }, { regio_code: 'AM05', n: 12, k: 11 }, { regio_code: 'AM38', n: 9, k: 5 },
+  ];
+  const basisKwartaal = CODES.map((c) => ({ regio_code: c, personen: PANEL['2017Q4'][c][0], werkzaam: PANEL['2017Q4'][c][1] }));
+  const kaart = beschermOverzicht(overzicht('2017Q4', '2018Q4')).b;
+
+  it('prints n as the quarter does: the 12 werkzaam of Groningen and AM05 that the map hides to protect others are "x" in the funnel too', () => {
+    const c = beschermCohort(rijen, basisKwartaal);
+    expect(['AM01', 'AM03', 'AM05', 'AM38'].map((code) => c.n(code))).toEqual([BESCHERMD, 33, BESCHERMD, KLEIN]);
+    // Decided alone, the funnel printed Groningen's 12, which the map hides to protect Friesland's 1.
+    const alleen = beschermCohort(rijen.map((r) => ({ ...r })));
+    expect(alleen.n('AM01')).toBe(12);
+  });
+
+  it('read together with the map, gives no hidden count back', () => {
+    const c = beschermCohort(rijen, basisKwartaal);
+    const cohortNaam = (id: string) => id.replace(/\.n$/, '.2017Q4.werkzaam').replace(/\.k$/, '.2018Q4.nogWerkzaam');
+    const { w, onderdrukt } = samen([{ b: kaart, naam: periode('2017Q4', '2018Q4') }, { b: c.b, naam: cohortNaam }]);
+    const a = audit(w, onderdrukt);
+    expect(a.lekken.map((l) => `${l.id} [${l.min}, ${l.max}]`)).toEqual([]);
+    expect(a.kleinGetoond).toEqual([]);
   });
 });

@@ -129,6 +129,7 @@ describe('regio-metrieken op een handgemaakt paneel', () => {
   it('gives werkzaam na 1 jaar per region for the cohort a year before the end quarter, none outside the data', async () => {
     const kwartalen = await runMetric(engine, beschikbareKwartalenQuery());
     // Cohort 2016Q4 (werkzaam then): p1 AM01, p4 AM02, p6 AM03; in 2017Q4 p1 and p4 still work, p6 not.
+    // With the base quarter's counts per region (for its disclosure table): AM01 p1–p3, AM02 p4–p5, AM03 p6.
     const q = regioDuurzaamQuery('2017Q4', kwartalen)!;
     expect(await runMetric(engine, q)).toEqual({
       eind: '2017Q4',
@@ -136,6 +137,11 @@ describe('regio-metrieken op een handgemaakt paneel', () => {
         { regio_code: 'AM01', n: 1, k: 1 },
         { regio_code: 'AM02', n: 1, k: 1 },
         { regio_code: 'AM03', n: 1, k: 0 },
+      ],
+      basisKwartaal: [
+        { regio_code: 'AM01', personen: 3, werkzaam: 1 },
+        { regio_code: 'AM02', personen: 2, werkzaam: 1 },
+        { regio_code: 'AM03', personen: 1, werkzaam: 1 },
       ],
     });
     // Base 2015Q1 lies before the data, 2018Q4 after it: nothing to ask.

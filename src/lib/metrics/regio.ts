@@ -300,6 +300,12 @@ export interface RegioDuurzaam {
   /** The quarter the year ends in (the cohort starts four quarters earlier). */
   eind: Kwartaal;
   rijen: RegioAandeel[];
+  /**
+   * Persons and werkzaam persons of every region with persons in the base quarter (n is that
+   * werkzaam count): the page decides the cohort's n as that quarter's own disclosure table does.
+   * Empty from a voorberekende map.
+   */
+  basisKwartaal: { regio_code: string | null; personen: number; werkzaam: number }[];
 }
 
 /** Base quarter of the one-year cohort whose outcome falls in the end quarter. */
@@ -318,18 +324,33 @@ export function regioDuurzaamQuery(eind: Kwartaal, kwartalen: readonly Kwartaal[
   const basis = cohortBasis(eind);
   if (kwartaalToIndex(basis) < kwartaalToIndex(bereik.eerste) || kwartaalToIndex(eind) > kwartaalToIndex(bereik.laatste)) return null;
   const q = cohortUitkomstQuery({ basis, horizon: 4, split: 'regio_code' }, bereik);
+  // The cohort per region next to the base quarter's counts per region (from the pre-aggregation;
+  // a region with persons but nobody werkzaam has no cohort row, only counts).
+  const sql = `WITH c AS (${q.sql}),
+k AS (SELECT coalesce(regio_code, 'onbekend') AS groep, sum(personen) AS personen, sum(werkzaam) AS werkzaam FROM ${AGG_TABEL} WHERE kw = ? GROUP BY ALL)
+SELECT coalesce(c.groep, k.groep) AS groep, c.cohort, c.werkzaam, CAST(k.personen AS BIGINT) AS basis_personen, CAST(k.werkzaam AS BIGINT) AS basis_werkzaam
+FROM c FULL JOIN k ON c.groep = k.groep
+ORDER BY groep`;
+  const code = (groep: string) => (groep === 'onbekend' ? null : groep);
   return {
-    ...q,
+    sql,
+    params: [...q.params, kwartaalToIndex(basis)],
+    extracts: q.extracts,
+    setup: [...(q.setup ?? []), AGGREGAAT],
     voorberekend: regioCohortVoorberekend(basis),
     shape: (table) => {
-      // Only the voorberekend variant answers with `onderdrukt`; the shape keeps the rows' order.
-      const leeg = toRows<{ onderdrukt?: boolean | null }>(table).map((r) => r.onderdrukt === true);
+      // Only the voorberekend variant answers with `onderdrukt` (and without the base quarter's counts).
+      type Rij = { groep: string; cohort: number | null; werkzaam: number | null; onderdrukt?: boolean | null; basis_personen?: number | null; basis_werkzaam?: number | null };
+      const rows = toRows<Rij>(table);
       return {
         eind,
-        rijen: q.shape(table).map((r, i) => ({
-          regio_code: r.groep === 'onbekend' ? null : r.groep,
-          ...(leeg[i] ? { ...VERVANGEND_COHORT, onderdrukt: true as const } : { n: r.cohort, k: r.werkzaam }),
+        rijen: rows.filter((r) => r.cohort !== null).map((r) => ({
+          regio_code: code(r.groep),
+          ...(r.onderdrukt === true ? { ...VERVANGEND_COHORT, onderdrukt: true as const } : { n: Number(r.cohort), k: Number(r.werkzaam) }),
         })),
+        basisKwartaal: rows
+          .filter((r) => r.basis_personen != null)
+          .map((r) => ({ regio_code: code(r.groep), personen: Number(r.basis_personen), werkzaam: Number(r.basis_werkzaam) })),
       };
     },
   };
@@ -347,10 +368,19 @@ export const REGIO_COHORT_TABEL = 'agg_regio_cohort';
 const VERVANGEND_COHORT = { n: 20, k: 10 } as const;
 
 function regioCohortVoorberekend(basis: Kwartaal): NonNullable<MetricQuery<unknown>['voorberekend']> {
-  const leeg = ['werk_verloren', 'uit_register', 'steeds_werkzaam', 'zelfde_baan'].map((k) => `CAST(NULL AS BIGINT) AS ${k}`).join(', ');
+  const kw = kwartaalToIndex(basis);
+  // The base quarter's counts as the main query gives them; none when a cell of that quarter is
+  // empty (its sum is not known: the cohort then decides alone).
   return {
-    sql: `SELECT kw, groep, coalesce(cohort, 0) AS cohort, coalesce(werkzaam, 0) AS werkzaam, ${leeg}, onderdrukt FROM ${REGIO_COHORT_TABEL} WHERE kw = ? ORDER BY groep`,
-    params: [kwartaalToIndex(basis)],
-    setup: [{ name: REGIO_COHORT_TABEL, sql: `SELECT 'alleen voorberekend (npm run compute)'` }],
+    sql: `WITH c AS (SELECT groep, coalesce(cohort, 0) AS cohort, coalesce(werkzaam, 0) AS werkzaam, onderdrukt FROM ${REGIO_COHORT_TABEL} WHERE kw = ?),
+k AS (SELECT coalesce(regio_code, 'onbekend') AS groep, sum(personen) AS personen, sum(werkzaam) AS werkzaam, bool_or(onderdrukt) AS leeg FROM ${AGG_TABEL} WHERE kw = ? GROUP BY ALL),
+z AS (SELECT coalesce(bool_or(leeg), false) AS ergens FROM k)
+SELECT coalesce(c.groep, k.groep) AS groep, c.cohort, c.werkzaam, c.onderdrukt,
+  CASE WHEN NOT z.ergens THEN CAST(k.personen AS BIGINT) END AS basis_personen,
+  CASE WHEN NOT z.ergens THEN CAST(k.werkzaam AS BIGINT) END AS basis_werkzaam
+FROM c FULL JOIN k ON c.groep = k.groep CROSS JOIN z
+ORDER BY groep`,
+    params: [kw, kw],
+    setup: [{ name: REGIO_COHORT_TABEL, sql: `SELECT 'alleen voorberekend (npm run compute)'` }, AGGREGAAT],
   };
 }

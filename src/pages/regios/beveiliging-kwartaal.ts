@@ -52,6 +52,11 @@ export function kwartaalUitOverzicht(o: RegioOverzicht, veld: 'basis' | 'eind'):
   return beschermKwartaal(o.regios.map((r) => ({ regio_code: r.regio_code, personen: r[veld].personen, werkzaam: r[veld].werkzaam, onderdrukt: r.onderdrukt?.[veld] })));
 }
 
+/** A quarter from its counts per region (the base quarter of the one-year cohort: RegioDuurzaam.basisKwartaal). */
+export function kwartaalUitTellingen(rijen: readonly KwartaalRij[]): Beveiligd {
+  return beschermKwartaal(rijen);
+}
+
 /** A quarter of the series of every region (regioReeksenQuery without a choice of regions). */
 export function kwartaalUitReeksen(alle: Reeksen, kwartaal: string): Beveiligd {
   const rijen: KwartaalRij[] = [];

@@ -31,7 +31,10 @@ export async function regioBeveiligd(engine: QueryEngine, s: RegioSelectie): Pro
   const kwartalen = await runMetric(engine, beschikbareKwartalenQuery());
   const uit: RegioTabel[] = [{ naam: 'overzicht', b: beschermOverzicht(await runMetric(engine, regioOverzichtQuery({ basis: s.van, eind: s.tot }))).b }];
   const cohort = regioDuurzaamQuery(s.tot, kwartalen);
-  if (cohort) uit.push({ naam: 'cohort', b: beschermCohort((await runMetric(engine, cohort)).rijen).b });
+  if (cohort) {
+    const d = await runMetric(engine, cohort);
+    uit.push({ naam: 'cohort', b: beschermCohort(d.rijen, d.basisKwartaal).b });
+  }
   if (s.vergelijk.length > 0) {
     const r = await runMetric(engine, regioReeksenQuery({ van: s.van, tot: s.tot }));
     uit.push({ naam: 'reeksen', b: beschermReeksen(r, PAGINA_INDICATOREN[s.indicator ?? 'banen'].reeks, r.van, s.vergelijk).b });

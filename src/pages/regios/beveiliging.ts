@@ -31,7 +31,7 @@ import { X_BESCHERMING } from '../../lib/disclosure/zinnen.ts';
 import { onderdrukteSoorten, TOELICHTING_AFGELEID, TOELICHTING_KLEIN, type Onderdrukt } from '../../lib/format/disclosure.ts';
 import type { RegioAandeel, RegioOverzicht, Reeksen } from '../../lib/metrics/regio.ts';
 import type { NiveauIndicator } from '../../lib/metrics/regio-indicatoren.ts';
-import { besluit, DECIMALEN, kwartaalUitOverzicht, kwartaalUitReeksen, LANDELIJK_GEWICHT, leeg, NL, opKaart, rij } from './beveiliging-kwartaal.ts';
+import { besluit, DECIMALEN, kwartaalUitOverzicht, kwartaalUitReeksen, kwartaalUitTellingen, LANDELIJK_GEWICHT, leeg, NL, opKaart, rij, type KwartaalRij } from './beveiliging-kwartaal.ts';
 
 export type OverzichtMaat = 'banen' | 'groei' | 'aandeel_werkzaam' | 'personen' | 'banen_per_1000' | 'aandeel_werkzaam_basis' | 'banen_per_1000_basis';
 
@@ -102,32 +102,65 @@ export interface CohortBescherming {
 
 const cohortCache = new WeakMap<readonly RegioAandeel[], CohortBescherming>();
 
-export function beschermCohort(rijen: readonly RegioAandeel[]): CohortBescherming {
+/**
+ * `basisKwartaal`: the base quarter's counts per region (RegioDuurzaam.basisKwartaal). A region's
+ * n is its werkzaam count of that quarter, which the map of a period starting there also shows:
+ * n IS that quarter's cell, and the quarter's table comes along whole (its cells as the quarter
+ * decided them, its sums and shares: what a reader sees on the map next to the funnel), so the
+ * funnel never prints a count the map hides, and hides k where the two together would narrow it.
+ * Without it (a voorberekende map, hand-built tests) the cohort decides alone.
+ */
+export function beschermCohort(rijen: readonly RegioAandeel[], basisKwartaal: readonly KwartaalRij[] = []): CohortBescherming {
   const klaar = cohortCache.get(rijen);
   if (klaar) return klaar;
   const w = new WeergaveBouwer();
   const regels = rijen.map((r) => ({ p: rij(r.regio_code), r, getoond: opKaart(r.regio_code) }));
   const som = (f: (r: RegioAandeel) => number) => rijen.reduce((a, r) => a + f(r), 0);
+  const ergensLeeg = rijen.some((r) => r.onderdrukt);
+  const kwartaal = basisKwartaal.length && !ergensLeeg ? kwartaalUitTellingen(basisKwartaal) : null;
+  if (kwartaal) neemOver(w, kwartaal);
+  const inKwartaal = new Map((kwartaal?.weergave.cellen ?? []).map((c) => [c.id, c.aantal]));
+  // n's id: the quarter's werkzaam cell where the quarter holds this very count, else its own.
+  const nIds = new Map<string, string>();
+  const n = (p: string, aantal: number, opties: Parameters<WeergaveBouwer['cel']>[2]) => {
+    const id = inKwartaal.get(`${p}.werkzaam`) === aantal ? `${p}.werkzaam` : `${p}.n`;
+    if (id === `${p}.n`) w.cel(id, aantal, opties);
+    nIds.set(p, id);
+  };
   // Nederland's counts are not printed (only its share), the regions' are (the funnel's table).
-  const nl = { getoond: false, gewicht: LANDELIJK_GEWICHT, ...leeg(rijen.some((r) => r.onderdrukt)) };
-  w.cel(`${NL}.n`, som((r) => r.n), nl).cel(`${NL}.k`, som((r) => r.k), nl);
-  for (const { p, r, getoond } of regels) w.cel(`${p}.n`, r.n, { getoond, ...leeg(r.onderdrukt) }).cel(`${p}.k`, r.k, { getoond, ...leeg(r.onderdrukt) });
-  w.som(`${NL}.n`, regels.map((x) => `${x.p}.n`)).som(`${NL}.k`, regels.map((x) => `${x.p}.k`));
-  for (const p of [NL, ...regels.map((x) => x.p)]) w.nesting(`${p}.k`, `${p}.n`);
+  const nl = { getoond: false, gewicht: LANDELIJK_GEWICHT, ...leeg(ergensLeeg) };
+  n(NL, som((r) => r.n), nl);
+  w.cel(`${NL}.k`, som((r) => r.k), nl);
+  for (const { p, r, getoond } of regels) {
+    n(p, r.n, { getoond, ...leeg(r.onderdrukt) });
+    w.cel(`${p}.k`, r.k, { getoond, ...leeg(r.onderdrukt) });
+  }
+  const nId = (p: string) => nIds.get(p)!;
+  w.som(nId(NL), regels.map((x) => nId(x.p))).som(`${NL}.k`, regels.map((x) => `${x.p}.k`));
+  for (const p of [NL, ...regels.map((x) => x.p)]) w.nesting(`${p}.k`, nId(p));
   for (const p of [NL, ...regels.filter((x) => x.getoond).map((x) => x.p)]) {
-    w.aandeel(`${p}.k`, `${p}.n`, DECIMALEN).afgeleid(`${p}.grenzen`, [`${p}.n`]);
+    w.aandeel(`${p}.k`, nId(p), DECIMALEN, { id: `${p}.aandeel` }).afgeleid(`${p}.grenzen`, [nId(p)]);
   }
   const b = beveilig(w.weergave());
   const p = (code: string | null) => (code === null ? NL : rij(code));
   const uit: CohortBescherming = {
     b,
-    n: (code) => b.aantal(`${p(code)}.n`),
+    n: (code) => b.aantal(nId(p(code))),
     k: (code) => b.aantal(`${p(code)}.k`),
-    aandeel: (code) => b.aandeel(aandeelId(`${p(code)}.k`, `${p(code)}.n`)),
+    aandeel: (code) => b.aandeel(`${p(code)}.aandeel`),
     opN: (code, v) => b.afgeleid(`${p(code)}.grenzen`, v),
   };
   cohortCache.set(rijen, uit);
   return uit;
+}
+
+/** A quarter's table inside another: its cells as it decided them, with its sums, nestings and shares. */
+function neemOver(w: WeergaveBouwer, kwartaal: Beveiligd): void {
+  const k = kwartaal.weergave;
+  for (const c of k.cellen) w.cel(c.id, c.aantal, { getoond: c.getoond, gewicht: c.gewicht, ...besluit(kwartaal, c.id) });
+  for (const s of k.sommen ?? []) w.som(s.totaal, s.delen);
+  for (const x of k.nestingen ?? []) w.nesting(x.deel, x.geheel);
+  for (const a of k.aandelen ?? []) w.aandeel(a.teller, a.noemer, a.decimalen, { id: a.id, schaal: a.schaal });
 }
 
 /** The footnote for values hidden to protect others ("x"); the chart kit adds those for "<10" and "x" on a small group. */

@@ -56,7 +56,7 @@ const kaart: BriefingView<RegioLinkFilters> = {
     if (!o || !ho) return null;
     if (f.indicator === 'duurzaam' && (!d || !herkomsten[1])) return null;
     const view = { indicator: f.indicator, basis: o.basis, eind: f.indicator === 'duurzaam' ? d!.eind : o.eind };
-    const tabel = rangTabel(view, o, d?.rijen ?? null);
+    const tabel = rangTabel(view, o, d?.rijen ?? null, d?.basisKwartaal);
     const data = kaartData(view, tabel, (f.indicator === 'duurzaam' ? herkomsten[1] : ho) as Herkomst);
     const rang = rangMetReferentie(data, rangReferentie(f.indicator, data.rijen, tabel.landelijk));
     const regio = f.profiel ?? f.regio;
@@ -111,7 +111,7 @@ const profiel: BriefingView<RegioLinkFilters> = {
     const code = f.profiel ?? f.regio;
     if (!o || !h || !code) return null;
     const view = { indicator: f.indicator, basis: o.basis, eind: o.eind };
-    const regels = profielRegels(view, code, o, d && d.eind === o.eind ? d.rijen : null, h);
+    const regels = profielRegels(view, code, o, d && d.eind === o.eind ? d.rijen : null, h, d?.basisKwartaal);
     if (!regels) return null;
     const data = profielData(view, code, regels, h);
     const naam = REGIO_NAMEN[code] ?? code;

@@ -11,7 +11,7 @@ import type { Reden } from '../../lib/disclosure/tabel.ts';
 import { isOnderdrukt, type Onderdrukt } from '../../lib/format/disclosure.ts';
 import { formatGetal, formatKwartaal } from '../../lib/format/nl.ts';
 import { indexToKwartaal, kwartaalEinde, kwartaalToIndex, type Kwartaal } from '../../lib/kwartaal.ts';
-import { cohortBasis, regioNaam, type RegioAandeel, type RegioOverzicht, type Reeksen } from '../../lib/metrics/regio.ts';
+import { cohortBasis, regioNaam, type RegioAandeel, type RegioDuurzaam, type RegioOverzicht, type Reeksen } from '../../lib/metrics/regio.ts';
 import { aandeelTabel } from '../../lib/metrics/regio-aandeel.ts';
 import { KAART_BRON } from '../../lib/metrics/regio-geo.ts';
 import { geindexeerdeReeksen } from '../../lib/metrics/regio-index.ts';
@@ -123,11 +123,11 @@ export interface PaginaTabel {
  * duurzaamheid), through the page's disclosure tables: every value is what the one module
  * allows (beveiliging.ts), and places are counted over the values shown.
  */
-export function rangTabel(view: KaartView, overzicht: RegioOverzicht, duurzaam: readonly RegioAandeel[] | null): PaginaTabel {
+export function rangTabel(view: KaartView, overzicht: RegioOverzicht, duurzaam: readonly RegioAandeel[] | null, basisKwartaal: RegioDuurzaam['basisKwartaal'] = []): PaginaTabel {
   const info = PAGINA_INDICATOREN[view.indicator];
   if (view.indicator === 'duurzaam') {
     if (!duurzaam) throw new Error('Duurzaamheid per regio is nog niet berekend.');
-    const c = beschermCohort(duurzaam);
+    const c = beschermCohort(duurzaam, basisKwartaal);
     return beveiligd(aandeelTabel(duurzaam, info.label), (code) => c.aandeel(code));
   }
   const o = beschermOverzicht(overzicht);
@@ -296,13 +296,15 @@ export interface ProfielRegel {
 const PROFIEL_INDICATOREN: PaginaIndicator[] = ['banen', 'groei', 'groei_pct', 'werkzaam_pct', 'per1000', 'register', 'duurzaam'];
 
 /** Key figures of one region with the national value and its place among the 35. */
-export function profielRegels(view: KaartView, code: string, overzicht: RegioOverzicht, duurzaam: readonly RegioAandeel[] | null, herkomst: Herkomst): ProfielRegel[] | null {
+export function profielRegels(
+  view: KaartView, code: string, overzicht: RegioOverzicht, duurzaam: readonly RegioAandeel[] | null, herkomst: Herkomst, basisKwartaal: RegioDuurzaam['basisKwartaal'] = [],
+): ProfielRegel[] | null {
   if (!regioProfiel(overzicht, code)) return null;
   const uit: ProfielRegel[] = [];
   for (const indicator of PROFIEL_INDICATOREN) {
     if (indicator === 'duurzaam' && !duurzaam) continue;
     const v = { ...view, indicator };
-    const tabel = rangTabel(v, overzicht, duurzaam);
+    const tabel = rangTabel(v, overzicht, duurzaam, basisKwartaal);
     const data = kaartData(v, tabel, herkomst);
     const k = data.kolommen[2];
     const eigen = data.rijen.find((r) => r.regio_code === code)!;

@@ -9,7 +9,7 @@ import type { Onderdrukt } from '../../lib/format/disclosure.ts';
 import { REGIO_NAMEN } from '../../lib/extracts/regions.ts';
 import { formatKwartaal, formatPct } from '../../lib/format/nl.ts';
 import type { Kwartaal } from '../../lib/kwartaal.ts';
-import { cohortBasis, type RegioAandeel } from '../../lib/metrics/regio.ts';
+import { cohortBasis, type RegioAandeel, type RegioDuurzaam } from '../../lib/metrics/regio.ts';
 import { regioFunnel } from '../../lib/metrics/regio-aandeel.ts';
 import { funnelCurve, type FunnelCurvePunt } from '../../lib/metrics/stats.ts';
 import type { Herkomst } from '../../lib/query/herkomst.ts';
@@ -38,11 +38,11 @@ export interface TrechterModel {
  * Null without a national rate: nobody in the cohort, or a voorberekende map left a region's
  * cohort empty (`onderdrukt`), so the rate the limits lie around is not known.
  */
-export function trechterData(eind: Kwartaal, invoer: readonly RegioAandeel[], herkomst: Herkomst): TrechterModel | null {
+export function trechterData(eind: Kwartaal, invoer: readonly RegioAandeel[], herkomst: Herkomst, basisKwartaal: RegioDuurzaam['basisKwartaal'] = []): TrechterModel | null {
   if (invoer.some((r) => r.onderdrukt)) return null;
   const f = regioFunnel(invoer);
   if (f.p0 === null) return null;
-  const b = beschermCohort(invoer);
+  const b = beschermCohort(invoer, basisKwartaal);
   const p0 = f.p0;
   const getoondP0 = b.aandeel(null);
   const rijen = f.punten
