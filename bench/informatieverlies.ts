@@ -4,8 +4,8 @@
  * persons (primary), those hidden to protect them (secondary) and the persons in the latter.
  * Part of `npm run bench` (bench/run.ts); on its own: `npx tsx bench/informatieverlies.ts`.
  *
- * A view is { pagina, view, selectie, bereken(engine) }: add Regio's and BUIG views to VIEWS (or
- * pass your own list to informatieverlies()). Beschut werk is not on lib/disclosure yet: its rows
+ * A view is { pagina, view, selectie, bereken(engine) }: Duurzaamheid, Regio's and Beschut werk are
+ * in VIEWS (BUIG declares no person counts of its own); pass your own list to informatieverlies(). Beschut werk is not on lib/disclosure yet: its rows
  * count what the page's own rules (pages/beschut-werk/onderdrukking.ts) hide, plus Nederland's
  * months as lib/disclosure would protect them (beveiliging.ts, not on the page yet).
  */
@@ -19,6 +19,7 @@ import { gebieden, type AanvragerKeuze } from '../src/lib/metrics/beschut-afleid
 import { gemeentenQuery } from '../src/lib/metrics/beschut-gemeenten.ts';
 import { perMaandQuery } from '../src/lib/metrics/beschut.ts';
 import { panelBereikQuery, standaardBasiskwartaal } from '../src/lib/metrics/duurzaamheid/bereik.ts';
+import { regioOverzichtQuery } from '../src/lib/metrics/regio.ts';
 import { runMetric } from '../src/lib/sql/query.ts';
 import { beschermMaanden } from '../src/pages/beschut-werk/beveiliging.ts';
 import { beschermGebieden } from '../src/pages/beschut-werk/onderdrukking.ts';
@@ -26,6 +27,8 @@ import { eersteMaand, maandSommen } from '../src/pages/beschut-werk/queries.ts';
 import { beschermCohorten, beschermStartersPerBasis } from '../src/pages/duurzaamheid/beveiliging.ts';
 import { duurzaamheidQueries } from '../src/pages/duurzaamheid/queries.ts';
 import type { Selectie } from '../src/pages/duurzaamheid/selectie.ts';
+import { regioBeveiligd, type RegioTabel } from '../src/pages/regios/beveiliging-selectie.ts';
+import type { Kwartaal } from '../src/lib/kwartaal.ts';
 
 export interface VerliesView {
   pagina: string;
@@ -119,8 +122,41 @@ function beschut(selectie: string, van: string, tot: string): VerliesView[] {
   ];
 }
 
+// ---- Regio's: the overview (map, ranking, profile, neighbours, scatter), the cohort (funnel) and
+// the compare view's series, with the two regions with the fewest persons in the end quarter compared.
+const REGIOS: [string, Kwartaal, Kwartaal][] = [
+  ['2023Q4–2024Q4 (laatste jaar), 2 kleinste regio’s vergeleken', '2023Q4', '2024Q4'],
+  ['2012Q4–2013Q4 (kleinste register), 2 kleinste regio’s vergeleken', '2012Q4', '2013Q4'],
+];
+
+const REGIO_VIEW: Record<RegioTabel['naam'], string> = {
+  overzicht: 'overzicht (kaart, ranglijst, profiel, buren, spreiding)',
+  cohort: 'cohort (trechter, werkzaam na 1 jaar)',
+  reeksen: 'vergelijken (reeksen)',
+};
+
+function regios(selectie: string, van: Kwartaal, tot: Kwartaal): VerliesView[] {
+  const klaar = new WeakMap<NodeEngine, Promise<RegioTabel[]>>();
+  const tabellen = (engine: NodeEngine) => {
+    if (!klaar.has(engine)) klaar.set(engine, bereken(engine));
+    return klaar.get(engine)!;
+  };
+  const bereken = async (engine: NodeEngine) => {
+    const o = await runMetric(engine, regioOverzichtQuery({ basis: van, eind: tot }));
+    const vergelijk = o.regios.filter((r) => r.regio_naam !== null).sort((a, b) => a.eind.personen - b.eind.personen).slice(0, 2).map((r) => r.regio_code!);
+    return regioBeveiligd(engine, { van, tot, vergelijk });
+  };
+  return (Object.keys(REGIO_VIEW) as RegioTabel['naam'][]).map((naam) => ({
+    pagina: "Regio's",
+    view: REGIO_VIEW[naam],
+    selectie,
+    bereken: async (e: NodeEngine) => optellen((await tabellen(e)).filter((t) => t.naam === naam).map((t) => t.b)),
+  }));
+}
+
 export const VIEWS: VerliesView[] = [
   ...DUURZAAMHEID.flatMap(([naam, s]) => duurzaamheid(naam, s)),
+  ...REGIOS.flatMap(([naam, van, tot]) => regios(naam, van, tot)),
   ...BESCHUT.flatMap(([naam, van, tot]) => beschut(naam, van, tot)),
 ];
 
