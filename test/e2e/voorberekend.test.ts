@@ -8,7 +8,10 @@
  *   (Duurzaamheid) says in Dutch that it is not available; "Terug naar de microdata" brings the
  *   demo numbers back, and an own extract ends the mode; the BUIG page and the Overzicht BUIG
  *   tile draw from the folder (buig_gj) with the numbers of native DuckDB on the extract, the
- *   Banen tile from agg_banen_kwartaal, both as on the microdata after going back;
+ *   Banen tile from agg_banen_kwartaal and the Duurzaamheid tile from agg_duurzaamheid_tegel, as on
+ *   the microdata after going back; after a reload the folder (kept in the browser) still draws,
+ *   after going back a reload draws from the microdata;
+ * - a folder whose Regio's cells are partly suppressed shows them and Nederland as "x";
  * - a copy of the built site whose data/ folder holds only the computed folder (published without
  *   microdata) draws the Regio's map from it and never asks for an extract.
  */
@@ -53,12 +56,12 @@ let trechterVoorberekend: string[][] = [];
 /** The BUIG tile's figure and the SZW 2016 twin, from native DuckDB on buig_gemeente. */
 let buigVerwacht: { tegel: string; twin2016: string };
 let buigVoorberekend: string[][] = [];
-/** The Banen and BUIG tiles (figure and explanation) drawn from the folder. */
+/** The Banen, BUIG and Duurzaamheid tiles (figure and explanation) drawn from the folder. */
 let tegelsVoorberekend: string[][] = [];
 
 async function tegels(page: Page): Promise<string[][]> {
   const uit: string[][] = [];
-  for (const id of ['banen', 'buig']) {
+  for (const id of ['banen', 'buig', 'duurzaamheid']) {
     const t = page.locator(`[data-tegel="${id}"]`);
     await t.getByTestId('tegel-waarde').waitFor({ timeout: 120_000 });
     uit.push([await t.getByTestId('tegel-waarde').innerText(), await t.locator('.pm-tegel__uitleg').innerText()]);
@@ -138,9 +141,9 @@ describe('op de Data-pagina gekozen', () => {
     const melding = await page.getByRole('status').filter({ hasText: 'rekent met voorberekende gegevens' }).innerText();
     expect(melding).toContain('Bron: voorberekend uit synthetische demodata (seed 20240)');
     expect(melding).toContain('peildatum tot en met 31-12-2024');
-    expect(melding).toContain('4 tabellen, 0 cellen onderdrukt (minder dan 10 personen)');
+    expect(melding).toContain('5 tabellen, 0 cellen onderdrukt (minder dan 10 personen)');
     expect(melding).not.toContain(tmp);
-    expect(await page.getByText('Voorberekend zijn nu:').innerText()).toContain("Voorberekend zijn nu: Regio's, Overzicht (tegel Banen), BUIG (ook de tegel op het Overzicht).");
+    expect(await page.getByText('Voorberekend zijn nu:').innerText()).toContain("Voorberekend zijn nu: Regio's, Overzicht (tegel Banen), Overzicht (tegel Duurzaamheid), BUIG (ook de tegel op het Overzicht).");
     // Every page says it in the shell, with the source.
     expect(await page.getByRole('note', { name: 'Voorberekende gegevens' }).innerText()).toContain(
       'Het dashboard tekent uit tabellen die vooraf zijn berekend (voorberekend uit synthetische demodata (seed 20240)',
@@ -190,6 +193,9 @@ describe('op de Data-pagina gekozen', () => {
     expect(tegelsVoorberekend[1][0]).toBe(buigVerwacht.tegel);
     expect(tegelsVoorberekend[0][0]).toMatch(/^[+−]\d{1,3}(\.\d{3})*$/);
     expect(tegelsVoorberekend[0][1]).toMatch(/^[\d.]+ banen voor mensen uit het doelgroepregister in het 4e kwartaal 2024/);
+    // The Duurzaamheid tile from agg_duurzaamheid_tegel: the last third quarter with a year after it.
+    expect(tegelsVoorberekend[2][0]).toMatch(/^\d{1,2},\d%$/);
+    expect(tegelsVoorberekend[2][1]).toMatch(/^Van de [\d.]+ mensen uit het doelgroepregister die in het 3e kwartaal 2023 werkten/);
     expect(report.pageErrors).toEqual([]);
   });
 
@@ -289,7 +295,7 @@ describe('een map met onderdrukte cellen (Regio\'s)', () => {
     const melding = page.getByRole('status').filter({ hasText: 'rekent met voorberekende gegevens' });
     await expect.poll(() => melding.count(), { timeout: 60_000 }).toBe(1);
     // 2 region × quarter cells, and the cohorts that start or end in 2017Q4 in Friesland (each with its complement).
-    expect(await melding.innerText()).toMatch(/4 tabellen, [1-9]\d* cellen onderdrukt/);
+    expect(await melding.innerText()).toMatch(/5 tabellen, [1-9]\d* cellen onderdrukt/);
     await toon(page, KAART, KAART_KLAAR);
     const f = frame(page, /^Banen per arbeidsmarktregio/);
     const rijen = await tabelRijen(f);
@@ -350,7 +356,7 @@ describe('een site zonder microdata (data/ bevat alleen de voorberekende map)', 
     expect(await f.innerText()).toMatch(/Voorberekend uit synthetische demodata/);
     expect(await page.getByRole('note', { name: 'Voorberekende gegevens' }).innerText()).toContain('zonder microdata');
     const parquet = report.requests.filter((u) => u.includes('.parquet'));
-    expect(parquet.map((u) => new URL(u).pathname).sort()).toEqual(['/data/agg_banen_kwartaal.parquet', '/data/agg_regio_cohort.parquet', '/data/agg_regio_kwartaal.parquet', '/data/buig_gj.parquet']);
+    expect(parquet.map((u) => new URL(u).pathname).sort()).toEqual(['/data/agg_banen_kwartaal.parquet', '/data/agg_duurzaamheid_tegel.parquet', '/data/agg_regio_cohort.parquet', '/data/agg_regio_kwartaal.parquet', '/data/buig_gj.parquet']);
     expect(report.requests.filter((u) => u.includes('/extracts/'))).toEqual([]);
     expect(report.pageErrors).toEqual([]);
     await context.close();
