@@ -264,7 +264,9 @@ describe('compute on the demo data', () => {
     for (const eind of ['2013Q4', '2017Q4', '2021Q2', '2024Q4'] as const) {
       const q = regioDuurzaamQuery(eind, kwartalen)!;
       const vb1 = await opVoorberekend(vb, tabellen, q);
-      expect(vb1).toEqual(await runMetric(micro, q));
+      const m = await runMetric(micro, q);
+      // The cohort per region (what the folder holds); the base quarter's own counts come from the overview's table.
+      expect([vb1.eind, vb1.rijen]).toEqual([m.eind, m.rijen]);
       expect(vb1.rijen).toHaveLength(35);
     }
   }, 120_000);
