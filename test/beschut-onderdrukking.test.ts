@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Gebied } from '../src/lib/metrics/beschut-afleiden.ts';
 import type { MaandRij } from '../src/lib/metrics/beschut.ts';
 import {
-  beschermGebieden, beschermGemeenteMaanden, beschermGemeentePlekken, beschermJaren, beschermMaanden, beschermStelsel, cel, JAAR_TOT_NU, PERIODE, periodeCellen,
+  beschermGebieden, beschermGemeenteMaanden, beschermJaren, beschermMaanden, beschermStelsel, cel, JAAR_TOT_NU, PERIODE, periodeCellen,
 } from '../src/pages/beschut-werk/onderdrukking.ts';
 
 /** Monthly rows from [maand, gemeente b/p, burger b/p]; totaal added. */
@@ -114,7 +114,7 @@ describe('gemeenten, regions and Nederland', () => {
     expect(adviezen.has(cel('b', 'R', 'burger'))).toBe(true);
     expect(adviezen.has(cel('b', 'R', 'gemeente'))).toBe(true);
     expect(adviezen.has(cel('b', 'NL', 'totaal'))).toBe(false);
-    // Places: B 4 < 10 → A 25 too; the region and the country stay.
+    // Places (through the disclosure module): B 4 < 10 → A 25 too (R − A = B); the region and the country stay.
     expect(plekken).toEqual(new Set(['B', 'A']));
     expect(periodeCellen(adviezen, 'B')).toContain(cel('p', PERIODE, 'totaal'));
   });
@@ -136,8 +136,4 @@ describe('one gemeente against its region', () => {
     expect(metPeriode.get('C')!.has(cel('b', '2017-01', 'totaal'))).toBe(true);
   });
 
-  it('protects places per peildatum against the region total', () => {
-    const rij = (gemeente: string, plekken: number) => ({ peildatum: '2018-12-31', gemeente, plekken, taakstelling: 10 });
-    expect(beschermGemeentePlekken([rij('A', 25), rij('B', 4), rij('C', 40)])).toEqual(new Set(['B@2018-12-31', 'A@2018-12-31']));
-  });
 });

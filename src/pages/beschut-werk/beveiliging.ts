@@ -17,7 +17,8 @@
  * Not covered: a hidden region month next to Nederland and the other 34 regions (each on its own
  * view), and differences between two periods asked one after the other.
  *
- * NOT YET WIRED: the page still hides with onderdrukking.ts. On the demo data nearly every
+ * WIRED for places (beschermPlekken, beschermGemeentePlekken: 0,3–1,5 s in Node on the demo data).
+ * NOT YET WIRED for adviezen: the page still hides them with onderdrukking.ts. On the demo data nearly every
  * gemeente cell is under 10 (333 of 342 gemeenten in January–May 2017), and the module is too
  * slow for a page even on the decomposed tables. Measured in Node (January–May 2017, a shared
  * 2-core machine): the comparison of 3.402 cells > 4 minutes for the first audit round; the
@@ -38,8 +39,7 @@ import { DREMPEL } from '../../lib/format/disclosure.ts';
 import type { AanvragerKeuze, Gebieden } from '../../lib/metrics/beschut-afleiden.ts';
 import type { GemeenteMaandRij, GemeentePlekRij } from '../../lib/metrics/beschut-gemeenten.ts';
 import type { MaandRij } from '../../lib/metrics/beschut.ts';
-import { AdviesTabel, cel, hernoem, type Elders, type Tel, type Verborgen } from './tabel.ts';
-import { telGemeenteMaanden, telMaanden, type MaandSom } from './onderdrukking.ts';
+import { AdviesTabel, cel, hernoem, telGemeenteMaanden, telMaanden, type Elders, type MaandSom, type Tel, type Verborgen } from './tabel.ts';
 
 export const PERIODE = 'periode';
 export const JAAR_TOT_NU = 'jaartotnu';
@@ -69,7 +69,17 @@ export function beschermGebieden(g: Gebieden, tot: string): GebiedBescherming {
   for (const r of g.regios) t.som(r.code, g.gemeenten.filter((x) => x.regio === r.code).map((x) => x.code));
   t.som(g.nederland.code, g.regios.map((r) => r.code));
   const adviezen = t.bescherm();
+  const plekken = beschermPlekken(g);
+  return { adviezen: adviezen.verborgen, plekken: plekken.onderdrukt, tabellen: [adviezen.b, plekken] };
+}
 
+/**
+ * Places at the last peildatum: gemeenten → region → Nederland. A region's and Nederland's places
+ * are printed in their own series (never hidden here: a gemeente is hidden instead). What the
+ * page uses (the comparison and every gemeente's profile).
+ */
+export function beschermPlekken(g: Gebieden): Beveiligd {
+  const alle = [...g.gemeenten, ...g.regios, g.nederland];
   const w = new WeergaveBouwer();
   const heeft = new Set(alle.filter((u) => u.plekken !== null).map((u) => u.code));
   for (const u of alle) {
@@ -83,8 +93,7 @@ export function beschermGebieden(g: Gebieden, tot: string): GebiedBescherming {
   }
   const regios = g.regios.filter((r) => heeft.has(r.code)).map((r) => r.code);
   if (heeft.has('NL') && regios.length) w.som('NL', regios);
-  const plekken = beveilig(w.weergave());
-  return { adviezen: adviezen.verborgen, plekken: plekken.onderdrukt, tabellen: [adviezen.b, plekken] };
+  return beveilig(w.weergave());
 }
 
 /** The months of the sums (inclusive). */

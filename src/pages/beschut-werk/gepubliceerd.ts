@@ -12,7 +12,8 @@ import type { MaandRij, PlekkenRij } from '../../lib/metrics/beschut.ts';
 import { tweeling, type BeschutCijfer } from '../../lib/published/beschut.ts';
 import { bronVermelding } from '../../lib/published/bronvermelding.ts';
 import { bronVelden, NOOT_AANVULLEND, type Context } from './context.ts';
-import { beschermMaanden, cel, type MaandSom } from './onderdrukking.ts';
+import { beschermMaanden, cel } from './onderdrukking.ts';
+import type { MaandSom } from './tabel.ts';
 
 export interface Vergelijking {
   cijfer: BeschutCijfer;

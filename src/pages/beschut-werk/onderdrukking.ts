@@ -1,6 +1,6 @@
 /**
  * Disclosure control for beschut werk: which counts the page may show. A count below 10
- * beoordelingen (or positive adviezen, or places) is hidden; so is every count a reader could work
+ * beoordelingen (or positive adviezen) is hidden; so is every count a reader could work
  * out from what is shown, because the page shows sums: gemeente + burger = totaal, positief +
  * negatief = beoordelingen (negatief is not shown, but beoordelingen − positief gives it), the
  * months add up to the period and to the year to date, gemeenten to their region, regions to
@@ -9,14 +9,17 @@
  * than 10 together, the next smallest part is hidden too. Rules are applied again until nothing
  * changes, since hiding a cell in one sum can expose it in another.
  * Known zeros (burgers could ask for an advies only from 2017) are no secret and take no part.
+ * Places are not hidden here: they go through the disclosure module (beveiliging.ts).
  * Not covered: differences between two periods the user asks one after the other (a month of a
  * gemeente as Jan–May minus Jan–Apr); that needs fixed periods or noise, not cell suppression.
  */
 import { DREMPEL } from '../../lib/format/disclosure.ts';
-import type { AanvragerKeuze, Gebied } from '../../lib/metrics/beschut-afleiden.ts';
-import type { GemeenteMaandRij, GemeentePlekRij } from '../../lib/metrics/beschut-gemeenten.ts';
+import type { AanvragerKeuze, Gebieden } from '../../lib/metrics/beschut-afleiden.ts';
+import type { GemeenteMaandRij } from '../../lib/metrics/beschut-gemeenten.ts';
 import type { JaarRij, MaandRij } from '../../lib/metrics/beschut.ts';
 import { onderdrukDelen } from '../../lib/format/disclosure.ts';
+import { beschermPlekken } from './beveiliging.ts';
+import { telGemeenteMaanden, telMaanden, type MaandSom } from './tabel.ts';
 
 /** A sum the reader knows: totaal = Σ delen (cell ids). */
 export interface Optelling {
@@ -106,46 +109,6 @@ function bekendeNullen(waarden: ReadonlyMap<string, number>, eenheden: readonly 
 export const PERIODE = 'periode';
 export const JAAR_TOT_NU = 'jaartotnu';
 
-/** A named sum of months van…tot (the period, the year to date, a published period). */
-export interface MaandSom {
-  id: string;
-  van: string;
-  tot: string;
-}
-
-/** Beoordelingen (b) and positive adviezen (p) of one aanvrager over the months `ms`. */
-export function telMaanden(rijen: readonly MaandRij[]): (ms: readonly string[]) => (a: AanvragerKeuze) => { b: number; p: number } {
-  return (ms) => (a) => {
-    let b = 0;
-    let p = 0;
-    for (const r of rijen) {
-      if (r.aanvrager !== a || !ms.includes(r.maand)) continue;
-      b += r.beoordelingen;
-      p += r.positief;
-    }
-    return { b, p };
-  };
-}
-
-/** Beoordelingen (b) and positive adviezen (p) of one aanvrager ('totaal': both) over gemeenten `gs` and months `ms`. */
-export function telGemeenteMaanden(rijen: readonly GemeenteMaandRij[]): (gs: readonly string[]) => (ms: readonly string[]) => (a: AanvragerKeuze) => { b: number; p: number } {
-  const telling = new Map(rijen.map((r) => [`${r.gemeente}@${r.maand}|${r.aanvrager}`, r]));
-  return (gs) => (ms) => (a) => {
-    let b = 0;
-    let p = 0;
-    for (const g of gs) {
-      for (const m of ms) {
-        for (const x of a === 'totaal' ? (['gemeente', 'burger'] as const) : [a]) {
-          const r = telling.get(`${g}@${m}|${x}`);
-          b += r?.beoordelingen ?? 0;
-          p += r?.positief ?? 0;
-        }
-      }
-    }
-    return { b, p };
-  };
-}
-
 /**
  * Monthly counts with the sums of months the page shows. `maanden` must be every month asked
  * (every aanvrager and totaal); `verplicht` are cells hidden elsewhere for the same unit, e.g. its
@@ -180,8 +143,8 @@ export function beschermJaren(jaren: readonly JaarRij[]): Set<string> {
   return beschermStelsel(waarden, optellingen, { bekend: bekendeNullen(waarden, lijst.filter((j) => Number(j) < 2017)) });
 }
 
-/** Gemeenten, regions and Nederland of one period: adviezen (per aanvrager) and places. */
-export function beschermGebieden(g: { gemeenten: readonly Gebied[]; regios: readonly Gebied[]; nederland: Gebied }, tot: string): { adviezen: Set<string>; plekken: Set<string> } {
+/** Gemeenten, regions and Nederland of one period: adviezen (per aanvrager, these rules) and places (the module). */
+export function beschermGebieden(g: Gebieden, tot: string): { adviezen: Set<string>; plekken: Set<string> } {
   const waarden = new Map<string, number>();
   const optellingen: Optelling[] = [];
   const alle = [...g.gemeenten, ...g.regios, g.nederland];
@@ -192,15 +155,8 @@ export function beschermGebieden(g: { gemeenten: readonly Gebied[]; regios: read
   const bekend = tot < '2017-01' ? bekendeNullen(waarden, alle.map((u) => u.code)) : new Set<string>();
   const adviezen = beschermStelsel(waarden, optellingen, { bekend });
 
-  const plek = new Map<string, number>();
-  const plekSom: Optelling[] = [];
-  for (const u of alle) if (u.plekken !== null) plek.set(u.code, u.plekken);
-  for (const r of g.regios) {
-    const delen = g.gemeenten.filter((x) => x.regio === r.code && plek.has(x.code)).map((x) => x.code);
-    if (plek.has(r.code) && delen.length) plekSom.push({ totaal: r.code, delen });
-  }
-  if (plek.has(g.nederland.code)) plekSom.push({ totaal: g.nederland.code, delen: g.regios.filter((r) => plek.has(r.code)).map((r) => r.code) });
-  return { adviezen, plekken: beschermStelsel(plek, plekSom) };
+  // Places: through the disclosure module (beveiliging.ts), gemeenten → region → Nederland.
+  return { adviezen, plekken: new Set(beschermPlekken(g).onderdrukt.keys()) };
 }
 
 /** The period cells of one unit hidden in the comparison, as ids of the monthly stelsel (unit = PERIODE). */
@@ -261,20 +217,4 @@ export function beschermGemeenteMaanden(
     uit.get(g)?.add(`${soort}|${e}|${a}`);
   }
   return uit;
-}
-
-/** Places of one region's gemeenten per peildatum, protected against the region total: the hidden `gemeente@peildatum`. */
-export function beschermGemeentePlekken(rijen: readonly GemeentePlekRij[], verplicht: Iterable<string> = []): Set<string> {
-  const waarden = new Map<string, number>();
-  const optellingen: Optelling[] = [];
-  for (const d of [...new Set(rijen.map((r) => r.peildatum))]) {
-    const op = rijen.filter((r) => r.peildatum === d);
-    for (const r of op) waarden.set(`${r.gemeente}@${d}`, r.plekken);
-    waarden.set(`regio@${d}`, op.reduce((a, r) => a + r.plekken, 0));
-    optellingen.push({ totaal: `regio@${d}`, delen: op.map((r) => `${r.gemeente}@${d}`) });
-  }
-  const weg = beschermStelsel(waarden, optellingen, { verplicht });
-  // The region's own total is shown on its own view: only primary suppression there (never a gemeente's business).
-  for (const id of [...weg]) if (id.startsWith('regio@')) weg.delete(id);
-  return weg;
 }

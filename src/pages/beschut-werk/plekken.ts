@@ -1,6 +1,6 @@
 /**
  * ChartData of places against the taakstelling per peildatum, for Nederland, a region or one
- * gemeente (its places protected against its region: onderdrukking.ts), with the published
+ * gemeente (its places protected against its region through lib/disclosure: beveiliging.ts), with the published
  * national counts of people on a beschut werkplek as separate points (never mixed into the line).
  */
 import type { BronVermelding, ChartData } from '../../lib/charts/spec.ts';

@@ -9,6 +9,7 @@
  *   (the same SQL as the page's own national questions where they coincide: shared or cached).
  */
 import { GEMEENTEN } from '../../lib/extracts/gemeenten.ts';
+import { DREMPEL } from '../../lib/format/disclosure.ts';
 import type { Gebieden } from '../../lib/metrics/beschut-afleiden.ts';
 import { maandenVan } from '../../lib/metrics/beschut-afleiden.ts';
 import {
@@ -19,9 +20,9 @@ import { benodigdeMaanden, type BeschutCijfer } from '../../lib/published/beschu
 import type { MetricQuery } from '../../lib/sql/query.ts';
 import type { BeschutFilters, Eenheid } from './context.ts';
 import type { Verborgen } from './gebieden.ts';
-import {
-  beschermGemeenteMaanden, beschermGemeentePlekken, beschermMaanden, JAAR_TOT_NU, PERIODE, periodeCellen, type MaandSom,
-} from './onderdrukking.ts';
+import { beschermGemeentePlekken } from './beveiliging.ts';
+import { beschermGemeenteMaanden, beschermMaanden, JAAR_TOT_NU, PERIODE, periodeCellen } from './onderdrukking.ts';
+import type { MaandSom } from './tabel.ts';
 import { gemeentePunten, totaalPunten, type PlekPunt } from './plekken.ts';
 
 export interface BeschutQueries {
@@ -92,9 +93,10 @@ export function verborgenMaanden(
 export function plekPunten(e: Eenheid, plekken: readonly PlekkenRij[] | null, regioPlekken: readonly GemeentePlekRij[] | null, g: Gebieden, v: Verborgen): PlekPunt[] {
   if (e.soort !== 'gemeente') return totaalPunten(plekken ?? []);
   const rijen = regioPlekken ?? [];
-  const pd = g.nederland.plekkenPeildatum;
-  const verplicht = pd ? [...v.plekken].filter((c) => c.startsWith('GM')).map((c) => `${c}@${pd}`) : [];
-  return gemeentePunten(rijen, e.code, beschermGemeentePlekken(rijen, verplicht));
+  // At the comparison's peildatum the comparison decides (the same module, all gemeenten at once).
+  const vergelijking = new Map(g.gemeenten.filter((u) => v.plekken.has(u.code)).map((u) => [u.code, (u.plekken ?? 0) < DREMPEL ? ('klein' as const) : ('bescherming' as const)]));
+  const { verborgen } = beschermGemeentePlekken(rijen, { peildatum: g.nederland.plekkenPeildatum, plekken: vergelijking });
+  return gemeentePunten(rijen, e.code, new Set(verborgen.keys()));
 }
 
 /** The last peildatum up to the end of `tot`. */

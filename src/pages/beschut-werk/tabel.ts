@@ -14,6 +14,8 @@
 import { beveilig, type Beveiligd } from '../../lib/disclosure/beveilig.ts';
 import { WeergaveBouwer, type Reden, type Weergave } from '../../lib/disclosure/tabel.ts';
 import type { AanvragerKeuze } from '../../lib/metrics/beschut-afleiden.ts';
+import type { GemeenteMaandRij } from '../../lib/metrics/beschut-gemeenten.ts';
+import type { MaandRij } from '../../lib/metrics/beschut.ts';
 
 export const AANVRAGERS: readonly AanvragerKeuze[] = ['gemeente', 'burger', 'totaal'];
 export const SOORTEN = ['b', 'p', 'n'] as const;
@@ -132,4 +134,44 @@ export function hernoem(v: Verborgen, van: string, naar: string): Map<string, Re
     }
   }
   return uit;
+}
+
+/** A named sum of months van…tot (the period, the year to date, a published period). */
+export interface MaandSom {
+  id: string;
+  van: string;
+  tot: string;
+}
+
+/** Beoordelingen (b) and positive adviezen (p) of one aanvrager over the months `ms`. */
+export function telMaanden(rijen: readonly MaandRij[]): (ms: readonly string[]) => (a: AanvragerKeuze) => { b: number; p: number } {
+  return (ms) => (a) => {
+    let b = 0;
+    let p = 0;
+    for (const r of rijen) {
+      if (r.aanvrager !== a || !ms.includes(r.maand)) continue;
+      b += r.beoordelingen;
+      p += r.positief;
+    }
+    return { b, p };
+  };
+}
+
+/** Beoordelingen (b) and positive adviezen (p) of one aanvrager ('totaal': both) over gemeenten `gs` and months `ms`. */
+export function telGemeenteMaanden(rijen: readonly GemeenteMaandRij[]): (gs: readonly string[]) => (ms: readonly string[]) => (a: AanvragerKeuze) => { b: number; p: number } {
+  const telling = new Map(rijen.map((r) => [`${r.gemeente}@${r.maand}|${r.aanvrager}`, r]));
+  return (gs) => (ms) => (a) => {
+    let b = 0;
+    let p = 0;
+    for (const g of gs) {
+      for (const m of ms) {
+        for (const x of a === 'totaal' ? (['gemeente', 'burger'] as const) : [a]) {
+          const r = telling.get(`${g}@${m}|${x}`);
+          b += r?.beoordelingen ?? 0;
+          p += r?.positief ?? 0;
+        }
+      }
+    }
+    return { b, p };
+  };
 }
