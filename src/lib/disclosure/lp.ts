@@ -146,6 +146,47 @@ export function buurt(
 }
 
 /**
+ * Exact bounds without a solver when `doel` is linked to the rest by at most ONE row with
+ * coefficients ±1 (a sum: a gemeente's share of a printed or hidden region total), besides rows
+ * of one unknown (its marks). With whole-number boxes [lo_i, hi_i] for the others, Σ a_i·x_i
+ * takes every whole value between its smallest and largest, so a_j·x_j ranges exactly over
+ * [min − Σ max(a_i·x_i), max − Σ min(a_i·x_i)] within its own box. Null for anything else (the
+ * solver decides). `rijen`: the rows connected to `doel` (verbonden).
+ */
+export function somGrenzen(doel: string, rijen: readonly Lin[]): Grenzen | null {
+  const meer = rijen.filter((r) => r.termen.size > 1);
+  if (meer.length > 1 || (meer.length === 1 && [...meer[0].termen.values()].some((k) => Math.abs(k) !== 1))) return null;
+  const doos = new Map<string, { lo: number; hi: number }>();
+  const box = (id: string) => doos.get(id) ?? doos.set(id, { lo: 0, hi: Infinity }).get(id)!;
+  for (const r of rijen) {
+    if (r.termen.size !== 1) continue;
+    const [[id, k]] = r.termen;
+    const a = r.min !== undefined ? r.min / k : k > 0 ? -Infinity : Infinity;
+    const b = r.max !== undefined ? r.max / k : k > 0 ? Infinity : -Infinity;
+    const g = box(id);
+    g.lo = Math.max(g.lo, Math.ceil(Math.min(a, b) - 1e-9));
+    g.hi = Math.min(g.hi, Math.floor(Math.max(a, b) + 1e-9));
+  }
+  const eigen = box(doel);
+  if (meer.length === 0) return { min: eigen.lo, max: eigen.hi, exact: true };
+  const r = meer[0];
+  let laag = 0;
+  let hoog = 0;
+  for (const [id, k] of r.termen) {
+    if (id === doel) continue;
+    const g = box(id);
+    laag += k > 0 ? g.lo : -g.hi;
+    hoog += k > 0 ? g.hi : -g.lo;
+  }
+  // a_j·x_j = (row) − Σ others.
+  const onder = r.min !== undefined ? Math.ceil(r.min - 1e-9) - hoog : -Infinity;
+  const boven = r.max !== undefined ? Math.floor(r.max + 1e-9) - laag : Infinity;
+  const k = r.termen.get(doel)!;
+  const [min, max] = k > 0 ? [onder, boven] : [-boven, -onder];
+  return { min: Math.max(eigen.lo, min) + 0, max: Math.min(eigen.hi, max) + 0, exact: true };
+}
+
+/**
  * Bounds of the unknowns under one set of constraints. Every whole-number table the solver
  * finds is kept: it is a table the reader cannot rule out, so the values a cell takes in those
  * tables (the true table included) already show how wide its interval is at least —
@@ -249,7 +290,8 @@ export class Oplosser {
     const eigen = verbonden(doel, this.rijen);
     const waarde = this.waar.get(doel) ?? 0;
     let g: Grenzen;
-    if (eigen.length === 0) g = { min: 0, max: Infinity, exact: true };
+    const som = somGrenzen(doel, eigen);
+    if (som) g = som;
     else {
       const lo = this.grens(doel, eigen, 'minimize', waarde);
       const hi = this.grens(doel, eigen, 'maximize', waarde);
