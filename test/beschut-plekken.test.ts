@@ -8,13 +8,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audit } from '../src/lib/disclosure/audit.ts';
+import { X_BESCHERMING } from '../src/lib/disclosure/zinnen.ts';
+import { AFGELEID, BESCHERMD, KLEIN } from '../src/lib/format/disclosure.ts';
 import { WeergaveBouwer, type Reden } from '../src/lib/disclosure/tabel.ts';
 import { NodeEngine } from '../src/lib/engine/node.ts';
 import { GEMEENTEN } from '../src/lib/extracts/gemeenten.ts';
 import { gebieden, type Gebieden } from '../src/lib/metrics/beschut-afleiden.ts';
 import { gemeentenQuery, plekkenGemeentenQuery } from '../src/lib/metrics/beschut-gemeenten.ts';
 import { runMetric } from '../src/lib/sql/query.ts';
-import { eenheidVan } from '../src/pages/beschut-werk/context.ts';
+import { context, eenheidVan } from '../src/pages/beschut-werk/context.ts';
+import { plekkenData } from '../src/pages/beschut-werk/plekken.ts';
 import { plekPunten } from '../src/pages/beschut-werk/queries.ts';
 import { gebiedViewVan } from '../src/pages/beschut-werk/views.ts';
 
@@ -99,4 +102,14 @@ describe('places on the demo data', () => {
       if (p) expect(p.verborgen, c).toBe(gv.verborgen.plekken.has(c) || p.plekken < 10);
     }
   }, 60_000);
+});
+
+describe("a gemeente's places as the chart and its table twin print them", () => {
+  it('"<10" for a small count, "x" with the protection reason for one hidden to protect another', () => {
+    const punt = (peildatum: string, plekken: number, verborgen: boolean) => ({ peildatum, plekken, taakstelling: 20, verborgen });
+    const e = eenheidVan({ regio: null, gemeente: 'GM0626' });
+    const d = plekkenData([punt('2019-03-31', 4, true), punt('2019-06-30', 12, true), punt('2019-09-30', 15, false)], e, [], context('test'));
+    expect(d.rijen.map((r) => [r.plekken, r.realisatie])).toEqual([[KLEIN, AFGELEID], [BESCHERMD, BESCHERMD], [15, 0.75]]);
+    expect(d.voetnoten).toContain(X_BESCHERMING);
+  });
 });

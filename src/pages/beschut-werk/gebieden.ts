@@ -7,7 +7,8 @@
  * (gemeentenQuery): a new aanvrager, level, minimum or map indicator asks nothing new.
  */
 import type { ChartData, Kolom } from '../../lib/charts/spec.ts';
-import { AFGELEID, isOnderdrukt } from '../../lib/format/disclosure.ts';
+import { X_BESCHERMING } from '../../lib/disclosure/zinnen.ts';
+import { AFGELEID, BESCHERMD, DREMPEL, isOnderdrukt, KLEIN, onderdrukteSoorten } from '../../lib/format/disclosure.ts';
 import { formatPct } from '../../lib/format/nl.ts';
 import { verhoudingen, type AanvragerKeuze, type FunnelSignaal, type Gebied, type Gebieden } from '../../lib/metrics/beschut-afleiden.ts';
 import { poissonFunnelCurve, poissonFunnelGrenzen } from '../../lib/metrics/beschut-stats.ts';
@@ -40,8 +41,9 @@ function cellen(u: Gebied, a: AanvragerKeuze, v: Verborgen) {
     pct: u.beoordelingen[a] > 0 ? afgeleidCel(v.adviezen, [b, p], u.positief[a] / u.beoordelingen[a]) : null,
     taakstelling: taak,
     verhouding: taak && taak > 0 ? afgeleidCel(v.adviezen, [p], u.positief[a] / taak) : null,
-    plekken: u.plekken === null ? null : plekVerborgen ? telCel(v.plekken, u.code, u.plekken) : u.plekken,
-    realisatie: taak && taak > 0 && u.plekken !== null ? (plekVerborgen ? AFGELEID : u.plekken / taak) : null,
+    // Places go through the disclosure module: hidden as small ("<10") or to protect a small gemeente ("x").
+    plekken: u.plekken === null ? null : plekVerborgen ? (u.plekken < DREMPEL ? KLEIN : BESCHERMD) : u.plekken,
+    realisatie: taak && taak > 0 && u.plekken !== null ? (plekVerborgen ? (u.plekken < DREMPEL ? AFGELEID : BESCHERMD) : u.plekken / taak) : null,
   };
 }
 
@@ -89,6 +91,7 @@ export function kaartData(g: Gebieden, f: BeschutFilters, aanvrager: AanvragerKe
       voetnoten: [
         `Taakstelling: het aantal plekken dat de gemeenten in de regio volgens de ministeriële regeling eind ${jaarVan(f.tot)} moeten bieden. Plekken: mensen aan het werk op een beschut werkplek${peildatum ? ` op ${peildatum.split('-').reverse().join('-')}` : ''}.`,
         ...(rijen.some((r) => Object.values(r).some(isOnderdrukt)) ? [NOOT_AANVULLEND] : []),
+        ...(onderdrukteSoorten(rijen).has('bescherming') ? [X_BESCHERMING] : []),
       ],
     },
   };
@@ -210,6 +213,9 @@ export function profielData(g: Gebieden, e: Eenheid, f: BeschutFilters, aanvrage
     ...bronVelden(ctx),
     kolommen: kolommenGebied('Gebied', f.tot),
     rijen,
-    voetnoten: rijen.some((r) => Object.values(r).some(isOnderdrukt)) ? [NOOT_AANVULLEND] : [],
+    voetnoten: [
+      ...(rijen.some((r) => Object.values(r).some(isOnderdrukt)) ? [NOOT_AANVULLEND] : []),
+      ...(onderdrukteSoorten(rijen).has('bescherming') ? [X_BESCHERMING] : []),
+    ],
   };
 }

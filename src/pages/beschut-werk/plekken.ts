@@ -4,7 +4,8 @@
  * national counts of people on a beschut werkplek as separate points (never mixed into the line).
  */
 import type { BronVermelding, ChartData } from '../../lib/charts/spec.ts';
-import { AFGELEID, isOnderdrukt, KLEIN, DREMPEL } from '../../lib/format/disclosure.ts';
+import { X_BESCHERMING } from '../../lib/disclosure/zinnen.ts';
+import { AFGELEID, BESCHERMD, isOnderdrukt, KLEIN, DREMPEL, onderdrukteSoorten } from '../../lib/format/disclosure.ts';
 import type { GemeentePlekRij } from '../../lib/metrics/beschut-gemeenten.ts';
 import type { PlekkenRij } from '../../lib/metrics/beschut.ts';
 import type { BeschutCijfer } from '../../lib/published/beschut.ts';
@@ -44,9 +45,10 @@ export function plekkenData(punten: readonly PlekPunt[], e: Eenheid, gepubliceer
     const gevonden = pub.find((c) => c.berekening.soort === 'plekken' && c.berekening.peildatum === p.peildatum);
     return {
       kwartaal: kwartaal(p.peildatum),
-      plekken: p.verborgen ? (p.plekken < DREMPEL ? KLEIN : AFGELEID) : p.plekken,
+      // Hidden to protect a small gemeente elsewhere ("x" with that reason), or small itself.
+      plekken: p.verborgen ? (p.plekken < DREMPEL ? KLEIN : BESCHERMD) : p.plekken,
       taakstelling: p.taakstelling > 0 ? p.taakstelling : null,
-      realisatie: p.taakstelling > 0 ? (p.verborgen ? AFGELEID : p.plekken / p.taakstelling) : null,
+      realisatie: p.taakstelling > 0 ? (p.verborgen ? (p.plekken < DREMPEL ? AFGELEID : BESCHERMD) : p.plekken / p.taakstelling) : null,
       ...(landelijk ? { gepubliceerd: gevonden ? gevonden.waarde : null } : {}),
     };
   });
@@ -55,6 +57,7 @@ export function plekkenData(punten: readonly PlekPunt[], e: Eenheid, gepubliceer
   ];
   if (landelijk && pub.length) noten.push('Gepubliceerd (ruiten): het aantal mensen op een beschut werkplek volgens UWV en SZW, met de bron per cijfer. De bron van 5.536 noemt 31 maart 2020; de reeks wijst op 31 maart 2021 en daar staat het.');
   if (rijen.some((r) => isOnderdrukt(r.plekken))) noten.push(NOOT_AANVULLEND);
+  if (onderdrukteSoorten(rijen).has('bescherming')) noten.push(X_BESCHERMING);
   return {
     titel: `Plekken beschut werk en taakstelling per kwartaal, ${e.soort === 'nederland' ? 'Nederland' : e.soort === 'regio' ? `arbeidsmarktregio ${e.naam}` : `gemeente ${e.naam}`}`,
     ondertitel: ctx.selectie,
