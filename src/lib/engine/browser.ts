@@ -23,14 +23,18 @@ import type { ExtractName, SqlParam } from './types.ts';
  *
  * Layout: every connection works in the in-memory database `pm` (USE pm). When the browser has
  * OPFS, DuckDB's default database is a file there (pm_cache): demo extracts are first loaded fast
- * into that file (categorical columns as integer codes, behind a view in pm with the ENUM values;
- * in the file DuckDB keeps the table compressed and can evict it, so a panel twice the national
- * size never sits uncompressed in the heap), then copied in the background into the cache table
+ * as integer codes for the categorical columns, behind a view in pm with the ENUM values — into
+ * memory (fastest) up to IN_GEHEUGEN_MAX_RIJEN rows, into that file above it (DuckDB keeps the table
+ * compressed there and can evict it, so a panel twice the national size never sits uncompressed
+ * in the heap) —, then copied in the background into the cache table
  * with real ENUM columns; queries then use the cached copy and the codes table is dropped; then a fresh DuckDB worker on the
  * cache file gives back the heap the load grew (release). A reload attaches the cached tables
  * and decodes nothing. Without OPFS, and for a user's own file, categorical columns are inserted
  * straight into ENUM columns (slower to load, nothing to do afterwards).
  */
+
+/** Largest demo extract loaded into memory (~77 B a row: 1.15 GB); the national 12M loads there faster, 2× (24M) goes to the file. */
+const IN_GEHEUGEN_MAX_RIJEN = 15_000_000;
 
 export interface EngineOptions {
   /** Use the OPFS reload cache when the browser has it (default true). */
@@ -304,7 +308,7 @@ export class WasmEngine implements BrowserEngine {
     const url = new URL(`${entry.file}?v=${encodeURIComponent(entry.sha256.slice(0, 16))}`, this.dataBase()).href;
     const categorical: DecodeRequest['categorical'] = this.timings.cache ? 'codes' : 'dictionary';
     const source: DecodeSource = { url, bytes: entry.bytes, sha256: entry.sha256 };
-    const ctx = categorical === 'codes' ? await this.cacheIngestContext() : this.ingestContext();
+    const ctx = categorical === 'codes' && entry.rows > IN_GEHEUGEN_MAX_RIJEN ? await this.cacheIngestContext() : this.ingestContext();
     const { result, timing } = await ingest(ctx, { extract: name, bestand: entry.file, source }, 'demo', categorical, onProgress);
     if (result.ok) {
       this.timings.loads[name] = { ms: result.ms, bron: 'parquet', rijen: result.rijen, ...timing };
