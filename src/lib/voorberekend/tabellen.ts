@@ -46,6 +46,11 @@ export interface VoorberekendeTabel {
   kolommen: readonly { naam: string; type: KolomType }[];
 }
 
+/** The columns of a written table in order, then the `onderdrukt` mark every table ends with (beveiligdeSelectie writes it). */
+function metOnderdrukt(kolommen: Readonly<Record<string, KolomType>>): { naam: string; type: KolomType }[] {
+  return [...Object.entries(kolommen).map(([naam, type]) => ({ naam, type })), { naam: 'onderdrukt', type: 'BOOLEAN' }];
+}
+
 const URENKOLOMMEN = [
   'uren', 'uren_markt', 'uren_overheid', 'uren_sector_onbekend',
   'uren_regulier', 'uren_uitzend', 'uren_detachering', 'uren_dienstverband_onbekend',
@@ -127,14 +132,7 @@ export const TABELLEN: readonly VoorberekendeTabel[] = [
     controle: regioControle(),
     sleutel: ['regio_code', 'kw'],
     toontOnderdrukt: true,
-    kolommen: [
-      { naam: 'regio_code', type: 'VARCHAR' },
-      { naam: 'kw', type: 'INTEGER' },
-      { naam: 'personen', type: 'BIGINT' },
-      { naam: 'werkzaam', type: 'BIGINT' },
-      ...URENKOLOMMEN.map((naam) => ({ naam, type: 'DOUBLE' as const })),
-      { naam: 'onderdrukt', type: 'BOOLEAN' },
-    ],
+    kolommen: metOnderdrukt({ regio_code: 'VARCHAR', kw: 'INTEGER', personen: 'BIGINT', werkzaam: 'BIGINT', ...Object.fromEntries(URENKOLOMMEN.map((naam) => [naam, 'DOUBLE'])) }),
   },
   {
     naam: REGIO_COHORT_TABEL,
@@ -144,13 +142,7 @@ export const TABELLEN: readonly VoorberekendeTabel[] = [
     controle: cohortControle(),
     sleutel: ['kw', 'groep'],
     toontOnderdrukt: true,
-    kolommen: [
-      { naam: 'kw', type: 'INTEGER' },
-      { naam: 'groep', type: 'VARCHAR' },
-      { naam: 'cohort', type: 'BIGINT' },
-      { naam: 'werkzaam', type: 'BIGINT' },
-      { naam: 'onderdrukt', type: 'BOOLEAN' },
-    ],
+    kolommen: metOnderdrukt({ kw: 'INTEGER', groep: 'VARCHAR', cohort: 'BIGINT', werkzaam: 'BIGINT' }),
   },
   {
     // National banen per quarter (the Overzicht tile): banenQuery's own answer. A quarter with
@@ -162,15 +154,7 @@ export const TABELLEN: readonly VoorberekendeTabel[] = [
     controle: `SELECT kwartaal, peildatum, groep, werkzamen < 10 AS klein FROM ${BANEN_TABEL}`,
     sleutel: ['kwartaal', 'peildatum', 'groep'],
     toontOnderdrukt: true,
-    kolommen: [
-      { naam: 'kwartaal', type: 'VARCHAR' },
-      { naam: 'peildatum', type: 'VARCHAR' },
-      { naam: 'groep', type: 'VARCHAR' },
-      { naam: 'uren', type: 'DOUBLE' },
-      { naam: 'banen', type: 'DOUBLE' },
-      { naam: 'werkzamen', type: 'BIGINT' },
-      { naam: 'onderdrukt', type: 'BOOLEAN' },
-    ],
+    kolommen: metOnderdrukt({ kwartaal: 'VARCHAR', peildatum: 'VARCHAR', groep: 'VARCHAR', uren: 'DOUBLE', banen: 'DOUBLE', werkzamen: 'BIGINT' }),
   },
   {
     // One row per base quarter: the tile prints the cohort and the shares werkzaam, werk verloren
@@ -182,14 +166,7 @@ export const TABELLEN: readonly VoorberekendeTabel[] = [
     controle: `SELECT kw, (cohort < 10 OR werkzaam < 10 OR werk_verloren < 10 OR uit_register < 10) AS klein FROM ${DUURZAAMHEID_TEGEL_TABEL}`,
     sleutel: ['kw'],
     toontOnderdrukt: true,
-    kolommen: [
-      { naam: 'kw', type: 'INTEGER' },
-      { naam: 'cohort', type: 'BIGINT' },
-      { naam: 'werkzaam', type: 'BIGINT' },
-      { naam: 'werk_verloren', type: 'BIGINT' },
-      { naam: 'uit_register', type: 'BIGINT' },
-      { naam: 'onderdrukt', type: 'BOOLEAN' },
-    ],
+    kolommen: metOnderdrukt({ kw: 'INTEGER', cohort: 'BIGINT', werkzaam: 'BIGINT', werk_verloren: 'BIGINT', uit_register: 'BIGINT' }),
   },
   {
     // BUIG per gemeente × jaar in euros: budgets and spending, no count of persons, so no cell
@@ -201,18 +178,7 @@ export const TABELLEN: readonly VoorberekendeTabel[] = [
     controle: `SELECT jaar, gemeente_code, false AS klein FROM ${buigSetup.name}`,
     sleutel: ['jaar', 'gemeente_code'],
     toontOnderdrukt: false,
-    kolommen: [
-      { naam: 'jaar', type: 'INTEGER' },
-      { naam: 'gemeente_code', type: 'VARCHAR' },
-      { naam: 'naam', type: 'VARCHAR' },
-      { naam: 'regio_code', type: 'VARCHAR' },
-      { naam: 'klasse', type: 'VARCHAR' },
-      { naam: 'voorlopig', type: 'DOUBLE' },
-      { naam: 'definitief', type: 'DOUBLE' },
-      { naam: 'uitgaven', type: 'DOUBLE' },
-      { naam: 'saldo', type: 'DOUBLE' },
-      { naam: 'onderdrukt', type: 'BOOLEAN' },
-    ],
+    kolommen: metOnderdrukt({ jaar: 'INTEGER', gemeente_code: 'VARCHAR', naam: 'VARCHAR', regio_code: 'VARCHAR', klasse: 'VARCHAR', voorlopig: 'DOUBLE', definitief: 'DOUBLE', uitgaven: 'DOUBLE', saldo: 'DOUBLE' }),
   },
 ];
 
