@@ -15,18 +15,7 @@ import { formatPct } from '../src/lib/format/nl.ts';
 import type { CelInterval } from '../src/lib/disclosure/audit.ts';
 import { beveilig, type Beveiligd } from '../src/lib/disclosure/beveilig.ts';
 import { WeergaveBouwer, aandeelId } from '../src/lib/disclosure/tabel.ts';
-
-/** mulberry32: a small seeded generator. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from './prng.ts';
 
 interface Tabel {
   rijen: number;

@@ -6,18 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { solve } from 'yalps';
 import { somGrenzen, verbonden, type Lin } from '../src/lib/disclosure/lp.ts';
-
-/** mulberry32: a small seeded generator. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from './prng.ts';
 
 const rij = (termen: [string, number][], min?: number, max?: number): Lin => ({ termen: new Map(termen), ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) });
 

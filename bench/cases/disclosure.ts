@@ -7,23 +7,13 @@
  */
 import { beveilig, type Informatieverlies } from '../../src/lib/disclosure/beveilig.ts';
 import { WeergaveBouwer, type Weergave } from '../../src/lib/disclosure/tabel.ts';
+import { prng } from '../../test/prng.ts';
 
 interface BenchCase {
   name: string;
   run(): Promise<Informatieverlies>;
 }
 
-/** mulberry32 */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Groups × categories with row totals, a national row (column totals) and shares of each row
