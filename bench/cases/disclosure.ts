@@ -14,7 +14,6 @@ interface BenchCase {
   run(): Promise<Informatieverlies>;
 }
 
-
 /**
  * Groups × categories with row totals, a national row (column totals) and shares of each row
  * (1 decimal, parts of 100%), as the uitstroom table per region: `klein` is the chance of a cell
