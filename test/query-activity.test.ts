@@ -63,4 +63,32 @@ describe('QueryActivity', () => {
     await Promise.all([checkpoint, q2]);
     expect(log).toEqual(['q1', 'checkpoint begint', 'checkpoint klaar', 'q2']);
   });
+
+  it('background work gives way: a page query that starts meanwhile interrupts it and it answers false', async () => {
+    const a = new QueryActivity();
+    const log: string[] = [];
+    const werk = handmatig();
+    // The interrupt makes the engine end the statement with an error, as cancelSent does.
+    const kopie = a.wijkend(async () => {
+      await werk.p;
+      if (log.includes('afgebroken')) throw new Error('INTERRUPT');
+      log.push('kopie klaar');
+    }, () => {
+      log.push('afgebroken');
+      werk.klaar();
+    });
+    await tick();
+    await a.run(async () => void log.push('paginavraag'));
+    await expect(kopie).resolves.toBe(false);
+    expect(log).toEqual(['afgebroken', 'paginavraag']);
+    // Without a page query it runs to the end; its own errors still surface.
+    const rustig = handmatig();
+    const tweede = a.wijkend(() => rustig.p, () => log.push('onterecht afgebroken'));
+    rustig.klaar();
+    await expect(tweede).resolves.toBe(true);
+    await expect(a.wijkend(async () => Promise.reject(new Error('schijf vol')), () => undefined)).rejects.toThrow('schijf vol');
+    // A page query after the work has ended interrupts nothing.
+    await a.run(async () => undefined);
+    expect(log).not.toContain('onterecht afgebroken');
+  });
 });

@@ -10,10 +10,13 @@ export class QueryActivity {
   #idle: (() => void)[] = [];
   #lastBusy = 0;
   #exclusive: Promise<void> | null = null;
+  /** Background work to stop when a page query starts (see wijkend). */
+  readonly #wijk = new Set<() => void>();
 
   /** Run one page query: waits while an exclusive turn runs. */
   async run<T>(query: () => Promise<T>): Promise<T> {
     while (this.#exclusive) await this.#exclusive;
+    for (const wijk of this.#wijk) wijk();
     this.#sending += 1;
     try {
       return await query();
@@ -45,6 +48,31 @@ export class QueryActivity {
       if (this.#sending === 0 && rest <= 0) return;
       if (rest > 0) await new Promise((r) => setTimeout(r, rest));
     }
+  }
+
+  /**
+   * Background work that gives way to the page: when a page query starts while `werk` runs,
+   * `afbreken` is called (interrupt it in the engine) and the answer is false — run it again once
+   * the page is quiet. A single-threaded worker would otherwise split its time between the two.
+   */
+  async wijkend(werk: () => Promise<void>, afbreken: () => void): Promise<boolean> {
+    let klaar = false;
+    let geweken = false;
+    const wijk = () => {
+      if (klaar) return;
+      geweken = true;
+      afbreken();
+    };
+    this.#wijk.add(wijk);
+    try {
+      await werk();
+    } catch (e) {
+      if (!geweken) throw e;
+    } finally {
+      klaar = true;
+      this.#wijk.delete(wijk);
+    }
+    return !geweken;
   }
 
   /** Run `task` while no page query is in flight, holding new ones until it is done. */

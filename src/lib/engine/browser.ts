@@ -366,9 +366,8 @@ export class WasmEngine implements BrowserEngine {
   /**
    * Copy a freshly loaded demo table into the OPFS cache in the background, with real ENUM columns
    * (DuckDB compresses them), then point the contract name at the cached copy and drop the
-   * in-memory codes table. It starts once the page's queries have been quiet for QUIET_MS, so a
-   * first visit draws its first view before the copy takes the worker; sent as a pending query,
-   * so later page queries interleave with it.
+   * in-memory codes table. It starts once the page's queries have been quiet for QUIET_MS (the first
+   * view first); a page query stops it (activity.wijkend) and it starts again once quiet.
    */
   private schedulePersist(name: ExtractName, key: string, bestand: string, rijen: number, gen: number | undefined): void {
     this.copiesPending += 1;
@@ -387,7 +386,6 @@ export class WasmEngine implements BrowserEngine {
   }
 
   private async persistOne(name: ExtractName, key: string, bestand: string, rijen: number, gen: number | undefined): Promise<void> {
-    // The page's first view first: the copy takes seconds of the same worker's time.
       await this.activity.quiet(QUIET_MS, () => this.closed);
       if (this.closed || this.generation.get(name) !== gen) return;
       const t0 = performance.now();
@@ -396,7 +394,11 @@ export class WasmEngine implements BrowserEngine {
         conn = await this.newConnection();
         const target = `${CACHE_DB}.main.${ident(name)}`;
         await conn.query(`DELETE FROM ${CACHE_META} WHERE extract = ${literal(name)}`);
-        await drain(await conn.send(`CREATE OR REPLACE TABLE ${target} AS SELECT * FROM ${W}.${ident(name)}`));
+        const kopie = `CREATE OR REPLACE TABLE ${target} AS SELECT * FROM ${W}.${ident(name)}`;
+        while (!(await this.activity.wijkend(async () => drain(await conn!.send(kopie)), () => void conn!.cancelSent().catch(() => undefined)))) {
+          await this.activity.quiet(QUIET_MS, () => this.closed);
+          if (this.closed || this.generation.get(name) !== gen) return;
+        }
         await conn.query(
           `INSERT INTO ${CACHE_META} VALUES (${literal(name)}, ${literal(key)}, ${rijen}, ${literal(bestand)}, ${literal(new Date().toISOString())})`,
         );
