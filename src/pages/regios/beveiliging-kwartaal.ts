@@ -52,11 +52,6 @@ export function kwartaalUitOverzicht(o: RegioOverzicht, veld: 'basis' | 'eind'):
   return beschermKwartaal(o.regios.map((r) => ({ regio_code: r.regio_code, personen: r[veld].personen, werkzaam: r[veld].werkzaam, onderdrukt: r.onderdrukt?.[veld] })));
 }
 
-/** A quarter from its counts per region (the base quarter of the one-year cohort: RegioDuurzaam.basisKwartaal). */
-export function kwartaalUitTellingen(rijen: readonly KwartaalRij[]): Beveiligd {
-  return beschermKwartaal(rijen);
-}
-
 /** A quarter of the series of every region (regioReeksenQuery without a choice of regions). */
 export function kwartaalUitReeksen(alle: Reeksen, kwartaal: string): Beveiligd {
   const rijen: KwartaalRij[] = [];
@@ -78,8 +73,8 @@ export function kwartaalUitReeksen(alle: Reeksen, kwartaal: string): Beveiligd {
 const cache = new Map<string, Beveiligd>();
 const MAX = 400;
 
-/** The protected table of one quarter: ids `r:<code>.personen|werkzaam`, `NL.…`. */
-function beschermKwartaal(alleRijen: readonly KwartaalRij[]): Beveiligd {
+/** The protected table of one quarter from its counts per region: ids `r:<code>.personen|werkzaam`, `NL.…`. */
+export function beschermKwartaal(alleRijen: readonly KwartaalRij[]): Beveiligd {
   const rijen = normaal(alleRijen);
   const sleutel = rijen.map((r) => `${r.regio_code}:${r.personen}:${r.werkzaam}:${r.onderdrukt ? 1 : 0}`).join('|');
   const klaar = cache.get(sleutel);

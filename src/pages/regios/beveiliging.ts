@@ -31,7 +31,7 @@ import { X_BESCHERMING } from '../../lib/disclosure/zinnen.ts';
 import { onderdrukteSoorten, TOELICHTING_AFGELEID, TOELICHTING_KLEIN, type Onderdrukt } from '../../lib/format/disclosure.ts';
 import type { RegioAandeel, RegioOverzicht, Reeksen } from '../../lib/metrics/regio.ts';
 import type { NiveauIndicator } from '../../lib/metrics/regio-indicatoren.ts';
-import { besluit, DECIMALEN, kwartaalUitOverzicht, kwartaalUitReeksen, kwartaalUitTellingen, LANDELIJK_GEWICHT, leeg, NL, opKaart, rij, type KwartaalRij } from './beveiliging-kwartaal.ts';
+import { besluit, DECIMALEN, kwartaalUitOverzicht, kwartaalUitReeksen, beschermKwartaal, LANDELIJK_GEWICHT, leeg, NL, opKaart, rij, type KwartaalRij } from './beveiliging-kwartaal.ts';
 
 export type OverzichtMaat = 'banen' | 'groei' | 'aandeel_werkzaam' | 'personen' | 'banen_per_1000' | 'aandeel_werkzaam_basis' | 'banen_per_1000_basis';
 
@@ -117,7 +117,7 @@ export function beschermCohort(rijen: readonly RegioAandeel[], basisKwartaal: re
   const regels = rijen.map((r) => ({ p: rij(r.regio_code), r, getoond: opKaart(r.regio_code) }));
   const som = (f: (r: RegioAandeel) => number) => rijen.reduce((a, r) => a + f(r), 0);
   const ergensLeeg = rijen.some((r) => r.onderdrukt);
-  const kwartaal = basisKwartaal.length && !ergensLeeg ? kwartaalUitTellingen(basisKwartaal) : null;
+  const kwartaal = basisKwartaal.length && !ergensLeeg ? beschermKwartaal(basisKwartaal) : null;
   if (kwartaal) neemOver(w, kwartaal);
   const inKwartaal = new Map((kwartaal?.weergave.cellen ?? []).map((c) => [c.id, c.aantal]));
   // n's id: the quarter's werkzaam cell where the quarter holds this very count, else its own.
