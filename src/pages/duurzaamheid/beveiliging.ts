@@ -21,9 +21,13 @@ import type { UitkomstRij } from '../../lib/metrics/duurzaamheid/uitkomst.ts';
 import type { UitstroomRij } from '../../lib/metrics/duurzaamheid/uitstroom.ts';
 import type { ZinBescherming } from '../../lib/metrics/duurzaamheid/zinnen.ts';
 import { perBasis } from './groepen.ts';
+import { neemOver } from '../regios/beveiliging-kwartaal.ts';
+import type { RegioKwartaal, RegioKwartalen } from './regio-kwartaal.ts';
 
 /** Id of the total row (the sum over the groups shown; the group itself when only one is shown). */
 const T = 'T';
+/** Id of the chosen regions' werkzaam persons together, as the Regio's quarter decides it. */
+const REGIOS = 'R.werkzaam';
 /** Decimals of a share as the trend prints it (the table and the sentences print whole percents). */
 export const TREND_DECIMALEN = 1;
 
@@ -50,17 +54,29 @@ function prefix(groep: string, groepen: readonly string[]): string {
  * The table of one base quarter: `rijen` the outcome rows per group (already filtered to the
  * groups shown), `uitstroom` the reasons per group of the same base quarter (optional).
  */
-export function beschermCohort(rijen: readonly UitkomstRij[], uitstroom: readonly UitstroomRij[] = []): CohortBescherming {
+export function beschermCohort(rijen: readonly UitkomstRij[], uitstroom: readonly UitstroomRij[] = [], regio: RegioKwartaal | null = null): CohortBescherming {
   const groepen = rijen.map((r) => r.groep);
   const w = new WeergaveBouwer();
-  const deel = (p: string, r: { cohort: number; werkzaam: number; werkVerloren: number; uitRegister: number }) =>
-    w.cel(`${p}.cohort`, r.cohort).verdeling(`${p}.cohort`, [[`${p}.werkzaam`, r.werkzaam], [`${p}.verloren`, r.werkVerloren], [`${p}.uit`, r.uitRegister]], 0);
-  for (const r of rijen) deel(`g:${r.groep}`, r);
   const t = groepen.length === 1 ? `g:${groepen[0]}` : T;
   const som = (f: (r: UitkomstRij) => number) => rijen.reduce((a, r) => a + f(r), 0);
+  // The total is the Regio's count when it holds the same people (every group of the regions).
+  const koppel = regio !== null && regio.ids.length > 0 && regio.werkzaam === som((r) => r.cohort) ? regio : null;
+  const deel = (p: string, r: { cohort: number; werkzaam: number; werkVerloren: number; uitRegister: number }) =>
+    w.cel(`${p}.cohort`, r.cohort, p === t && koppel ? koppel.besluit : {})
+      .verdeling(`${p}.cohort`, [[`${p}.werkzaam`, r.werkzaam], [`${p}.verloren`, r.werkVerloren], [`${p}.uit`, r.uitRegister]], 0);
+  for (const r of rijen) deel(`g:${r.groep}`, r);
   if (groepen.length > 1) {
     deel(T, { cohort: som((r) => r.cohort), werkzaam: som((r) => r.werkzaam), werkVerloren: som((r) => r.werkVerloren), uitRegister: som((r) => r.uitRegister) });
     for (const k of ['cohort', 'werkzaam', 'verloren', 'uit']) w.som(`${T}.${k}`, groepen.map((g) => `g:${g}.${k}`));
+  }
+  // What the Regio's page shows of the quarter comes along whole where it hides anything: the
+  // total is its regions' werkzaam cells added up (one region: equal to its cell), or a part of
+  // them (some achtergronden chosen). Otherwise every count there is printed and adds nothing.
+  if (regio && regio.ids.length > 0 && regio.tabel.onderdrukt.size > 0 && som((r) => r.cohort) <= regio.werkzaam) {
+    neemOver(w, regio.tabel);
+    if (koppel) w.som(`${t}.cohort`, regio.ids);
+    else if (regio.ids.length === 1) w.nesting(`${t}.cohort`, regio.ids[0]);
+    else w.cel(REGIOS, regio.werkzaam, regio.besluit).som(REGIOS, regio.ids).nesting(`${t}.cohort`, REGIOS);
   }
   // The total's nested measures and the shares the trend prints with one decimal.
   w.cel(`${t}.steeds`, som((r) => r.steedsWerkzaam)).cel(`${t}.zelfde`, som((r) => r.zelfdeBaan));
@@ -157,10 +173,11 @@ export function beschermCohorten(
   rijen: readonly UitkomstRij[],
   uitstroom: readonly UitstroomRij[] | null,
   achtergrond: readonly string[],
+  regio: RegioKwartalen | null = null,
 ): Map<Kwartaal, CohortBescherming> {
   const redenen = uitstroom ? perBasis(gekozenGroepen(uitstroom, achtergrond)) : new Map<Kwartaal, UitstroomRij[]>();
   const uit = new Map<Kwartaal, CohortBescherming>();
-  for (const [basis, lijst] of perBasis(gekozenGroepen(rijen, achtergrond))) uit.set(basis, beschermCohort(lijst, redenen.get(basis) ?? []));
+  for (const [basis, lijst] of perBasis(gekozenGroepen(rijen, achtergrond))) uit.set(basis, beschermCohort(lijst, redenen.get(basis) ?? [], regio?.(basis) ?? null));
   return uit;
 }
 

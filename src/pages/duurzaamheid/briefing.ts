@@ -18,6 +18,7 @@ import { panelBereikQuery, type PanelBereik } from '../../lib/metrics/duurzaamhe
 import type { StartersRij } from '../../lib/metrics/duurzaamheid/starters.ts';
 import type { UitkomstRij } from '../../lib/metrics/duurzaamheid/uitkomst.ts';
 import type { UitstroomRij } from '../../lib/metrics/duurzaamheid/uitstroom.ts';
+import type { Reeksen } from '../../lib/metrics/regio.ts';
 import { leesGepubliceerdeDuurzaamheid } from '../../lib/published/duurzaamheid.ts';
 import type { Herkomst } from '../../lib/query/herkomst.ts';
 import type { Filters } from '../../lib/state/url.ts';
@@ -27,6 +28,7 @@ import { STARTERS_STAAF, UITKOMST_STAAF, trendReeksen } from './reeksen.ts';
 import { context, groepVolgorde, startersGroepData, trendData, uitkomstData } from './grafieken.ts';
 import { somStarters, somUitkomst, vanBasis } from './groepen.ts';
 import { kernzinnen } from './kernzinnen.ts';
+import { regioGekoppeld, regioKwartalen } from './regio-kwartaal.ts';
 import { duurzaamheidQueries } from './queries.ts';
 import { kiesBasis, selectieTekst, trendMarkers, uwvZin, type Selectie } from './selectie.ts';
 
@@ -62,8 +64,10 @@ function aandelenUitkomst(rijen: readonly UitkomstRij[], achtergrond: readonly s
 function cohort(antwoorden: unknown[], s: Selectie) {
   const trend = antwoorden[0] as UitkomstRij[] | null;
   const uitstroom = antwoorden[1] as UitstroomRij[] | null;
-  if (!trend || !uitstroom) return null;
-  const bescherming = beschermCohorten(trend, uitstroom, s.achtergrond);
+  // Filtered on regions: the Regio's quarter tables decide the counts both pages print (regio-kwartaal.ts).
+  const reeksen = antwoorden[2] as Reeksen | null | undefined;
+  if (!trend || !uitstroom || (regioGekoppeld(s) && !reeksen)) return null;
+  const bescherming = beschermCohorten(trend, uitstroom, s.achtergrond, reeksen && regioGekoppeld(s) ? regioKwartalen(reeksen, s.regio) : null);
   return { trend, rijen: vanBasis(trend, s.basis), bescherming, basis: bescherming.get(s.basis) ?? null };
 }
 
@@ -74,12 +78,12 @@ function cohortZinnen(c: NonNullable<ReturnType<typeof cohort>>, s: Selectie): s
 }
 
 const vooraf = () => panelBereikQuery();
-/** The cohort trend and the uitstroom trend: the protected table of a base quarter needs both. */
+/** The cohort trend and the uitstroom trend (and, filtered on regions, the Regio's series): the protected table of a base quarter needs them. */
 function cohortVragen(f: DuurzaamheidFilters, bereik: unknown) {
   const s = selectie(f, bereik);
   if (!s) return null;
   const q = duurzaamheidQueries(s, bereik as PanelBereik);
-  return [q.cohortTrend, q.uitstroomTrend];
+  return [q.cohortTrend, q.uitstroomTrend, q.regioKwartaal];
 }
 
 const uitkomst: BriefingView<DuurzaamheidFilters> = {

@@ -9,7 +9,7 @@
  * Shares are fractions (0.88 = 88%) as the chart kit expects.
  */
 import type { BronVermelding, ChartData, Kolom } from '../../lib/charts/spec.ts';
-import { DREMPEL, isOnderdrukt, onderdruk, onderdrukteSoorten, veiligGemiddelde } from '../../lib/format/disclosure.ts';
+import { BESCHERMD, DREMPEL, isOnderdrukt, onderdruk, onderdrukteSoorten, veiligGemiddelde } from '../../lib/format/disclosure.ts';
 import { formatAantal, formatKwartaal } from '../../lib/format/nl.ts';
 import type { ContractRij } from '../../lib/metrics/duurzaamheid/contract.ts';
 import type { Horizon } from '../../lib/metrics/duurzaamheid/filters.ts';
@@ -22,6 +22,7 @@ import type { GepubliceerdCijfer } from '../../lib/published/duurzaamheid.ts';
 import { bronVermelding } from '../../lib/published/bronvermelding.ts';
 import { grafiekHerkomst, herkomstVan, type ExtractHerkomst, type Herkomst } from '../../lib/query/herkomst.ts';
 import { somStarters, somUitkomst, somUitstroom, TOTAAL } from './groepen.ts';
+import type { RegioKwartalen } from './regio-kwartaal.ts';
 import { AFRONDING_LOS, AFRONDING_OPTELLEND, X_BESCHERMING } from '../../lib/disclosure/zinnen.ts';
 import {
   beschermCohort, beschermCohorten, beschermStarters, beschermStartersPerBasis, gekozenGroepen, optellend, TREND_DECIMALEN,
@@ -348,7 +349,9 @@ export function startersGroepData(rijen: readonly StartersRij[], achtergrond: re
  * (to protect a small group in it), this row hides it too, with the hours share and mean duration
  * that rest on it — otherwise the trend would print what the table protects.
  */
-export function contractData(rijen: readonly ContractRij[], markers: Markers, ctx: Context, cohorten?: ReadonlyMap<Kwartaal, CohortBescherming>): ChartData {
+export function contractData(
+  rijen: readonly ContractRij[], markers: Markers, ctx: Context, cohorten?: ReadonlyMap<Kwartaal, CohortBescherming>, regio?: RegioKwartalen | null,
+): ChartData {
   const perKw = new Map(rijen.filter((r) => r.groep === TOTAAL).map((r) => [r.kwartaal, r]));
   const kwartalen = opKwartaal(perKw, markerKwartalen(markers));
   const uit = kwartalen.map((k) => {
@@ -356,7 +359,10 @@ export function contractData(rijen: readonly ContractRij[], markers: Markers, ct
     const c = markers.uren?.get(k);
     const d = markers.duur?.get(k);
     const totaal = cohorten?.get(k)?.aantal('totaal', 'cohort');
-    const beschermd = totaal !== undefined && isOnderdrukt(totaal) && r !== undefined && r.werkzamen >= DREMPEL ? totaal : null;
+    // The same people as the Regio's count of the quarter: hidden there to protect, hidden here.
+    const rk = r ? regio?.(k) : null;
+    const elders = rk && rk.werkzaam === r!.werkzamen && rk.besluit.verborgen === 'bescherming' ? BESCHERMD : undefined;
+    const beschermd = r !== undefined && r.werkzamen >= DREMPEL ? (elders ?? (totaal !== undefined && isOnderdrukt(totaal) ? totaal : null)) : null;
     return {
       kwartaal: k,
       werkzamen: beschermd ?? r?.werkzamen ?? null,

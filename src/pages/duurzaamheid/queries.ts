@@ -9,7 +9,9 @@
  * - the comparison with UWV needs third-quarter trends: for a third-quarter base they are the
  *   page's own questions (the same SQL text, so the coordinator shares or caches them);
  * - the national contract trend for the comparison is the page's own query when no achtergrond is
- *   chosen, for the same reason.
+ *   chosen, for the same reason;
+ * - filtered on regions, the Regio's series of every region over the panel (its quarter tables
+ *   decide the counts both pages print): the same question for every region filter.
  */
 import type { PanelBereik } from '../../lib/metrics/duurzaamheid/bereik.ts';
 import { type ContractRij, contractTrendQuery } from '../../lib/metrics/duurzaamheid/contract.ts';
@@ -18,8 +20,10 @@ import { type StartersRij, startersTrendQuery } from '../../lib/metrics/duurzaam
 import { cohortTrendQuery, type UitkomstRij } from '../../lib/metrics/duurzaamheid/uitkomst.ts';
 import { type UitstroomRij, uitstroomTrendQuery } from '../../lib/metrics/duurzaamheid/uitstroom.ts';
 import { kwartaalToIndex, type Kwartaal } from '../../lib/kwartaal.ts';
+import type { Reeksen } from '../../lib/metrics/regio.ts';
 import type { MetricQuery } from '../../lib/sql/query.ts';
 import { vanBasis } from './groepen.ts';
+import { regioKwartaalQuery } from './regio-kwartaal.ts';
 import { kwartaalVanJaar, sqlFilters, UWV_KWARTAAL, vergelijkbaar, type Selectie } from './selectie.ts';
 
 export interface DuurzaamheidQueries {
@@ -32,6 +36,11 @@ export interface DuurzaamheidQueries {
   startersTelbaar: boolean;
   /** Every quarter, with the achtergrond filter in SQL. */
   contractTrend: MetricQuery<ContractRij[]>;
+  /**
+   * Filtered on regions (all sectors): every region's series, whose quarter tables decide the
+   * counts this page shares with the Regio's page (regio-kwartaal.ts). One SQL text for any region.
+   */
+  regioKwartaal: MetricQuery<Reeksen> | null;
   /** The third-quarter national trends the UWV comparison needs (only when the view is comparable). */
   vergelijking: {
     cohort: MetricQuery<UitkomstRij[]>;
@@ -64,6 +73,7 @@ export function duurzaamheidQueries(s: Selectie, bereik: PanelBereik): Duurzaamh
     // The quarter before the first start (t−4) must be in the data.
     startersTelbaar: kwartaalToIndex(s.basis) - 4 >= kwartaalToIndex(bereik.eerste),
     contractTrend: contract(s),
+    regioKwartaal: regioKwartaalQuery(s, bereik),
     vergelijking: vergelijkbaar(s) ? { ...trends(s, bereik, UWV_KWARTAAL), contract: contract({ ...s, achtergrond: [] }) } : null,
   };
 }

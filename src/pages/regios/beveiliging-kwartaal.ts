@@ -104,3 +104,41 @@ export function besluit(b: Beveiligd, id: string): Pick<Cel, 'verborgen' | 'vast
   const reden = b.onderdrukt.get(id);
   return reden ? { verborgen: reden } : { vast: true };
 }
+
+/** A quarter's table inside another: its cells as it decided them, with its sums, nestings and shares. */
+export function neemOver(w: WeergaveBouwer, kwartaal: Beveiligd): void {
+  const k = kwartaal.weergave;
+  for (const c of k.cellen) w.cel(c.id, c.aantal, { getoond: c.getoond, gewicht: c.gewicht, ...besluit(kwartaal, c.id) });
+  for (const s of k.sommen ?? []) w.som(s.totaal, s.delen);
+  for (const x of k.nestingen ?? []) w.nesting(x.deel, x.geheel);
+  for (const a of k.aandelen ?? []) w.aandeel(a.teller, a.noemer, a.decimalen, { id: a.id, schaal: a.schaal });
+}
+
+const SOM = 'selectie';
+const somCache = new WeakMap<Beveiligd, Map<string, Pick<Cel, 'verborgen' | 'vast'>>>();
+
+/**
+ * How the sum of some of the quarter's cells (the werkzaam persons of a few regions together, as
+ * another page prints them) enters another table. One cell: its own decision. All printed: the sum
+ * is printed too (vast). Otherwise the quarter's table with its decisions fixed plus the one sum
+ * decides: hidden there (the sum and the printed parts would give a hidden region back) or
+ * printed (vast). Cells the quarter does not hold are 0 and add nothing.
+ */
+export function somBesluit(b: Beveiligd, ids: readonly string[]): Pick<Cel, 'verborgen' | 'vast'> {
+  const aantal = new Map(b.weergave.cellen.map((c) => [c.id, c.aantal]));
+  const delen = [...new Set(ids)].filter((id) => aantal.has(id)).sort();
+  if (delen.length === 0) return {};
+  if (delen.length === 1) return besluit(b, delen[0]);
+  if (delen.every((id) => !b.onderdrukt.has(id))) return { vast: true };
+  const sleutel = delen.join('+');
+  const klaar = somCache.get(b)?.get(sleutel);
+  if (klaar) return klaar;
+  const w = new WeergaveBouwer();
+  neemOver(w, b);
+  w.cel(SOM, delen.reduce((a, id) => a + aantal.get(id)!, 0)).som(SOM, delen);
+  const reden = beveilig(w.weergave()).onderdrukt.get(SOM);
+  const uit = reden ? { verborgen: reden } : { vast: true as const };
+  if (!somCache.has(b)) somCache.set(b, new Map());
+  somCache.get(b)!.set(sleutel, uit);
+  return uit;
+}

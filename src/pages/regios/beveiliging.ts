@@ -31,7 +31,7 @@ import { X_BESCHERMING } from '../../lib/disclosure/zinnen.ts';
 import { onderdrukteSoorten, TOELICHTING_AFGELEID, TOELICHTING_KLEIN, type Onderdrukt } from '../../lib/format/disclosure.ts';
 import type { RegioAandeel, RegioOverzicht, Reeksen } from '../../lib/metrics/regio.ts';
 import type { NiveauIndicator } from '../../lib/metrics/regio-indicatoren.ts';
-import { besluit, DECIMALEN, kwartaalUitOverzicht, kwartaalUitReeksen, beschermKwartaal, LANDELIJK_GEWICHT, leeg, NL, opKaart, rij, type KwartaalRij } from './beveiliging-kwartaal.ts';
+import { besluit, DECIMALEN, kwartaalUitOverzicht, kwartaalUitReeksen, beschermKwartaal, LANDELIJK_GEWICHT, leeg, neemOver, NL, opKaart, rij, type KwartaalRij } from './beveiliging-kwartaal.ts';
 
 export type OverzichtMaat = 'banen' | 'groei' | 'aandeel_werkzaam' | 'personen' | 'banen_per_1000' | 'aandeel_werkzaam_basis' | 'banen_per_1000_basis';
 
@@ -152,15 +152,6 @@ export function beschermCohort(rijen: readonly RegioAandeel[], basisKwartaal: re
   };
   cohortCache.set(rijen, uit);
   return uit;
-}
-
-/** A quarter's table inside another: its cells as it decided them, with its sums, nestings and shares. */
-function neemOver(w: WeergaveBouwer, kwartaal: Beveiligd): void {
-  const k = kwartaal.weergave;
-  for (const c of k.cellen) w.cel(c.id, c.aantal, { getoond: c.getoond, gewicht: c.gewicht, ...besluit(kwartaal, c.id) });
-  for (const s of k.sommen ?? []) w.som(s.totaal, s.delen);
-  for (const x of k.nestingen ?? []) w.nesting(x.deel, x.geheel);
-  for (const a of k.aandelen ?? []) w.aandeel(a.teller, a.noemer, a.decimalen, { id: a.id, schaal: a.schaal });
 }
 
 /** The footnote for values hidden to protect others ("x"); the chart kit adds those for "<10" and "x" on a small group. */
