@@ -138,9 +138,10 @@ describe('compute: the cohort per region, with a small cell', () => {
     const rijen = toRows<Record<string, unknown>>(await e.query(`SELECT * FROM read_parquet(${literal(join(uit, 'agg_regio_cohort.parquet'))})`));
     await e.close();
     expect(rijen.map((r) => Object.values(r))).toEqual([
-      [8080, 'AM01', null, null, true],
-      [8080, 'AM02', null, null, true],
-      [8080, 'AM03', 40, 20, false],
+      // AM02 (k = 5) is small itself; AM01 is emptied to protect it (the one small cell of the quarter).
+      [8080, 'AM01', null, null, true, 'bescherming'],
+      [8080, 'AM02', null, null, true, 'klein'],
+      [8080, 'AM03', 40, 20, false, null],
     ]);
   });
 });
@@ -163,8 +164,8 @@ describe('compute: national banen with a small quarter', () => {
     const rijen = toRows<BanenRij & { onderdrukt: boolean }>(await e.query(`SELECT * FROM read_parquet(${literal(join(uit, 'agg_banen_kwartaal.parquet'))})`));
     await e.close();
     expect(rijen.map((r) => Object.values(r))).toEqual([
-      ['2020Q1', '2020-03-31', 'totaal', 1200, 1200 / (25.5 * 13), 12, false],
-      ['2020Q2', '2020-06-30', 'totaal', null, null, null, true],
+      ['2020Q1', '2020-03-31', 'totaal', 1200, 1200 / (25.5 * 13), 12, false, null],
+      ['2020Q2', '2020-06-30', 'totaal', null, null, null, true, 'klein'],
     ]);
     const tegel = banenTegel(rijen, [], [])!;
     expect(tegel.uitleg).toMatch(/^Het aantal banen wordt niet getoond voor mensen uit het doelgroepregister in het 2e kwartaal 2020/);
@@ -197,7 +198,7 @@ describe('compute: the Duurzaamheid tile with a small part', () => {
     const m = await compute(map, { uit });
     expect(m.tables.find((t) => t.name === 'agg_duurzaamheid_tegel')).toMatchObject({ rows: 2, suppressedCells: 1 });
     const rijen = toRows<Record<string, unknown>>(await e.query(`SELECT * FROM read_parquet(${literal(join(uit, 'agg_duurzaamheid_tegel.parquet'))})`));
-    expect(rijen.map((r) => Object.values(r))).toEqual([[8078, 40, 20, 10, 10, false], [8082, null, null, null, null, true]]);
+    expect(rijen.map((r) => Object.values(r))).toEqual([[8078, 40, 20, 10, 10, false, null], [8082, null, null, null, null, true, 'klein']]);
     const v = await NodeEngine.create();
     const { tabellen } = await leesMap(uit);
     const bereik = await opVoorberekend(v, tabellen, tegelBereikQuery());

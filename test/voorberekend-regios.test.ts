@@ -8,15 +8,17 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toelichtingen } from '../src/lib/charts/spec.ts';
 import { NodeEngine } from '../src/lib/engine/node.ts';
 import { X_BESCHERMING } from '../src/lib/disclosure/zinnen.ts';
-import { BESCHERMD } from '../src/lib/format/disclosure.ts';
+import { AFGELEID, BESCHERMD, TOELICHTING_AFGELEID } from '../src/lib/format/disclosure.ts';
 import { beschikbareKwartalenQuery, regioDuurzaamQuery, regioOverzichtQuery, regioReeksenQuery } from '../src/lib/metrics/regio.ts';
 import { UREN_PER_BAAN } from '../src/lib/metrics/regio-sommen.ts';
 import { herkomstVan } from '../src/lib/query/herkomst.ts';
 import { runMetric } from '../src/lib/sql/query.ts';
 import { literal } from '../src/lib/sql/quote.ts';
 import { compute } from '../src/lib/voorberekend/bereken.ts';
+import { parseVoorberekendManifest } from '../src/lib/voorberekend/manifest.ts';
 import { beschermCohort, beschermOverzicht, beschermReeksen } from '../src/pages/regios/beveiliging.ts';
 import { kaartData, rangTabel, vergelijkData, type KaartView } from '../src/pages/regios/grafieken.ts';
 import { startniveau } from '../src/pages/regios/spreiding.ts';
@@ -77,11 +79,30 @@ describe("Regio's page on a map with a small region", () => {
     expect(t.manifest.tables.find((x) => x.name === 'agg_regio_kwartaal')).toMatchObject({ rows: 8, suppressedCells: 2 });
   });
 
+  it('the map records why a cell is empty: AM02 of 2020Q1 is small, AM01 protects it', async () => {
+    const pad = join(tmp, 'klein-uit', 'agg_regio_kwartaal.parquet');
+    const rijen = await t.vb.query(`SELECT regio_code, kw, onderdrukt, onderdrukt_reden AS reden, personen FROM read_parquet(${literal(pad)}) WHERE onderdrukt ORDER BY regio_code`);
+    expect(rijen.toArray().map((r) => ({ ...r.toJSON() }))).toEqual([
+      { regio_code: 'AM01', kw: 8080, onderdrukt: true, reden: 'bescherming', personen: null },
+      { regio_code: 'AM02', kw: 8080, onderdrukt: true, reden: 'klein', personen: null },
+    ]);
+  });
+
+  it('a map written before the reason was recorded is refused with a Dutch message', () => {
+    const oud = JSON.parse(JSON.stringify(t.manifest)) as { tables: { columns: { name: string }[] }[] };
+    for (const tabel of oud.tables) tabel.columns = tabel.columns.filter((c) => c.name !== 'onderdrukt_reden');
+    expect(() => parseVoorberekendManifest(oud)).toThrow(
+      'manifest.json (voorberekend), tabel 1 (agg_regio_kwartaal): deze map is gemaakt met een oudere versie van npm run compute, die niet vastlegt waarom een cel leeg is (minder dan 10 personen, of ter bescherming van een kleine groep elders). Maak de map opnieuw met npm run compute.',
+    );
+  });
+
   it('overview: the empty base quarter is marked for AM01, AM02 and Nederland, never added as 0', async () => {
     const o = await opVoorberekend(t.vb, t.tabellen, regioOverzichtQuery(periode));
     expect(o.regios.map((r) => [r.regio_code, r.onderdrukt ?? null])).toEqual([
       ['AM01', { basis: true, eind: false }], ['AM02', { basis: true, eind: false }], ['AM03', null], ['AM05', null],
     ]);
+    // Why: AM02 (5 persons) is small itself, AM01 (20) was emptied only to protect it.
+    expect(o.regios.map((r) => [r.regio_code, r.klein ?? null])).toEqual([['AM01', null], ['AM02', { basis: true, eind: false }], ['AM03', null], ['AM05', null]]);
     expect(o.landelijk.onderdrukt).toEqual({ basis: true, eind: false });
     // The end quarter is whole: Nederland 105 persons, 95 werkzaam, (2.000 + 750 + 200 + 4.800) uren.
     expect([o.landelijk.eind.personen, o.landelijk.eind.werkzaam, o.landelijk.eind.uren]).toEqual([105, 95, 7750]);
@@ -91,12 +112,14 @@ describe("Regio's page on a map with a small region", () => {
     const o = await opVoorberekend(t.vb, t.tabellen, regioOverzichtQuery(periode));
     const groei = rangTabel(view('groei'), o, null);
     expect(groei.rijen.map((r) => [r.regio_code, r.waarde, r.rang])).toEqual([
-      ['AM05', 4800 / UREN_PER_BAAN - 4000 / UREN_PER_BAAN, 1], ['AM03', 0, 2], ['AM01', BESCHERMD, null], ['AM02', BESCHERMD, null],
+      ['AM05', 4800 / UREN_PER_BAAN - 4000 / UREN_PER_BAAN, 1], ['AM03', 0, 2], ['AM01', BESCHERMD, null], ['AM02', AFGELEID, null],
     ]);
     expect(groei.landelijk).toBe(BESCHERMD);
     const d = kaartData(view('groei'), groei, HERKOMST);
     expect(d.ondertitel).toBe('Nederland: x. Plaats 1 = hoogste waarde.');
-    expect(d.voetnoten).toContain(X_BESCHERMING);
+    // Each "x" with its true reason: AM02 rests on a small group, AM01 and Nederland protect it.
+    expect(toelichtingen(d)).toContain(X_BESCHERMING);
+    expect(toelichtingen(d)).toContain(TOELICHTING_AFGELEID);
     // The end quarter's level is whole and shown, Nederland included: 95 / 105 = 90,5%.
     const pct = rangTabel(view('werkzaam_pct'), o, null);
     expect(pct.rijen.map((r) => [r.regio_code, r.waarde])).toEqual([['AM01', 1], ['AM02', 1], ['AM05', 1], ['AM03', 0.667]]);
@@ -112,7 +135,7 @@ describe("Regio's page on a map with a small region", () => {
     const o = await opVoorberekend(t.vb, t.tabellen, regioOverzichtQuery(periode));
     const s = startniveau(o, 'aandeel_werkzaam');
     expect(s.punten.map((p) => [p.regio_code, p.x, p.groei])).toEqual([
-      ['AM01', BESCHERMD, BESCHERMD], ['AM02', BESCHERMD, BESCHERMD], ['AM03', 0.667, 0], ['AM05', 1, 4800 / UREN_PER_BAAN - 4000 / UREN_PER_BAAN],
+      ['AM01', BESCHERMD, BESCHERMD], ['AM02', AFGELEID, AFGELEID], ['AM03', 0.667, 0], ['AM05', 1, 4800 / UREN_PER_BAAN - 4000 / UREN_PER_BAAN],
     ]);
     expect(s.n).toBe(2);
     expect(s.landelijk).toEqual({ x: null, y: null });
@@ -161,12 +184,15 @@ describe("Regio's page on a map with a small cohort", () => {
     const d = await opVoorberekend(t.vb, t.tabellen, q);
     expect(d.rijen.map((r) => [r.regio_code, r.onderdrukt ?? false])).toEqual([['AM01', true], ['AM02', true], ['AM03', false]]);
     const tabel = rangTabel({ indicator: 'duurzaam', basis: '2020Q1', eind: '2021Q1' }, await opVoorberekend(t.vb, t.tabellen, regioOverzichtQuery({ basis: '2020Q1', eind: '2021Q1' })), d.rijen);
-    expect(tabel.rijen.map((r) => [r.regio_code, r.waarde, r.rang])).toEqual([['AM03', 0.5, 1], ['AM01', BESCHERMD, null], ['AM02', BESCHERMD, null]]);
+    // AM02 (k = 5) is small itself: "x" on a small group; AM01 was emptied to protect it.
+    expect(d.rijen.map((r) => [r.regio_code, r.klein ?? false])).toEqual([['AM01', false], ['AM02', true], ['AM03', false]]);
+    expect(tabel.rijen.map((r) => [r.regio_code, r.waarde, r.rang])).toEqual([['AM03', 0.5, 1], ['AM01', BESCHERMD, null], ['AM02', AFGELEID, null]]);
     expect(tabel.landelijk).toBe(BESCHERMD);
     // The national rate the limits lie around is not known: no funnel rather than limits around a wrong rate.
     expect(trechterData('2021Q1', d.rijen, HERKOMST)).toBeNull();
     const c = beschermCohort(d.rijen);
-    expect([c.n('AM03'), c.k('AM03'), c.n('AM01'), c.k('AM02')]).toEqual([40, 20, BESCHERMD, BESCHERMD]);
+    expect([c.n('AM03'), c.k('AM03'), c.n('AM01'), c.k('AM02'), c.n('AM02')]).toEqual([40, 20, BESCHERMD, AFGELEID, AFGELEID]);
+    expect([c.b.reden('r:AM01.k'), c.b.reden('r:AM02.k'), c.b.reden('r:AM02.aandeel')]).toEqual(['bescherming', 'klein', 'klein']);
     expect(c.b.audit.lekken).toEqual([]);
     // AM03 as on the microdata.
     const m = await runMetric(t.micro, q);

@@ -33,6 +33,8 @@ import { runMetric } from '../../src/lib/sql/query.ts';
 import { VOORBEELD_SQL } from '../../src/lib/extracts/voorbeelden.ts';
 import { literal } from '../../src/lib/sql/quote.ts';
 import { compute } from '../../src/lib/voorberekend/bereken.ts';
+import { X_BESCHERMING } from '../../src/lib/disclosure/zinnen.ts';
+import { TOELICHTING_AFGELEID } from '../../src/lib/format/disclosure.ts';
 import { NIET_VOORBEREKEND } from '../../src/lib/voorberekend/setup.ts';
 import { twinWaarde } from '../../src/pages/buig/gepubliceerd.ts';
 import { buigTegel } from '../../src/pages/overzicht/buig.ts';
@@ -307,6 +309,9 @@ describe('een map met onderdrukte cellen (Regio\'s)', () => {
     const uitDemo = verwacht.filter((r) => !x.some((y) => y[1] === r[1])).map((r) => r.slice(0, 3));
     expect(getoond).toEqual(uitDemo);
     expect(await f.innerText()).toContain('Nederland: x.');
+    // Each "x" with its true reason: Friesland's own cell is small, the other was emptied to protect it.
+    expect(await f.innerText()).toContain(TOELICHTING_AFGELEID);
+    expect(await f.innerText()).toContain(X_BESCHERMING);
     expect(report.pageErrors).toEqual([]);
     await context.close();
   });

@@ -126,6 +126,8 @@ export interface RegioOverzichtRij extends Groei {
    * Nederland: a region's cell in that quarter is empty, so the national sum is not known.
    */
   onderdrukt?: { basis: boolean; eind: boolean };
+  /** Of those empty cells, the ones the map left empty because they hold a group under 10 (else: to protect one). */
+  klein?: { basis: boolean; eind: boolean };
 }
 
 export type LandelijkRij = Omit<RegioOverzichtRij, 'regio_code' | 'regio_naam'>;
@@ -150,7 +152,9 @@ export function regioOverzichtQuery(p: RegioPeriode): MetricQuery<RegioOverzicht
     ${somKolommen('a.kw = p.basis', 'b_')},
     ${somKolommen('a.kw = p.eind', 'e_')}${vlag ? `,
     coalesce(bool_or(a.onderdrukt) FILTER (WHERE a.kw = p.basis), false) AS b_onderdrukt,
-    coalesce(bool_or(a.onderdrukt) FILTER (WHERE a.kw = p.eind), false) AS e_onderdrukt` : ''}
+    coalesce(bool_or(a.onderdrukt) FILTER (WHERE a.kw = p.eind), false) AS e_onderdrukt,
+    coalesce(bool_or(a.onderdrukt_reden = 'klein') FILTER (WHERE a.kw = p.basis), false) AS b_klein,
+    coalesce(bool_or(a.onderdrukt_reden = 'klein') FILTER (WHERE a.kw = p.eind), false) AS e_klein` : ''}
   FROM ${AGG_TABEL} AS a, p
   WHERE a.kw = p.basis OR a.kw = p.eind
   GROUP BY a.regio_code
@@ -166,6 +170,7 @@ export function regioOverzichtQuery(p: RegioPeriode): MetricQuery<RegioOverzicht
         basis: r.b_onderdrukt === true ? vervangendeSommen() : leesSommen(r, 'b_'),
         eind: r.e_onderdrukt === true ? vervangendeSommen() : leesSommen(r, 'e_'),
         ...(r.b_onderdrukt === true || r.e_onderdrukt === true ? { onderdrukt: { basis: r.b_onderdrukt === true, eind: r.e_onderdrukt === true } } : {}),
+        ...(r.b_klein === true || r.e_klein === true ? { klein: { basis: r.b_klein === true, eind: r.e_klein === true } } : {}),
       })),
     ),
   });
@@ -174,7 +179,7 @@ export function regioOverzichtQuery(p: RegioPeriode): MetricQuery<RegioOverzicht
 /** Pure part of `regioOverzichtQuery`: derive figures, national totals and growth shares from sums. */
 export function overzichtUitSommen(
   p: RegioPeriode,
-  rijen: readonly { regio_code: string | null; basis: RegioSommen; eind: RegioSommen; onderdrukt?: { basis: boolean; eind: boolean } }[],
+  rijen: readonly { regio_code: string | null; basis: RegioSommen; eind: RegioSommen; onderdrukt?: { basis: boolean; eind: boolean }; klein?: { basis: boolean; eind: boolean } }[],
 ): RegioOverzicht {
   const lBasis = kengetallen(somOver(rijen.map((r) => r.basis)));
   const lEind = kengetallen(somOver(rijen.map((r) => r.eind)));
@@ -184,7 +189,7 @@ export function overzichtUitSommen(
     const basis = kengetallen(r.basis);
     const eind = kengetallen(r.eind);
     const g = groei(basis, eind);
-    const o = r.onderdrukt ? { onderdrukt: r.onderdrukt } : {};
+    const o = { ...(r.onderdrukt ? { onderdrukt: r.onderdrukt } : {}), ...(r.klein ? { klein: r.klein } : {}) };
     return { regio_code: r.regio_code, regio_naam: regioNaam(r.regio_code), basis, eind, ...g, aandeel_landelijke_groei: aandeel(g.groei_banen), ...o };
   });
   const leeg = (m: 'basis' | 'eind') => rijen.some((r) => r.onderdrukt?.[m]);
@@ -213,6 +218,8 @@ export interface ReeksPunt extends RegioKengetallen {
   kwartaal: Kwartaal;
   /** Only from a voorberekende map: its cell is empty (stand-in sums, never printed; see RegioOverzichtRij). */
   onderdrukt?: true;
+  /** … because it holds a group under 10 (else: to protect one). Never on the national series. */
+  klein?: true;
 }
 
 export interface RegioReeks {
@@ -248,7 +255,7 @@ export function regioReeksenQuery(p: ReeksParams): MetricQuery<Reeksen> {
   // National = the grouping set without region: the same sums over all regions (on a
   // voorberekende map: not known in a quarter where a region's cell is empty).
   const sql = (vlag: boolean) => `SELECT regio_code, CAST(GROUPING(regio_code) AS INTEGER) AS landelijk, kw,
-    ${somKolommen(null)}${vlag ? ',\n    coalesce(bool_or(onderdrukt), false) AS onderdrukt' : ''}
+    ${somKolommen(null)}${vlag ? `,\n    coalesce(bool_or(onderdrukt), false) AS onderdrukt, coalesce(bool_or(onderdrukt_reden = 'klein'), false) AS klein` : ''}
   FROM ${AGG_TABEL}
   WHERE kw BETWEEN ? AND ?
   GROUP BY GROUPING SETS ((regio_code, kw), (kw))
@@ -267,7 +274,14 @@ function reeksenUit(p: ReeksParams, rows: readonly Record<string, unknown>[]): R
   const perRegio = new Map<string | null, RegioReeks>();
   for (const r of rows) {
     const leeg = r.onderdrukt === true;
-    const punt: ReeksPunt = { kwartaal: indexToKwartaal(r.kw as number), ...kengetallen(leeg ? vervangendeSommen() : leesSommen(r)), ...(leeg ? { onderdrukt: true as const } : {}) };
+    // Nederland is empty where a region is (its sum is not known), never because it is small.
+    const klein = leeg && r.klein === true && r.landelijk !== 1;
+    const punt: ReeksPunt = {
+      kwartaal: indexToKwartaal(r.kw as number),
+      ...kengetallen(leeg ? vervangendeSommen() : leesSommen(r)),
+      ...(leeg ? { onderdrukt: true as const } : {}),
+      ...(klein ? { klein: true as const } : {}),
+    };
     if (r.landelijk === 1) {
       landelijk.punten.push(punt);
       continue;
@@ -294,6 +308,8 @@ export interface RegioAandeel {
   k: number;
   /** Only from a voorberekende map: its cell is empty; n and k are stand-ins, never printed. */
   onderdrukt?: true;
+  /** … because it holds a group under 10 (else: to protect one). */
+  klein?: true;
 }
 
 export interface RegioDuurzaam {
@@ -340,13 +356,13 @@ ORDER BY groep`;
     voorberekend: regioCohortVoorberekend(basis),
     shape: (table) => {
       // Only the voorberekend variant answers with `onderdrukt` (and without the base quarter's counts).
-      type Rij = { groep: string; cohort: number | null; werkzaam: number | null; onderdrukt?: boolean | null; basis_personen?: number | null; basis_werkzaam?: number | null };
+      type Rij = { groep: string; cohort: number | null; werkzaam: number | null; onderdrukt?: boolean | null; reden?: string | null; basis_personen?: number | null; basis_werkzaam?: number | null };
       const rows = toRows<Rij>(table);
       return {
         eind,
         rijen: rows.filter((r) => r.cohort !== null).map((r) => ({
           regio_code: code(r.groep),
-          ...(r.onderdrukt === true ? { ...VERVANGEND_COHORT, onderdrukt: true as const } : { n: Number(r.cohort), k: Number(r.werkzaam) }),
+          ...(r.onderdrukt === true ? { ...VERVANGEND_COHORT, onderdrukt: true as const, ...(r.reden === 'klein' ? { klein: true as const } : {}) } : { n: Number(r.cohort), k: Number(r.werkzaam) }),
         })),
         basisKwartaal: rows
           .filter((r) => r.basis_personen != null)
@@ -372,10 +388,10 @@ function regioCohortVoorberekend(basis: Kwartaal): NonNullable<MetricQuery<unkno
   // The base quarter's counts as the main query gives them; none when a cell of that quarter is
   // empty (its sum is not known: the cohort then decides alone).
   return {
-    sql: `WITH c AS (SELECT groep, coalesce(cohort, 0) AS cohort, coalesce(werkzaam, 0) AS werkzaam, onderdrukt FROM ${REGIO_COHORT_TABEL} WHERE kw = ?),
+    sql: `WITH c AS (SELECT groep, coalesce(cohort, 0) AS cohort, coalesce(werkzaam, 0) AS werkzaam, onderdrukt, onderdrukt_reden AS reden FROM ${REGIO_COHORT_TABEL} WHERE kw = ?),
 k AS (SELECT coalesce(regio_code, 'onbekend') AS groep, sum(personen) AS personen, sum(werkzaam) AS werkzaam, bool_or(onderdrukt) AS leeg FROM ${AGG_TABEL} WHERE kw = ? GROUP BY ALL),
 z AS (SELECT coalesce(bool_or(leeg), false) AS ergens FROM k)
-SELECT coalesce(c.groep, k.groep) AS groep, c.cohort, c.werkzaam, c.onderdrukt,
+SELECT coalesce(c.groep, k.groep) AS groep, c.cohort, c.werkzaam, c.onderdrukt, c.reden,
   CASE WHEN NOT z.ergens THEN CAST(k.personen AS BIGINT) END AS basis_personen,
   CASE WHEN NOT z.ergens THEN CAST(k.werkzaam AS BIGINT) END AS basis_werkzaam
 FROM c FULL JOIN k ON c.groep = k.groep CROSS JOIN z

@@ -94,6 +94,14 @@ function parseTabel(t: unknown, i: number): VoorberekendeTabelInfo {
   const cols = t.columns;
   const verwacht = def.kolommen.map((k) => `${k.naam}:${k.type}`).join(',');
   const gevonden = Array.isArray(cols) ? cols.map((c) => (isObject(c) ? `${String(c.name)}:${String(c.type)}` : '?')).join(',') : '';
+  // Folders from before the reason was written: empty cells whose reason is not known.
+  const zonderReden = def.kolommen.filter((k) => k.naam !== 'onderdrukt_reden').map((k) => `${k.naam}:${k.type}`).join(',');
+  if (gevonden === zonderReden) {
+    throw new Error(
+      `${waar} (${def.naam}): deze map is gemaakt met een oudere versie van npm run compute, die niet vastlegt waarom een cel leeg is ` +
+        '(minder dan 10 personen, of ter bescherming van een kleine groep elders). Maak de map opnieuw met npm run compute.',
+    );
+  }
   if (gevonden !== verwacht) throw new Error(`${waar}, veld columns: de kolommen passen niet bij deze versie van het dashboard.`);
   const extracts = t.extracts;
   if (!Array.isArray(extracts) || !extracts.every((x) => (EXTRACT_NAMES as unknown[]).includes(x))) throw new Error(`${waar}, veld extracts: verwacht namen van extracten.`);

@@ -4,7 +4,10 @@
  * building them from microdata. A closed list: the site registers only these names.
  *
  * Each table comes with its disclosure control, applied before anything is written: a cell that
- * counts fewer than 10 persons is written empty (NULL) with `onderdrukt = true`, never as a number.
+ * counts fewer than 10 persons is written empty (NULL) with `onderdrukt = true`, never as a number,
+ * and `onderdrukt_reden` says why: 'klein' (the cell itself holds a group under 10) or
+ * 'bescherming' (left empty so that a small cell cannot be worked out from it and the national
+ * total). The page prints each reason as it is: "x" on a small group, or "x" to protect another.
  */
 import type { ExtractName } from '../engine/types.ts';
 import { DIENSTVERBANDEN, SECTOREN } from '../extracts/contracts.ts';
@@ -32,7 +35,10 @@ export interface VoorberekendeTabel {
    * builds it), or the metric's own query for every base quarter of the panel.
    */
   bouw: (bereik: PanelBereik | null) => string;
-  /** One row per cell of the built table with `klein`: true when the cell must not be written. */
+  /**
+   * One row per cell of the built table with `klein`: true when the cell must not be written, and
+   * `bescherming`: true when that is only to protect a small cell (secondary suppression).
+   */
   controle: string;
   /** Columns joining the table to its control rows (NULL matches NULL). */
   sleutel: readonly string[];
@@ -42,13 +48,16 @@ export interface VoorberekendeTabel {
    * by the site when it has suppressed cells, rather than drawn with wrong numbers.
    */
   toontOnderdrukt: boolean;
-  /** Columns written (the last is `onderdrukt`), in order, with their DuckDB types. */
+  /** Columns written (ending with `onderdrukt` and `onderdrukt_reden`), in order, with their DuckDB types. */
   kolommen: readonly { naam: string; type: KolomType }[];
 }
 
-/** The columns of a written table in order, then the `onderdrukt` mark every table ends with (beveiligdeSelectie writes it). */
+/** The marks every written table ends with (beveiligdeSelectie writes them). */
+export const MARKERINGEN = [{ naam: 'onderdrukt', type: 'BOOLEAN' }, { naam: 'onderdrukt_reden', type: 'VARCHAR' }] as const satisfies readonly { naam: string; type: KolomType }[];
+
+/** The columns of a written table in order, then the marks. */
 function metOnderdrukt(kolommen: Readonly<Record<string, KolomType>>): { naam: string; type: KolomType }[] {
-  return [...Object.entries(kolommen).map(([naam, type]) => ({ naam, type })), { naam: 'onderdrukt', type: 'BOOLEAN' }];
+  return [...Object.entries(kolommen).map(([naam, type]) => ({ naam, type })), ...MARKERINGEN];
 }
 
 const URENKOLOMMEN = [
@@ -62,7 +71,8 @@ const URENKOLOMMEN = [
  * `primair` yields the key columns (`kw` and the region column), `n` (persons) and `klein`.
  */
 function secundair(primair: string, regio: string): string {
-  return `SELECT * EXCLUDE (n, aantal_klein, rang) REPLACE (klein OR (aantal_klein = 1 AND rang = 1) AS klein)
+  return `SELECT * EXCLUDE (n, aantal_klein, rang) REPLACE (klein OR (aantal_klein = 1 AND rang = 1) AS klein),
+    (NOT klein AND aantal_klein = 1 AND rang = 1) AS bescherming
   FROM (
     SELECT *,
       count(*) FILTER (WHERE klein) OVER (PARTITION BY kw) AS aantal_klein,
@@ -151,7 +161,7 @@ export const TABELLEN: readonly VoorberekendeTabel[] = [
     pagina: 'Overzicht (tegel Banen)',
     extracts: ['doelgroep_kwartaal'],
     bouw: () => `CREATE OR REPLACE TABLE ${BANEN_TABEL} AS ${inlineParams(banenQuery())}`,
-    controle: `SELECT kwartaal, peildatum, groep, werkzamen < 10 AS klein FROM ${BANEN_TABEL}`,
+    controle: `SELECT kwartaal, peildatum, groep, werkzamen < 10 AS klein, false AS bescherming FROM ${BANEN_TABEL}`,
     sleutel: ['kwartaal', 'peildatum', 'groep'],
     toontOnderdrukt: true,
     kolommen: metOnderdrukt({ kwartaal: 'VARCHAR', peildatum: 'VARCHAR', groep: 'VARCHAR', uren: 'DOUBLE', banen: 'DOUBLE', werkzamen: 'BIGINT' }),
@@ -163,7 +173,7 @@ export const TABELLEN: readonly VoorberekendeTabel[] = [
     pagina: 'Overzicht (tegel Duurzaamheid)',
     extracts: ['doelgroep_kwartaal'],
     bouw: tegelBouw,
-    controle: `SELECT kw, (cohort < 10 OR werkzaam < 10 OR werk_verloren < 10 OR uit_register < 10) AS klein FROM ${DUURZAAMHEID_TEGEL_TABEL}`,
+    controle: `SELECT kw, (cohort < 10 OR werkzaam < 10 OR werk_verloren < 10 OR uit_register < 10) AS klein, false AS bescherming FROM ${DUURZAAMHEID_TEGEL_TABEL}`,
     sleutel: ['kw'],
     toontOnderdrukt: true,
     kolommen: metOnderdrukt({ kw: 'INTEGER', cohort: 'BIGINT', werkzaam: 'BIGINT', werk_verloren: 'BIGINT', uit_register: 'BIGINT' }),
@@ -175,7 +185,7 @@ export const TABELLEN: readonly VoorberekendeTabel[] = [
     pagina: 'BUIG (ook de tegel op het Overzicht)',
     extracts: ['buig_gemeente'],
     bouw: () => buigSetup.sql,
-    controle: `SELECT jaar, gemeente_code, false AS klein FROM ${buigSetup.name}`,
+    controle: `SELECT jaar, gemeente_code, false AS klein, false AS bescherming FROM ${buigSetup.name}`,
     sleutel: ['jaar', 'gemeente_code'],
     toontOnderdrukt: false,
     kolommen: metOnderdrukt({ jaar: 'INTEGER', gemeente_code: 'VARCHAR', naam: 'VARCHAR', regio_code: 'VARCHAR', klasse: 'VARCHAR', voorlopig: 'DOUBLE', definitief: 'DOUBLE', uitgaven: 'DOUBLE', saldo: 'DOUBLE' }),
@@ -183,15 +193,18 @@ export const TABELLEN: readonly VoorberekendeTabel[] = [
 ];
 
 /**
- * The SELECT that writes a built table: small cells empty and marked, nothing else changed. A
- * cell without control row (which the shared grouping rules out) counts as small: fail safe.
+ * The SELECT that writes a built table: small cells empty and marked with their reason, nothing
+ * else changed. A cell without control row (which the shared grouping rules out) counts as small:
+ * fail safe.
  */
 export function beveiligdeSelectie(t: VoorberekendeTabel): string {
   const sleutel = new Set(t.sleutel);
-  const kolommen = t.kolommen.filter((k) => k.naam !== 'onderdrukt').map((k) =>
+  const merk = new Set<string>(MARKERINGEN.map((m) => m.naam));
+  const kolommen = t.kolommen.filter((k) => !merk.has(k.naam)).map((k) =>
     sleutel.has(k.naam) ? `a.${k.naam}` : `CASE WHEN coalesce(c.klein, true) THEN NULL ELSE a.${k.naam} END AS ${k.naam}`);
   const op = t.sleutel.map((k) => `a.${k} IS NOT DISTINCT FROM c.${k}`).join(' AND ');
-  return `SELECT ${kolommen.join(', ')}, coalesce(c.klein, true) AS onderdrukt
+  return `SELECT ${kolommen.join(', ')}, coalesce(c.klein, true) AS onderdrukt,
+    CASE WHEN NOT coalesce(c.klein, true) THEN NULL WHEN coalesce(c.bescherming, false) THEN 'bescherming' ELSE 'klein' END AS onderdrukt_reden
   FROM ${t.naam} AS a LEFT JOIN (${t.controle}) AS c ON ${op}
   ORDER BY ${t.sleutel.map((k) => `a.${k}`).join(', ')}`;
 }

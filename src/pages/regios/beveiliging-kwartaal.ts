@@ -10,6 +10,7 @@
  */
 import { beveilig, type Beveiligd } from '../../lib/disclosure/beveilig.ts';
 import { WeergaveBouwer, type Cel } from '../../lib/disclosure/tabel.ts';
+import { AFGELEID, isOnderdrukt } from '../../lib/format/disclosure.ts';
 import { REGIO_NAMEN } from '../../lib/extracts/regions.ts';
 import type { RegioOverzicht, Reeksen } from '../../lib/metrics/regio.ts';
 
@@ -23,15 +24,43 @@ const TELLINGEN = ['personen', 'werkzaam'] as const;
 export const rij = (code: string | null) => (code === null ? 'r:∅' : `r:${code}`);
 export const opKaart = (code: string | null) => code !== null && Object.hasOwn(REGIO_NAMEN, code);
 
-/** A cell a voorberekende map left empty: hidden whatever the table decides. */
+/**
+ * A cell a voorberekende map left empty: hidden whatever the table decides. It enters the table
+ * with stand-in counts and the mark "hidden to protect another" (at least 10, as the stand-ins
+ * are); where the map says the cell itself was small, metKleineLegeCellen prints that reason.
+ */
 export const leeg = (onderdrukt: boolean | undefined) => (onderdrukt ? { verborgen: 'bescherming' as const } : {});
+
+/**
+ * The table as printed when some of its empty cells (a voorberekende map) hold a group under 10:
+ * those cells, and every share or value resting on them, print "x" on a small group (AFGELEID,
+ * reason 'klein') instead of "x" to protect another. Not "<10": the map says only that some count
+ * of the cell (persons, werkzaam, an hours split) is under 10, not which. The decisions and the
+ * audit are the table's own (on stand-ins); only the words change.
+ */
+export function metKleineLegeCellen(b: Beveiligd, ids: readonly string[]): Beveiligd {
+  if (ids.length === 0) return b;
+  const klein = new Set(ids);
+  const aandeel = new Map((b.weergave.aandelen ?? []).map((a) => [a.id, [a.teller, a.noemer]]));
+  const afgeleid = new Map((b.weergave.afgeleid ?? []).map((a) => [a.id, a.basis]));
+  const rust = (id: string) => (klein.has(id) ? [id] : (aandeel.get(id) ?? afgeleid.get(id) ?? [])).some((x) => klein.has(x));
+  return {
+    ...b,
+    aantal: (id) => (rust(id) && isOnderdrukt(b.aantal(id)) ? AFGELEID : b.aantal(id)),
+    aandeel: (id) => (rust(id) && isOnderdrukt(b.aandeel(id)) ? AFGELEID : b.aandeel(id)),
+    afgeleid: (id, waarde) => (rust(id) && isOnderdrukt(b.afgeleid(id, waarde)) ? AFGELEID : b.afgeleid(id, waarde)),
+    reden: (id) => (rust(id) && b.reden(id) !== null ? 'klein' : b.reden(id)),
+  };
+}
 
 export interface KwartaalRij {
   regio_code: string | null;
   personen: number;
   werkzaam: number;
-  /** From a voorberekende map: the cell is empty (stand-in counts). */
+  /** From a voorberekende map: the cell is empty (stand-in counts) … */
   onderdrukt?: boolean;
+  /** … because it holds a group under 10 (else: to protect one). */
+  klein?: boolean;
 }
 
 /**
@@ -49,7 +78,7 @@ function normaal(rijen: readonly KwartaalRij[]): KwartaalRij[] {
 
 /** A quarter of a period's overview (its base or end quarter). */
 export function kwartaalUitOverzicht(o: RegioOverzicht, veld: 'basis' | 'eind'): Beveiligd {
-  return beschermKwartaal(o.regios.map((r) => ({ regio_code: r.regio_code, personen: r[veld].personen, werkzaam: r[veld].werkzaam, onderdrukt: r.onderdrukt?.[veld] })));
+  return beschermKwartaal(o.regios.map((r) => ({ regio_code: r.regio_code, personen: r[veld].personen, werkzaam: r[veld].werkzaam, onderdrukt: r.onderdrukt?.[veld], klein: r.klein?.[veld] })));
 }
 
 /** A quarter of the series of every region (regioReeksenQuery without a choice of regions). */
@@ -57,7 +86,7 @@ export function kwartaalUitReeksen(alle: Reeksen, kwartaal: string): Beveiligd {
   const rijen: KwartaalRij[] = [];
   for (const r of alle.regios) {
     const p = r.punten.find((x) => x.kwartaal === kwartaal);
-    if (p) rijen.push({ regio_code: r.regio_code, personen: p.personen, werkzaam: p.werkzaam, onderdrukt: p.onderdrukt });
+    if (p) rijen.push({ regio_code: r.regio_code, personen: p.personen, werkzaam: p.werkzaam, onderdrukt: p.onderdrukt, klein: p.klein });
   }
   // Series of a few regions only would give a table of the wrong sum (and wrong answers).
   const nl = alle.landelijk.punten.find((x) => x.kwartaal === kwartaal);
@@ -76,7 +105,7 @@ const MAX = 400;
 /** The protected table of one quarter from its counts per region: ids `r:<code>.personen|werkzaam`, `NL.…`. */
 export function beschermKwartaal(alleRijen: readonly KwartaalRij[]): Beveiligd {
   const rijen = normaal(alleRijen);
-  const sleutel = rijen.map((r) => `${r.regio_code}:${r.personen}:${r.werkzaam}:${r.onderdrukt ? 1 : 0}`).join('|');
+  const sleutel = rijen.map((r) => `${r.regio_code}:${r.personen}:${r.werkzaam}:${r.onderdrukt ? (r.klein ? 2 : 1) : 0}`).join('|');
   const klaar = cache.get(sleutel);
   if (klaar) return klaar;
   const w = new WeergaveBouwer();
@@ -89,7 +118,7 @@ export function beschermKwartaal(alleRijen: readonly KwartaalRij[]): Beveiligd {
   }
   for (const p of [NL, ...rijen.map((r) => rij(r.regio_code))]) w.nesting(`${p}.werkzaam`, `${p}.personen`);
   for (const p of [NL, ...rijen.filter((r) => opKaart(r.regio_code)).map((r) => rij(r.regio_code))]) w.aandeel(`${p}.werkzaam`, `${p}.personen`, DECIMALEN);
-  const b = beveilig(w.weergave());
+  const b = metKleineLegeCellen(beveilig(w.weergave()), rijen.filter((r) => r.onderdrukt && r.klein).flatMap((r) => TELLINGEN.map((k) => `${rij(r.regio_code)}.${k}`)));
   if (cache.size >= MAX) cache.delete(cache.keys().next().value!);
   cache.set(sleutel, b);
   return b;

@@ -21,9 +21,10 @@
  * Ids: `r:<code>.b|e.personen|werkzaam` (code `∅` for a NULL code), `NL.…` for Nederland.
  *
  * From a voorberekende map a cell may be empty (`onderdrukt`: fewer than 10 persons, or protecting
- * such a cell; the map does not say which). Its counts enter the table as hidden (`verborgen`,
- * printed "x") with stand-in values, and so does Nederland in that quarter (its sum is not known):
- * every value resting on them is hidden and nothing is added as 0.
+ * such a cell; the map says which). Its counts enter the table as hidden (`verborgen`, printed
+ * "x") with stand-in values, and so does Nederland in that quarter (its sum is not known): every
+ * value resting on them is hidden and nothing is added as 0. A cell empty because it is small
+ * prints that reason ("x" on a small group), one emptied to protect another the protection.
  */
 import { beveilig, type Beveiligd } from '../../lib/disclosure/beveilig.ts';
 import { WeergaveBouwer, aandeelId } from '../../lib/disclosure/tabel.ts';
@@ -31,7 +32,7 @@ import { X_BESCHERMING } from '../../lib/disclosure/zinnen.ts';
 import { onderdrukteSoorten, TOELICHTING_AFGELEID, TOELICHTING_KLEIN, type Onderdrukt } from '../../lib/format/disclosure.ts';
 import type { RegioAandeel, RegioOverzicht, Reeksen } from '../../lib/metrics/regio.ts';
 import type { NiveauIndicator } from '../../lib/metrics/regio-indicatoren.ts';
-import { besluit, DECIMALEN, kwartaalUitOverzicht, kwartaalUitReeksen, beschermKwartaal, LANDELIJK_GEWICHT, leeg, neemOver, NL, opKaart, rij, type KwartaalRij } from './beveiliging-kwartaal.ts';
+import { besluit, DECIMALEN, kwartaalUitOverzicht, kwartaalUitReeksen, beschermKwartaal, LANDELIJK_GEWICHT, leeg, metKleineLegeCellen, neemOver, NL, opKaart, rij, type KwartaalRij } from './beveiliging-kwartaal.ts';
 
 export type OverzichtMaat = 'banen' | 'groei' | 'aandeel_werkzaam' | 'personen' | 'banen_per_1000' | 'aandeel_werkzaam_basis' | 'banen_per_1000_basis';
 
@@ -68,7 +69,9 @@ export function beschermOverzicht(o: RegioOverzicht): OverzichtBescherming {
       .afgeleid(`${p}.per1000`, [`${p}.e.werkzaam`, `${p}.e.personen`])
       .afgeleid(`${p}.b.per1000`, [`${p}.b.werkzaam`, `${p}.b.personen`]);
   }
-  const b = beveilig(w.weergave());
+  // Empty cells of a voorberekende map that hold a small group print that reason.
+  const klein = rijen.flatMap(({ p, r }) => moment.flatMap(([m, veld]) => (r.klein?.[veld] ? [`${p}.${m}.personen`, `${p}.${m}.werkzaam`] : [])));
+  const b = metKleineLegeCellen(beveilig(w.weergave()), klein);
   const uit: OverzichtBescherming = {
     b,
     waarde(maat, code, v) {
@@ -141,7 +144,8 @@ export function beschermCohort(rijen: readonly RegioAandeel[], basisKwartaal: re
   for (const p of [NL, ...regels.filter((x) => x.getoond).map((x) => x.p)]) {
     w.aandeel(`${p}.k`, nId(p), DECIMALEN, { id: `${p}.aandeel` }).afgeleid(`${p}.grenzen`, [nId(p)]);
   }
-  const b = beveilig(w.weergave());
+  const klein = regels.filter((x) => x.r.onderdrukt && x.r.klein).flatMap((x) => [nIds.get(x.p)!, `${x.p}.k`]);
+  const b = metKleineLegeCellen(beveilig(w.weergave()), klein);
   const p = (code: string | null) => (code === null ? NL : rij(code));
   const uit: CohortBescherming = {
     b,
@@ -192,12 +196,14 @@ export function beschermReeksen(reeksen: Reeksen, indicator: NiveauIndicator, ba
   const w = new WeergaveBouwer();
   const tellingen = basisTellingen(indicator);
   const punten = new Set<string>();
+  const klein: string[] = [];
   const getoond = reeksen.regios.filter((r) => r.regio_code !== null && regios.includes(r.regio_code));
   for (const r of [reeksen.landelijk, ...getoond]) {
     const p = r.landelijk ? NL : rij(r.regio_code);
     for (const pt of r.punten) {
       const kwartaal = kwartaalUitReeksen(reeksen, pt.kwartaal);
       for (const t of tellingen) w.cel(`${p}.${pt.kwartaal}.${t}`, pt[t], { getoond: false, ...besluit(kwartaal, `${p}.${t}`) });
+      if (pt.klein) klein.push(...tellingen.map((t) => `${p}.${pt.kwartaal}.${t}`));
     }
     const heeftBasis = r.punten.some((pt) => pt.kwartaal === basis);
     for (const pt of r.punten) {
@@ -207,7 +213,7 @@ export function beschermReeksen(reeksen: Reeksen, indicator: NiveauIndicator, ba
       punten.add(`${p}.${pt.kwartaal}`);
     }
   }
-  const b = beveilig(w.weergave());
+  const b = metKleineLegeCellen(beveilig(w.weergave()), klein);
   return {
     b,
     punt(code, kwartaal, v) {
