@@ -17,6 +17,7 @@ import { panelBereikQuery, standaardBasiskwartaal, type PanelBereik } from '../.
 import { runMetric } from '../../src/lib/sql/query.ts';
 import { beschermCohorten, type UitkomstVeld } from '../../src/pages/duurzaamheid/beveiliging.ts';
 import { duurzaamheidQueries } from '../../src/pages/duurzaamheid/queries.ts';
+import { regioKwartalen } from '../../src/pages/duurzaamheid/regio-kwartaal.ts';
 import type { Selectie } from '../../src/pages/duurzaamheid/selectie.ts';
 import { ROOT, launchBrowser, newMonitoredContext, settle } from './harness.ts';
 import { type Csv, alleCsv, getoondeAantallen } from './lezen.ts';
@@ -56,6 +57,8 @@ afterAll(async () => {
 const SELECTIES: [string, Pick<Selectie, 'regio' | 'sector' | 'achtergrond'>, boolean][] = [
   ['regio=AM37&sector=overheid&achtergrond=WIW/ID', { regio: ['AM37'], sector: 'overheid', achtergrond: ['WIW/ID'] }, true],
   ['regio=AM25&sector=markt&achtergrond=Wajong,Participatiewet', { regio: ['AM25'], sector: 'markt', achtergrond: ['Wajong', 'Participatiewet'] }, false],
+  // The cohort total is the Regio's werkzaam count of AM37 (printed there on the demo data: vast here).
+  ['regio=AM37', { regio: ['AM37'], sector: 'alle', achtergrond: [] }, false],
 ];
 
 describe('Duurzaamheid: what the CSV exports give away on the smallest selections', () => {
@@ -72,7 +75,9 @@ describe('Duurzaamheid: what the CSV exports give away on the smallest selection
     const basis = standaardBasiskwartaal(bereik)! as Kwartaal;
     const s = { basis, horizon: 4, ...keuze } as Selectie;
     const q = duurzaamheidQueries(s, bereik);
-    const tabellen = beschermCohorten(await runMetric(native, q.cohortTrend), await runMetric(native, q.uitstroomTrend), s.achtergrond);
+    // Filtered on a region in all sectors the total is the Regio's count, decided by its quarter tables.
+    const reeksen = q.regioKwartaal ? await runMetric(native, q.regioKwartaal) : null;
+    const tabellen = beschermCohorten(await runMetric(native, q.cohortTrend), await runMetric(native, q.uitstroomTrend), s.achtergrond, reeksen ? regioKwartalen(reeksen, s.regio) : null);
     for (const p of tabellen.values()) expect(p.b.audit.lekken).toEqual([]);
 
     // The outcome table of the base quarter: per group its counts.
