@@ -23,6 +23,7 @@ import { kengetallen, UREN_PER_BAAN } from '../src/lib/metrics/regio-sommen.ts';
 import { runMetric } from '../src/lib/sql/query.ts';
 import { beschermCohort, beschermCohorten } from '../src/pages/duurzaamheid/beveiliging.ts';
 import { context, contractData, uitkomstData } from '../src/pages/duurzaamheid/grafieken.ts';
+import { beschermdeKwartalen, kernzinnen } from '../src/pages/duurzaamheid/kernzinnen.ts';
 import { duurzaamheidQueries } from '../src/pages/duurzaamheid/queries.ts';
 import { regioKwartalen } from '../src/pages/duurzaamheid/regio-kwartaal.ts';
 import type { Selectie } from '../src/pages/duurzaamheid/selectie.ts';
@@ -144,6 +145,19 @@ describe("Duurzaamheid on one region takes the Regio's decision of its werkzaam 
     const per = new Map(contractData(rijenC, {}, ctx, undefined, regio).rijen.map((r) => [r.kwartaal, r]));
     expect(per.get('2021Q3')).toMatchObject({ werkzamen: BESCHERMD, uren_pct: BESCHERMD, duur: BESCHERMD });
     expect(per.get('2022Q3')).toMatchObject({ werkzamen: 30, uren_pct: 0.6, duur: 4.5 });
+    // The headline's contract sentences about that quarter say the same, with the same reason.
+    const zinnen = (eind: Kwartaal) => kernzinnen({
+      uitkomst: null, starters: null, contract: rijenC, contractBeschermd: beschermdeKwartalen(contractData(rijenC, {}, ctx, undefined, regio)),
+      uitstroom: null, achtergrond: [], eind, uwv: null,
+    });
+    expect(zinnen('2021Q3')).toEqual([
+      'Het aandeel van de verloonde uren op een contract voor onbepaalde tijd in het derde kwartaal van 2021 wordt niet getoond, om een kleine groep elders in de tabel te beschermen.',
+      'De gemiddelde duur van de huidige banen in het derde kwartaal van 2021 wordt niet getoond, om een kleine groep elders in de tabel te beschermen.',
+    ]);
+    expect(zinnen('2022Q3')).toEqual([
+      'In het derde kwartaal van 2022 werd 60 procent van de verloonde uren gewerkt op basis van een contract voor onbepaalde tijd.',
+      'De gemiddelde duur van de huidige banen was in het derde kwartaal van 2022 4,5 jaar.',
+    ]);
   });
 });
 

@@ -4,6 +4,8 @@
  * says why ("omdat het om minder dan 10 personen gaat" or "om een kleine groep elders in de
  * tabel te beschermen"). The published UWV figures of the cohort follow the computed headline.
  */
+import type { ChartData } from '../../lib/charts/spec.ts';
+import { isOnderdrukt } from '../../lib/format/disclosure.ts';
 import type { ContractRij } from '../../lib/metrics/duurzaamheid/contract.ts';
 import type { Splitsing } from '../../lib/metrics/duurzaamheid/filters.ts';
 import type { StartersRij } from '../../lib/metrics/duurzaamheid/starters.ts';
@@ -24,11 +26,19 @@ export interface KernInvoer {
   uitkomst: { rijen: readonly UitkomstRij[]; bescherming: CohortBescherming } | null;
   starters: { rijen: readonly StartersRij[]; bescherming: StartersBescherming } | null;
   contract: readonly ContractRij[] | null;
+  /** Quarters whose werkzamen the contract trend hides to protect a small group (its hours share and duration go with them). */
+  contractBeschermd?: ReadonlySet<Kwartaal>;
   uitstroom: readonly UitstroomRij[] | null;
   achtergrond: readonly string[];
   eind: Kwartaal | null;
   /** The published UWV figures of this cohort as a sentence (selectie.ts uwvZin). */
   uwv: string | null;
+}
+
+/** The quarters whose werkzamen the contract trend (contractData) hides to protect a small group. */
+export function beschermdeKwartalen(contract: ChartData | null): Set<Kwartaal> {
+  const rijen = contract?.rijen ?? [];
+  return new Set(rijen.filter((r) => isOnderdrukt(r.werkzamen) && r.werkzamen.soort === 'bescherming').map((r) => r.kwartaal as Kwartaal));
 }
 
 export function kernzinnen(k: KernInvoer): string[] {
@@ -53,7 +63,8 @@ export function kernzinnen(k: KernInvoer): string[] {
     if (s) uit.push(zinStarters(s, split, zinStartersBescherming(k.starters.bescherming, 'totaal')));
   }
   const c = k.contract && k.eind ? k.contract.find((r) => r.kwartaal === k.eind && r.groep === 'totaal') : undefined;
-  if (c) uit.push(zinContract(c), zinBaanduur(c));
+  const beschermd = c ? (k.contractBeschermd?.has(c.kwartaal) ?? false) : false;
+  if (c) uit.push(zinContract(c, undefined, beschermd), zinBaanduur(c, undefined, beschermd));
   if (k.uitkomst && k.uitstroom?.length) {
     const z = zinUitstroom(somUitstroom(k.uitstroom, k.achtergrond), zinRedenen(k.uitkomst.bescherming));
     if (z) uit.push(z);

@@ -135,21 +135,22 @@ function doorGroep(rij: ContractRij, split: Splitsing | undefined, voorzetsel: s
   return split && split !== 'none' && rij.groep !== 'totaal' ? ` ${voorzetsel} ${groepOmschrijving(rij.groep, split)}` : '';
 }
 
-export function zinContract(rij: ContractRij, split?: Splitsing): string {
+/** `beschermd`: the quarter's count of werkzamen is hidden to protect a small group elsewhere (the contract trend hides it too). */
+export function zinContract(rij: ContractRij, split?: Splitsing, beschermd = false): string {
   const kw = formatKwartaalVoluit(rij.kwartaal);
   const door = doorGroep(rij, split, 'door');
-  const a = rij.urenOnbepaaldPct === null ? null : veiligGemiddelde(rij.urenOnbepaaldPct, rij.werkzamen);
+  const a = rij.urenOnbepaaldPct === null || beschermd ? null : veiligGemiddelde(rij.urenOnbepaaldPct, rij.werkzamen);
   if (a === null || isOnderdrukt(a)) {
-    return `Het aandeel van de verloonde uren${door} op een contract voor onbepaalde tijd in het ${kw} ${NIET_GETOOND}.`;
+    return `Het aandeel van de verloonde uren${door} op een contract voor onbepaalde tijd in het ${kw} ${beschermd ? nietGetoond('bescherming') : NIET_GETOOND}.`;
   }
   return `In het ${kw} werd ${formatAantal(a, 0)} procent van de verloonde uren${door} gewerkt op basis van een contract voor onbepaalde tijd.`;
 }
 
-export function zinBaanduur(rij: ContractRij, split?: Splitsing): string {
+export function zinBaanduur(rij: ContractRij, split?: Splitsing, beschermd = false): string {
   const kw = formatKwartaalVoluit(rij.kwartaal);
   const van = doorGroep(rij, split, 'van');
-  const d = rij.gemBaanduurJaren === null ? null : veiligGemiddelde(rij.gemBaanduurJaren, rij.werkzamen);
-  if (d === null || isOnderdrukt(d)) return `De gemiddelde duur van de huidige banen${van} in het ${kw} ${NIET_GETOOND}.`;
+  const d = rij.gemBaanduurJaren === null || beschermd ? null : veiligGemiddelde(rij.gemBaanduurJaren, rij.werkzamen);
+  if (d === null || isOnderdrukt(d)) return `De gemiddelde duur van de huidige banen${van} in het ${kw} ${beschermd ? nietGetoond('bescherming') : NIET_GETOOND}.`;
   return `De gemiddelde duur van de huidige banen${van} was in het ${kw} ${formatAantal(d, 1)} jaar.`;
 }
 
