@@ -53,7 +53,7 @@ export interface VoorberekendeTabel {
 }
 
 /** The marks every written table ends with (beveiligdeSelectie writes them). */
-export const MARKERINGEN = [{ naam: 'onderdrukt', type: 'BOOLEAN' }, { naam: 'onderdrukt_reden', type: 'VARCHAR' }] as const satisfies readonly { naam: string; type: KolomType }[];
+const MARKERINGEN = [{ naam: 'onderdrukt', type: 'BOOLEAN' }, { naam: 'onderdrukt_reden', type: 'VARCHAR' }] as const satisfies readonly { naam: string; type: KolomType }[];
 
 /** The columns of a written table in order, then the marks. */
 function metOnderdrukt(kolommen: Readonly<Record<string, KolomType>>): { naam: string; type: KolomType }[] {
