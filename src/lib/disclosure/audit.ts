@@ -97,7 +97,8 @@ export function audit(w: Weergave, onderdrukt: Onderdrukking, opties: AuditOptie
   return { cellen, lekken: cellen.filter((c) => !c.beschermd), kleinGetoond: kleinGetoond(w, onderdrukt, opties.drempel ?? DREMPEL) };
 }
 
-function kleinGetoond(w: Weergave, onderdrukt: Onderdrukking, drempel: number): string[] {
+/** Ids of counts, shares and derived values printed although they are about a small group. */
+export function kleinGetoond(w: Weergave, onderdrukt: Onderdrukking, drempel: number): string[] {
   const cel = new Map(w.cellen.map((c) => [c.id, c]));
   const klein = (id: CelId) => cel.get(id)!.aantal < drempel;
   const uit: string[] = [];

@@ -14,6 +14,7 @@
 import { AFGELEID, BESCHERMD, KLEIN, type Onderdrukt } from '../format/disclosure.ts';
 import type { AuditUitkomst } from './audit.ts';
 import { getoondeAandelen, optellendeVerdelingen, type GetoondAandeel } from './kennis.ts';
+import { onderdrukMetKubussen, type Blokken } from './kubus.ts';
 import { onderdruk, type OnderdrukOpties } from './onderdrukking.ts';
 import { controleer, type CelId, type Reden, type Weergave } from './tabel.ts';
 
@@ -46,9 +47,14 @@ export interface Beveiligd {
   optellend(aandeelId: string): boolean;
 }
 
-export function beveilig(w: Weergave, opties: OnderdrukOpties = {}): Beveiligd {
+/**
+ * `blokken`: the structure of a table that is a product of sums (kubus.ts); with it the table is
+ * protected by hypercubes, whose proofs are the audit of the cells they cover.
+ */
+export function beveilig(w: Weergave, opties: OnderdrukOpties & { blokken?: Blokken } = {}): Beveiligd {
   controleer(w);
-  const { onderdrukt, audit } = onderdruk(w, opties);
+  const { blokken, ...rest } = opties;
+  const { onderdrukt, audit } = blokken ? onderdrukMetKubussen(w, blokken, rest) : onderdruk(w, rest);
   const cel = new Map(w.cellen.map((c) => [c.id, c]));
   const aandeel = new Map((w.aandelen ?? []).map((a) => [a.id, a]));
   const afgeleid = new Map((w.afgeleid ?? []).map((a) => [a.id, a]));

@@ -26,6 +26,8 @@ export interface OnderdrukOpties {
   readonly drempel?: number;
   /** The reader knows why each hidden cell is hidden (default true). */
   readonly redenBekend?: boolean;
+  /** Start from this suppression instead of the primary one (it must contain the primary cells). */
+  readonly start?: ReadonlyMap<CelId, Reden>;
 }
 
 export interface OnderdrukUitkomst {
@@ -46,7 +48,7 @@ export function primair(w: Weergave, drempel = DREMPEL): Map<CelId, Reden> {
 export function onderdruk(w: Weergave, opties: OnderdrukOpties = {}): OnderdrukUitkomst {
   const drempel = opties.drempel ?? DREMPEL;
   const ctx = context(w, opties);
-  const s = primair(w, drempel);
+  const s = new Map(opties.start ?? primair(w, drempel));
   const snel = { ...opties, snel: true };
   let a = audit(w, s, snel);
   for (let ronde = 0; a.lekken.length > 0 && ronde <= w.cellen.length; ronde++) {
@@ -126,8 +128,14 @@ function context(w: Weergave, opties: OnderdrukOpties): Context {
   };
   for (const r of relaties) verbind(r.termen.keys());
   for (const a of w.aandelen ?? []) verbind([a.teller, a.noemer]);
-  // What hiding a cell costs: its persons × its weight × the numbers it takes off the screen
-  // (its count, its shares, its derived values), so a total under many shares costs more.
+  return { w, opties, drempel: opties.drempel ?? DREMPEL, cel, zichtbaar, buren, relaties, perCel, kosten: kostenVan(w) };
+}
+
+/**
+ * What hiding a cell costs: its persons × its weight × the numbers it takes off the screen (its
+ * count, its shares, its derived values), so a total under many shares costs more.
+ */
+export function kostenVan(w: Weergave): (c: Cel) => number {
   const weergaven = new Map<CelId, number>(w.cellen.map((c) => [c.id, c.getoond === false ? 0 : 1]));
   const telOp = (id: CelId) => weergaven.set(id, weergaven.get(id)! + 1);
   for (const a of w.aandelen ?? []) {
@@ -141,8 +149,7 @@ function context(w: Weergave, opties: OnderdrukOpties): Context {
     ...(w.aandelen ?? []).map((x) => x.noemer),
     ...(w.nestingen ?? []).map((x) => x.geheel),
   ]);
-  const kosten = (c: Cel) => c.aantal * (c.gewicht ?? 1) * Math.max(1, weergaven.get(c.id)!) * (totalen.has(c.id) ? 1.01 : 1);
-  return { w, opties, drempel: opties.drempel ?? DREMPEL, cel, zichtbaar, buren, relaties, perCel, kosten };
+  return (c: Cel) => c.aantal * (c.gewicht ?? 1) * Math.max(1, weergaven.get(c.id)!) * (totalen.has(c.id) ? 1.01 : 1);
 }
 
 /**

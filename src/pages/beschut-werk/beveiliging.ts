@@ -18,18 +18,11 @@
  * view), and differences between two periods asked one after the other.
  *
  * WIRED for places (beschermPlekken, beschermGemeentePlekken: 0,3–1,5 s in Node on the demo data).
- * NOT YET WIRED for adviezen: the page still hides them with onderdrukking.ts. On the demo data nearly every
- * gemeente cell is under 10 (333 of 342 gemeenten in January–May 2017), and the module is too
- * slow for a page even on the decomposed tables. Measured in Node (January–May 2017, a shared
- * 2-core machine): the comparison of 3.402 cells > 4 minutes for the first audit round; the
- * regions + Nederland alone (324 cells, 176 under 10) 5–12 s for the first audit (482 solves of
- * about 5 ms) and 50–120 s per secondary round (about 620 solves of about 80 ms), still 35–155
- * leaking cells after 5 rounds. 148 of the first 176 small cells are really recoverable (a small
- * part next to printed parts and a printed total), so protection needs many secondary cells; and
- * in the quick audit a cell linked to more than 60 unknowns that the local solves cannot prove
- * counts as leaking, which keeps about 145 cells "leaking" round after round. A page needs a
- * structural method for these product-of-sums tables (soort × aanvrager × gebied or maand), e.g.
- * hypercubes whose corners prove each hidden cell can move, with the LP only for what they leave.
+ * NOT YET WIRED for adviezen: the page still hides them with onderdrukking.ts. The tables here are
+ * protected by hypercubes (AdviesTabel.bescherm → lib/disclosure/kubus.ts), each hidden cell with a
+ * proof; on the demo data the regions + Nederland of January–May 2017 take 1,7 s in Node (the exact
+ * audit finds nothing), but the whole comparison 12–21 s and a region's months grid longer: too slow
+ * for a page until the changes near a cell are solved faster (README, "Beschut werk").
  * Hand-built panels: test/beschut-beveiliging.test.ts.
  */
 import type { Beveiligd } from '../../lib/disclosure/beveilig.ts';

@@ -12,7 +12,9 @@
  * too (`gelijk`), so the page can never show one and hide the other.
  */
 import { beveilig, type Beveiligd } from '../../lib/disclosure/beveilig.ts';
+import type { Blokken } from '../../lib/disclosure/kubus.ts';
 import { WeergaveBouwer, type Reden, type Weergave } from '../../lib/disclosure/tabel.ts';
+import type { DimensieSom } from '../../lib/disclosure/vectoren.ts';
 import type { AanvragerKeuze } from '../../lib/metrics/beschut-afleiden.ts';
 import type { GemeenteMaandRij } from '../../lib/metrics/beschut-gemeenten.ts';
 import type { MaandRij } from '../../lib/metrics/beschut.ts';
@@ -48,6 +50,10 @@ export class AdviesTabel {
   private readonly w = new WeergaveBouwer();
   /** Page id → cell id (null: a known zero, not a cell). */
   private readonly naar = new Map<string, string | null>();
+  /** Unit → the unit it equals by definition (gelijk). */
+  private readonly zelfde = new Map<string, string>();
+  /** The sums of units (each for every soort and aanvrager), as the product's third dimension. */
+  private readonly eenheidSommen: DimensieSom[] = [];
 
   constructor(private readonly elders: Elders = () => undefined) {}
 
@@ -89,12 +95,16 @@ export class AdviesTabel {
 
   /** Unit `e` has the counts of unit `zelfde` by definition: the same cells. */
   gelijk(e: string, zelfde: string): this {
+    this.zelfde.set(e, this.zelfde.get(zelfde) ?? zelfde);
     for (const s of SOORTEN) for (const a of AANVRAGERS) this.naar.set(cel(s, e, a), this.id(cel(s, zelfde, a)));
     return this;
   }
 
   /** Unit `totaal` = Σ units `delen`, for every soort and aanvrager. */
   som(totaal: string, delen: readonly string[]): this {
+    const unit = (e: string) => this.zelfde.get(e) ?? e;
+    const d = [...new Set(delen.map(unit))];
+    if (!d.includes(unit(totaal))) this.eenheidSommen.push({ totaal: unit(totaal), delen: d });
     for (const s of SOORTEN) {
       for (const a of AANVRAGERS) {
         const t = this.id(cel(s, totaal, a));
@@ -112,9 +122,30 @@ export class AdviesTabel {
     return this.w.weergave();
   }
 
-  /** beveilig() over the table; the hidden page cells (aliases included). */
+  /**
+   * The table as a product: per unit a block soort × aanvrager (b = p + n, totaal = gemeente +
+   * burger), and the sums of units; hypercubes over at most `steun` units.
+   */
+  blokken(steun = 4): Blokken {
+    return {
+      leden: SOORTEN.flatMap((s) => AANVRAGERS.map((a) => `${s}|${a}`)),
+      sommen: [
+        ...AANVRAGERS.map((a) => ({ totaal: `b|${a}`, delen: [`p|${a}`, `n|${a}`] })),
+        ...SOORTEN.map((s) => ({ totaal: `${s}|totaal`, delen: [`${s}|gemeente`, `${s}|burger`] })),
+      ],
+      eenheidSommen: this.eenheidSommen,
+      steun,
+      cel: (lid, e) => this.naar.get(`${lid.slice(0, 2)}${e}${lid.slice(1)}`),
+      plaats: (id) => {
+        const [s, e, a] = id.split('|');
+        return { lid: `${s}|${a}`, eenheid: e };
+      },
+    };
+  }
+
+  /** beveilig() over the table (by hypercubes); the hidden page cells (aliases included). */
   bescherm(): { b: Beveiligd; verborgen: Map<string, Reden> } {
-    const b = beveilig(this.w.weergave());
+    const b = beveilig(this.w.weergave(), { blokken: this.blokken() });
     const verborgen = new Map<string, Reden>();
     for (const [pagina, id] of this.naar) {
       const r = id === null ? undefined : b.onderdrukt.get(id);
