@@ -5,9 +5,9 @@
  * Part of `npm run bench` (bench/run.ts); on its own: `npx tsx bench/informatieverlies.ts`.
  *
  * A view is { pagina, view, selectie, bereken(engine) }: Duurzaamheid, Regio's and Beschut werk are
- * in VIEWS (BUIG declares no person counts of its own); pass your own list to informatieverlies(). Beschut werk is not on lib/disclosure yet: its rows
- * count what the page's own rules (pages/beschut-werk/onderdrukking.ts) hide, plus Nederland's
- * months as lib/disclosure would protect them (beveiliging.ts, not on the page yet).
+ * in VIEWS (BUIG declares no person counts of its own); pass your own list to informatieverlies(). Beschut werk's comparison is not on lib/disclosure
+ * yet: its row counts what the page's own rules (pages/beschut-werk/onderdrukking.ts) hide;
+ * Nederland's months go through lib/disclosure (beveiliging.ts, hypercubes) as on the page.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -112,7 +112,7 @@ function beschut(selectie: string, van: string, tot: string): VerliesView[] {
     },
     {
       pagina: 'Beschut werk',
-      view: 'maanden Nederland (lib/disclosure; nog niet op de pagina)',
+      view: 'maanden Nederland (lib/disclosure, kubussen)',
       selectie,
       async bereken(engine) {
         const m = (await runMetric(engine, perMaandQuery({ van: eersteMaand({ van, tot }), tot })))!;

@@ -117,18 +117,26 @@ export function kubussen(w: Weergave, bl: Blokken, opties: OnderdrukOpties = {})
       const m = marken(ctx, s, bl, c.id);
       bewijs.set(c.id, { ...(bewijs.get(c.id) ?? { neer: 0, op: 0 }), marken: m });
       if (probeer(c)) continue;
-      const blok = new Set(bl.leden.map((l) => bl.cel(l, bl.plaats(c.id).eenheid)).filter((x): x is CelId => !!x && open(ctx, s, x) && !ctx.cel.get(x)!.vast));
-      if (blok.size === 0) continue;
-      const smal = marken(ctx, s, bl, c.id, blok);
-      if (smal.min === m.min && smal.max === m.max) continue;
-      bewijs.set(c.id, { ...bewijs.get(c.id)!, marken: smal });
-      if (probeer(c)) {
-        for (const id of blok) {
+      const blok = bl.leden
+        .map((l) => bl.cel(l, bl.plaats(c.id).eenheid))
+        .filter((x): x is CelId => !!x && open(ctx, s, x) && !ctx.cel.get(x)!.vast)
+        .sort((a, b) => ctx.kosten(ctx.cel.get(a)!) - ctx.kosten(ctx.cel.get(b)!));
+      // One printed cell of the block at a time, the cheapest first, then all of them.
+      for (const alsVerborgen of [...blok.map((x) => new Set([x])), ...(blok.length > 1 ? [new Set(blok)] : [])]) {
+        const smal = marken(ctx, s, bl, c.id, alsVerborgen);
+        if (smal.min === m.min && smal.max === m.max) continue;
+        bewijs.set(c.id, { ...bewijs.get(c.id)!, marken: smal });
+        if (!probeer(c)) {
+          bewijs.set(c.id, { ...bewijs.get(c.id)!, marken: m });
+          continue;
+        }
+        for (const id of alsVerborgen) {
           if (!open(ctx, s, id)) continue;
           s.set(id, 'bescherming');
           rij.push(id);
         }
-      } else bewijs.set(c.id, { ...bewijs.get(c.id)!, marken: m });
+        break;
+      }
     }
     const over = [...s.keys()].filter((id) => !beschermd(ctx, ctx.cel.get(id)!, bewijs.get(id)));
     if (over.length === 0) break;

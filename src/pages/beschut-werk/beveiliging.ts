@@ -96,7 +96,7 @@ const maandenIn = (maanden: readonly string[], s: MaandSom) => maanden.filter((m
  * The months and sums of one unit `u` into table `t` (unit ids `prefix + month/sum id`). A sum of
  * one month is that month; a sum equal to an earlier one is that one.
  */
-function declareerMaanden(t: AdviesTabel, prefix: string, maanden: readonly string[], sommen: readonly MaandSom[], tel: (ms: readonly string[]) => (a: AanvragerKeuze) => Tel, opties: { gewicht?: number } = {}): void {
+function declareerMaanden(t: AdviesTabel, prefix: string, maanden: readonly string[], sommen: readonly MaandSom[], tel: (ms: readonly string[]) => (a: AanvragerKeuze) => Tel, opties: { gewicht?: number; gewichtTotaal?: number } = {}): void {
   for (const m of maanden) t.eenheid(prefix + m, tel([m]), { ...opties, burgerNul: voor2017(m) && tel([m])('burger').b === 0 });
   const gezien = new Map<string, string>();
   for (const s of sommen) {
@@ -113,13 +113,17 @@ function declareerMaanden(t: AdviesTabel, prefix: string, maanden: readonly stri
   }
 }
 
-/** What the comparison decided about unit `code`, for the period cells (`eenheid` PERIODE) of a months table. */
-function uitVergelijking(vergelijking: Verborgen | null, paren: readonly (readonly [string, string])[]): Elders {
+/**
+ * What the comparison decided about unit `code`, for the period cells (`eenheid` PERIODE) of a
+ * months table: hidden with its reason, or (the page's own rules give only the ids) hidden.
+ */
+function uitVergelijking(vergelijking: Verborgen | ReadonlySet<string> | null, paren: readonly (readonly [string, string])[]): Elders {
   if (!vergelijking) return () => undefined;
-  const naar = new Map<string, Reden | 'getoond'>();
+  const naar = new Map<string, Reden | 'verborgen' | 'getoond'>();
+  const besluit = (id: string) => (vergelijking instanceof Map ? vergelijking.get(id) : vergelijking.has(id) ? 'verborgen' : undefined);
   for (const [eenheid, code] of paren) {
     for (const s of ['b', 'p', 'n'] as const) {
-      for (const a of ['gemeente', 'burger', 'totaal'] as const) naar.set(cel(s, eenheid, a), vergelijking.get(cel(s, code, a)) ?? 'getoond');
+      for (const a of ['gemeente', 'burger', 'totaal'] as const) naar.set(cel(s, eenheid, a), besluit(cel(s, code, a)) ?? 'getoond');
     }
   }
   return (id) => naar.get(id);
@@ -127,13 +131,23 @@ function uitVergelijking(vergelijking: Verborgen | null, paren: readonly (readon
 
 /**
  * Monthly counts of one unit (every aanvrager and totaal, every month of `sommen`) with the sums.
- * `vergelijking`: what the comparison decided for this unit (`code`), or null (no comparison).
+ * `vergelijking`: what the comparison decided for this unit (`code`), or null (no comparison);
+ * `gepubliceerd`: ids of counts UWV published (the page prints them next to their twin).
  */
-export function beschermMaanden(rijen: readonly MaandRij[], sommen: readonly MaandSom[], vergelijking: Verborgen | null = null, code = 'NL'): { verborgen: Verborgen; b: Beveiligd } {
+export function beschermMaanden(
+  rijen: readonly MaandRij[],
+  sommen: readonly MaandSom[],
+  vergelijking: Verborgen | ReadonlySet<string> | null = null,
+  code = 'NL',
+  gepubliceerd: ReadonlySet<string> = new Set(),
+): { verborgen: Verborgen; b: Beveiligd } {
   const maanden = [...new Set(rijen.map((r) => r.maand))].sort();
   const tel = telMaanden(rijen);
-  const t = new AdviesTabel(uitVergelijking(vergelijking, [[PERIODE, code]]));
-  declareerMaanden(t, '', maanden, sommen, tel);
+  const elders = uitVergelijking(vergelijking, [[PERIODE, code]]);
+  // A count UWV published is known to every reader: printed, never hidden (another cell is).
+  const t = new AdviesTabel((id) => (gepubliceerd.has(id) ? 'getoond' : elders(id)));
+  // The totals of both aanvragers weigh more: split counts protect small groups first.
+  declareerMaanden(t, '', maanden, sommen, tel, { gewichtTotaal: 10 });
   return t.bescherm();
 }
 

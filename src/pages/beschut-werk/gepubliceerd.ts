@@ -12,7 +12,8 @@ import type { MaandRij, PlekkenRij } from '../../lib/metrics/beschut.ts';
 import { tweeling, type BeschutCijfer } from '../../lib/published/beschut.ts';
 import { bronVermelding } from '../../lib/published/bronvermelding.ts';
 import { bronVelden, NOOT_AANVULLEND, type Context } from './context.ts';
-import { beschermMaanden, cel } from './onderdrukking.ts';
+import { beschermMaanden } from './beveiliging.ts';
+import { cel } from './onderdrukking.ts';
 import type { MaandSom } from './tabel.ts';
 
 export interface Vergelijking {
@@ -31,7 +32,15 @@ export function vergelijkingen(cijfers: readonly BeschutCijfer[], maanden: reado
     const b = c.berekening;
     if (b.soort === 'adviezen' && b.van !== b.tot && !sommen.some((s) => s.id === somId(b.van, b.tot))) sommen.push({ id: somId(b.van, b.tot), van: b.van, tot: b.tot });
   }
-  const verborgen = maanden && maanden.length ? beschermMaanden(maanden, sommen) : new Set<string>();
+  // A twin equal to the count UWV published is known to every reader: printed.
+  const bekend = new Set<string>();
+  for (const c of cijfers) {
+    const b = c.berekening;
+    if (b.soort !== 'adviezen' || c.waarde < DREMPEL || tweeling(c, { maanden, plekken }) !== c.waarde) continue;
+    if (b.maat === 'beoordelingen') bekend.add(cel('b', somId(b.van, b.tot), b.aanvrager));
+    if (b.maat === 'positief') bekend.add(cel('p', somId(b.van, b.tot), b.aanvrager));
+  }
+  const verborgen = maanden && maanden.length ? new Set(beschermMaanden(maanden, sommen, null, 'NL', bekend).verborgen.keys()) : new Set<string>();
   return cijfers.map((c) => {
     const w = tweeling(c, { maanden, plekken });
     if (w === null) return { cijfer: c, berekend: null, verschil: null };

@@ -9,17 +9,19 @@
  * than 10 together, the next smallest part is hidden too. Rules are applied again until nothing
  * changes, since hiding a cell in one sum can expose it in another.
  * Known zeros (burgers could ask for an advies only from 2017) are no secret and take no part.
- * Places are not hidden here: they go through the disclosure module (beveiliging.ts).
+ * Places, and the months of Nederland and of a region, are not hidden here: they go through the
+ * disclosure module (beveiliging.ts). Left here: the comparison of one period and a gemeente's
+ * months (too slow on the module yet, see beveiliging.ts) and a unit's years.
  * Not covered: differences between two periods the user asks one after the other (a month of a
  * gemeente as Jan–May minus Jan–Apr); that needs fixed periods or noise, not cell suppression.
  */
 import { DREMPEL } from '../../lib/format/disclosure.ts';
 import type { AanvragerKeuze, Gebieden } from '../../lib/metrics/beschut-afleiden.ts';
 import type { GemeenteMaandRij } from '../../lib/metrics/beschut-gemeenten.ts';
-import type { JaarRij, MaandRij } from '../../lib/metrics/beschut.ts';
+import type { JaarRij } from '../../lib/metrics/beschut.ts';
 import { onderdrukDelen } from '../../lib/format/disclosure.ts';
 import { beschermPlekken } from './beveiliging.ts';
-import { telGemeenteMaanden, telMaanden, type MaandSom } from './tabel.ts';
+import { telGemeenteMaanden, type MaandSom } from './tabel.ts';
 
 /** A sum the reader knows: totaal = Σ delen (cell ids). */
 export interface Optelling {
@@ -108,26 +110,6 @@ function bekendeNullen(waarden: ReadonlyMap<string, number>, eenheden: readonly 
 
 export const PERIODE = 'periode';
 export const JAAR_TOT_NU = 'jaartotnu';
-
-/**
- * Monthly counts with the sums of months the page shows. `maanden` must be every month asked
- * (every aanvrager and totaal); `verplicht` are cells hidden elsewhere for the same unit, e.g. its
- * period count in the comparison of gemeenten and regions (so both views hide the same).
- */
-export function beschermMaanden(maanden: readonly MaandRij[], sommen: readonly MaandSom[], verplicht: Iterable<string> = []): Set<string> {
-  const waarden = new Map<string, number>();
-  const optellingen: Optelling[] = [];
-  const lijst = [...new Set(maanden.map((r) => r.maand))].sort();
-  const tel = telMaanden(maanden);
-  for (const m of lijst) eenheid(waarden, optellingen, m, tel([m]));
-  for (const s of sommen) {
-    const delen = lijst.filter((m) => m >= s.van && m <= s.tot);
-    eenheid(waarden, optellingen, s.id, tel(delen));
-    som(optellingen, s.id, delen);
-  }
-  const bekend = bekendeNullen(waarden, [...lijst.filter((m) => m < '2017-01'), ...sommen.filter((s) => s.tot < '2017-01').map((s) => s.id)]);
-  return beschermStelsel(waarden, optellingen, { bekend, verplicht });
-}
 
 /** A gemeente's (or region's) years: each year a unit, no total over the years shown. */
 export function beschermJaren(jaren: readonly JaarRij[]): Set<string> {

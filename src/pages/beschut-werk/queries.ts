@@ -20,8 +20,8 @@ import { benodigdeMaanden, type BeschutCijfer } from '../../lib/published/beschu
 import type { MetricQuery } from '../../lib/sql/query.ts';
 import type { BeschutFilters, Eenheid } from './context.ts';
 import type { Verborgen } from './gebieden.ts';
-import { beschermGemeentePlekken } from './beveiliging.ts';
-import { beschermGemeenteMaanden, beschermMaanden, JAAR_TOT_NU, PERIODE, periodeCellen } from './onderdrukking.ts';
+import { beschermGemeentePlekken, beschermMaanden } from './beveiliging.ts';
+import { beschermGemeenteMaanden, JAAR_TOT_NU, PERIODE, periodeCellen } from './onderdrukking.ts';
 import type { MaandSom } from './tabel.ts';
 import { gemeentePunten, totaalPunten, type PlekPunt } from './plekken.ts';
 
@@ -83,7 +83,9 @@ export function verborgenMaanden(
   gebieden: Verborgen,
 ): Set<string> {
   const sommen = maandSommen(f);
-  if (e.soort !== 'gemeente') return beschermMaanden(maanden, sommen, periodeCellen(gebieden.adviezen, e.code));
+  // Nederland's and a region's months: the disclosure module (hypercubes, milliseconds), with the
+  // period as the comparison decided it.
+  if (e.soort !== 'gemeente') return new Set(beschermMaanden(maanden, sommen, gebieden.adviezen, e.code).verborgen.keys());
   const inRegio = GEMEENTEN.filter((g) => g.regio === e.regio).map((g) => g.code);
   const verplicht = new Map(inRegio.map((g) => [g, periodeCellen(gebieden.adviezen, g)]));
   return beschermGemeenteMaanden(regioMaanden ?? [], inRegio, maandenVan(eersteMaand(f), f.tot), sommen, verplicht).get(e.code) ?? new Set();

@@ -14,6 +14,7 @@
 import { beveilig, type Beveiligd } from '../../lib/disclosure/beveilig.ts';
 import type { Blokken } from '../../lib/disclosure/kubus.ts';
 import { WeergaveBouwer, type Reden, type Weergave } from '../../lib/disclosure/tabel.ts';
+import { DREMPEL } from '../../lib/format/disclosure.ts';
 import type { DimensieSom } from '../../lib/disclosure/vectoren.ts';
 import type { AanvragerKeuze } from '../../lib/metrics/beschut-afleiden.ts';
 import type { GemeenteMaandRij } from '../../lib/metrics/beschut-gemeenten.ts';
@@ -29,8 +30,11 @@ export const cel = (soort: Soort, eenheid: string, aanvrager: AanvragerKeuze) =>
 /** Hidden page cells with their reason ('klein': under 10; 'bescherming': to protect a small group elsewhere). */
 export type Verborgen = ReadonlyMap<string, Reden>;
 
-/** A count decided in another table of the page: hidden there (with its reason) or printed there. */
-export type Elders = (id: string) => Reden | 'getoond' | undefined;
+/**
+ * A count decided in another table of the page: hidden there (with its reason, or 'verborgen':
+ * the reason its size gives) or printed there.
+ */
+export type Elders = (id: string) => Reden | 'verborgen' | 'getoond' | undefined;
 
 export interface Tel {
   b: number;
@@ -42,9 +46,13 @@ export interface EenheidOpties {
   burgerNul?: boolean;
   /** Weight of the unit's cells in the information loss (Nederland: more). */
   gewicht?: number;
+  /** Weight of the unit's totaal cells (both aanvragers): a monthly total is hidden last. */
+  gewichtTotaal?: number;
   /** Whether the page prints the unit's counts (default true), or which of them. */
   getoond?: boolean | readonly Soort[];
 }
+
+const reden = (n: number): Reden => (n < DREMPEL ? 'klein' : 'bescherming');
 
 export class AdviesTabel {
   private readonly w = new WeergaveBouwer();
@@ -66,7 +74,7 @@ export class AdviesTabel {
 
   /** One unit's cells and its own sums (b = p + n, gemeente + burger = totaal). */
   eenheid(e: string, tel: (a: AanvragerKeuze) => Tel, opties: EenheidOpties = {}): this {
-    const { burgerNul = false, gewicht, getoond = true } = opties;
+    const { burgerNul = false, gewicht, gewichtTotaal, getoond = true } = opties;
     for (const a of AANVRAGERS) {
       if (burgerNul && a !== 'totaal') continue;
       const t = tel(a);
@@ -77,8 +85,8 @@ export class AdviesTabel {
         const zichtbaar = (getoond === true || (Array.isArray(getoond) && getoond.includes(s))) && s !== 'n';
         this.w.cel(id, waarden[s], {
           getoond: zichtbaar,
-          ...(gewicht ? { gewicht } : {}),
-          ...(elders === 'getoond' ? (zichtbaar ? { vast: true } : {}) : elders ? { verborgen: elders } : {}),
+          ...(gewicht || (gewichtTotaal && a === 'totaal') ? { gewicht: (gewicht ?? 1) * (a === 'totaal' ? (gewichtTotaal ?? 1) : 1) } : {}),
+          ...(elders === 'getoond' ? (zichtbaar ? { vast: true } : {}) : elders ? { verborgen: elders === 'verborgen' ? reden(waarden[s]) : elders } : {}),
         });
         this.naar.set(id, id);
       }

@@ -1,0 +1,58 @@
+/**
+ * The months of Nederland and of a region on the demo data, as the page protects them now (the
+ * disclosure module, hypercubes; the period as the comparison decided it), attacked by the exact
+ * audit. In the default view (Nederland, January–May 2017) every hidden cell is as wide as the
+ * rule set asks, where the page's own rules left 12 cells recoverable. Not yet in every view: the
+ * comparison (still the page's own rules) prints period counts the months must then keep, and
+ * with those fixed a few cells stay recoverable elsewhere (README, "Beschut werk").
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { audit } from '../src/lib/disclosure/audit.ts';
+import { NodeEngine } from '../src/lib/engine/node.ts';
+import { gebieden } from '../src/lib/metrics/beschut-afleiden.ts';
+import { gemeentenQuery } from '../src/lib/metrics/beschut-gemeenten.ts';
+import { perMaandQuery } from '../src/lib/metrics/beschut.ts';
+import { runMetric } from '../src/lib/sql/query.ts';
+import { beschermMaanden } from '../src/pages/beschut-werk/beveiliging.ts';
+import { beschermGebieden } from '../src/pages/beschut-werk/onderdrukking.ts';
+import { eersteMaand, maandSommen, verborgenMaanden } from '../src/pages/beschut-werk/queries.ts';
+
+let engine: NodeEngine;
+beforeAll(async () => {
+  const data = join(import.meta.dirname, '..', 'data');
+  const manifest = JSON.parse(readFileSync(join(data, 'manifest.json'), 'utf8')) as { extracts: { name: string; file: string }[] };
+  const pad = (n: string) => join(data, manifest.extracts.find((e) => e.name === n)!.file);
+  engine = await NodeEngine.create();
+  await engine.attachParquet({ beschut_adviezen: pad('beschut_adviezen'), beschut_plekken: pad('beschut_plekken') });
+}, 120_000);
+afterAll(() => engine?.close());
+
+describe('months on the demo data', () => {
+  it.each([
+    ['2017-01', '2017-05', null],
+    ['2016-11', '2017-02', null],
+    ['2017-01', '2017-05', 'AM01'],
+    ['2018-01', '2018-04', 'AM25'],
+  ] as const)('%s t/m %s, %s: the page hides exactly the module’s cells', async (van, tot, regio) => {
+    const f = { van, tot };
+    const rijen = (await runMetric(engine, perMaandQuery({ van: eersteMaand(f), tot, ...(regio ? { regio: [regio] } : {}) })))!;
+    const adviezen = beschermGebieden(gebieden((await runMetric(engine, gemeentenQuery(f)))!), tot).adviezen;
+    const { verborgen, b } = beschermMaanden(rijen, maandSommen(f), adviezen, regio ?? 'NL');
+    expect(audit(b.weergave, b.onderdrukt).kleinGetoond).toEqual([]);
+    const eenheid = regio ? { soort: 'regio' as const, code: regio, regio } : { soort: 'land' as const, code: 'NL', regio: null };
+    expect(verborgenMaanden(eenheid as never, f, rijen, null, { adviezen, plekken: new Set() } as never)).toEqual(new Set(verborgen.keys()));
+  });
+
+  it('Nederland, January–May 2017 (the default view): the exact audit finds nothing recoverable', async () => {
+    const f = { van: '2017-01', tot: '2017-05' };
+    const rijen = (await runMetric(engine, perMaandQuery({ van: eersteMaand(f), tot: f.tot })))!;
+    const adviezen = beschermGebieden(gebieden((await runMetric(engine, gemeentenQuery(f)))!), f.tot).adviezen;
+    const { b } = beschermMaanden(rijen, maandSommen(f), adviezen, 'NL');
+    expect(audit(b.weergave, b.onderdrukt).lekken.map((c) => `${c.id} ${c.waarde} in ${c.min}–${c.max}`)).toEqual([]);
+    // January's burger group (7 positive, 5 negative) is hidden as small.
+    expect(b.onderdrukt.get('p|2017-01|burger')).toBe('klein');
+    expect(b.onderdrukt.get('n|2017-01|burger')).toBe('klein');
+  });
+});
