@@ -6,11 +6,10 @@
  * comparison (still the page's own rules) prints period counts the months must then keep, and
  * with those fixed a few cells stay recoverable elsewhere (README, "Beschut werk").
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audit } from '../src/lib/disclosure/audit.ts';
-import { NodeEngine } from '../src/lib/engine/node.ts';
+import type { NodeEngine } from '../src/lib/engine/node.ts';
+import { demoEngine } from './demo-data.ts';
 import { gebieden } from '../src/lib/metrics/beschut-afleiden.ts';
 import { gemeentenQuery } from '../src/lib/metrics/beschut-gemeenten.ts';
 import { perMaandQuery } from '../src/lib/metrics/beschut.ts';
@@ -21,11 +20,7 @@ import { eersteMaand, maandSommen, verborgenMaanden } from '../src/pages/beschut
 
 let engine: NodeEngine;
 beforeAll(async () => {
-  const data = join(import.meta.dirname, '..', 'data');
-  const manifest = JSON.parse(readFileSync(join(data, 'manifest.json'), 'utf8')) as { extracts: { name: string; file: string }[] };
-  const pad = (n: string) => join(data, manifest.extracts.find((e) => e.name === n)!.file);
-  engine = await NodeEngine.create();
-  await engine.attachParquet({ beschut_adviezen: pad('beschut_adviezen'), beschut_plekken: pad('beschut_plekken') });
+  engine = await demoEngine('beschut_adviezen', 'beschut_plekken');
 }, 120_000);
 afterAll(() => engine?.close());
 

@@ -4,14 +4,13 @@
  * gemeente's places at the last peildatum (its profile; "<10" or "x"), the regions and Nederland
  * (map, profile), and a gemeente's places per peildatum next to its region's printed series.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audit } from '../src/lib/disclosure/audit.ts';
 import { X_BESCHERMING } from '../src/lib/disclosure/zinnen.ts';
 import { AFGELEID, BESCHERMD, KLEIN } from '../src/lib/format/disclosure.ts';
 import { WeergaveBouwer, type Reden } from '../src/lib/disclosure/tabel.ts';
-import { NodeEngine } from '../src/lib/engine/node.ts';
+import type { NodeEngine } from '../src/lib/engine/node.ts';
+import { demoEngine } from './demo-data.ts';
 import { GEMEENTEN } from '../src/lib/extracts/gemeenten.ts';
 import { gebieden, type Gebieden } from '../src/lib/metrics/beschut-afleiden.ts';
 import { gemeentenQuery, plekkenGemeentenQuery } from '../src/lib/metrics/beschut-gemeenten.ts';
@@ -23,11 +22,7 @@ import { gebiedViewVan } from '../src/pages/beschut-werk/views.ts';
 
 let engine: NodeEngine;
 beforeAll(async () => {
-  const data = join(import.meta.dirname, '..', 'data');
-  const manifest = JSON.parse(readFileSync(join(data, 'manifest.json'), 'utf8')) as { extracts: { name: string; file: string }[] };
-  const pad = (n: string) => join(data, manifest.extracts.find((e) => e.name === n)!.file);
-  engine = await NodeEngine.create();
-  await engine.attachParquet({ beschut_adviezen: pad('beschut_adviezen'), beschut_plekken: pad('beschut_plekken') });
+  engine = await demoEngine('beschut_adviezen', 'beschut_plekken');
 }, 120_000);
 afterAll(() => engine?.close());
 

@@ -4,10 +4,9 @@
  * sentence builders, with the answers worked out here; and the attacker (the audit) over every
  * base quarter's table of the page on the demo data, which must find nothing to recover.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NodeEngine } from '../src/lib/engine/node.ts';
+import type { NodeEngine } from '../src/lib/engine/node.ts';
+import { demoEngine } from './demo-data.ts';
 import { AFGELEID, BESCHERMD, KLEIN, isOnderdrukt } from '../src/lib/format/disclosure.ts';
 import type { Kwartaal } from '../src/lib/kwartaal.ts';
 import { panelBereikQuery, type PanelBereik } from '../src/lib/metrics/duurzaamheid/bereik.ts';
@@ -138,11 +137,7 @@ describe('the audit over the page on the demo data', () => {
   let engine: NodeEngine;
   let bereik: PanelBereik;
   beforeAll(async () => {
-    const data = join(import.meta.dirname, '..', 'data');
-    const manifest = JSON.parse(readFileSync(join(data, 'manifest.json'), 'utf8')) as { extracts: { name: string; file: string }[] };
-    const pad = (n: string) => join(data, manifest.extracts.find((e) => e.name === n)!.file);
-    engine = await NodeEngine.create();
-    await engine.attachParquet({ doelgroep_kwartaal: pad('doelgroep_kwartaal'), doelgroep_uitstroom: pad('doelgroep_uitstroom') });
+    engine = await demoEngine('doelgroep_kwartaal', 'doelgroep_uitstroom');
     bereik = (await runMetric(engine, panelBereikQuery()))!;
   }, 120_000);
   afterAll(() => engine?.close());

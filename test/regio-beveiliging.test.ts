@@ -4,10 +4,10 @@
  * scatter, funnel, compare) with the answers worked out here, and the attacker (the audit) over
  * every table the page builds for several selections of the demo data, which must find nothing.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NodeEngine } from '../src/lib/engine/node.ts';
+import type { NodeEngine } from '../src/lib/engine/node.ts';
+import { demoEngine } from './demo-data.ts';
 import { X_BESCHERMING } from '../src/lib/disclosure/zinnen.ts';
 import { naarCsv } from '../src/lib/export/csv.ts';
 import { AFGELEID, BESCHERMD, KLEIN, TOELICHTING_AFGELEID, TOELICHTING_KLEIN, isOnderdrukt } from '../src/lib/format/disclosure.ts';
@@ -190,10 +190,7 @@ describe('the compare view: an index rests on its quarter and the base quarter',
 describe('the audit over every Regio\'s table on the demo data', () => {
   let engine: NodeEngine;
   beforeAll(async () => {
-    const data = join(import.meta.dirname, '..', 'data');
-    const manifest = JSON.parse(readFileSync(join(data, 'manifest.json'), 'utf8')) as { extracts: { name: string; file: string }[] };
-    engine = await NodeEngine.create();
-    await engine.attachParquet({ doelgroep_kwartaal: join(data, manifest.extracts.find((e) => e.name === 'doelgroep_kwartaal')!.file) });
+    engine = await demoEngine('doelgroep_kwartaal');
   }, 120_000);
   afterAll(() => engine?.close());
 

@@ -6,7 +6,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
@@ -340,3 +340,13 @@ export function describeReport(r: PageReport): string {
       .join('\n') || 'geen problemen'
   );
 }
+
+/** Opens the Data page at `baseUrl`, loads the file at `pad` as the user's own extract and waits until it is in use. */
+export async function laadEigenBestand(page: Page, baseUrl: string, pad: string): Promise<void> {
+  await page.goto(`${baseUrl}#/data`);
+  await settle(page, 300_000);
+  await page.locator('input[type="file"]').first().setInputFiles(pad);
+  await page.getByRole('status').filter({ hasText: basename(pad) }).first().waitFor({ timeout: 60_000 });
+  await settle(page, 120_000);
+}
+

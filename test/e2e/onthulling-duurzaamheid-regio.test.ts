@@ -5,13 +5,12 @@
  * and as the contract trend's werkzamen: both say "x" there too, and Regio's map says the same.
  * Before, the page printed 30, and Nederland 286 − Drenthe 100 − Twente 150 − 30 gave Groningen's 6.
  */
-import { DuckDBInstance } from '@duckdb/node-api';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { NodeEngine } from '../../src/lib/engine/node.ts';
+import type { NodeEngine } from '../../src/lib/engine/node.ts';
 import { BESCHERMD } from '../../src/lib/format/disclosure.ts';
 import { panelBereikQuery } from '../../src/lib/metrics/duurzaamheid/bereik.ts';
 import { runMetric } from '../../src/lib/sql/query.ts';
@@ -19,7 +18,8 @@ import { beschermCohorten } from '../../src/pages/duurzaamheid/beveiliging.ts';
 import { duurzaamheidQueries } from '../../src/pages/duurzaamheid/queries.ts';
 import { regioKwartalen } from '../../src/pages/duurzaamheid/regio-kwartaal.ts';
 import type { Selectie } from '../../src/pages/duurzaamheid/selectie.ts';
-import { launchBrowser, newMonitoredContext, settle, type PageReport } from './harness.ts';
+import { launchBrowser, laadEigenBestand, newMonitoredContext, settle, type PageReport } from './harness.ts';
+import { paneelAlsParquet } from './paneel.ts';
 import { alleCsv, getoondeAantallen } from './lezen.ts';
 
 const baseUrl = inject('baseUrl');
@@ -60,24 +60,13 @@ function panel(): string[] {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pm-twee-paginas-'));
-  const db = await DuckDBInstance.create(':memory:');
-  const conn = await db.connect();
-  await conn.run(`COPY (SELECT * FROM (VALUES ${panel().join(',\n')}) AS t(persoon_id, peildatum, achtergrond, regio_code, gemeente_code,
-    werkzaam, baan_id, sector, dienstverband, contract, uren, baan_startdatum)) TO '${join(dir, bestand)}' (FORMAT parquet)`);
-  conn.closeSync();
-  db.closeSync();
-  engine = await NodeEngine.create();
-  await engine.attachParquet({ doelgroep_kwartaal: join(dir, bestand) });
+  engine = await paneelAlsParquet(join(dir, bestand), panel());
 
   browser = await launchBrowser();
   const c = await newMonitoredContext(browser, origin);
   report = c.report;
   page = await c.context.newPage();
-  await page.goto(`${baseUrl}#/data`);
-  await settle(page, 300_000);
-  await page.locator('input[type="file"]').first().setInputFiles(join(dir, bestand));
-  await page.getByRole('status').filter({ hasText: bestand }).first().waitFor({ timeout: 60_000 });
-  await settle(page, 120_000);
+  await laadEigenBestand(page, baseUrl, join(dir, bestand));
 }, 420_000);
 
 afterAll(async () => {

@@ -8,14 +8,13 @@
  * BUIG is not in here: its extract holds euros per gemeente and year, no count of persons (the
  * README's rule set says why no suppression applies; test/buig-onthulling.test.ts holds that claim).
  */
-import { DuckDBInstance } from '@duckdb/node-api';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { ChartData } from '../../src/lib/charts/spec.ts';
-import { NodeEngine } from '../../src/lib/engine/node.ts';
+import type { NodeEngine } from '../../src/lib/engine/node.ts';
 import type { Kwartaal } from '../../src/lib/kwartaal.ts';
 import { naarCsv } from '../../src/lib/export/csv.ts';
 import { beschikbareKwartalenQuery, regioDuurzaamQuery, regioOverzichtQuery, regioReeksenQuery } from '../../src/lib/metrics/regio.ts';
@@ -29,7 +28,8 @@ import { burenData } from '../../src/pages/regios/buren.ts';
 import { kaartData, profielData, profielRegels, rangTabel, vergelijkData, type PaginaIndicator } from '../../src/pages/regios/grafieken.ts';
 import { gepubliceerdeGroei, spreidingData, startniveau } from '../../src/pages/regios/spreiding.ts';
 import { trechterData } from '../../src/pages/regios/trechter.ts';
-import { ROOT, launchBrowser, newMonitoredContext, settle } from './harness.ts';
+import { ROOT, launchBrowser, laadEigenBestand, newMonitoredContext, settle } from './harness.ts';
+import { paneelAlsParquet } from './paneel.ts';
 import { frame, toonRegioWeergave } from './lezen.ts';
 
 const baseUrl = inject('baseUrl');
@@ -101,23 +101,12 @@ function geenKleinAantal(cellen: string[]): void {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pm-onthulling-'));
-  const db = await DuckDBInstance.create(':memory:');
-  const conn = await db.connect();
-  await conn.run(`COPY (SELECT * FROM (VALUES ${panel().join(',\n')}) AS t(persoon_id, peildatum, achtergrond, regio_code, gemeente_code,
-    werkzaam, baan_id, sector, dienstverband, contract, uren, baan_startdatum)) TO '${join(dir, bestand)}' (FORMAT parquet)`);
-  conn.closeSync();
-  db.closeSync();
-  engine = await NodeEngine.create();
-  await engine.attachParquet({ doelgroep_kwartaal: join(dir, bestand) });
+  engine = await paneelAlsParquet(join(dir, bestand), panel());
 
   browser = await launchBrowser();
   ({ context } = await newMonitoredContext(browser, origin));
   page = await context.newPage();
-  await page.goto(`${baseUrl}#/data`);
-  await settle(page, 300_000);
-  await page.locator('input[type="file"]').first().setInputFiles(join(dir, bestand));
-  await page.getByRole('status').filter({ hasText: bestand }).first().waitFor({ timeout: 60_000 });
-  await settle(page, 120_000);
+  await laadEigenBestand(page, baseUrl, join(dir, bestand));
 }, 420_000);
 
 afterAll(async () => {

@@ -11,7 +11,6 @@
  * How fast a redraw is, is a figure in `npm run bench`, not a test.
  * E2E_DATA_DIR (relative to the repo) points at another data folder with manifest.json.
  */
-import { DuckDBInstance } from '@duckdb/node-api';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -27,6 +26,7 @@ import type { CoordinatorStats } from '../../src/lib/query/Coordinator.ts';
 import { runMetric } from '../../src/lib/sql/query.ts';
 import { kaartData, rangTabel } from '../../src/pages/regios/grafieken.ts';
 import { ROOT, describeReport, launchBrowser, newMonitoredContext, runAxe, settle, type PageReport } from './harness.ts';
+import { schrijfPaneel } from './paneel.ts';
 import { frame, tabelRijen, toonRegioWeergave } from './lezen.ts';
 
 const baseUrl = inject('baseUrl');
@@ -382,12 +382,7 @@ describe('eigen paneel', () => {
         }
       }
     }
-    const db = await DuckDBInstance.create(':memory:');
-    const conn = await db.connect();
-    await conn.run(`COPY (SELECT * FROM (VALUES ${rijen.join(',\n')}) AS t(persoon_id, peildatum, achtergrond, regio_code, gemeente_code,
-      werkzaam, baan_id, sector, dienstverband, contract, uren, baan_startdatum)) TO '${join(dir, bestand)}' (FORMAT parquet)`);
-    conn.closeSync();
-    db.closeSync();
+    await schrijfPaneel(join(dir, bestand), rijen);
   });
 
   afterAll(() => {

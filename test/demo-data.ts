@@ -1,0 +1,13 @@
+/** A native DuckDB engine on the bundled demo extracts (data/manifest.json), for tests on the demo data. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { NodeEngine } from '../src/lib/engine/node.ts';
+
+/** The engine with the named extracts attached as tables of the same name. */
+export async function demoEngine(...namen: string[]): Promise<NodeEngine> {
+  const data = join(import.meta.dirname, '..', 'data');
+  const manifest = JSON.parse(readFileSync(join(data, 'manifest.json'), 'utf8')) as { extracts: { name: string; file: string }[] };
+  const engine = await NodeEngine.create();
+  await engine.attachParquet(Object.fromEntries(namen.map((n) => [n, join(data, manifest.extracts.find((e) => e.name === n)!.file)])));
+  return engine;
+}
