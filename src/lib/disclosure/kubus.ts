@@ -29,9 +29,9 @@
  * the page, which therefore does not use it yet (README, "Beschut werk").
  */
 import { DREMPEL } from '../format/disclosure.ts';
-import { beoordelaar, kleinGetoond, type AuditUitkomst, type CelInterval } from './audit.ts';
+import { audit as exacteAudit, beoordelaar, kleinGetoond, type AuditUitkomst, type CelInterval } from './audit.ts';
 import type { Onderdrukking } from './kennis.ts';
-import { onderdruk, primair, type OnderdrukOpties, type OnderdrukUitkomst } from './onderdrukking.ts';
+import { kostenVan, onderdruk, primair, type OnderdrukOpties, type OnderdrukUitkomst } from './onderdrukking.ts';
 import type { Cel, CelId, Reden, Weergave } from './tabel.ts';
 import { context, goedkoopste, marken, open, type Blokken, type Context } from './veranderingen.ts';
 import type { Vector } from './vectoren.ts';
@@ -168,13 +168,30 @@ function auditMetBewijs(w: Weergave, onderdrukt: Onderdrukking, bewijs: Bewijs, 
   return { cellen, lekken: cellen.filter((c) => !c.beschermd), kleinGetoond: kleinGetoond(w, onderdrukt, ctx.drempel) };
 }
 
+/** Tables up to this many cells are cleaned up afterwards: the exact audit is fast there. */
+const KLEIN_GENOEG = 200;
+
 /**
  * Suppression of a product table: changes and their proofs as the audit, the exact audit for
  * what they leave; should that find a leak, the linear-programming heuristic goes on from there.
+ * A small table is then cleaned up: each cell hidden to protect, the most costly first, is shown
+ * again when the audit still finds nothing without it (the greedy choice is not minimal).
  */
 export function onderdrukMetKubussen(w: Weergave, bl: Blokken, opties: OnderdrukOpties = {}): OnderdrukUitkomst {
   const k = kubussen(w, bl, opties);
   const a = auditMetBewijs(w, k.onderdrukt, k.bewijs, opties);
-  if (a.lekken.length === 0) return { onderdrukt: k.onderdrukt, audit: a };
-  return onderdruk(w, { ...opties, start: k.onderdrukt });
+  if (a.lekken.length > 0) return onderdruk(w, { ...opties, start: k.onderdrukt });
+  if (w.cellen.length > KLEIN_GENOEG) return { onderdrukt: k.onderdrukt, audit: a };
+  const s = new Map(k.onderdrukt);
+  const kosten = kostenVan(w);
+  const cel = new Map(w.cellen.map((c) => [c.id, c]));
+  const extra = [...s].filter(([id, r]) => r === 'bescherming' && !cel.get(id)!.verborgen).map(([id]) => cel.get(id)!);
+  for (const c of extra.sort((x, y) => kosten(y) - kosten(x) || (x.id < y.id ? -1 : 1))) {
+    const zonder = new Map(s);
+    zonder.delete(c.id);
+    const b = exacteAudit(w, zonder, { ...opties, snel: true });
+    if (b.lekken.length === 0 && b.kleinGetoond.length === 0) s.delete(c.id);
+  }
+  const eind = exacteAudit(w, s, opties);
+  return eind.lekken.length === 0 ? { onderdrukt: s, audit: eind } : { onderdrukt: k.onderdrukt, audit: a };
 }
