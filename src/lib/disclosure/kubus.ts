@@ -50,6 +50,8 @@ export interface KubusUitkomst {
   readonly bewijs: Bewijs;
   /** Hidden cells no change proved. */
   readonly onbewezen: readonly CelId[];
+  /** The changes behind the proofs (cell → how much it moves), for a layered table (lagen.ts). */
+  readonly veranderingen: readonly ReadonlyMap<CelId, number>[];
 }
 
 type Reik = { neer: number; op: number; marken?: { min: number; max: number } };
@@ -79,16 +81,22 @@ function doelen(ctx: Context, c: Cel, b: Reik): number[][] {
   return keuze.length ? [keuze] : einden(m.min, m.max);
 }
 
-/** Primary suppression, then changes of the table until every hidden cell is proven or nothing helps. */
-export function kubussen(w: Weergave, bl: Blokken, opties: OnderdrukOpties = {}): KubusUitkomst {
+/**
+ * Primary suppression, then changes of the table until every hidden cell is proven or nothing helps.
+ * `elders`: hidden cells another table proves (a layered table's parent, lagen.ts), not proven here.
+ */
+export function kubussen(w: Weergave, bl: Blokken, opties: OnderdrukOpties & { elders?: ReadonlySet<CelId> } = {}): KubusUitkomst {
+  const hier = (id: CelId) => !opties.elders?.has(id);
   const ctx = context(w, opties.drempel ?? DREMPEL, opties.redenBekend !== false);
   const s = new Map(opties.start ?? primair(w, ctx.drempel));
   const bewijs = new Map<CelId, Reik>();
   const vectoren = new Map<string, Vector[]>();
-  const rij = [...s.keys()].sort((a, b) => ctx.cel.get(a)!.aantal - ctx.cel.get(b)!.aantal || (a < b ? -1 : 1));
+  const veranderingen: Map<CelId, number>[] = [];
+  const rij = [...s.keys()].filter(hier).sort((a, b) => ctx.cel.get(a)!.aantal - ctx.cel.get(b)!.aantal || (a < b ? -1 : 1));
   const bereik = (c: Cel, doel: number) => {
     const beste = goedkoopste(ctx, s, bl, c, doel, vectoren);
     if (!beste) return false;
+    veranderingen.push(beste);
     for (const [id, d] of beste) {
       if (open(ctx, s, id)) {
         s.set(id, 'bescherming');
@@ -138,12 +146,12 @@ export function kubussen(w: Weergave, bl: Blokken, opties: OnderdrukOpties = {})
         break;
       }
     }
-    const over = [...s.keys()].filter((id) => !beschermd(ctx, ctx.cel.get(id)!, bewijs.get(id)));
+    const over = [...s.keys()].filter((id) => hier(id) && !beschermd(ctx, ctx.cel.get(id)!, bewijs.get(id)));
     if (over.length === 0) break;
     rij.push(...over);
   }
-  const onbewezen = [...s.keys()].filter((id) => !beschermd(ctx, ctx.cel.get(id)!, bewijs.get(id)));
-  return { onderdrukt: s, bewijs, onbewezen };
+  const onbewezen = [...s.keys()].filter((id) => hier(id) && !beschermd(ctx, ctx.cel.get(id)!, bewijs.get(id)));
+  return { onderdrukt: s, bewijs, onbewezen, veranderingen };
 }
 
 /**

@@ -60,7 +60,7 @@ export function context(w: Weergave, drempel: number, redenBekend: boolean): Con
 export const open = (ctx: Context, s: Onderdrukking, id: CelId) => !s.has(id) && ctx.zichtbaar.has(id);
 
 /** What the reader knows of a cell once a change has touched it. */
-function grenzen(ctx: Context, s: Onderdrukking, c: Cel): { laag: number; hoog: number } {
+export function grenzen(ctx: Context, s: Onderdrukking, c: Cel): { laag: number; hoog: number } {
   if (!ctx.redenBekend) return { laag: 0, hoog: Infinity };
   const r = s.get(c.id);
   if (r === 'klein') return { laag: 0, hoog: ctx.drempel - 1 };
@@ -285,7 +285,41 @@ export function goedkoopste(ctx: Context, s: Onderdrukking, bl: Blokken, c: Cel,
   // The target's own member moves by |doel − x| in every unit of the vector: a lower bound of the
   // cost, so the vectors are tried cheapest bound first and the search stops when none can beat the best.
   const stap = Math.abs(doel - c.aantal);
-  const kandidaten = vs.map((u) => ({ u, k: schatting(u) * stap })).filter((x) => Number.isFinite(x.k)).sort((a, b) => a.k - b.k);
+  // Among vectors with the same bound (a member never printed, such as n, bounds nothing), those
+  // whose other units print the least first: a sibling before Nederland.
+  const perEenheid = new Map<string, number>();
+  const blokVan = (e: string) => {
+    let k = perEenheid.get(e);
+    if (k !== undefined) return k;
+    k = 0;
+    for (const l of bl.leden) {
+      const id = bl.cel(l, e);
+      const x = id ? ctx.cel.get(id) : undefined;
+      if (id && x && open(ctx, s, id)) k += ctx.kosten(x);
+    }
+    perEenheid.set(e, k);
+    return k;
+  };
+  const blok = (u: Vector) => {
+    let k = 0;
+    for (const e of u.keys()) if (e !== eenheid) k += blokVan(e);
+    return k;
+  };
+  // The target's member moves by the same amount in every unit of the vector (times its sign): a
+  // unit where that member cannot move so far rules the vector out before any programme.
+  const haalbaar = (u: Vector) => {
+    for (const [e, teken] of u) {
+      const id = bl.cel(lid, e);
+      const x = id ? ctx.cel.get(id) : undefined;
+      if (!id || !x) return false;
+      if (x.vast && open(ctx, s, id)) return false;
+      const g = grenzen(ctx, s, x);
+      const v = x.aantal + teken * u.get(eenheid)! * (doel - c.aantal);
+      if (v < g.laag || v > g.hoog) return false;
+    }
+    return true;
+  };
+  const kandidaten = vs.filter(haalbaar).map((u) => ({ u, k: schatting(u) * stap, b: blok(u) })).filter((x) => Number.isFinite(x.k)).sort((a, b) => a.k - b.k || a.b - b.b);
   let beste: { kosten: number; delta: Map<CelId, number> } | null = null;
   let geprobeerd = 0;
   for (const { u, k } of kandidaten) {
@@ -295,9 +329,12 @@ export function goedkoopste(ctx: Context, s: Onderdrukking, bl: Blokken, c: Cel,
     if (!v || !houdbaar(ctx, s, v.delta)) continue;
     if (!beste || v.kosten < beste.kosten) beste = v;
   }
-  if (!beste) {
+  // Where no vector will do, or the best hides a cell that weighs more (Nederland), the cells near
+  // it each on their own: several small siblings may together take what one cannot.
+  const zwaar = (v: { delta: Map<CelId, number> }) => [...v.delta.keys()].some((id) => open(ctx, s, id) && (ctx.cel.get(id)!.gewicht ?? 1) > 1);
+  if (!beste || zwaar(beste)) {
     const v = buurtVerandering(ctx, s, bl, c.id, doel);
-    if (v && houdbaar(ctx, s, v.delta)) beste = v;
+    if (v && houdbaar(ctx, s, v.delta) && (!beste || v.kosten < beste.kosten)) beste = v;
   }
   return beste?.delta ?? null;
 }

@@ -17,19 +17,21 @@
  * Not covered: a hidden region month next to Nederland and the other 34 regions (each on its own
  * view), and differences between two periods asked one after the other.
  *
- * WIRED for places (beschermPlekken, beschermGemeentePlekken: 0,3–1,5 s in Node on the demo data).
- * NOT YET WIRED for adviezen: the page still hides them with onderdrukking.ts. The tables here are
- * protected by hypercubes (AdviesTabel.bescherm → lib/disclosure/kubus.ts), each hidden cell with a
- * proof; on the demo data the regions + Nederland of January–May 2017 take 1,7 s in Node (the exact
- * audit finds nothing), but the whole comparison 12–21 s and a region's months grid longer: too slow
- * for a page until the changes near a cell are solved faster (README, "Beschut werk").
+ * WIRED for places (beschermPlekken, beschermGemeentePlekken: 0,3–1,5 s in Node on the demo data),
+ * for the months of Nederland and of a region (beschermMaanden), and for the comparison's regions
+ * and Nederland (beschermRegios: hypercubes with a proof per cell, 1–2 s in Node; the page's own
+ * rules then hide the gemeenten around them, and what the proofs need among the gemeenten).
+ * beschermGebieden proves the gemeenten too (lib/disclosure/lagen.ts), but takes about 10 s a
+ * period on the demo data: not yet for a page (README, "Beschut werk").
  * Hand-built panels: test/beschut-beveiliging.test.ts.
  */
 import type { Beveiligd } from '../../lib/disclosure/beveilig.ts';
 import { beveilig } from '../../lib/disclosure/beveilig.ts';
-import { WeergaveBouwer, type Reden } from '../../lib/disclosure/tabel.ts';
+import { kubussen } from '../../lib/disclosure/kubus.ts';
+import { beveiligInLagen, neerDragen } from '../../lib/disclosure/lagen.ts';
+import { WeergaveBouwer, type Reden, type Weergave } from '../../lib/disclosure/tabel.ts';
 import { DREMPEL } from '../../lib/format/disclosure.ts';
-import type { AanvragerKeuze, Gebieden } from '../../lib/metrics/beschut-afleiden.ts';
+import type { AanvragerKeuze, Gebied, Gebieden } from '../../lib/metrics/beschut-afleiden.ts';
 import type { GemeenteMaandRij, GemeentePlekRij } from '../../lib/metrics/beschut-gemeenten.ts';
 import type { MaandRij } from '../../lib/metrics/beschut.ts';
 import { AdviesTabel, cel, hernoem, telGemeenteMaanden, telMaanden, type Elders, type MaandSom, type Tel, type Verborgen } from './tabel.ts';
@@ -43,27 +45,90 @@ export interface GebiedBescherming {
   adviezen: Verborgen;
   /** Unit codes whose places are hidden. */
   plekken: Verborgen;
-  /** The tables behind it, with their audit and information loss. */
-  tabellen: Beveiligd[];
+  /** The comparison's adviezen as one table (for an audit of the whole) and the places' table. */
+  weergave: Weergave;
+  plekkenTabel: Beveiligd;
+  /** Hidden adviezen cells without a proof (lib/disclosure/lagen.ts): empty when every one is proven. */
+  onbewezen: readonly string[];
 }
 
 const voor2017 = (tot: string) => tot < '2017-01';
 
-/** Gemeenten, regions and Nederland of one period: adviezen (per aanvrager) and places. */
+/**
+ * The comparison's adviezen in two layers (lib/disclosure/lagen.ts): the regions and Nederland
+ * (`boven`), and per region its gemeenten with the region (`delen`, the region's counts fixed).
+ */
+function vergelijkingLagen(g: Gebieden, tot: string) {
+  const declareer = (t: AdviesTabel, units: readonly Gebied[]) => {
+    for (const u of units) {
+      t.eenheid(u.code, (a) => ({ b: u.beoordelingen[a], p: u.positief[a] }), {
+        burgerNul: voor2017(tot) && u.beoordelingen.burger === 0,
+        ...(u.code === 'NL' ? { gewicht: GEWICHT_NL } : {}),
+      });
+    }
+  };
+  const kinderen = (r: Gebied) => g.gemeenten.filter((x) => x.regio === r.code);
+  const boven = new AdviesTabel();
+  declareer(boven, [...g.regios, g.nederland]);
+  boven.som(g.nederland.code, g.regios.map((r) => r.code));
+  const delen = g.regios.map((r) => {
+    const t = new AdviesTabel();
+    declareer(t, [...kinderen(r), r]);
+    t.som(r.code, kinderen(r).map((x) => x.code));
+    return { t, ouder: r.code };
+  });
+  const laag = { w: boven.weergave(), bl: boven.blokken() };
+  const lagen = delen.map((d) => ({ w: d.t.weergave(), bl: d.t.blokken(), ouder: d.ouder }));
+  const alles = () => {
+    const t = new AdviesTabel();
+    declareer(t, [...g.gemeenten, ...g.regios, g.nederland]);
+    for (const r of g.regios) t.som(r.code, kinderen(r).map((x) => x.code));
+    t.som(g.nederland.code, g.regios.map((r) => r.code));
+    return t;
+  };
+  return { boven, delen, laag, lagen, alles };
+}
+
+/**
+ * Gemeenten, regions and Nederland of one period: adviezen (per aanvrager) and places, every
+ * hidden adviezen cell with a proof (lagen.ts). On the demo data about 10 s for a period: the
+ * page protects the regions and Nederland this way (beschermRegios) and its gemeenten with its own
+ * rules (onderdrukking.ts) until the parts are fast enough (README, "Beschut werk").
+ */
 export function beschermGebieden(g: Gebieden, tot: string): GebiedBescherming {
-  const t = new AdviesTabel();
-  const alle = [...g.gemeenten, ...g.regios, g.nederland];
-  for (const u of alle) {
-    t.eenheid(u.code, (a) => ({ b: u.beoordelingen[a], p: u.positief[a] }), {
-      burgerNul: voor2017(tot) && u.beoordelingen.burger === 0,
-      ...(u.code === 'NL' ? { gewicht: GEWICHT_NL } : {}),
-    });
-  }
-  for (const r of g.regios) t.som(r.code, g.gemeenten.filter((x) => x.regio === r.code).map((x) => x.code));
-  t.som(g.nederland.code, g.regios.map((r) => r.code));
-  const adviezen = t.bescherm();
+  const l = vergelijkingLagen(g, tot);
+  const uit = beveiligInLagen(l.laag, l.lagen);
+  const adviezen = new Map([...l.boven.pagina(uit.onderdrukt), ...l.delen.flatMap((d) => [...d.t.pagina(uit.onderdrukt)])]);
   const plekken = beschermPlekken(g);
-  return { adviezen: adviezen.verborgen, plekken: plekken.onderdrukt, tabellen: [adviezen.b, plekken] };
+  return { adviezen, plekken: plekken.onderdrukt, weergave: l.alles().weergave(), plekkenTabel: plekken, onbewezen: uit.onbewezen };
+}
+
+/**
+ * The regions and Nederland of one period by hypercubes (the comparison's top layer, each hidden
+ * cell with a proof: about 1 s on the demo data), and a check for the gemeenten as another method
+ * hides them: `dragen(verborgen)` gives the gemeente cells that must be hidden too so that every
+ * change behind a proof can be carried down into the gemeenten (`niet`: top cells it cannot).
+ */
+export function beschermRegios(g: Gebieden, tot: string): {
+  verborgen: Map<string, Reden>;
+  dragen: (gemeenten: ReadonlySet<string>) => { extra: Set<string>; niet: Set<string> };
+  weergave: () => Weergave;
+} {
+  const l = vergelijkingLagen(g, tot);
+  const top = kubussen(l.laag.w, l.laag.bl);
+  const waarde = new Map(l.lagen.flatMap((d) => d.w.cellen.map((c) => [c.id, c.aantal] as const)));
+  return {
+    verborgen: l.boven.pagina(top.onderdrukt),
+    dragen: (gemeenten) => {
+      const s = new Map<string, Reden>();
+      for (const id of gemeenten) {
+        const n = waarde.get(id);
+        if (n !== undefined) s.set(id, n < DREMPEL ? 'klein' : 'bescherming');
+      }
+      return neerDragen(l.laag, top, l.lagen, s);
+    },
+    weergave: () => l.alles().weergave(),
+  };
 }
 
 /**

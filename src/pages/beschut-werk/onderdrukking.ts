@@ -9,9 +9,10 @@
  * than 10 together, the next smallest part is hidden too. Rules are applied again until nothing
  * changes, since hiding a cell in one sum can expose it in another.
  * Known zeros (burgers could ask for an advies only from 2017) are no secret and take no part.
- * Places, and the months of Nederland and of a region, are not hidden here: they go through the
- * disclosure module (beveiliging.ts). Left here: the comparison of one period and a gemeente's
- * months (too slow on the module yet, see beveiliging.ts) and a unit's years.
+ * Places, the months of Nederland and of a region, and the comparison's regions and Nederland are
+ * not decided here: they go through the disclosure module (beveiliging.ts). Left here: the
+ * comparison's gemeenten (around the regions as the module decided them), a gemeente's months
+ * and a unit's years (the module's proofs for every gemeente are too slow yet, see beveiliging.ts).
  * Not covered: differences between two periods the user asks one after the other (a month of a
  * gemeente as Jan–May minus Jan–Apr); that needs fixed periods or noise, not cell suppression.
  */
@@ -20,7 +21,7 @@ import type { AanvragerKeuze, Gebieden } from '../../lib/metrics/beschut-afleide
 import type { GemeenteMaandRij } from '../../lib/metrics/beschut-gemeenten.ts';
 import type { JaarRij } from '../../lib/metrics/beschut.ts';
 import { onderdrukDelen } from '../../lib/format/disclosure.ts';
-import { beschermPlekken } from './beveiliging.ts';
+import { beschermPlekken, beschermRegios } from './beveiliging.ts';
 import { telGemeenteMaanden, type MaandSom } from './tabel.ts';
 
 /** A sum the reader knows: totaal = Σ delen (cell ids). */
@@ -135,7 +136,17 @@ export function beschermGebieden(g: Gebieden, tot: string): { adviezen: Set<stri
   som(optellingen, g.nederland.code, g.regios.map((r) => r.code));
   // A period that ends before 2017: no burger could ask, so their zeros are known.
   const bekend = tot < '2017-01' ? bekendeNullen(waarden, alle.map((u) => u.code)) : new Set<string>();
-  const adviezen = beschermStelsel(waarden, optellingen, { bekend });
+  // Regions and Nederland by the disclosure module (hypercubes, each hidden cell proven), the
+  // gemeenten by these rules around them; then hidden too what a proof needs among the gemeenten.
+  const regios = beschermRegios(g, tot);
+  const verplicht = new Set(regios.verborgen.keys());
+  let adviezen = beschermStelsel(waarden, optellingen, { bekend, verplicht });
+  for (let ronde = 0; ronde < 3; ronde++) {
+    const { extra } = regios.dragen(adviezen);
+    if (extra.size === 0) break;
+    for (const id of extra) verplicht.add(id);
+    adviezen = beschermStelsel(waarden, optellingen, { bekend, verplicht });
+  }
 
   // Places: through the disclosure module (beveiliging.ts), gemeenten → region → Nederland.
   return { adviezen, plekken: new Set(beschermPlekken(g).onderdrukt.keys()) };

@@ -154,12 +154,17 @@ export class AdviesTabel {
   /** beveilig() over the table (by hypercubes); the hidden page cells (aliases included). */
   bescherm(): { b: Beveiligd; verborgen: Map<string, Reden> } {
     const b = beveilig(this.w.weergave(), { blokken: this.blokken() });
+    return { b, verborgen: this.pagina(b.onderdrukt) };
+  }
+
+  /** The hidden page cells (aliases included) of a suppression of this table's cells. */
+  pagina(onderdrukt: ReadonlyMap<string, Reden>): Map<string, Reden> {
     const verborgen = new Map<string, Reden>();
     for (const [pagina, id] of this.naar) {
-      const r = id === null ? undefined : b.onderdrukt.get(id);
+      const r = id === null ? undefined : onderdrukt.get(id);
       if (r) verborgen.set(pagina, r);
     }
-    return { b, verborgen };
+    return verborgen;
   }
 }
 
