@@ -162,8 +162,12 @@ const maandenIn = (maanden: readonly string[], s: MaandSom) => maanden.filter((m
  * one month is that month; a sum equal to an earlier one is that one.
  */
 function declareerMaanden(t: AdviesTabel, prefix: string, maanden: readonly string[], sommen: readonly MaandSom[], tel: (ms: readonly string[]) => (a: AanvragerKeuze) => Tel, opties: { gewicht?: number; gewichtTotaal?: number } = {}): void {
-  for (const m of maanden) t.eenheid(prefix + m, tel([m]), { ...opties, burgerNul: voor2017(m) && tel([m])('burger').b === 0 });
+  const burgerNul = (m: string) => voor2017(m) && tel([m])('burger').b === 0;
+  for (const m of maanden) t.eenheid(prefix + m, tel([m]), { ...opties, burgerNul: burgerNul(m) });
   const gezien = new Map<string, string>();
+  // The burger counts of a sum are those of its months where burgers could ask: two sums (or a
+  // sum and a month) with the same such months share their burger cells.
+  const burgers = new Map<string, string>(maanden.filter((m) => !burgerNul(m)).map((m) => [m, prefix + m]));
   for (const s of sommen) {
     const ms = maandenIn(maanden, s);
     const sleutel = ms.join(',');
@@ -173,7 +177,10 @@ function declareerMaanden(t: AdviesTabel, prefix: string, maanden: readonly stri
       continue;
     }
     gezien.set(sleutel, prefix + s.id);
-    t.eenheid(prefix + s.id, tel(ms), { ...opties, burgerNul: voor2017(s.tot) && tel(ms)('burger').b === 0 });
+    const metBurgers = ms.filter((m) => !burgerNul(m)).join(',');
+    const burgerAls = metBurgers ? burgers.get(metBurgers) : undefined;
+    t.eenheid(prefix + s.id, tel(ms), { ...opties, burgerNul: voor2017(s.tot) && tel(ms)('burger').b === 0, ...(burgerAls ? { burgerAls } : {}) });
+    if (metBurgers && !burgerAls) burgers.set(metBurgers, prefix + s.id);
     t.som(prefix + s.id, ms.map((m) => prefix + m));
   }
 }

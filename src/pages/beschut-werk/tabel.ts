@@ -50,6 +50,11 @@ export interface EenheidOpties {
   gewichtTotaal?: number;
   /** Whether the page prints the unit's counts (default true), or which of them. */
   getoond?: boolean | readonly Soort[];
+  /**
+   * The unit whose burger counts these are by definition (a period from November 2016 and the
+   * year to date 2017 hold the same burger requests: none could ask before 2017).
+   */
+  burgerAls?: string;
 }
 
 const reden = (n: number): Reden => (n < DREMPEL ? 'klein' : 'bescherming');
@@ -74,9 +79,13 @@ export class AdviesTabel {
 
   /** One unit's cells and its own sums (b = p + n, gemeente + burger = totaal). */
   eenheid(e: string, tel: (a: AanvragerKeuze) => Tel, opties: EenheidOpties = {}): this {
-    const { burgerNul = false, gewicht, gewichtTotaal, getoond = true } = opties;
+    const { burgerNul = false, gewicht, gewichtTotaal, getoond = true, burgerAls } = opties;
     for (const a of AANVRAGERS) {
       if (burgerNul && a !== 'totaal') continue;
+      if (burgerAls && a === 'burger') {
+        for (const s of SOORTEN) this.naar.set(cel(s, e, a), this.id(cel(s, burgerAls, a)));
+        continue;
+      }
       const t = tel(a);
       const waarden: Record<Soort, number> = { b: t.b, p: t.p, n: t.b - t.p };
       for (const s of SOORTEN) {
@@ -96,7 +105,7 @@ export class AdviesTabel {
       if (burgerNul) {
         this.naar.set(cel(s, e, 'gemeente'), cel(s, e, 'totaal'));
         this.naar.set(cel(s, e, 'burger'), null);
-      } else this.w.som(cel(s, e, 'totaal'), [cel(s, e, 'gemeente'), cel(s, e, 'burger')]);
+      } else this.w.som(cel(s, e, 'totaal'), [cel(s, e, 'gemeente'), this.id(cel(s, e, 'burger'))!]);
     }
     return this;
   }
