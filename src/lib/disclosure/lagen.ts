@@ -52,6 +52,8 @@ interface DeelStand {
   readonly ouderCellen: ReadonlySet<CelId>;
   s: Map<CelId, Reden>;
   k: KubusUitkomst | null;
+  /** Moves carried down already (many changes move a parent alike), for the cells hidden then. */
+  gedragen: Map<string, CelId[] | null>;
 }
 
 export function beveiligInLagen(boven: Laag, delen: readonly Deel[], opties: OnderdrukOpties = {}): LagenUitkomst {
@@ -70,11 +72,11 @@ export function beveiligInLagen(boven: Laag, delen: readonly Deel[], opties: Ond
     // Carries a move of a parent down into its part: true when done (or nothing to do).
     const neer = (ouder: string, beweging: ReadonlyMap<string, number>): boolean => {
       const st = standen.get(ouder);
-      if (!st || optillen(st, beweging, false)) return true;
-      const extra = optillen(st, beweging, true);
+      const extra = st ? draag(st, beweging) : [];
       if (!extra) return false;
-      for (const id of extra) st.s.set(id, 'bescherming');
-      st.k = null;
+      if (extra.length === 0) return true;
+      for (const id of extra) st!.s.set(id, 'bescherming');
+      st!.k = null;
       opnieuw = true;
       return true;
     };
@@ -214,7 +216,7 @@ function stand(d: Deel, boven: Onderdrukking, drempel: number, redenBekend: bool
     if (r) s.set(id, r);
     else s.delete(id);
   }
-  return { d: { ...d, w }, ctx: context(w, drempel, redenBekend), ouderCellen, s, k: null };
+  return { d: { ...d, w }, ctx: context(w, drempel, redenBekend), ouderCellen, s, k: null, gedragen: new Map() };
 }
 
 /**
@@ -228,19 +230,12 @@ export function neerDragen(boven: Laag, top: KubusUitkomst, delen: readonly Deel
   const standen = new Map(delen.map((d) => [d.ouder, stand(d, top.onderdrukt, drempel, opties.redenBekend !== false, verborgen)]));
   const extra = new Set<CelId>();
   const niet = new Set<CelId>();
-  // Many changes move a parent alike: each move is carried once.
-  const gedaan = new Map<string, CelId[] | null>();
   for (const v of top.veranderingen) {
     for (const [ouder, beweging] of perEenheid(boven.bl, v)) {
       const st = standen.get(ouder);
-      const sleutel = `${ouder}:${[...beweging].join(';')}`;
-      if (!st || gedaan.get(sleutel)?.length === 0) continue;
-      if (!gedaan.has(sleutel)) gedaan.set(sleutel, optillen(st, beweging, false) ?? optillen(st, beweging, true));
-      const nieuw = gedaan.get(sleutel)!;
+      const nieuw = st ? draag(st, beweging) : [];
       if (nieuw) for (const id of nieuw) extra.add(id);
-      else {
-        for (const id of v.keys()) niet.add(id);
-      }
+      else for (const id of v.keys()) niet.add(id);
     }
   }
   return { extra, niet };
@@ -273,6 +268,16 @@ function perEenheid(bl: Blokken, v: ReadonlyMap<CelId, number>): Map<string, Map
     }
   }
   return uit;
+}
+
+/**
+ * Carries a move of the parent down: [] when its hidden children can take it, else the printed
+ * children to hide so that they can, or null when not even that will do.
+ */
+function draag(st: DeelStand, beweging: ReadonlyMap<string, number>): CelId[] | null {
+  const sleutel = `${st.s.size}|${[...beweging].join(';')}`;
+  if (!st.gedragen.has(sleutel)) st.gedragen.set(sleutel, optillen(st, beweging, false) ?? optillen(st, beweging, true));
+  return st.gedragen.get(sleutel)!;
 }
 
 /**

@@ -105,10 +105,16 @@ interface Context {
   kosten(c: Cel): number;
 }
 
-function context(w: Weergave, opties: OnderdrukOpties): Context {
+/** What every suppression method reads of a view: its cells by id, those a reader sees, and what hiding one costs. */
+export function celBasis(w: Weergave): { cel: Map<CelId, Cel>; zichtbaar: Set<CelId>; kosten: (c: Cel) => number } {
   const cel = new Map(w.cellen.map((c) => [c.id, c]));
   const zichtbaar = new Set(w.cellen.filter((c) => c.getoond !== false).map((c) => c.id));
   for (const a of w.aandelen ?? []) zichtbaar.add(a.teller).add(a.noemer);
+  return { cel, zichtbaar, kosten: kostenVan(w) };
+}
+
+function context(w: Weergave, opties: OnderdrukOpties): Context {
+  const { cel, zichtbaar, kosten } = celBasis(w);
   const relaties: { termen: Map<CelId, number>; max: number; min?: number }[] = [];
   const rij = (totaal: CelId, delen: readonly CelId[]) => {
     const t = new Map<CelId, number>([[totaal, 1]]);
@@ -128,7 +134,7 @@ function context(w: Weergave, opties: OnderdrukOpties): Context {
   };
   for (const r of relaties) verbind(r.termen.keys());
   for (const a of w.aandelen ?? []) verbind([a.teller, a.noemer]);
-  return { w, opties, drempel: opties.drempel ?? DREMPEL, cel, zichtbaar, buren, relaties, perCel, kosten: kostenVan(w) };
+  return { w, opties, drempel: opties.drempel ?? DREMPEL, cel, zichtbaar, buren, relaties, perCel, kosten };
 }
 
 /**

@@ -19,11 +19,12 @@ export type Vector = ReadonlyMap<string, number>;
  * the first broken sum with one more member.
  */
 export function dimensieVectoren(sommen: readonly DimensieSom[], lid: string, steun: number, limiet = 400): Vector[] {
-  const perLid = new Map<string, { i: number; k: number }[]>();
+  // Per member the sums it is in.
+  const perLid = new Map<string, number[]>();
   sommen.forEach((s, i) => {
-    for (const [l, k] of [[s.totaal, 1], ...s.delen.map((d) => [d, -1] as const)] as const) {
+    for (const l of [s.totaal, ...s.delen]) {
       const lijst = perLid.get(l) ?? [];
-      lijst.push({ i, k });
+      lijst.push(i);
       perLid.set(l, lijst);
     }
   });
@@ -38,7 +39,7 @@ export function dimensieVectoren(sommen: readonly DimensieSom[], lid: string, st
     if (uit.length >= limiet || ++stappen > limiet * 50) return;
     let open: { i: number; saldo: number } | null = null;
     for (const l of v.keys()) {
-      for (const { i } of perLid.get(l) ?? []) {
+      for (const i of perLid.get(l) ?? []) {
         const saldo = leden(i).reduce((t, x) => t + coef(i, x) * (v.get(x) ?? 0), 0);
         if (saldo !== 0) {
           open = { i, saldo };

@@ -5,7 +5,7 @@
  * checked on its own terms (houdbaar) whatever found it. And what the marks allow a cell near it.
  */
 import { solve, type Constraint, type Model } from 'yalps';
-import { kostenVan } from './onderdrukking.ts';
+import { celBasis } from './onderdrukking.ts';
 import type { Onderdrukking } from './kennis.ts';
 import { alleSommen, type Cel, type CelId, type Weergave } from './tabel.ts';
 import { dimensieVectoren, type DimensieSom, type Vector } from './vectoren.ts';
@@ -44,16 +44,14 @@ export interface Context {
 }
 
 export function context(w: Weergave, drempel: number, redenBekend: boolean): Context {
-  const cel = new Map(w.cellen.map((c) => [c.id, c]));
-  const zichtbaar = new Set(w.cellen.filter((c) => c.getoond !== false).map((c) => c.id));
-  for (const a of w.aandelen ?? []) zichtbaar.add(a.teller).add(a.noemer);
+  const { cel, zichtbaar, kosten } = celBasis(w);
   const sommen = new Map<CelId, [number, number][]>(w.cellen.map((c) => [c.id, []]));
   const rijen = alleSommen(w).map((s, i) => {
     sommen.get(s.totaal)!.push([i, 1]);
     for (const d of s.delen) sommen.get(d)!.push([i, -1]);
     return [[s.totaal, 1] as const, ...s.delen.map((d) => [d, -1] as const)];
   });
-  return { drempel, redenBekend, cel, zichtbaar, sommen, rijen, w, kosten: kostenVan(w) };
+  return { drempel, redenBekend, cel, zichtbaar, sommen, rijen, w, kosten };
 }
 
 /** Whether a cell is printed now (a change of it hides it). */
