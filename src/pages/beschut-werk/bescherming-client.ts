@@ -1,0 +1,97 @@
+/**
+ * The page's side of the comparison's disclosure control in a worker (bescherming.worker.ts):
+ * beschermGebieden takes seconds a period, which would freeze the tab on the main thread.
+ * One question open at a time: a new one supersedes the open one (its promise rejects with
+ * SupersededError) and an answer to an older question is dropped. A failure becomes Dutch text.
+ */
+import type { Gebieden } from '../../lib/metrics/beschut-afleiden.ts';
+import { QueryError, SupersededError } from '../../lib/query/errors.ts';
+import type { Verborgen } from './gebieden.ts';
+
+/** To the worker: the comparison's units (plain data) and the last month of the period. */
+export interface BeschermingVraag {
+  id: number;
+  g: Gebieden;
+  tot: string;
+}
+
+/** From the worker: the ids of the hidden cells, or why it failed. */
+export type BeschermingAntwoord = { id: number; adviezen: string[]; plekken: string[] } | { id: number; fout: string };
+
+/** What the client uses of a Worker (a hand-built one in the tests). */
+export interface Werker {
+  postMessage(vraag: BeschermingVraag): void;
+  onmessage: ((ev: MessageEvent<BeschermingAntwoord>) => void) | null;
+  onmessageerror: ((ev: MessageEvent) => void) | null;
+  onerror: ((ev: ErrorEvent) => void) | null;
+  terminate(): void;
+}
+
+const MISLUKT = 'De afscherming van kleine aantallen in de vergelijking kon niet worden berekend';
+
+interface Open {
+  id: number;
+  resolve: (v: Verborgen) => void;
+  reject: (e: Error) => void;
+}
+
+export class BeschermingClient {
+  #id = 0;
+  #open: Open | null = null;
+  /** Set when the worker itself failed (it could not start): every later question fails too. */
+  #kapot: string | null = null;
+
+  constructor(private readonly werker: Werker) {
+    werker.onmessage = (ev) => this.#antwoord(ev.data);
+    werker.onmessageerror = () => this.#faal(`${MISLUKT}: het antwoord was onleesbaar.`);
+    werker.onerror = (ev) => {
+      ev.preventDefault?.();
+      this.#kapot = `${MISLUKT}: de rekenhulp in de browser stopte${ev.message ? ` (${ev.message})` : ''}.`;
+      this.#faal(this.#kapot);
+    };
+  }
+
+  /** The cells to hide in the comparison `g` of a period ending in `tot`. */
+  bereken(g: Gebieden, tot: string): Promise<Verborgen> {
+    this.#open?.reject(new SupersededError());
+    this.#open = null;
+    if (this.#kapot) return Promise.reject(new QueryError(this.#kapot));
+    const id = ++this.#id;
+    return new Promise<Verborgen>((resolve, reject) => {
+      this.#open = { id, resolve, reject };
+      try {
+        this.werker.postMessage({ id, g, tot });
+      } catch (e) {
+        this.#faal(`${MISLUKT}: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    });
+  }
+
+  /** The open question is no longer wanted (the page asks nothing now). */
+  vergeet(): void {
+    this.#open?.reject(new SupersededError());
+    this.#open = null;
+  }
+
+  /** Stop the worker (the page is left). */
+  sluit(): void {
+    this.vergeet();
+    this.#kapot = `${MISLUKT}: de rekenhulp is gestopt.`;
+    this.werker.terminate();
+  }
+
+  #antwoord(a: BeschermingAntwoord): void {
+    const open = this.#open;
+    // An older question's answer (a newer one was asked since): dropped.
+    if (!open || a.id !== open.id) return;
+    this.#open = null;
+    if ('fout' in a) open.reject(new QueryError(`${MISLUKT}: ${a.fout}`));
+    else open.resolve({ adviezen: new Set(a.adviezen), plekken: new Set(a.plekken) });
+  }
+
+  #faal(tekst: string): void {
+    const open = this.#open;
+    this.#open = null;
+    open?.reject(new QueryError(tekst));
+  }
+}

@@ -1,0 +1,33 @@
+/// <reference lib="webworker" />
+/**
+ * Worker for the comparison's disclosure control (beschermGebieden: the disclosure module on the
+ * regions and Nederland, the page's rules on the gemeenten; seconds a period), so the page stays
+ * responsive while it works. Answers with the hidden ids; only the newest question waiting is
+ * worked on (older ones would be dropped by the page anyway, bescherming-client.ts).
+ */
+import type { BeschermingAntwoord, BeschermingVraag } from './bescherming-client.ts';
+import { beschermGebieden } from './onderdrukking.ts';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+let wachtend: BeschermingVraag | null = null;
+
+scope.onmessage = (ev: MessageEvent<BeschermingVraag>) => {
+  wachtend = ev.data;
+  // After the messages already queued: a burst of questions leaves only the last one waiting.
+  setTimeout(werk, 0);
+};
+
+function werk(): void {
+  const v = wachtend;
+  wachtend = null;
+  if (!v) return;
+  let antwoord: BeschermingAntwoord;
+  try {
+    const { adviezen, plekken } = beschermGebieden(v.g, v.tot);
+    antwoord = { id: v.id, adviezen: [...adviezen], plekken: [...plekken] };
+  } catch (e) {
+    antwoord = { id: v.id, fout: e instanceof Error ? e.message : String(e) };
+  }
+  scope.postMessage(antwoord);
+}
