@@ -154,6 +154,29 @@ describe('Beschut werk op de demodata', () => {
     await toon('#/beschut-werk');
   });
 
+  test('while the comparison of a period is protected (in a worker), the page still answers a click', async () => {
+    const periode = '#/beschut-werk?van=2018-01&tot=2018-06';
+    await toon(periode);
+    await toon('#/beschut-werk');
+    // Back to that period: its answers come from the cache, so what keeps the sections busy is the
+    // disclosure control of the comparison alone (the page keeps only the last period's).
+    const voor = await stats();
+    await page.evaluate((h) => {
+      window.location.hash = h;
+    }, periode);
+    const gebiedenBezig = () => document.querySelector('[data-sectie="gebieden"]')?.getAttribute('aria-busy') === 'true';
+    await page.waitForFunction(gebiedenBezig, undefined, { timeout: 30_000, polling: 20 });
+    await page.getByRole('radio', { name: 'Burger', exact: true }).check();
+    // The click went through (filter in the link) while the comparison was still being protected.
+    const [hash, bezig] = await page.evaluate(() => [window.location.hash, document.querySelector('[data-sectie="gebieden"]')?.getAttribute('aria-busy')]);
+    expect(hash).toContain('aanvrager=burger');
+    expect(bezig, 'de vergelijking was nog bezig toen de klik verwerkt was').toBe('true');
+    await settle(page, 120_000);
+    expect((await stats()).sent, 'een periode die al gezien is: geen query').toBe(voor.sent);
+    expect(await eersteZin()).toMatch(/^In januari tot en met juni 2018 gaf UWV op verzoek van de mensen zelf /);
+    await toon('#/beschut-werk');
+  });
+
   test('a region filter recomputes the page for that region; a gemeente found by name goes into the link', async () => {
     await page.getByLabel('Arbeidsmarktregio', { exact: true }).selectOption({ label: 'Groot Amsterdam' });
     await settle(page, 60_000);

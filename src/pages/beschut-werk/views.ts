@@ -57,9 +57,15 @@ export interface SectieProps<V> {
 
 type Periode = Pick<BeschutFilters, 'van' | 'tot'>;
 
+/** The comparison of one period, protected here (synchronously: the briefing, tests). */
 export function gebiedViewVan(f: Periode, rijen: readonly GemeenteRij[], herkomst: Herkomst | null): GebiedView {
   const g = gebieden(rijen);
-  return { van: f.van, tot: f.tot, g, verborgen: beschermGebieden(g, f.tot), herkomst };
+  return gebiedViewMet(f, g, beschermGebieden(g, f.tot), herkomst);
+}
+
+/** The comparison with the cells to hide decided elsewhere (the page: in a worker, bescherming.svelte.ts). */
+export function gebiedViewMet(f: Periode, g: Gebieden, verborgen: Verborgen, herkomst: Herkomst | null): GebiedView {
+  return { van: f.van, tot: f.tot, g, verborgen, herkomst };
 }
 
 /** The unit's months; a gemeente's needs its region's months (`regioMaanden`) for disclosure control. */
