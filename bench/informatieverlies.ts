@@ -96,7 +96,7 @@ function beschut(selectie: string, van: string, tot: string): VerliesView[] {
   return [
     {
       pagina: 'Beschut werk',
-      view: "vergelijking gemeenten, regio's, Nederland (regels van de pagina)",
+      view: "vergelijking: regio's en Nederland (lib/disclosure, kubussen), gemeenten (regels van de pagina)",
       selectie,
       async bereken(engine) {
         const g = gebieden((await runMetric(engine, gemeentenQuery({ van, tot })))!);

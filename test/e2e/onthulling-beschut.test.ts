@@ -102,7 +102,9 @@ describe('Beschut werk: what the CSV exports give away on small selections', () 
       expect(v, pagina).toMatch(/^(\d+|<10|x)$/);
       gelezen++;
       const id = t.id(pagina);
-      if (id !== null && v !== undefined && MARK[v]) onderdrukt.set(id, MARK[v]);
+      // A gemeente's hidden counts print "x" without a reason: never "<10" (context.ts zonderReden).
+      if (s.gebied.gemeente) expect(v, pagina).not.toBe('<10');
+      if (id !== null && v !== undefined && MARK[v]) onderdrukt.set(id, s.gebied.gemeente ? (t.weergave().cellen.find((c) => c.id === id)!.aantal < 10 ? 'klein' : 'bescherming') : MARK[v]);
     };
     const aantallen = csvs.find((c) => c.titel.startsWith('Beoordelingen beschut werk per maand'))!;
     for (const r of aantallen.rijen) {
@@ -123,7 +125,8 @@ describe('Beschut werk: what the CSV exports give away on small selections', () 
     // Every month shown with b and p of three aanvragers, and per aanvrager period and year to date.
     expect(gelezen).toBe(periode.length * 6 + 9);
     if (s.gebied.gemeente || s.gebied.regio) expect(onderdrukt.size).toBeGreaterThan(0);
-    const a = audit(t.weergave(), onderdrukt);
+    // The reader of a gemeente's exports knows no reason for its "x" (so no bound from it).
+    const a = audit(t.weergave(), onderdrukt, { redenBekend: !s.gebied.gemeente });
     expect(a.kleinGetoond).toEqual([]);
     expect(a.lekken.map((l) => `${l.id} = ${l.waarde}: [${l.min}, ${l.max}]`)).toEqual([]);
   }, 600_000);

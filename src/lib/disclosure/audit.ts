@@ -12,7 +12,7 @@
  * It also reports every small group a view prints outright.
  */
 import { DREMPEL } from '../format/disclosure.ts';
-import { aandeelGetoond, aantalGetoond, kennis, type Onderdrukking } from './kennis.ts';
+import { aandeelGetoond, aantalGetoond, kennis, type Onderdrukking, type RedenBekend } from './kennis.ts';
 import { Oplosser } from './lp.ts';
 import type { Cel, CelId, Reden, Weergave } from './tabel.ts';
 
@@ -41,7 +41,7 @@ export interface AuditUitkomst {
 
 export interface AuditOpties {
   /** The reader knows why each hidden cell is hidden (default true, as the sentences say it). */
-  readonly redenBekend?: boolean;
+  readonly redenBekend?: RedenBekend;
   readonly drempel?: number;
   /**
    * Only whether each cell is protected: a cell that already takes DREMPEL values in the tables

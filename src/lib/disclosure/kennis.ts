@@ -79,15 +79,20 @@ export interface Kennis {
  * S (rounded half up) means P − ½ ≤ S·t/n < P + ½, i.e. 2S·t − (2P−1)·n ≥ 0 and
  * 2S·t − (2P+1)·n ≤ −1 (whole numbers); a largest-remainder share is within one unit:
  * S·t − (P−1)·n ≥ 1 and S·t − (P+1)·n ≤ −1. Rows are divided by S to keep coefficients near 1.
- * `redenBekend` (default true): the reader knows each hidden cell's reason. `alleenMarkeringen`:
+ * `redenBekend` (default true): the reader knows each hidden cell's reason (or: which cells' reason
+ * the page says; Beschut werk prints every hidden gemeente count as "x"). `alleenMarkeringen`:
  * what the relations and the marks say without any number shown (the baseline of the audit).
  */
+/** Whether the reader knows why a hidden cell is hidden: for every cell, or per cell. */
+export type RedenBekend = boolean | ((id: CelId) => boolean);
+
 export function kennis(
   w: Weergave,
   onderdrukt: Onderdrukking,
-  opties: { redenBekend?: boolean; drempel?: number; alleenMarkeringen?: boolean } = {},
+  opties: { redenBekend?: RedenBekend; drempel?: number; alleenMarkeringen?: boolean } = {},
 ): Kennis {
   const { redenBekend = true, drempel = DREMPEL, alleenMarkeringen = false } = opties;
+  const weetReden = typeof redenBekend === 'function' ? redenBekend : () => redenBekend;
   const bekend = new Map<CelId, number>();
   if (!alleenMarkeringen) for (const c of w.cellen) if (aantalGetoond(c, onderdrukt)) bekend.set(c.id, c.aantal);
   const ruw: Lin[] = [];
@@ -111,8 +116,8 @@ export function kennis(
       ruw.push({ termen: termen([a.teller, 1], [a.noemer, -(p + 1) / s]), max: -1 / s });
     }
   }
-  if (redenBekend) {
-    for (const [id, reden] of onderdrukt) {
+  for (const [id, reden] of onderdrukt) {
+    if (weetReden(id)) {
       ruw.push(reden === 'klein' ? { termen: termen([id, 1]), max: drempel - 1 } : { termen: termen([id, 1]), min: drempel });
     }
   }

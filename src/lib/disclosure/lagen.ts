@@ -34,6 +34,11 @@ export interface Deel extends Laag {
   readonly ouder: string;
 }
 
+export interface LagenOpties extends OnderdrukOpties {
+  /** Whether the reader knows why a part's hidden cell is hidden (default: as in the top table). */
+  readonly delenRedenBekend?: boolean;
+}
+
 export interface LagenUitkomst {
   /** Hidden cells of the top table and of the parts' children. */
   readonly onderdrukt: Map<CelId, Reden>;
@@ -56,16 +61,17 @@ interface DeelStand {
   gedragen: Map<string, CelId[] | null>;
 }
 
-export function beveiligInLagen(boven: Laag, delen: readonly Deel[], opties: OnderdrukOpties = {}): LagenUitkomst {
+export function beveiligInLagen(boven: Laag, delen: readonly Deel[], opties: LagenOpties = {}): LagenUitkomst {
   const drempel = opties.drempel ?? DREMPEL;
-  const redenBekend = opties.redenBekend !== false;
   const top = kubussen(boven.w, boven.bl, opties);
-  const topCtx = context(boven.w, drempel, redenBekend);
-  const standen = new Map(delen.map((d) => [d.ouder, stand(d, top.onderdrukt, drempel, redenBekend)]));
+  const topCtx = context(boven.w, drempel, opties.redenBekend !== false);
+  const deelRedenBekend = opties.delenRedenBekend ?? opties.redenBekend !== false;
+  const deelOpties = { ...opties, redenBekend: deelRedenBekend };
+  const standen = new Map(delen.map((d) => [d.ouder, stand(d, top.onderdrukt, drempel, deelRedenBekend)]));
   const omhoogCache = new Map<string, Map<CelId, number> | null>();
   let niet = new Set<CelId>();
   for (let ronde = 0; ronde < RONDEN; ronde++) {
-    for (const st of standen.values()) st.k ??= kubussen(st.d.w, st.d.bl, { ...opties, start: st.s, elders: st.ouderCellen });
+    for (const st of standen.values()) st.k ??= kubussen(st.d.w, st.d.bl, { ...deelOpties, start: st.s, elders: st.ouderCellen });
     for (const st of standen.values()) st.s = new Map(st.k!.onderdrukt);
     niet = new Set();
     let opnieuw = false;
@@ -102,7 +108,7 @@ export function beveiligInLagen(boven: Laag, delen: readonly Deel[], opties: Ond
   const bewijs = new Map(top.bewijs);
   const onbewezen = new Set(top.onbewezen);
   for (const st of standen.values()) {
-    const k = st.k ?? kubussen(st.d.w, st.d.bl, { ...opties, start: st.s, elders: st.ouderCellen });
+    const k = st.k ?? kubussen(st.d.w, st.d.bl, { ...deelOpties, start: st.s, elders: st.ouderCellen });
     for (const [id, r] of k.onderdrukt) if (!st.ouderCellen.has(id)) onderdrukt.set(id, r);
     for (const [id, b] of k.bewijs) if (!st.ouderCellen.has(id)) bewijs.set(id, b);
     for (const id of k.onbewezen) onbewezen.add(id);
@@ -225,9 +231,9 @@ function stand(d: Deel, boven: Onderdrukking, drempel: number, redenBekend: bool
  * into them. `extra`: printed children that, hidden to protect, would let a change be carried;
  * `niet`: top cells whose change cannot be carried even so.
  */
-export function neerDragen(boven: Laag, top: KubusUitkomst, delen: readonly Deel[], verborgen: Onderdrukking, opties: OnderdrukOpties = {}): { extra: Set<CelId>; niet: Set<CelId> } {
+export function neerDragen(boven: Laag, top: KubusUitkomst, delen: readonly Deel[], verborgen: Onderdrukking, opties: LagenOpties = {}): { extra: Set<CelId>; niet: Set<CelId> } {
   const drempel = opties.drempel ?? DREMPEL;
-  const standen = new Map(delen.map((d) => [d.ouder, stand(d, top.onderdrukt, drempel, opties.redenBekend !== false, verborgen)]));
+  const standen = new Map(delen.map((d) => [d.ouder, stand(d, top.onderdrukt, drempel, opties.delenRedenBekend ?? opties.redenBekend !== false, verborgen)]));
   const extra = new Set<CelId>();
   const niet = new Set<CelId>();
   for (const v of top.veranderingen) {

@@ -223,6 +223,8 @@ function houdbaar(ctx: Context, s: Onderdrukking, delta: ReadonlyMap<CelId, numb
  * `alsVerborgen`: printed cells taken as hidden to protect (≥ DREMPEL).
  */
 export function marken(ctx: Context, s: Onderdrukking, bl: Blokken, id: CelId, alsVerborgen: ReadonlySet<CelId> = new Set()): { min: number; max: number } {
+  // Without marks the sums bound nothing beyond ≥ 0.
+  if (!ctx.redenBekend) return { min: 0, max: Infinity };
   const cellen = buurt(ctx, bl, bl.plaats(id).eenheid);
   const laag = new Map<CelId, number>();
   const hoog = new Map<CelId, number>();

@@ -16,20 +16,24 @@ export const TEKST_AFGELEID = 'x';
 
 export const TOELICHTING_KLEIN = '<10: minder dan 10 personen; het precieze aantal wordt niet getoond.';
 export const TOELICHTING_AFGELEID = 'x: niet getoond, omdat de groep (of de teller) kleiner is dan 10 personen.';
+export const TOELICHTING_GEHEIM =
+  'x: niet getoond: een groep van minder dan 10 personen, of verborgen om zo’n groep elders te beschermen (welke van de twee wordt niet gezegd, omdat dat zelf iets verraadt).';
 
 export interface Onderdrukt {
   readonly onderdrukt: true;
   /**
    * 'aantal': a person count below the threshold; 'afgeleid': a share or mean on a small group;
    * 'bescherming': a count, share or mean hidden to protect a small group elsewhere in the view
-   * (lib/disclosure). The last two both print "x"; the footnote gives each its own reason.
+   * (lib/disclosure); 'geheim': hidden without saying why (Beschut werk's gemeenten, where the
+   * reason would narrow the count). The last three all print "x"; the footnote gives each its own reason.
    */
-  readonly soort: 'aantal' | 'afgeleid' | 'bescherming';
+  readonly soort: 'aantal' | 'afgeleid' | 'bescherming' | 'geheim';
 }
 
 export const KLEIN: Onderdrukt = Object.freeze({ onderdrukt: true, soort: 'aantal' });
 export const AFGELEID: Onderdrukt = Object.freeze({ onderdrukt: true, soort: 'afgeleid' });
 export const BESCHERMD: Onderdrukt = Object.freeze({ onderdrukt: true, soort: 'bescherming' });
+export const GEHEIM: Onderdrukt = Object.freeze({ onderdrukt: true, soort: 'geheim' });
 
 export function isOnderdrukt(v: unknown): v is Onderdrukt {
   return typeof v === 'object' && v !== null && (v as { onderdrukt?: unknown }).onderdrukt === true;

@@ -97,7 +97,7 @@ function vergelijkingLagen(g: Gebieden, tot: string) {
  */
 export function beschermGebieden(g: Gebieden, tot: string): GebiedBescherming {
   const l = vergelijkingLagen(g, tot);
-  const uit = beveiligInLagen(l.laag, l.lagen);
+  const uit = beveiligInLagen(l.laag, l.lagen, { delenRedenBekend: false });
   const adviezen = new Map([...l.boven.pagina(uit.onderdrukt), ...l.delen.flatMap((d) => [...d.t.pagina(uit.onderdrukt)])]);
   const plekken = beschermPlekken(g);
   return { adviezen, plekken: plekken.onderdrukt, weergave: l.alles().weergave(), plekkenTabel: plekken, onbewezen: uit.onbewezen };
@@ -125,7 +125,8 @@ export function beschermRegios(g: Gebieden, tot: string): {
         const n = waarde.get(id);
         if (n !== undefined) s.set(id, n < DREMPEL ? 'klein' : 'bescherming');
       }
-      return neerDragen(l.laag, top, l.lagen, s);
+      // A gemeente's hidden count prints "x" without its reason (context.ts zonderReden): no marks below the region.
+      return neerDragen(l.laag, top, l.lagen, s, { delenRedenBekend: false });
     },
     weergave: () => l.alles().weergave(),
   };

@@ -5,7 +5,7 @@
  */
 import { GEMEENTEN } from '../../lib/extracts/gemeenten.ts';
 import { REGIO_NAMEN } from '../../lib/extracts/regions.ts';
-import { AFGELEID, DREMPEL, KLEIN, type Onderdrukt } from '../../lib/format/disclosure.ts';
+import { AFGELEID, DREMPEL, GEHEIM, KLEIN, type Onderdrukt } from '../../lib/format/disclosure.ts';
 import type { AanvragerKeuze } from '../../lib/metrics/beschut-afleiden.ts';
 import { periodeNaam } from '../../lib/published/beschut.ts';
 import { grafiekHerkomst, herkomstVan, type ExtractHerkomst, type Herkomst } from '../../lib/query/herkomst.ts';
@@ -79,15 +79,28 @@ export function bronVelden(ctx: Context): { bron: string; peildatum: string; syn
   return { bron: ctx.bron, peildatum: ctx.peildatum, synthetisch: ctx.synthetisch };
 }
 
+/**
+ * Hidden cells; `zonderReden`: a gemeente's own months, whose hidden counts print "x" without
+ * saying why (as every gemeente's count in the comparison, whose unit is in its id).
+ */
+export type VerborgenCellen = ReadonlySet<string> & { readonly zonderReden?: boolean };
+
+/** A gemeente's hidden count says nothing of its size: "<10" would bound it, and through the region's sums its neighbours. */
+export function zonderReden(verborgen: VerborgenCellen, id: string): boolean {
+  return verborgen.zonderReden === true || id.split('|')[1]?.startsWith('GM') === true;
+}
+
 /** A count as a cell: the number, or "<10" / "x" when disclosure control hides it. */
-export function telCel(verborgen: ReadonlySet<string>, id: string, waarde: number): number | Onderdrukt {
+export function telCel(verborgen: VerborgenCellen, id: string, waarde: number): number | Onderdrukt {
   if (!verborgen.has(id)) return waarde;
+  if (zonderReden(verborgen, id)) return GEHEIM;
   return waarde < DREMPEL ? KLEIN : AFGELEID;
 }
 
 /** A value derived from counts (share, interval, average): "x" when any of them is hidden. */
-export function afgeleidCel<T>(verborgen: ReadonlySet<string>, ids: readonly string[], waarde: T): T | Onderdrukt {
-  return ids.some((id) => verborgen.has(id)) ? AFGELEID : waarde;
+export function afgeleidCel<T>(verborgen: VerborgenCellen, ids: readonly string[], waarde: T): T | Onderdrukt {
+  const weg = ids.filter((id) => verborgen.has(id));
+  return weg.length === 0 ? waarde : weg.some((id) => zonderReden(verborgen, id)) ? GEHEIM : AFGELEID;
 }
 
 export const NOOT_AANVULLEND =

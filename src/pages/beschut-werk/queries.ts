@@ -88,7 +88,9 @@ export function verborgenMaanden(
   if (e.soort !== 'gemeente') return new Set(beschermMaanden(maanden, sommen, gebieden.adviezen, e.code).verborgen.keys());
   const inRegio = GEMEENTEN.filter((g) => g.regio === e.regio).map((g) => g.code);
   const verplicht = new Map(inRegio.map((g) => [g, periodeCellen(gebieden.adviezen, g)]));
-  return beschermGemeenteMaanden(regioMaanden ?? [], inRegio, maandenVan(eersteMaand(f), f.tot), sommen, verplicht).get(e.code) ?? new Set();
+  const eigen = beschermGemeenteMaanden(regioMaanden ?? [], inRegio, maandenVan(eersteMaand(f), f.tot), sommen, verplicht).get(e.code) ?? new Set<string>();
+  // A gemeente's hidden counts print "x" without a reason, as in the comparison (context.ts zonderReden).
+  return Object.assign(eigen, { zonderReden: true as const });
 }
 
 /** The unit's places per peildatum, a gemeente's protected against its region (and as hidden as in the comparison). */

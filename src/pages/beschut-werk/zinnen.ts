@@ -10,7 +10,7 @@ import { EXTRAPOLATIE_LABEL, type AanvragerKeuze, type Extrapolatie } from '../.
 import type { PeriodeRij } from '../../lib/metrics/beschut.ts';
 import { periodeNaam } from '../../lib/published/beschut.ts';
 import { formatDatumVoluit } from '../../lib/format/nl.ts';
-import { inEenheid, type Eenheid } from './context.ts';
+import { inEenheid, zonderReden, type Eenheid, type VerborgenCellen } from './context.ts';
 import { cel, JAAR_TOT_NU, PERIODE } from './onderdrukking.ts';
 import type { PlekPunt } from './plekken.ts';
 
@@ -27,7 +27,7 @@ export interface ZinInvoer {
   aanvrager: AanvragerKeuze;
   periode: readonly PeriodeRij[];
   /** Cells hidden in the monthly stelsel (PERIODE and JAAR_TOT_NU units). */
-  verborgen: ReadonlySet<string>;
+  verborgen: VerborgenCellen;
   extrapolatie: Extrapolatie | null;
   /** Taakstelling of the unit for the year of `tot` (null: unknown). */
   taakstelling: number | null;
@@ -40,9 +40,9 @@ export interface ZinInvoer {
 const AANVRAGER: Record<AanvragerKeuze, string> = { totaal: '', gemeente: ' op verzoek van gemeenten', burger: ' op verzoek van de mensen zelf' };
 
 /** The count, or "minder dan 10" / null (not to be written) when disclosure control hides it. */
-function aantal(verborgen: ReadonlySet<string>, id: string, n: number): string | null {
+function aantal(verborgen: VerborgenCellen, id: string, n: number): string | null {
   if (!verborgen.has(id)) return formatAantal(n);
-  return n < DREMPEL ? 'minder dan 10' : null;
+  return n < DREMPEL && !zonderReden(verborgen, id) ? 'minder dan 10' : null;
 }
 
 /** "In januari tot en met mei 2017 gaf UWV 890 adviezen beschut werk; 601 daarvan waren positief (68 procent)." */
@@ -51,7 +51,10 @@ export function zinTotaal(z: ZinInvoer): string {
   const waar = z.eenheid.soort === 'nederland' ? '' : ` ${inEenheid(z.eenheid)}`;
   const begin = `In ${periodeNaam(z.van, z.tot, true)} gaf UWV${AANVRAGER[z.aanvrager]}${waar}`;
   const b = aantal(z.verborgen, cel('b', PERIODE, z.aanvrager), r.beoordelingen);
-  if (b === null) return `${begin} een aantal adviezen beschut werk dat niet getoond wordt, omdat het kleinere aantallen terug te rekenen zou maken.`;
+  if (b === null) {
+    const waarom = zonderReden(z.verborgen, cel('b', PERIODE, z.aanvrager)) ? 'om kleine aantallen te beschermen' : 'omdat het kleinere aantallen terug te rekenen zou maken';
+    return `${begin} een aantal adviezen beschut werk dat niet getoond wordt, ${waarom}.`;
+  }
   if (r.beoordelingen === 0) return `${begin} geen adviezen beschut werk.`;
   const p = aantal(z.verborgen, cel('p', PERIODE, z.aanvrager), r.positief);
   const n = z.verborgen.has(cel('b', PERIODE, z.aanvrager)) || z.verborgen.has(cel('p', PERIODE, z.aanvrager));
