@@ -7,14 +7,14 @@
  * Percentages are fractions (0,68 = 68%) as the chart kit expects.
  */
 import type { ChartData, Kolom, Referentielijn } from '../../lib/charts/spec.ts';
-import { AFGELEID } from '../../lib/format/disclosure.ts';
+import { AFGELEID, GEHEIM } from '../../lib/format/disclosure.ts';
 import { formatAantal } from '../../lib/format/nl.ts';
 import {
   cumulatiefMetExtrapolatie, EXTRAPOLATIE_LABEL, extrapoleer, periodeUitMaanden, type AanvragerKeuze, type Extrapolatie,
 } from '../../lib/metrics/beschut-afleiden.ts';
 import { metInterval, type MaandRij, type PeriodeRij } from '../../lib/metrics/beschut.ts';
 import { periodeNaam } from '../../lib/published/beschut.ts';
-import { AANVRAGER_LABEL, afgeleidCel, bronVelden, NOOT_AANVULLEND, telCel, type Context } from './context.ts';
+import { AANVRAGER_LABEL, afgeleidCel, bronVelden, NOOT_AANVULLEND, telCel, type Context, type VerborgenCellen } from './context.ts';
 import { cel, JAAR_TOT_NU, PERIODE } from './onderdrukking.ts';
 
 const KORT = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
@@ -27,6 +27,7 @@ export function maandKort(m: string): string {
 const NOOT_BURGER = 'Burgers kunnen pas sinds 1 januari 2017 zelf een advies beschut werk aanvragen; daarvoor staat er "–".';
 const NOOT_WILSON = '95%-interval (Wilson): hoe ver het percentage door toeval kan afwijken bij dit aantal beoordelingen.';
 const NOOT_NUL = 'Een maand zonder beoordelingen staat er met 0 (en als "<10"), niet als ontbrekende maand.';
+const NOOT_NUL_GEHEIM = 'Een maand zonder beoordelingen telt mee als 0, niet als ontbrekende maand.';
 
 /** Burger before 2017 without beoordelingen: no count, not a zero (nobody could ask). */
 function nietMogelijk(r: { aanvrager: AanvragerKeuze; beoordelingen: number }, maandOfTot: string): boolean {
@@ -58,10 +59,11 @@ export function aantallenData(rijen: readonly MaandRij[], van: string, tot: stri
   return basis(ctx, `Beoordelingen beschut werk per maand, ${periodeNaam(van, tot)}`, ctx.selectie, kolommen, data, voetnoten(maanden, aanvragers, verborgen));
 }
 
-function voetnoten(maanden: readonly string[], aanvragers: readonly AanvragerKeuze[], verborgen: ReadonlySet<string>, extra: string[] = []): string[] {
-  const noten = [...extra, NOOT_NUL];
+function voetnoten(maanden: readonly string[], aanvragers: readonly AanvragerKeuze[], verborgen: VerborgenCellen, extra: string[] = []): string[] {
+  // A gemeente's hidden counts are all "x" (context.ts): the footnote of GEHEIM says why, "<10" never appears.
+  const noten = [...extra, verborgen.zonderReden ? NOOT_NUL_GEHEIM : NOOT_NUL];
   if (aanvragers.includes('burger') && maanden.some((m) => m < '2017-01')) noten.push(NOOT_BURGER);
-  if ([...verborgen].some((id) => id.startsWith('b|') || id.startsWith('p|'))) noten.push(NOOT_AANVULLEND);
+  if (!verborgen.zonderReden && [...verborgen].some((id) => id.startsWith('b|') || id.startsWith('p|'))) noten.push(NOOT_AANVULLEND);
   return noten;
 }
 
@@ -151,7 +153,7 @@ export function totalenData(t: Totalen, aanvragers: readonly AanvragerKeuze[], v
     NOOT_WILSON,
     `Extrapolatie, geen meting: de positieve adviezen van ${ytd} maal 12 gedeeld door het aantal maanden, zoals het ministerie in 2017 rekende (601 in vijf maanden: 1.442 voor het jaar). Het interval gaat uit van een gelijkblijvend tempo per maand (Poisson) en dekt geen verandering in dat tempo.`,
   ];
-  if ([...verborgen].some((id) => id.includes(`|${PERIODE}|`) || id.includes(`|${JAAR_TOT_NU}|`))) noten.push(NOOT_AANVULLEND);
+  if (!(verborgen as VerborgenCellen).zonderReden && [...verborgen].some((id) => id.includes(`|${PERIODE}|`) || id.includes(`|${JAAR_TOT_NU}|`))) noten.push(NOOT_AANVULLEND);
   return basis(ctx, `Beoordelingen en positieve adviezen per aanvrager, ${periodeNaam(p0.van, p0.tot)}: totalen, jaar tot nu en extrapolatie`, ctx.selectie, kolommen, rijen, noten);
 }
 
@@ -160,10 +162,12 @@ export function cumulatiefData(
   rijen: readonly MaandRij[],
   tot: string,
   aanvrager: AanvragerKeuze,
-  verborgen: ReadonlySet<string>,
+  verborgen: VerborgenCellen,
   taakstelling: number | null,
   ctx: Context,
 ): { data: ChartData; extrapolatie: Extrapolatie; referentie: Referentielijn[] } {
+  // A gemeente's hidden counts say no reason (context.ts): nor do the running totals resting on them.
+  const x = verborgen.zonderReden ? GEHEIM : AFGELEID;
   const jaar = Number(tot.slice(0, 4));
   const punten = cumulatiefMetExtrapolatie(rijen, tot, aanvrager);
   const e = extrapoleer(jaar, tot, periodeUitMaanden(rijen, `${jaar}-01`, tot).find((r) => r.aanvrager === aanvrager)!.positief);
@@ -172,8 +176,8 @@ export function cumulatiefData(
   const maandVerborgen = punten.some((p) => p.gemeten !== null && verborgen.has(cel('p', p.maand, aanvrager)));
   const data = punten.map((p) => {
     const laatste = p.maand === tot;
-    const gemeten = p.gemeten === null ? null : laatste ? (ytdVerborgen ? AFGELEID : p.gemeten) : maandVerborgen ? AFGELEID : p.gemeten;
-    const r = (v: number | null) => (v === null ? null : ytdVerborgen ? AFGELEID : Math.round(v));
+    const gemeten = p.gemeten === null ? null : laatste ? (ytdVerborgen ? x : p.gemeten) : maandVerborgen ? x : p.gemeten;
+    const r = (v: number | null) => (v === null ? null : ytdVerborgen ? x : Math.round(v));
     return { maand: maandKort(p.maand), gemeten, extrapolatie: r(p.extrapolatie), onder: r(p.onder), boven: r(p.boven) };
   });
   const ondertitel = e.volledig
@@ -192,7 +196,7 @@ export function cumulatiefData(
     'De stippellijn is een extrapolatie, geen meting: het tempo van de gemeten maanden doorgetrokken naar december. Het interval gaat uit van een gelijkblijvend tempo (Poisson) en dekt geen verandering in dat tempo.',
   ];
   if (taakstelling !== null) noten.push(`Taakstelling eind ${jaar}: ${formatAantal(taakstelling)} plekken (ministeriële regeling, som van de gemeenten in de selectie).`);
-  if (maandVerborgen && !ytdVerborgen) noten.push('Omdat een maand te klein is om te tonen, staat alleen het totaal tot nu toe in de grafiek.');
+  if (maandVerborgen && !ytdVerborgen) noten.push(`Omdat een maand ${verborgen.zonderReden ? 'niet getoond wordt' : 'te klein is om te tonen'}, staat alleen het totaal tot nu toe in de grafiek.`);
   const titel = `Positieve adviezen in ${jaar} (${AANVRAGER_LABEL[aanvrager].toLowerCase()}), opgeteld, met lineaire extrapolatie naar het jaareinde`;
   const referentie = taakstelling !== null && taakstelling > 0 ? [{ waarde: taakstelling, label: `Taakstelling ${jaar}` }] : [];
   return { data: basis(ctx, titel, ondertitel, kolommen, data, noten), extrapolatie: e, referentie };
