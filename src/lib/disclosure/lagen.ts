@@ -25,7 +25,7 @@ import { kubussen, type Bewijs, type KubusUitkomst } from './kubus.ts';
 import { primair, type OnderdrukOpties } from './onderdrukking.ts';
 import type { Onderdrukking } from './kennis.ts';
 import type { CelId, Reden, Weergave } from './tabel.ts';
-import { context, grenzen, open, type Blokken, type Context } from './veranderingen.ts';
+import { context, eenEenheid, grenzen, open, verdeel, type Blokken, type Context } from './veranderingen.ts';
 
 export interface Laag {
   readonly w: Weergave;
@@ -139,6 +139,16 @@ function omhoog(ctx: Context, s: Onderdrukking, bl: Blokken, ouder: string, bewe
       return uit;
     }
   }
+  // Then the move split over siblings, each taking whole copies of its pattern the other way.
+  for (const x of bl.eenheidSommen) {
+    if (!x.delen.includes(ouder)) continue;
+    const delen = verdeel(ctx, s, bl, beweging, x.delen.filter((e) => e !== ouder).map((e) => [e, -1] as const));
+    if (!delen) continue;
+    const uit = new Map<CelId, number>();
+    for (const [l, b] of beweging) uit.set(bl.cel(l, ouder)!, b);
+    for (const [id, d] of delen) uit.set(id, (uit.get(id) ?? 0) + d);
+    return uit;
+  }
   const constraints = new Map<string, Constraint>();
   const variables = new Map<string, Map<string, number>>();
   const vast = new Map<CelId, number>();
@@ -185,33 +195,6 @@ function omhoog(ctx: Context, s: Onderdrukking, bl: Blokken, ouder: string, bewe
     else uit.set(id, d);
   }
   return uit;
-}
-
-/**
- * Whether unit `e` can move by `teken`·`beweging` on its own: each member it moves is a cell that
- * is hidden (or never printed) and stays within what the reader knows of it.
- */
-function eenEenheid(ctx: Context, s: Onderdrukking, bl: Blokken, e: string, beweging: ReadonlyMap<string, number>, teken: number): boolean {
-  const per = new Map<CelId, number>();
-  for (const l of bl.leden) {
-    const id = bl.cel(l, e);
-    const b = (beweging.get(l) ?? 0) * teken;
-    if (!id) {
-      if (b !== 0) return false;
-      continue;
-    }
-    // Two members of one cell (a known equality) must move alike.
-    if (per.has(id) && per.get(id) !== b) return false;
-    per.set(id, b);
-  }
-  for (const [id, b] of per) {
-    if (b === 0) continue;
-    const x = ctx.cel.get(id);
-    if (!x || open(ctx, s, id)) return false;
-    const g = grenzen(ctx, s, x);
-    if (x.aantal + b < g.laag || x.aantal + b > g.hoog) return false;
-  }
-  return true;
 }
 
 /**
@@ -303,6 +286,7 @@ function optillen(st: DeelStand, beweging: ReadonlyMap<string, number>, verberge
   const kinderen = d.bl.eenheidSommen.filter((x) => x.totaal === d.ouder).flatMap((x) => x.delen);
   // Mostly one child can take the whole move: no programme needed.
   if (!verbergen && kinderen.some((e) => eenEenheid(ctx, st.s, d.bl, e, beweging, 1))) return [];
+  if (!verbergen && verdeel(ctx, st.s, d.bl, beweging, kinderen.map((e) => [e, 1] as const))) return [];
   // Nothing printed left to hide: the same programme as without.
   if (verbergen && !kinderen.some((e) => d.bl.leden.some((l) => { const id = d.bl.cel(l, e); return !!id && open(ctx, st.s, id) && !ctx.cel.get(id)!.vast; }))) return null;
   const cellen = new Set<CelId>();

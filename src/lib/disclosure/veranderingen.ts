@@ -267,6 +267,86 @@ export function marken(ctx: Context, s: Onderdrukking, bl: Blokken, id: CelId, a
 }
 
 
+/**
+ * Whether unit `e` can move by `teken`·`beweging` on its own: each member it moves is a cell that
+ * is hidden (or never printed) and stays within what the reader knows of it.
+ */
+export function eenEenheid(ctx: Context, s: Onderdrukking, bl: Blokken, e: string, beweging: ReadonlyMap<string, number>, teken: number): boolean {
+  const per = new Map<CelId, number>();
+  for (const l of bl.leden) {
+    const id = bl.cel(l, e);
+    const b = (beweging.get(l) ?? 0) * teken;
+    if (!id) {
+      if (b !== 0) return false;
+      continue;
+    }
+    // Two members of one cell (a known equality) must move alike.
+    if (per.has(id) && per.get(id) !== b) return false;
+    per.set(id, b);
+  }
+  for (const [id, b] of per) {
+    if (b === 0) continue;
+    const x = ctx.cel.get(id);
+    if (!x || open(ctx, s, id)) return false;
+    const g = grenzen(ctx, s, x);
+    if (x.aantal + b < g.laag || x.aantal + b > g.hoog) return false;
+  }
+  return true;
+}
+
+const ggd = (a: number, b: number): number => (b === 0 ? Math.abs(a) : ggd(b, a % b));
+
+/**
+ * A move (member → amount) split over units, each taking whole copies of its smallest pattern
+ * (the move divided by the greatest common divisor of its amounts) times its sign, each within
+ * what the reader knows of its cells; greedy, the units in the order given. The change per cell, or null.
+ */
+export function verdeel(ctx: Context, s: Onderdrukking, bl: Blokken, beweging: ReadonlyMap<string, number>, units: readonly (readonly [string, number])[]): Map<CelId, number> | null {
+  const n = [...beweging.values()].reduce(ggd, 0);
+  if (n <= 1) return null;
+  const patroon = new Map([...beweging].map(([l, b]) => [l, b / n]));
+  const maal = (k: number) => new Map([...patroon].map(([l, p]) => [l, p * k]));
+  const uit = new Map<CelId, number>();
+  let rest = n;
+  for (const [e, teken] of units) {
+    let k = rest;
+    while (k > 0 && !eenEenheid(ctx, s, bl, e, maal(k), teken)) k--;
+    if (k === 0) continue;
+    const gezien = new Set<CelId>();
+    for (const [l, p] of patroon) {
+      const id = bl.cel(l, e)!;
+      if (gezien.has(id)) continue;
+      gezien.add(id);
+      uit.set(id, (uit.get(id) ?? 0) + teken * p * k);
+    }
+    rest -= k;
+    if (rest === 0) return uit;
+  }
+  return null;
+}
+
+/** A change that moves unit `eenheid` and a total above it, with the total's share split over the unit's hidden siblings. */
+function zonderTotaal(ctx: Context, s: Onderdrukking, bl: Blokken, eenheid: string, v: { delta: Map<CelId, number> }): { kosten: number; delta: Map<CelId, number> } | null {
+  const eigen = new Map<string, number>();
+  for (const l of bl.leden) {
+    const id = bl.cel(l, eenheid);
+    const d = id ? v.delta.get(id) : undefined;
+    if (d) eigen.set(l, d);
+  }
+  for (const x of bl.eenheidSommen) {
+    if (!x.delen.includes(eenheid)) continue;
+    const delen = verdeel(ctx, s, bl, eigen, x.delen.filter((e) => e !== eenheid).map((e) => [e, -1] as const));
+    if (!delen) continue;
+    const delta = new Map([...v.delta].filter(([id]) => bl.plaats(id).eenheid === eenheid));
+    for (const [id, d] of delen) delta.set(id, (delta.get(id) ?? 0) + d);
+    if (!houdbaar(ctx, s, delta)) continue;
+    let kosten = 0;
+    for (const [id, d] of delta) if (open(ctx, s, id)) kosten += ctx.kosten(ctx.cel.get(id)!) * Math.abs(d);
+    return { kosten, delta };
+  }
+  return null;
+}
+
 /** The cheapest change putting `c` at `doel` over the unit vectors estimated cheapest. */
 export function goedkoopste(ctx: Context, s: Onderdrukking, bl: Blokken, c: Cel, doel: number, vectoren: Map<string, Vector[]>): Map<CelId, number> | null {
   const { lid, eenheid } = bl.plaats(c.id);
@@ -332,6 +412,8 @@ export function goedkoopste(ctx: Context, s: Onderdrukking, bl: Blokken, c: Cel,
   // Where no vector will do, or the best hides a cell that weighs more (Nederland), the cells near
   // it each on their own: several small siblings may together take what one cannot.
   const zwaar = (v: { delta: Map<CelId, number> }) => [...v.delta.keys()].some((id) => open(ctx, s, id) && (ctx.cel.get(id)!.gewicht ?? 1) > 1);
+  // The heavier total's share of the best change split over hidden siblings instead (no programme).
+  if (beste && zwaar(beste)) beste = zonderTotaal(ctx, s, bl, eenheid, beste) ?? beste;
   if (!beste || zwaar(beste)) {
     const v = buurtVerandering(ctx, s, bl, c.id, doel);
     if (v && houdbaar(ctx, s, v.delta) && (!beste || v.kosten < beste.kosten)) beste = v;
