@@ -16,7 +16,7 @@
  * `neerDragen` does the carrying down for parts protected another way (the page's own rules).
  *
  * Measured on the demo data (Node): the whole comparison with every gemeente's "x" saying no
- * reason (`delenRedenBekend: false`), every hidden cell proven, 9–12 s a period; one table of
+ * reason (`delenRedenBekend: false`), every hidden cell proven, 4–6 s a period; one table of
  * every gemeente took 12–21 s and hid nearly everything.
  */
 import { solve, type Constraint, type Model } from 'yalps';

@@ -21,8 +21,8 @@
  * for the months of Nederland and of a region (beschermMaanden), and for the comparison's regions
  * and Nederland (beschermRegios: hypercubes with a proof per cell, 1–2 s in Node; the page's own
  * rules then hide the gemeenten around them, and what the proofs need among the gemeenten).
- * beschermGebieden proves the gemeenten too (lib/disclosure/lagen.ts), but takes about 10 s a
- * period on the demo data: not yet for a page (README, "Beschut werk").
+ * beschermGebieden proves the gemeenten too (lib/disclosure/lagen.ts), but takes 4–6 s a period
+ * on the demo data: not yet for the page (README, "Beschut werk").
  * Hand-built panels: test/beschut-beveiliging.test.ts.
  */
 import type { Beveiligd } from '../../lib/disclosure/beveilig.ts';
@@ -91,7 +91,7 @@ function vergelijkingLagen(g: Gebieden, tot: string) {
 
 /**
  * Gemeenten, regions and Nederland of one period: adviezen (per aanvrager) and places, every
- * hidden adviezen cell with a proof (lagen.ts). On the demo data about 10 s for a period: the
+ * hidden adviezen cell with a proof (lagen.ts). On the demo data 4–6 s for a period: the
  * page protects the regions and Nederland this way (beschermRegios) and its gemeenten with its own
  * rules (onderdrukking.ts) until the parts are fast enough (README, "Beschut werk").
  */
