@@ -31,7 +31,7 @@
 import { DREMPEL } from '../format/disclosure.ts';
 import { audit as exacteAudit, beoordelaar, kleinGetoond, type AuditUitkomst, type CelInterval } from './audit.ts';
 import type { Onderdrukking } from './kennis.ts';
-import { kostenVan, onderdruk, primair, type OnderdrukOpties, type OnderdrukUitkomst } from './onderdrukking.ts';
+import { celBasis, onderdruk, primair, type OnderdrukOpties, type OnderdrukUitkomst } from './onderdrukking.ts';
 import type { Cel, CelId, Reden, Weergave } from './tabel.ts';
 import { context, goedkoopste, marken, open, type Blokken, type Context } from './veranderingen.ts';
 import type { Vector } from './vectoren.ts';
@@ -191,8 +191,7 @@ export function onderdrukMetKubussen(w: Weergave, bl: Blokken, opties: Onderdruk
   if (a.lekken.length > 0) return onderdruk(w, { ...opties, start: k.onderdrukt });
   if (w.cellen.length > KLEIN_GENOEG) return { onderdrukt: k.onderdrukt, audit: a };
   const s = new Map(k.onderdrukt);
-  const kosten = kostenVan(w);
-  const cel = new Map(w.cellen.map((c) => [c.id, c]));
+  const { cel, kosten } = celBasis(w);
   const extra = [...s].filter(([id, r]) => r === 'bescherming' && !cel.get(id)!.verborgen).map(([id]) => cel.get(id)!);
   for (const c of extra.sort((x, y) => kosten(y) - kosten(x) || (x.id < y.id ? -1 : 1))) {
     const zonder = new Map(s);

@@ -21,7 +21,7 @@
  */
 import { solve, type Constraint, type Model } from 'yalps';
 import { DREMPEL } from '../format/disclosure.ts';
-import { kubussen, type Bewijs, type KubusUitkomst } from './kubus.ts';
+import { kubussen, type KubusUitkomst } from './kubus.ts';
 import { primair, type OnderdrukOpties } from './onderdrukking.ts';
 import type { Onderdrukking } from './kennis.ts';
 import type { CelId, Reden, Weergave } from './tabel.ts';
@@ -32,7 +32,7 @@ export interface Laag {
   readonly bl: Blokken;
 }
 
-/** A part: the children of unit `ouder` and the unit itself (its cells printed and fixed: `vast`). */
+/** A part: the children of unit `ouder` and the unit itself (whose cells the top table decides). */
 export interface Deel extends Laag {
   readonly ouder: string;
 }
@@ -45,7 +45,6 @@ export interface LagenOpties extends OnderdrukOpties {
 export interface LagenUitkomst {
   /** Hidden cells of the top table and of the parts' children. */
   readonly onderdrukt: Map<CelId, Reden>;
-  readonly bewijs: Bewijs;
   /** Hidden cells without a proof that holds in the whole table (top cells whose change could not be carried down included). */
   readonly onbewezen: readonly CelId[];
 }
@@ -108,17 +107,15 @@ export function beveiligInLagen(boven: Laag, delen: readonly Deel[], opties: Lag
     if (!opnieuw) break;
   }
   const onderdrukt = new Map(top.onderdrukt);
-  const bewijs = new Map(top.bewijs);
   const onbewezen = new Set(top.onbewezen);
   for (const st of standen.values()) {
     const k = st.k ?? kubussen(st.d.w, st.d.bl, { ...deelOpties, start: st.s, elders: st.ouderCellen });
     for (const [id, r] of k.onderdrukt) if (!st.ouderCellen.has(id)) onderdrukt.set(id, r);
-    for (const [id, b] of k.bewijs) if (!st.ouderCellen.has(id)) bewijs.set(id, b);
     for (const id of k.onbewezen) onbewezen.add(id);
   }
   // A cell whose change could not be carried over is proven only by the changes that could.
   for (const id of niet) if (onderdrukt.has(id)) onbewezen.add(id);
-  return { onderdrukt, bewijs, onbewezen: [...onbewezen] };
+  return { onderdrukt, onbewezen: [...onbewezen] };
 }
 
 /**

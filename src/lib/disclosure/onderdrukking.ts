@@ -141,7 +141,7 @@ function context(w: Weergave, opties: OnderdrukOpties): Context {
  * What hiding a cell costs: its persons × its weight × the numbers it takes off the screen (its
  * count, its shares, its derived values), so a total under many shares costs more.
  */
-export function kostenVan(w: Weergave): (c: Cel) => number {
+function kostenVan(w: Weergave): (c: Cel) => number {
   const weergaven = new Map<CelId, number>(w.cellen.map((c) => [c.id, c.getoond === false ? 0 : 1]));
   const telOp = (id: CelId) => weergaven.set(id, weergaven.get(id)! + 1);
   for (const a of w.aandelen ?? []) {

@@ -45,9 +45,8 @@ export interface GebiedBescherming {
   adviezen: Verborgen;
   /** Unit codes whose places are hidden. */
   plekken: Verborgen;
-  /** The comparison's adviezen as one table (for an audit of the whole) and the places' table. */
+  /** The comparison's adviezen as one table (for an audit of the whole). */
   weergave: Weergave;
-  plekkenTabel: Beveiligd;
   /** Hidden adviezen cells without a proof (lib/disclosure/lagen.ts): empty when every one is proven. */
   onbewezen: readonly string[];
 }
@@ -100,7 +99,7 @@ export function beschermGebieden(g: Gebieden, tot: string): GebiedBescherming {
   const uit = beveiligInLagen(l.laag, l.lagen, { delenRedenBekend: false });
   const adviezen = new Map([...l.boven.pagina(uit.onderdrukt), ...l.delen.flatMap((d) => [...d.t.pagina(uit.onderdrukt)])]);
   const plekken = beschermPlekken(g);
-  return { adviezen, plekken: plekken.onderdrukt, weergave: l.alles().weergave(), plekkenTabel: plekken, onbewezen: uit.onbewezen };
+  return { adviezen, plekken: plekken.onderdrukt, weergave: l.alles().weergave(), onbewezen: uit.onbewezen };
 }
 
 /**
@@ -112,7 +111,6 @@ export function beschermGebieden(g: Gebieden, tot: string): GebiedBescherming {
 export function beschermRegios(g: Gebieden, tot: string): {
   verborgen: Map<string, Reden>;
   dragen: (gemeenten: ReadonlySet<string>) => { extra: Set<string>; niet: Set<string> };
-  weergave: () => Weergave;
 } {
   const l = vergelijkingLagen(g, tot);
   const top = kubussen(l.laag.w, l.laag.bl);
@@ -128,7 +126,6 @@ export function beschermRegios(g: Gebieden, tot: string): {
       // A gemeente's hidden count prints "x" without its reason (context.ts zonderReden): no marks below the region.
       return neerDragen(l.laag, top, l.lagen, s, { delenRedenBekend: false });
     },
-    weergave: () => l.alles().weergave(),
   };
 }
 
