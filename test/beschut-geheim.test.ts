@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { toelichtingen } from '../src/lib/charts/spec.ts';
-import { AFGELEID, GEHEIM, KLEIN, TOELICHTING_GEHEIM, TOELICHTING_KLEIN } from '../src/lib/format/disclosure.ts';
+import { AFGELEID, BESCHERMD, GEHEIM, KLEIN, TOELICHTING_GEHEIM, TOELICHTING_KLEIN } from '../src/lib/format/disclosure.ts';
 import type { MaandRij } from '../src/lib/metrics/beschut.ts';
 import { afgeleidCel, context, telCel } from '../src/pages/beschut-werk/context.ts';
 import { aantallenData } from '../src/pages/beschut-werk/maanden.ts';
@@ -13,15 +13,17 @@ import { aantallenData } from '../src/pages/beschut-werk/maanden.ts';
 describe('hidden counts of a gemeente and of a region', () => {
   const verborgen = new Set(['p|GM0363|totaal', 'b|GM0363|totaal', 'p|AM01|totaal', 'b|AM01|totaal']);
 
-  it('a gemeente in the comparison: "x" whatever its size; a region: "<10" when small, "x" when larger', () => {
+  it('a gemeente in the comparison: "x" whatever its size; a region: "<10" when small, "x" (to protect another) when larger', () => {
     expect(telCel(verborgen, 'p|GM0363|totaal', 4)).toBe(GEHEIM);
     expect(telCel(verborgen, 'b|GM0363|totaal', 25)).toBe(GEHEIM);
     expect(telCel(verborgen, 'p|AM01|totaal', 4)).toBe(KLEIN);
-    expect(telCel(verborgen, 'b|AM01|totaal', 25)).toBe(AFGELEID);
+    expect(telCel(verborgen, 'b|AM01|totaal', 25)).toBe(BESCHERMD);
     expect(telCel(verborgen, 'p|GM0344|totaal', 4)).toBe(4);
     // A share on a hidden gemeente count says no reason either.
-    expect(afgeleidCel(verborgen, ['b|GM0363|totaal', 'p|GM0363|totaal'], 0.5)).toBe(GEHEIM);
-    expect(afgeleidCel(verborgen, ['b|AM01|totaal', 'p|AM01|totaal'], 0.5)).toBe(AFGELEID);
+    expect(afgeleidCel(verborgen, [['b|GM0363|totaal', 25], ['p|GM0363|totaal', 4]], 0.16)).toBe(GEHEIM);
+    // A region's share: on a small count "x" as small (AFGELEID), on two larger ones "x" to protect another.
+    expect(afgeleidCel(verborgen, [['b|AM01|totaal', 25], ['p|AM01|totaal', 4]], 0.16)).toBe(AFGELEID);
+    expect(afgeleidCel(verborgen, [['b|AM01|totaal', 25], ['p|AM01|totaal', 14]], 0.56)).toBe(BESCHERMD);
   });
 
   it("a gemeente's own months: every hidden cell \"x\", footnote without \"<10\"", () => {

@@ -2,7 +2,9 @@
  * The one description of a chart's data. The chart, its table twin, the CSV and the SVG/PNG
  * export are all rendered from the same ChartData object, so they cannot disagree.
  */
-import { isOnderdrukt, onderdruktTekst, onderdrukteSoorten, TOELICHTING_AFGELEID, TOELICHTING_GEHEIM, TOELICHTING_KLEIN } from '../format/disclosure.ts';
+import {
+  isOnderdrukt, onderdruktTekst, onderdrukteSoorten, TOELICHTING_AFGELEID, TOELICHTING_BESCHERMD, TOELICHTING_GEHEIM, TOELICHTING_KLEIN,
+} from '../format/disclosure.ts';
 import {
   formatAantal,
   formatDatum,
@@ -115,8 +117,10 @@ export function toelichtingen(data: ChartData): string[] {
   const soorten = onderdrukteSoorten(data.rijen);
   if (soorten.has('aantal')) uit.push(TOELICHTING_KLEIN);
   if (soorten.has('afgeleid')) uit.push(TOELICHTING_AFGELEID);
+  if (soorten.has('bescherming')) uit.push(TOELICHTING_BESCHERMD);
   if (soorten.has('geheim')) uit.push(TOELICHTING_GEHEIM);
-  return uit;
+  // A page may have given one of these itself.
+  return [...new Set(uit)];
 }
 
 /** Checks the columns a component needs exist and have a fitting type; a clear message otherwise. */

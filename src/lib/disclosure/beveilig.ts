@@ -11,12 +11,13 @@
  * (both print "x"; footnotes and sentences give the reason).
  *   b.reden('wajong.werkzaam/wajong')       // 'klein' | 'bescherming' | null → zinnen.ts
  */
-import { AFGELEID, BESCHERMD, KLEIN, type Onderdrukt } from '../format/disclosure.ts';
+import { AFGELEID, BESCHERMD, GEHEIM, KLEIN, type Onderdrukt } from '../format/disclosure.ts';
 import type { AuditUitkomst } from './audit.ts';
 import { getoondeAandelen, optellendeVerdelingen, type GetoondAandeel } from './kennis.ts';
 import { onderdrukMetKubussen, type Blokken } from './kubus.ts';
 import { onderdruk, type OnderdrukOpties } from './onderdrukking.ts';
-import { controleer, type CelId, type Reden, type Weergave } from './tabel.ts';
+import { controleer, type CelId, type Reden, type ToonReden, type Weergave } from './tabel.ts';
+import { verzwijgRedenen } from './verzwijgen.ts';
 
 export interface Informatieverlies {
   /** Cells hidden because they hold fewer than 10 persons. */
@@ -32,6 +33,11 @@ export interface Informatieverlies {
 export interface Beveiligd {
   readonly weergave: Weergave;
   readonly onderdrukt: ReadonlyMap<CelId, Reden>;
+  /**
+   * Hidden cells printed "x" without their reason (GEHEIM), where the reason itself would narrow
+   * a hidden cell (verzwijgen.ts); what rests on them says no reason either. Usually empty.
+   */
+  readonly zonderReden: ReadonlySet<CelId>;
   /** The attacker's result on what the view prints (lekken is empty when the rule set held). */
   readonly audit: AuditUitkomst;
   readonly verlies: Informatieverlies;
@@ -41,8 +47,8 @@ export interface Beveiligd {
   aandeel(id: string): number | Onderdrukt;
   /** A mean or other derived value: `waarde` itself, or AFGELEID / BESCHERMD when a base count is hidden. */
   afgeleid<T>(id: string, waarde: T): T | Onderdrukt;
-  /** Why a cell, share or derived value is hidden (null when it is shown). */
-  reden(id: string): Reden | null;
+  /** Why a cell, share or derived value is hidden (null when it is shown; 'geheim': not to be said, see zonderReden). */
+  reden(id: string): ToonReden | null;
   /** Whether the shown parts of the verdeling holding this share add up to exactly 100%. */
   optellend(aandeelId: string): boolean;
 }
@@ -54,12 +60,18 @@ export interface Beveiligd {
 export function beveilig(w: Weergave, opties: OnderdrukOpties & { blokken?: Blokken } = {}): Beveiligd {
   controleer(w);
   const { blokken, ...rest } = opties;
-  const { onderdrukt, audit } = blokken ? onderdrukMetKubussen(w, blokken, rest) : onderdruk(w, rest);
+  const uit = blokken ? onderdrukMetKubussen(w, blokken, rest) : onderdruk(w, rest);
+  const { onderdrukt } = uit;
+  // Only when hiding could not close every leak: perhaps a reason said is what narrows a cell.
+  const { zonderReden, audit } = uit.audit.lekken.length > 0 && rest.redenBekend !== false
+    ? verzwijgRedenen(w, onderdrukt, rest)
+    : { zonderReden: new Set<CelId>(), audit: uit.audit };
   const cel = new Map(w.cellen.map((c) => [c.id, c]));
   const aandeel = new Map((w.aandelen ?? []).map((a) => [a.id, a]));
   const afgeleid = new Map((w.afgeleid ?? []).map((a) => [a.id, a]));
   const getoond: ReadonlyMap<string, GetoondAandeel> = getoondeAandelen(w, onderdrukt);
   const optellend = new Set(optellendeVerdelingen(w, onderdrukt).flat());
+  const geheim = (ids: readonly CelId[]) => ids.some((id) => zonderReden.has(id));
   const redenVan = (ids: readonly CelId[]): Reden | null => {
     const r = ids.map((id) => onderdrukt.get(id));
     return r.includes('klein') ? 'klein' : r.includes('bescherming') ? 'bescherming' : null;
@@ -71,6 +83,7 @@ export function beveilig(w: Weergave, opties: OnderdrukOpties & { blokken?: Blok
   return {
     weergave: w,
     onderdrukt,
+    zonderReden,
     audit,
     verlies: {
       primair: onderdrukt.size - secundair.length,
@@ -82,23 +95,28 @@ export function beveilig(w: Weergave, opties: OnderdrukOpties & { blokken?: Blok
       const c = cel.get(id) ?? onbekend(id);
       if (c.getoond === false) throw new Error(`disclosure: "${id}" is declared as not printed`);
       const r = onderdrukt.get(id);
+      if (r && zonderReden.has(id)) return GEHEIM;
       return r === 'klein' ? KLEIN : r === 'bescherming' ? BESCHERMD : c.aantal;
     },
     aandeel(id) {
       const a = aandeel.get(id) ?? onbekend(id);
       const g = getoond.get(id);
-      return g ? g.eenheden / g.geheel : redenVan([a.teller, a.noemer]) === 'bescherming' ? BESCHERMD : AFGELEID;
+      if (g) return g.eenheden / g.geheel;
+      return geheim([a.teller, a.noemer]) ? GEHEIM : redenVan([a.teller, a.noemer]) === 'bescherming' ? BESCHERMD : AFGELEID;
     },
     afgeleid(id, waarde) {
       const a = afgeleid.get(id) ?? onbekend(id);
       const r = redenVan(a.basis);
+      if (r && geheim(a.basis)) return GEHEIM;
       return r === 'klein' ? AFGELEID : r === 'bescherming' ? BESCHERMD : waarde;
     },
     reden(id) {
-      if (cel.has(id)) return onderdrukt.get(id) ?? null;
+      if (cel.has(id)) return zonderReden.has(id) ? 'geheim' : (onderdrukt.get(id) ?? null);
       const a = aandeel.get(id);
-      if (a) return redenVan([a.teller, a.noemer]) ?? (getoond.has(id) ? null : 'klein');
-      return redenVan((afgeleid.get(id) ?? onbekend(id)).basis);
+      const basis = a ? [a.teller, a.noemer] : (afgeleid.get(id) ?? onbekend(id)).basis;
+      const r = redenVan(basis);
+      if (r && geheim(basis)) return 'geheim';
+      return a ? (r ?? (getoond.has(id) ? null : 'klein')) : r;
     },
     optellend(id) {
       aandeel.get(id) ?? onbekend(id);

@@ -16,6 +16,8 @@ export type CelId = string;
 
 /** Why a cell is hidden: fewer than 10 persons, or to protect a small group elsewhere. */
 export type Reden = 'klein' | 'bescherming';
+/** What a reader is told: the reason, or 'geheim' where saying it would narrow a cell (verzwijgen.ts). */
+export type ToonReden = Reden | 'geheim';
 
 export interface Cel {
   readonly id: CelId;

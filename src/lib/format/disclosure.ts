@@ -16,6 +16,7 @@ export const TEKST_AFGELEID = 'x';
 
 export const TOELICHTING_KLEIN = '<10: minder dan 10 personen; het precieze aantal wordt niet getoond.';
 export const TOELICHTING_AFGELEID = 'x: niet getoond, omdat de groep (of de teller) kleiner is dan 10 personen.';
+export const TOELICHTING_BESCHERMD = 'x: niet getoond, om een kleine groep elders in de tabel te beschermen (anders zou die uit de andere cijfers te berekenen zijn).';
 export const TOELICHTING_GEHEIM =
   'x: niet getoond: een groep van minder dan 10 personen, of verborgen om zo’n groep elders te beschermen (welke van de twee wordt niet gezegd, omdat dat zelf iets verraadt).';
 

@@ -210,7 +210,7 @@ export function beschermMaanden(
   vergelijking: Verborgen | ReadonlySet<string> | null = null,
   code = 'NL',
   gepubliceerd: ReadonlySet<string> = new Set(),
-): { verborgen: Verborgen; b: Beveiligd } {
+): { verborgen: Verborgen; geheim: Set<string>; b: Beveiligd } {
   const maanden = [...new Set(rijen.map((r) => r.maand))].sort();
   const tel = telMaanden(rijen);
   const elders = uitVergelijking(vergelijking, [[PERIODE, code]]);
@@ -218,7 +218,9 @@ export function beschermMaanden(
   const t = new AdviesTabel((id) => (gepubliceerd.has(id) ? 'getoond' : elders(id)));
   // The totals of both aanvragers weigh more: split counts protect small groups first.
   declareerMaanden(t, '', maanden, sommen, tel, { gewichtTotaal: 10 });
-  return t.bescherm();
+  const { b, verborgen } = t.bescherm();
+  // Cells whose reason would narrow another (lib/disclosure/verzwijgen.ts) print "x" without it.
+  return { b, verborgen, geheim: new Set(t.pagina(new Map([...b.zonderReden].map((id) => [id, b.onderdrukt.get(id)!]))).keys()) };
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { GEMEENTEN } from '../../lib/extracts/gemeenten.ts';
 import { REGIO_NAMEN } from '../../lib/extracts/regions.ts';
-import { AFGELEID, DREMPEL, GEHEIM, KLEIN, type Onderdrukt } from '../../lib/format/disclosure.ts';
+import { AFGELEID, BESCHERMD, DREMPEL, GEHEIM, KLEIN, type Onderdrukt } from '../../lib/format/disclosure.ts';
 import type { AanvragerKeuze } from '../../lib/metrics/beschut-afleiden.ts';
 import { periodeNaam } from '../../lib/published/beschut.ts';
 import { grafiekHerkomst, herkomstVan, type ExtractHerkomst, type Herkomst } from '../../lib/query/herkomst.ts';
@@ -81,26 +81,35 @@ export function bronVelden(ctx: Context): { bron: string; peildatum: string; syn
 
 /**
  * Hidden cells; `zonderReden`: a gemeente's own months, whose hidden counts print "x" without
- * saying why (as every gemeente's count in the comparison, whose unit is in its id).
+ * saying why (as every gemeente's count in the comparison, whose unit is in its id); `geheim`:
+ * single cells whose reason would narrow another hidden cell (lib/disclosure/verzwijgen.ts).
  */
-export type VerborgenCellen = ReadonlySet<string> & { readonly zonderReden?: boolean };
+export type VerborgenCellen = ReadonlySet<string> & { readonly zonderReden?: boolean; readonly geheim?: ReadonlySet<string> };
 
 /** A gemeente's hidden count says nothing of its size: "<10" would bound it, and through the region's sums its neighbours. */
 export function zonderReden(verborgen: VerborgenCellen, id: string): boolean {
-  return verborgen.zonderReden === true || id.split('|')[1]?.startsWith('GM') === true;
+  return verborgen.zonderReden === true || verborgen.geheim?.has(id) === true || id.split('|')[1]?.startsWith('GM') === true;
 }
 
-/** A count as a cell: the number, or "<10" / "x" when disclosure control hides it. */
+/**
+ * A count as a cell: the number, or "<10" when disclosure control hides it as small, "x" when it
+ * hides it to protect a small group elsewhere (BESCHERMD) or without saying why (GEHEIM).
+ */
 export function telCel(verborgen: VerborgenCellen, id: string, waarde: number): number | Onderdrukt {
   if (!verborgen.has(id)) return waarde;
   if (zonderReden(verborgen, id)) return GEHEIM;
-  return waarde < DREMPEL ? KLEIN : AFGELEID;
+  return waarde < DREMPEL ? KLEIN : BESCHERMD;
 }
 
-/** A value derived from counts (share, interval, average): "x" when any of them is hidden. */
-export function afgeleidCel<T>(verborgen: VerborgenCellen, ids: readonly string[], waarde: T): T | Onderdrukt {
-  const weg = ids.filter((id) => verborgen.has(id));
-  return weg.length === 0 ? waarde : weg.some((id) => zonderReden(verborgen, id)) ? GEHEIM : AFGELEID;
+/**
+ * A value derived from counts (`tellingen`: id and count; share, interval, average): "x" when any
+ * is hidden, with the reason of the hidden ones (a small one among them: AFGELEID).
+ */
+export function afgeleidCel<T>(verborgen: VerborgenCellen, tellingen: readonly (readonly [string, number])[], waarde: T): T | Onderdrukt {
+  const weg = tellingen.filter(([id]) => verborgen.has(id));
+  if (weg.length === 0) return waarde;
+  if (weg.some(([id]) => zonderReden(verborgen, id))) return GEHEIM;
+  return weg.some(([, n]) => n < DREMPEL) ? AFGELEID : BESCHERMD;
 }
 
 export const NOOT_AANVULLEND =

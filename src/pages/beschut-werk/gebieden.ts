@@ -38,9 +38,9 @@ function cellen(u: Gebied, a: AanvragerKeuze, v: Verborgen) {
   return {
     beoordelingen: telCel(v.adviezen, b, u.beoordelingen[a]),
     positief: telCel(v.adviezen, p, u.positief[a]),
-    pct: u.beoordelingen[a] > 0 ? afgeleidCel(v.adviezen, [b, p], u.positief[a] / u.beoordelingen[a]) : null,
+    pct: u.beoordelingen[a] > 0 ? afgeleidCel(v.adviezen, [[b, u.beoordelingen[a]], [p, u.positief[a]]], u.positief[a] / u.beoordelingen[a]) : null,
     taakstelling: taak,
-    verhouding: taak && taak > 0 ? afgeleidCel(v.adviezen, [p], u.positief[a] / taak) : null,
+    verhouding: taak && taak > 0 ? afgeleidCel(v.adviezen, [[p, u.positief[a]]], u.positief[a] / taak) : null,
     // Places go through the disclosure module: hidden as small ("<10") or to protect a small gemeente ("x").
     plekken: u.plekken === null ? null : plekVerborgen ? (u.plekken < DREMPEL ? KLEIN : BESCHERMD) : u.plekken,
     realisatie: taak && taak > 0 && u.plekken !== null ? (plekVerborgen ? (u.plekken < DREMPEL ? AFGELEID : BESCHERMD) : u.plekken / taak) : null,

@@ -14,7 +14,7 @@ import {
 } from '../../lib/metrics/beschut-afleiden.ts';
 import { metInterval, type MaandRij, type PeriodeRij } from '../../lib/metrics/beschut.ts';
 import { periodeNaam } from '../../lib/published/beschut.ts';
-import { AANVRAGER_LABEL, afgeleidCel, bronVelden, NOOT_AANVULLEND, telCel, type Context, type VerborgenCellen } from './context.ts';
+import { AANVRAGER_LABEL, afgeleidCel, bronVelden, NOOT_AANVULLEND, telCel, zonderReden, type Context, type VerborgenCellen } from './context.ts';
 import { cel, JAAR_TOT_NU, PERIODE } from './onderdrukking.ts';
 
 const KORT = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
@@ -80,7 +80,7 @@ export function percentagesData(rijen: readonly MaandRij[], van: string, tot: st
     const rij: Record<string, unknown> = { maand: maandKort(m) };
     for (const a of aanvragers) {
       const r = rijen.find((x) => x.maand === m && x.aanvrager === a)!;
-      const ids = [cel('b', m, a), cel('p', m, a)];
+      const ids = [[cel('b', m, a), r.beoordelingen], [cel('p', m, a), r.positief]] as const;
       const f = (v: number | null) => (v === null ? null : afgeleidCel(verborgen, ids, v / 100));
       rij[`pct_${a}`] = f(r.pctPositief);
       rij[`onder_${a}`] = f(r.wilsonOnder);
@@ -132,18 +132,18 @@ export function totalenData(t: Totalen, aanvragers: readonly AanvragerKeuze[], v
     const e = t.extrapolatie.get(a)!;
     const w = metInterval(r);
     const leeg = nietMogelijk(r, r.tot);
-    const ids = [cel('b', PERIODE, a), cel('p', PERIODE, a)];
-    const yId = [cel('p', JAAR_TOT_NU, a)];
+    const ids = [[cel('b', PERIODE, a), r.beoordelingen], [cel('p', PERIODE, a), r.positief]] as const;
+    const yId = [[cel('p', JAAR_TOT_NU, a), y.positief]] as const;
     const eLeeg = leeg || e.volledig;
     return {
       aanvrager: AANVRAGER_LABEL[a],
-      beoordelingen: leeg ? null : telCel(verborgen, ids[0], r.beoordelingen),
-      positief: leeg ? null : telCel(verborgen, ids[1], r.positief),
+      beoordelingen: leeg ? null : telCel(verborgen, ids[0][0], r.beoordelingen),
+      positief: leeg ? null : telCel(verborgen, ids[1][0], r.positief),
       pct: w.pctPositief === null ? null : afgeleidCel(verborgen, ids, w.pctPositief / 100),
       onder: w.wilsonOnder === null ? null : afgeleidCel(verborgen, ids, w.wilsonOnder / 100),
       boven: w.wilsonBoven === null ? null : afgeleidCel(verborgen, ids, w.wilsonBoven / 100),
       perMaand: leeg ? null : afgeleidCel(verborgen, [ids[0]], r.gemiddeldPerMaand),
-      ytd: nietMogelijk(y, y.tot) ? null : telCel(verborgen, yId[0], y.positief),
+      ytd: nietMogelijk(y, y.tot) ? null : telCel(verborgen, yId[0][0], y.positief),
       extrapolatie: eLeeg ? null : afgeleidCel(verborgen, yId, Math.round(e.extrapolatieJaar)),
       eOnder: eLeeg ? null : afgeleidCel(verborgen, yId, Math.round(e.onder)),
       eBoven: eLeeg ? null : afgeleidCel(verborgen, yId, Math.round(e.boven)),
@@ -166,8 +166,8 @@ export function cumulatiefData(
   taakstelling: number | null,
   ctx: Context,
 ): { data: ChartData; extrapolatie: Extrapolatie; referentie: Referentielijn[] } {
-  // A gemeente's hidden counts say no reason (context.ts): nor do the running totals resting on them.
-  const x = verborgen.zonderReden ? GEHEIM : AFGELEID;
+  // A count without a reason (context.ts): nor do the running totals resting on it.
+  const x = verborgen.zonderReden || [...verborgen].some((id) => id.startsWith('p|') && zonderReden(verborgen, id)) ? GEHEIM : AFGELEID;
   const jaar = Number(tot.slice(0, 4));
   const punten = cumulatiefMetExtrapolatie(rijen, tot, aanvrager);
   const e = extrapoleer(jaar, tot, periodeUitMaanden(rijen, `${jaar}-01`, tot).find((r) => r.aanvrager === aanvrager)!.positief);
@@ -196,7 +196,7 @@ export function cumulatiefData(
     'De stippellijn is een extrapolatie, geen meting: het tempo van de gemeten maanden doorgetrokken naar december. Het interval gaat uit van een gelijkblijvend tempo (Poisson) en dekt geen verandering in dat tempo.',
   ];
   if (taakstelling !== null) noten.push(`Taakstelling eind ${jaar}: ${formatAantal(taakstelling)} plekken (ministeriële regeling, som van de gemeenten in de selectie).`);
-  if (maandVerborgen && !ytdVerborgen) noten.push(`Omdat een maand ${verborgen.zonderReden ? 'niet getoond wordt' : 'te klein is om te tonen'}, staat alleen het totaal tot nu toe in de grafiek.`);
+  if (maandVerborgen && !ytdVerborgen) noten.push('Omdat een maand niet getoond wordt, staat alleen het totaal tot nu toe in de grafiek.');
   const titel = `Positieve adviezen in ${jaar} (${AANVRAGER_LABEL[aanvrager].toLowerCase()}), opgeteld, met lineaire extrapolatie naar het jaareinde`;
   const referentie = taakstelling !== null && taakstelling > 0 ? [{ waarde: taakstelling, label: `Taakstelling ${jaar}` }] : [];
   return { data: basis(ctx, titel, ondertitel, kolommen, data, noten), extrapolatie: e, referentie };

@@ -81,11 +81,14 @@ export function verborgenMaanden(
   maanden: readonly MaandRij[],
   regioMaanden: readonly GemeenteMaandRij[] | null,
   gebieden: Verborgen,
-): Set<string> {
+): Set<string> & { zonderReden?: true; geheim?: ReadonlySet<string> } {
   const sommen = maandSommen(f);
   // Nederland's and a region's months: the disclosure module (hypercubes, milliseconds), with the
   // period as the comparison decided it.
-  if (e.soort !== 'gemeente') return new Set(beschermMaanden(maanden, sommen, gebieden.adviezen, e.code).verborgen.keys());
+  if (e.soort !== 'gemeente') {
+    const { verborgen, geheim } = beschermMaanden(maanden, sommen, gebieden.adviezen, e.code);
+    return Object.assign(new Set(verborgen.keys()), geheim.size ? { geheim } : {});
+  }
   const inRegio = GEMEENTEN.filter((g) => g.regio === e.regio).map((g) => g.code);
   const verplicht = new Map(inRegio.map((g) => [g, periodeCellen(gebieden.adviezen, g)]));
   const eigen = beschermGemeenteMaanden(regioMaanden ?? [], inRegio, maandenVan(eersteMaand(f), f.tot), sommen, verplicht).get(e.code) ?? new Set<string>();

@@ -18,7 +18,7 @@
  * `split` names the dimension of `rij.groep` ('none' or absent for the total).
  */
 import { isOnderdrukt, veiligAandeel, veiligGemiddelde, type Onderdrukt } from '../../format/disclosure.ts';
-import type { Reden } from '../../disclosure/tabel.ts';
+import type { ToonReden } from '../../disclosure/tabel.ts';
 import { nietGetoond } from '../../disclosure/zinnen.ts';
 import { formatAantal, formatKwartaalVoluit } from '../../format/nl.ts';
 import { REGIO_NAMEN } from '../../extracts/regions.ts';
@@ -37,10 +37,10 @@ const NIET_GETOOND = nietGetoond('klein');
  */
 export interface ZinBescherming {
   aandeel(veld: string): number | Onderdrukt | null;
-  reden(veld: string): Reden | null;
+  reden(veld: string): ToonReden | null;
 }
 
-let reden: Reden = 'klein';
+let reden: ToonReden = 'klein';
 /** "wordt niet getoond, …" with the reason of the last share that was hidden. */
 function niet(): string {
   return nietGetoond(reden);
