@@ -16,6 +16,7 @@ import { panelBereikQuery } from '../metrics/duurzaamheid/bereik.ts';
 import { runMetric } from '../sql/query.ts';
 import { literal } from '../sql/quote.ts';
 import { MANIFEST_BESTAND, SOORT, type VoorberekendeTabelInfo, type VoorberekendManifest } from './manifest.ts';
+import { vulDuurzaamheid } from './duurzaamheid.ts';
 import { beveiligdeSelectie, TABELLEN } from './tabellen.ts';
 
 export interface ComputeOpties {
@@ -78,6 +79,7 @@ export async function compute(map: string, opties: ComputeOpties): Promise<Voorb
     const info: VoorberekendeTabelInfo[] = [];
     for (const t of tabellen) {
       await engine.exec(t.bouw(bereik));
+      if (t.gevuld && bereik) await vulDuurzaamheid(engine, bereik);
       const select = beveiligdeSelectie(t);
       const gevonden = toRows<{ column_name: string; column_type: string }>(await engine.query(`DESCRIBE ${select}`))
         .map((c) => `${c.column_name}:${c.column_type}`).join(',');

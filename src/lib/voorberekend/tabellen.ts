@@ -15,6 +15,7 @@ import { kwartaalIndex } from '../kwartaal.ts';
 import type { PanelBereik } from '../metrics/duurzaamheid/bereik.ts';
 import { LEEG } from '../metrics/duurzaamheid/sql-fragments.ts';
 import { cohortTrendQuery } from '../metrics/duurzaamheid/uitkomst.ts';
+import { DUURZAAMHEID_COHORT_TABEL } from '../metrics/duurzaamheid/voorberekend.ts';
 import { BANEN_TABEL, banenQuery } from '../metrics/banen.ts';
 import { landelijkQuery } from '../metrics/buig.ts';
 import { beschikbareKwartalenQuery, REGIO_COHORT_TABEL } from '../metrics/regio.ts';
@@ -35,6 +36,11 @@ export interface VoorberekendeTabel {
    * builds it), or the metric's own query for every base quarter of the panel.
    */
   bouw: (bereik: PanelBereik | null) => string;
+  /**
+   * Filled after `bouw` by `npm run compute` in JavaScript (bereken.ts), where the decision needs
+   * the page's own disclosure control: the Duurzaamheid table.
+   */
+  gevuld?: boolean;
   /**
    * One row per cell of the built table with `klein`: true when the cell must not be written, and
    * `bescherming`: true when that is only to protect a small cell (secondary suppression).
@@ -177,6 +183,22 @@ export const TABELLEN: readonly VoorberekendeTabel[] = [
     sleutel: ['kw'],
     toontOnderdrukt: true,
     kolommen: metOnderdrukt({ kw: 'INTEGER', cohort: 'BIGINT', werkzaam: 'BIGINT', werk_verloren: 'BIGINT', uit_register: 'BIGINT' }),
+  },
+  {
+    // The Duurzaamheid page, national: per horizon, base quarter and achtergrond (and their total)
+    // every count of the outcome and uitstroom trends, one row per count. Which are written is
+    // decided by the page's own disclosure control over every view that shows them, then over
+    // the whole table with the regions' and the tile's counts of the same people
+    // (duurzaamheid-besluit.ts); `klein` and `bescherming` are filled in with the counts.
+    naam: DUURZAAMHEID_COHORT_TABEL,
+    pagina: 'Duurzaamheid (heel Nederland: uitkomst, trend en uitstroom)',
+    extracts: ['doelgroep_kwartaal', 'doelgroep_uitstroom'],
+    bouw: () => `CREATE OR REPLACE TABLE ${DUURZAAMHEID_COHORT_TABEL} (horizon INTEGER, kw INTEGER, groep VARCHAR, veld VARCHAR, aantal BIGINT, klein BOOLEAN, bescherming BOOLEAN)`,
+    gevuld: true,
+    controle: `SELECT horizon, kw, groep, veld, klein, bescherming FROM ${DUURZAAMHEID_COHORT_TABEL}`,
+    sleutel: ['horizon', 'kw', 'groep', 'veld'],
+    toontOnderdrukt: true,
+    kolommen: metOnderdrukt({ horizon: 'INTEGER', kw: 'INTEGER', groep: 'VARCHAR', veld: 'VARCHAR', aantal: 'BIGINT' }),
   },
   {
     // BUIG per gemeente × jaar in euros: budgets and spending, no count of persons, so no cell

@@ -13,11 +13,11 @@
  * uitstroom reasons `U.<reden>`; starters `<groep>.starters|na1|zelfde|na2`.
  */
 import { beveilig, type Beveiligd } from '../../lib/disclosure/beveilig.ts';
-import { WeergaveBouwer, aandeelId } from '../../lib/disclosure/tabel.ts';
-import type { Onderdrukt } from '../../lib/format/disclosure.ts';
+import { WeergaveBouwer, aandeelId, type Cel, type CelId, type Reden } from '../../lib/disclosure/tabel.ts';
+import { DREMPEL, type Onderdrukt } from '../../lib/format/disclosure.ts';
 import type { Kwartaal } from '../../lib/kwartaal.ts';
 import type { StartersRij } from '../../lib/metrics/duurzaamheid/starters.ts';
-import type { UitkomstRij } from '../../lib/metrics/duurzaamheid/uitkomst.ts';
+import type { UitkomstRij, UitkomstTelling } from '../../lib/metrics/duurzaamheid/uitkomst.ts';
 import type { UitstroomRij } from '../../lib/metrics/duurzaamheid/uitstroom.ts';
 import type { ZinBescherming } from '../../lib/metrics/duurzaamheid/zinnen.ts';
 import { perBasis } from './groepen.ts';
@@ -50,24 +50,76 @@ function prefix(groep: string, groepen: readonly string[]): string {
   return groep === 'totaal' || groepen.length === 1 ? (groepen.length === 1 ? `g:${groepen[0]}` : T) : `g:${groep}`;
 }
 
+/** The page's name of each count of an outcome row. */
+const VELD: Readonly<Record<UitkomstTelling, UitkomstVeld>> = {
+  cohort: 'cohort', werkzaam: 'werkzaam', werkVerloren: 'verloren', uitRegister: 'uit', steedsWerkzaam: 'steeds', zelfdeBaan: 'zelfde',
+};
+
+/**
+ * The cells of this table a voorberekende map left empty, with the map's reason (none from
+ * microdata). A group's cell is empty as the map says; the total of every achtergrond (`alle`) as
+ * the map's total says; the total of some achtergronden is not known when one of its parts is
+ * empty ("x", to protect a small group). The same for the uitstroom reasons.
+ */
+function leegCellen(rijen: readonly UitkomstRij[], uitstroom: readonly UitstroomRij[], t: string, alle: boolean): Map<CelId, Reden> {
+  const uit = new Map<CelId, Reden>();
+  if (!rijen.some((r) => r.leeg)) return uit;
+  const velden = Object.keys(VELD) as UitkomstTelling[];
+  for (const r of rijen) for (const v of velden) if (r.leeg?.[v]) uit.set(`g:${r.groep}.${VELD[v]}`, r.leeg[v]);
+  const redenen = new Map<string, UitstroomRij[]>();
+  for (const r of uitstroom) redenen.set(r.reden, [...(redenen.get(r.reden) ?? []), r]);
+  if (t === T) {
+    for (const v of velden) {
+      const reden = alle ? rijen[0].totaalLeeg?.[v] : rijen.some((r) => r.leeg?.[v]) ? 'bescherming' : undefined;
+      if (reden) uit.set(`${T}.${VELD[v]}`, reden);
+    }
+  } else {
+    for (const v of ['steedsWerkzaam', 'zelfdeBaan'] as const) if (rijen[0].leeg?.[v]) uit.set(`${t}.${VELD[v]}`, rijen[0].leeg[v]);
+  }
+  for (const [reden, lijst] of redenen) {
+    const r = t !== T ? lijst[0].leeg : alle ? lijst[0].totaalLeeg : lijst.some((x) => x.leeg) ? 'bescherming' : null;
+    if (r) uit.set(`U:${reden}`, r);
+  }
+  return uit;
+}
+
 /**
  * The table of one base quarter: `rijen` the outcome rows per group (already filtered to the
- * groups shown), `uitstroom` the reasons per group of the same base quarter (optional).
+ * groups shown), `uitstroom` the reasons per group of the same base quarter (optional); `alle`:
+ * those are every group of the base quarter (only read for rows from a voorberekende map).
  */
-export function beschermCohort(rijen: readonly UitkomstRij[], uitstroom: readonly UitstroomRij[] = [], regio: RegioKwartaal | null = null): CohortBescherming {
+export function beschermCohort(rijen: readonly UitkomstRij[], uitstroom: readonly UitstroomRij[] = [], regio: RegioKwartaal | null = null, alle = false): CohortBescherming {
   const groepen = rijen.map((r) => r.groep);
   const w = new WeergaveBouwer();
   const t = groepen.length === 1 ? `g:${groepen[0]}` : T;
   const som = (f: (r: UitkomstRij) => number) => rijen.reduce((a, r) => a + f(r), 0);
+  // From a voorberekende map: its empty cells are hidden with its reason, and their stand-in
+  // values (0 or 10, as the reason says) enter no relation, so nothing is computed from them.
+  const leeg = leegCellen(rijen, uitstroom, t, alle);
+  const cel = (id: CelId, n: number, opties: Pick<Cel, 'verborgen' | 'vast'> = {}) => {
+    const r = leeg.get(id);
+    w.cel(id, r ? (r === 'klein' ? 0 : DREMPEL) : n, r ? { verborgen: r } : opties);
+  };
+  const bekend = (...ids: CelId[]) => ids.every((id) => !leeg.has(id));
+  const verdeel = (totaal: CelId, delen: readonly (readonly [CelId, number])[]) => {
+    for (const [id, n] of delen) cel(id, n);
+    const ids = delen.map(([id]) => id);
+    if (bekend(totaal, ...ids)) w.verdeling(totaal, ids, 0);
+    else for (const id of ids) w.aandeel(id, totaal, 0);
+  };
   // The total is the Regio's count when it holds the same people (every group of the regions).
   const koppel = regio !== null && regio.ids.length > 0 && regio.werkzaam === som((r) => r.cohort) ? regio : null;
-  const deel = (p: string, r: { cohort: number; werkzaam: number; werkVerloren: number; uitRegister: number }) =>
-    w.cel(`${p}.cohort`, r.cohort, p === t && koppel ? koppel.besluit : {})
-      .verdeling(`${p}.cohort`, [[`${p}.werkzaam`, r.werkzaam], [`${p}.verloren`, r.werkVerloren], [`${p}.uit`, r.uitRegister]], 0);
+  const deel = (p: string, r: { cohort: number; werkzaam: number; werkVerloren: number; uitRegister: number }) => {
+    cel(`${p}.cohort`, r.cohort, p === t && koppel ? koppel.besluit : {});
+    verdeel(`${p}.cohort`, [[`${p}.werkzaam`, r.werkzaam], [`${p}.verloren`, r.werkVerloren], [`${p}.uit`, r.uitRegister]]);
+  };
   for (const r of rijen) deel(`g:${r.groep}`, r);
   if (groepen.length > 1) {
     deel(T, { cohort: som((r) => r.cohort), werkzaam: som((r) => r.werkzaam), werkVerloren: som((r) => r.werkVerloren), uitRegister: som((r) => r.uitRegister) });
-    for (const k of ['cohort', 'werkzaam', 'verloren', 'uit']) w.som(`${T}.${k}`, groepen.map((g) => `g:${g}.${k}`));
+    for (const k of ['cohort', 'werkzaam', 'verloren', 'uit']) {
+      const delen = groepen.map((g) => `g:${g}.${k}`);
+      if (bekend(`${T}.${k}`, ...delen)) w.som(`${T}.${k}`, delen);
+    }
   }
   // What the Regio's page shows of the quarter comes along whole where it hides anything: the
   // total is its regions' werkzaam cells added up (one region: equal to its cell), or a part of
@@ -79,8 +131,9 @@ export function beschermCohort(rijen: readonly UitkomstRij[], uitstroom: readonl
     else w.cel(REGIOS, regio.werkzaam, regio.besluit).som(REGIOS, regio.ids).nesting(`${t}.cohort`, REGIOS);
   }
   // The total's nested measures and the shares the trend prints with one decimal.
-  w.cel(`${t}.steeds`, som((r) => r.steedsWerkzaam)).cel(`${t}.zelfde`, som((r) => r.zelfdeBaan));
-  w.nesting(`${t}.steeds`, `${t}.werkzaam`).nesting(`${t}.zelfde`, `${t}.werkzaam`);
+  cel(`${t}.steeds`, som((r) => r.steedsWerkzaam));
+  cel(`${t}.zelfde`, som((r) => r.zelfdeBaan));
+  for (const k of ['steeds', 'zelfde']) if (bekend(`${t}.${k}`, `${t}.werkzaam`)) w.nesting(`${t}.${k}`, `${t}.werkzaam`);
   for (const k of ['steeds', 'zelfde']) w.aandeel(`${t}.${k}`, `${t}.cohort`, 0);
   for (const k of ['werkzaam', 'steeds', 'zelfde']) w.aandeel(`${t}.${k}`, `${t}.cohort`, TREND_DECIMALEN, { id: `trend:${k}` });
   // Uitstroom reasons add up to everyone who left: the total's "uit het register".
@@ -90,9 +143,10 @@ export function beschermCohort(rijen: readonly UitkomstRij[], uitstroom: readonl
   const redenen = [...perReden.keys()];
   const redenTotaal = [...perReden.values()].reduce((a, b) => a + b, 0);
   let uitId = `${t}.uit`;
-  if (redenen.length > 0 && redenTotaal > 0) {
-    if (redenTotaal !== uitTotaal) w.cel((uitId = 'U.totaal'), redenTotaal);
-    w.verdeling(uitId, redenen.map((r) => [`U:${r}`, perReden.get(r)!] as const), 0);
+  if (redenen.length > 0 && (redenTotaal > 0 || leeg.size > 0)) {
+    // From a map the reasons add up to the written total (their stand-ins make no total of their own).
+    if (redenTotaal !== uitTotaal && leeg.size === 0) w.cel((uitId = 'U.totaal'), redenTotaal);
+    verdeel(uitId, redenen.map((r) => [`U:${r}`, perReden.get(r)!] as const));
   }
   const b = beveilig(w.weergave());
   const id = (groep: string, veld: UitkomstVeld) => `${prefix(groep, groepen)}.${veld}`;
@@ -106,7 +160,7 @@ export function beschermCohort(rijen: readonly UitkomstRij[], uitstroom: readonl
       return b.aandeel(aandeelId(`${p}.${veld}`, `${p}.cohort`));
     },
     reden(reden) {
-      if (!perReden.has(reden) || redenTotaal === 0) return null;
+      if (!perReden.has(reden) || (redenTotaal === 0 && leeg.size === 0)) return null;
       return { aantal: b.aantal(`U:${reden}`), aandeel: b.aandeel(aandeelId(`U:${reden}`, uitId)), totaal: b.aantal(uitId) };
     },
   };
@@ -177,7 +231,10 @@ export function beschermCohorten(
 ): Map<Kwartaal, CohortBescherming> {
   const redenen = uitstroom ? perBasis(gekozenGroepen(uitstroom, achtergrond)) : new Map<Kwartaal, UitstroomRij[]>();
   const uit = new Map<Kwartaal, CohortBescherming>();
-  for (const [basis, lijst] of perBasis(gekozenGroepen(rijen, achtergrond))) uit.set(basis, beschermCohort(lijst, redenen.get(basis) ?? [], regio?.(basis) ?? null));
+  const alleGroepen = perBasis(rijen);
+  for (const [basis, lijst] of perBasis(gekozenGroepen(rijen, achtergrond))) {
+    uit.set(basis, beschermCohort(lijst, redenen.get(basis) ?? [], regio?.(basis) ?? null, lijst.length === alleGroepen.get(basis)?.length));
+  }
   return uit;
 }
 

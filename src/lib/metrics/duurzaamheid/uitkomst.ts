@@ -11,6 +11,7 @@
  * groep = 'totaal' for split 'none', else the base-quarter value ('onbekend' if null). Rows are
  * sorted by basis, then groep; groups with an empty cohort have no row.
  */
+import type { Reden } from '../../disclosure/tabel.ts';
 import type { ExtractName } from '../../engine/types.ts';
 import { toRows } from '../../engine/rows.ts';
 import { indexToKwartaal, kwartaalToIndex, type Kwartaal } from '../../kwartaal.ts';
@@ -41,7 +42,16 @@ export interface UitkomstRij {
   steedsWerkzaamPct: number;
   zelfdeBaanPct: number;
   onderDrempel: boolean;
+  /**
+   * Only from a voorberekende map: its counts that the map left empty, with the reason (their
+   * values are stand-ins, never printed), and those of the total over every achtergrond.
+   */
+  leeg?: Partial<Record<UitkomstTelling, Reden>>;
+  totaalLeeg?: Partial<Record<UitkomstTelling, Reden>>;
 }
+
+/** The counts of an outcome row. */
+export type UitkomstTelling = 'cohort' | 'werkzaam' | 'werkVerloren' | 'uitRegister' | 'steedsWerkzaam' | 'zelfdeBaan';
 
 const EXTRACTS: readonly ExtractName[] = [PANEL];
 
@@ -89,27 +99,51 @@ ORDER BY kw, groep`;
 interface RawUitkomst {
   kw: number; groep: string; cohort: number; werkzaam: number; werk_verloren: number;
   uit_register: number; steeds_werkzaam: number; zelfde_baan: number;
+  [merk: `${'leeg' | 'tleeg'}_${string}`]: string | null | undefined;
+}
+
+/** The query's column of each count. */
+const KOLOM: Readonly<Record<UitkomstTelling, string>> = {
+  cohort: 'cohort', werkzaam: 'werkzaam', werkVerloren: 'werk_verloren', uitRegister: 'uit_register', steedsWerkzaam: 'steeds_werkzaam', zelfdeBaan: 'zelfde_baan',
+};
+
+/** The marks of a voorberekende map's row (`leeg_<kolom>` or `tleeg_<kolom>`); none from microdata. */
+function merken(r: RawUitkomst, voor: 'leeg' | 'tleeg'): Partial<Record<UitkomstTelling, Reden>> | undefined {
+  if (!(`${voor}_cohort` in r)) return undefined;
+  const uit: Partial<Record<UitkomstTelling, Reden>> = {};
+  for (const [veld, kolom] of Object.entries(KOLOM) as [UitkomstTelling, string][]) {
+    const m = r[`${voor}_${kolom}`];
+    if (m === 'klein' || m === 'bescherming') uit[veld] = m;
+    else if (m) throw new Error(`Onbekende reden van onderdrukking: ${m}`);
+  }
+  return uit;
 }
 
 function shapeUitkomst(rows: RawUitkomst[], h: Horizon): UitkomstRij[] {
-  return rows.map((r) => ({
-    basis: indexToKwartaal(r.kw),
-    eind: indexToKwartaal(r.kw + h),
-    horizon: h,
-    groep: r.groep,
-    cohort: r.cohort,
-    werkzaam: r.werkzaam,
-    werkVerloren: r.werk_verloren,
-    uitRegister: r.uit_register,
-    steedsWerkzaam: r.steeds_werkzaam,
-    zelfdeBaan: r.zelfde_baan,
-    werkzaamPct: pct(r.werkzaam, r.cohort),
-    werkVerlorenPct: pct(r.werk_verloren, r.cohort),
-    uitRegisterPct: pct(r.uit_register, r.cohort),
-    steedsWerkzaamPct: pct(r.steeds_werkzaam, r.cohort),
-    zelfdeBaanPct: pct(r.zelfde_baan, r.cohort),
-    onderDrempel: onderDrempel(r.cohort),
-  }));
+  return rows.map((r) => {
+    const leeg = merken(r, 'leeg');
+    const totaalLeeg = merken(r, 'tleeg');
+    return {
+      basis: indexToKwartaal(r.kw),
+      eind: indexToKwartaal(r.kw + h),
+      horizon: h,
+      groep: r.groep,
+      cohort: r.cohort,
+      werkzaam: r.werkzaam,
+      werkVerloren: r.werk_verloren,
+      uitRegister: r.uit_register,
+      steedsWerkzaam: r.steeds_werkzaam,
+      zelfdeBaan: r.zelfde_baan,
+      werkzaamPct: pct(r.werkzaam, r.cohort),
+      werkVerlorenPct: pct(r.werk_verloren, r.cohort),
+      uitRegisterPct: pct(r.uit_register, r.cohort),
+      steedsWerkzaamPct: pct(r.steeds_werkzaam, r.cohort),
+      zelfdeBaanPct: pct(r.zelfde_baan, r.cohort),
+      onderDrempel: onderDrempel(r.cohort),
+      ...(leeg ? { leeg } : {}),
+      ...(totaalLeeg ? { totaalLeeg } : {}),
+    };
+  });
 }
 
 function uitkomstQuery(q: SqlQuery, h: Horizon): MetricQuery<UitkomstRij[]> {

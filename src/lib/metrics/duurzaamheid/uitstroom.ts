@@ -4,6 +4,7 @@
  * (UITSTROOM_REDENEN + 'onbekend') appears for each (basis, groep) with uitRegister > 0;
  * pct = aantal / uitRegister × 100; onderDrempel: uitRegister < 10.
  */
+import type { Reden } from '../../disclosure/tabel.ts';
 import type { ExtractName } from '../../engine/types.ts';
 import { toRows } from '../../engine/rows.ts';
 import { UITSTROOM_REDENEN } from '../../extracts/contracts.ts';
@@ -30,6 +31,12 @@ export interface UitstroomRij {
   uitRegister: number;
   pct: number;
   onderDrempel: boolean;
+  /**
+   * Only from a voorberekende map: present (null: written) on every row; the reason its count was
+   * left empty (the value is a stand-in, never printed), and that of the reason's total over every achtergrond.
+   */
+  leeg?: Reden | null;
+  totaalLeeg?: Reden | null;
 }
 
 const UITSTROOM_ONBEKEND = 'onbekend' as const;
@@ -83,18 +90,25 @@ ${vertrekSql(s, kmin)}`;
   return { sql, params: m.params };
 }
 
-interface RawUitstroom { kw: number; groep: string; reden: string; aantal: number }
+interface RawUitstroom { kw: number; groep: string; reden: string; aantal: number; leeg?: string | null; tleeg?: string | null }
+
+function merk(m: string | null | undefined): Reden | null {
+  if (m === 'klein' || m === 'bescherming' || m === null || m === undefined) return m ?? null;
+  throw new Error(`Onbekende reden van onderdrukking: ${m}`);
+}
 
 const REDENEN: readonly (UitstroomReden | 'onbekend')[] = [...UITSTROOM_REDENEN, UITSTROOM_ONBEKEND];
 
 function shapeUitstroom(rows: RawUitstroom[], h: Horizon): UitstroomRij[] {
-  const groepen = new Map<string, { kw: number; groep: string; per: Map<string, number>; totaal: number }>();
+  const groepen = new Map<string, { kw: number; groep: string; per: Map<string, number>; merken: Map<string, Pick<UitstroomRij, 'leeg' | 'totaalLeeg'>>; totaal: number }>();
   for (const r of rows) {
     const key = `${r.kw}\u0000${r.groep}`;
     let g = groepen.get(key);
-    if (!g) groepen.set(key, (g = { kw: r.kw, groep: r.groep, per: new Map(), totaal: 0 }));
+    if (!g) groepen.set(key, (g = { kw: r.kw, groep: r.groep, per: new Map(), merken: new Map(), totaal: 0 }));
     g.per.set(r.reden, (g.per.get(r.reden) ?? 0) + r.aantal);
     g.totaal += r.aantal;
+    // A voorberekende map answers with the marks (microdata: no such columns).
+    if ('leeg' in r) g.merken.set(r.reden, { leeg: merk(r.leeg), totaalLeeg: merk(r.tleeg) });
   }
   const out: UitstroomRij[] = [];
   for (const g of groepen.values()) {
@@ -105,6 +119,7 @@ function shapeUitstroom(rows: RawUitstroom[], h: Horizon): UitstroomRij[] {
         basis: indexToKwartaal(g.kw), eind: indexToKwartaal(g.kw + h), horizon: h, groep: g.groep,
         reden: reden as UitstroomReden | 'onbekend', aantal, uitRegister: g.totaal,
         pct: pct(aantal, g.totaal), onderDrempel: onderDrempel(g.totaal),
+        ...g.merken.get(reden),
       });
     }
   }
