@@ -16,7 +16,7 @@
  *    (agg_regio_cohort) add up to the total's cohort and werkzaam, and the Overzicht tile prints
  *    the total's cohort and its three parts of a third quarter. Those are fixed as written there
  *    (printed: `vast`, empty: `verborgen`). `beveilig` adds what the union of step 1 still leaves
- *    open; when its audit cannot close every leak, every cell of that base quarter is left empty.
+ *    open; when its audit cannot close every leak, the base quarter is not written at all.
  */
 import { beveilig } from '../disclosure/beveilig.ts';
 import { WeergaveBouwer, type Reden, type Weergave } from '../disclosure/tabel.ts';
@@ -179,16 +179,18 @@ export function kaartTabel(b: BasisInvoer, verborgen: ReadonlySet<string>): { we
   return { weergave: w.weergave(), cellen: cel };
 }
 
-/** Step 2 and the result: every cell of the base quarter with its decision. */
+/**
+ * Step 2 and the result: every cell of the base quarter with its decision; none at all when no
+ * suppression passes the audit (for example when the regions' tables print the total's cohort and
+ * werkzaam, so that the stated reasons "≥ 10" of the parts narrow a small total left the register).
+ * Such a base quarter is not written: the page says that the map left it empty.
+ */
 export function beslisBasis(b: BasisInvoer): CelBesluit[] {
   const { weergave, cellen: cel } = kaartTabel(b, paginaVerbergt(b));
   const besluit = beveilig(weergave);
-  const dicht = besluit.audit.lekken.length > 0 || besluit.audit.kleinGetoond.length > 0;
-  return [...cel.entries()].map(([id, c]) => ({
-    ...c,
-    // Nothing closes the leak: the whole base quarter stays empty (the other tables print what they print).
-    reden: dicht ? redenVan(c.aantal) : (besluit.onderdrukt.get(id) ?? null),
-  }));
+  // A reason the file would state that narrows a cell (zonderReden) is a leak too: the file states every reason.
+  if (besluit.audit.lekken.length > 0 || besluit.audit.kleinGetoond.length > 0 || besluit.zonderReden.size > 0) return [];
+  return [...cel.entries()].map(([id, c]) => ({ ...c, reden: besluit.onderdrukt.get(id) ?? null }));
 }
 
 /** The rows of the table: the cohort cell once per horizon. */
