@@ -4,8 +4,9 @@
  * - on the Data page the user chooses that folder's files; the Regio's map, ranking and table show
  *   the same numbers as the metric layer on native DuckDB with the microdata, the source line says
  *   "Voorberekend uit synthetische demodata" (still labelled synthetic); the funnel draws from the
- *   folder and equals the funnel on the microdata; a page without a voorberekende tabel
- *   (Duurzaamheid) says in Dutch that it is not available; "Terug naar de microdata" brings the
+ *   folder and equals the funnel on the microdata; the Duurzaamheid page draws its national view
+ *   from the folder (key sentence and outcome table as on the microdata), and its starters,
+ *   contracts and a region filter say in Dutch that they are not available; "Terug naar de microdata" brings the
  *   demo numbers back, and an own extract ends the mode; the BUIG page and the Overzicht BUIG
  *   tile draw from the folder (buig_gj) with the numbers of native DuckDB on the extract, the
  *   Banen tile from agg_banen_kwartaal and the Duurzaamheid tile from agg_duurzaamheid_tegel, as on
@@ -60,6 +61,16 @@ let buigVerwacht: { tegel: string; twin2016: string };
 let buigVoorberekend: string[][] = [];
 /** The Banen, BUIG and Duurzaamheid tiles (figure and explanation) drawn from the folder. */
 let tegelsVoorberekend: string[][] = [];
+/** What the Duurzaamheid page shows from the folder: the key sentence, the outcome table and its source line. */
+let duurzaamheidVoorberekend: { kern: string; uitkomst: string[][]; bron: string };
+const DUURZAAMHEID_KLAAR = '[data-sectie="uitkomst"][aria-busy="false"] figure';
+
+async function duurzaamheidTonen(page: Page): Promise<{ kern: string; uitkomst: string[][]; bron: string }> {
+  const kern = page.getByTestId('kernzinnen').locator('li').first();
+  await kern.waitFor({ timeout: 120_000 });
+  const f = frame(page, /^Uitkomst na 1 jaar per achtergrond/);
+  return { kern: await kern.innerText(), uitkomst: await tabelRijen(f), bron: await f.innerText() };
+}
 
 async function tegels(page: Page): Promise<string[][]> {
   const uit: string[][] = [];
@@ -143,9 +154,11 @@ describe('op de Data-pagina gekozen', () => {
     const melding = await page.getByRole('status').filter({ hasText: 'rekent met voorberekende gegevens' }).innerText();
     expect(melding).toContain('Bron: voorberekend uit synthetische demodata (seed 20240)');
     expect(melding).toContain('peildatum tot en met 31-12-2024');
-    expect(melding).toContain('5 tabellen, 0 cellen onderdrukt (minder dan 10 personen)');
+    expect(melding).toContain('6 tabellen, 1.175 cellen onderdrukt (minder dan 10 personen)');
     expect(melding).not.toContain(tmp);
-    expect(await page.getByText('Voorberekend zijn nu:').innerText()).toContain("Voorberekend zijn nu: Regio's, Overzicht (tegel Banen), Overzicht (tegel Duurzaamheid), BUIG (ook de tegel op het Overzicht).");
+    expect(await page.getByText('Voorberekend zijn nu:').innerText()).toContain(
+      "Voorberekend zijn nu: Regio's, Overzicht (tegel Banen), Overzicht (tegel Duurzaamheid), Duurzaamheid (heel Nederland: uitkomst, trend en uitstroom), BUIG (ook de tegel op het Overzicht).",
+    );
     // Every page says it in the shell, with the source.
     expect(await page.getByRole('note', { name: 'Voorberekende gegevens' }).innerText()).toContain(
       'Het dashboard tekent uit tabellen die vooraf zijn berekend (voorberekend uit synthetische demodata (seed 20240)',
@@ -162,19 +175,37 @@ describe('op de Data-pagina gekozen', () => {
     expect(tekst).not.toContain(tmp);
   });
 
-  test('the funnel (werkzaam na 1 jaar per region) draws from the folder; Duurzaamheid says in Dutch that it is not available', async () => {
+  test('the funnel (werkzaam na 1 jaar per region) draws from the folder', async () => {
     await toon(page, TRECHTER, TRECHTER_KLAAR);
     const f = frame(page, /^Werkzaam na 1 jaar per arbeidsmarktregio/);
     trechterVoorberekend = await tabelRijen(f);
     expect(trechterVoorberekend).toHaveLength(35);
     expect(await f.innerText()).toMatch(/Voorberekend uit synthetische demodata/);
-    await page.evaluate(() => {
-      window.location.hash = '#/duurzaamheid';
-    });
-    // The page's first question (the panel's quarters) gets the note, shown as information, not as a failure.
-    await expect.poll(() => page.getByRole('status').filter({ hasText: NIET_VOORBEREKEND }).count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    expect(report.pageErrors).toEqual([]);
+  });
+
+  test('Duurzaamheid draws its national view from the folder; starters, contracts and a region filter say in Dutch that they need microdata', async () => {
+    await toon(page, '#/duurzaamheid', DUURZAAMHEID_KLAAR);
+    duurzaamheidVoorberekend = await duurzaamheidTonen(page);
+    expect(duurzaamheidVoorberekend.kern).toMatch(/^Van de mensen die in het derde kwartaal van 2023 werkten, werkte een jaar later \d+ procent nog steeds\.$/);
+    // Four achtergronden and the total, each with its cohort printed.
+    expect(duurzaamheidVoorberekend.uitkomst.map((r) => r[0])).toEqual(['Wajong', 'Wsw', 'Participatiewet', 'WIW/ID', 'Totaal']);
+    expect(duurzaamheidVoorberekend.uitkomst.every((r) => /^\d{1,3}(\.\d{3})*$/.test(r[1]))).toBe(true);
+    expect(duurzaamheidVoorberekend.bron).toMatch(/Voorberekend uit synthetische demodata/);
+    // Starters and the contract trend read microdata: the note, as information, never a failure.
+    for (const sectie of ['starters', 'contract']) {
+      await expect.poll(() => page.locator(`[data-sectie="${sectie}"]`).getByRole('status').filter({ hasText: NIET_VOORBEREKEND }).count(), { timeout: 60_000 }).toBe(1);
+    }
     expect(await page.getByRole('alert').filter({ hasText: NIET_VOORBEREKEND }).count()).toBe(0);
-    expect(await page.getByText('De gegevens konden niet worden gelezen').count()).toBe(0);
+    // A region filter: the outcome and the headline say it, nothing is computed from the folder's national table.
+    await page.evaluate(() => {
+      window.location.hash = '#/duurzaamheid?regio=AM01';
+    });
+    const uitkomst = page.locator('[data-sectie="uitkomst"]');
+    await expect.poll(() => uitkomst.getByRole('status').filter({ hasText: NIET_VOORBEREKEND }).count(), { timeout: 60_000 }).toBe(1);
+    expect(await page.locator('[data-sectie="kern"]').getByRole('status').filter({ hasText: NIET_VOORBEREKEND }).count()).toBe(1);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(await page.getByText('Deze berekening is mislukt').count()).toBe(0);
     expect(report.pageErrors).toEqual([]);
   });
 
@@ -238,6 +269,11 @@ describe('op de Data-pagina gekozen', () => {
       window.location.hash = '#/';
     });
     expect(await tegels(page)).toEqual(tegelsVoorberekend);
+    // The Duurzaamheid page on the microdata: the same key sentence and outcome table as from the folder.
+    await toon(page, '#/duurzaamheid', DUURZAAMHEID_KLAAR);
+    const micro = await duurzaamheidTonen(page);
+    expect(micro.bron).not.toMatch(/Voorberekend/);
+    expect({ ...micro, bron: '' }).toEqual({ ...duurzaamheidVoorberekend, bron: '' });
     // The folder is forgotten: a reload draws from the microdata.
     await page.reload();
     await toon(page, KAART, KAART_KLAAR);
@@ -296,8 +332,9 @@ describe('een map met onderdrukte cellen (Regio\'s)', () => {
     await page.getByTestId('voorberekend-kiezer').setInputFiles(readdirSync(klein).map((f) => join(klein, f)));
     const melding = page.getByRole('status').filter({ hasText: 'rekent met voorberekende gegevens' });
     await expect.poll(() => melding.count(), { timeout: 60_000 }).toBe(1);
-    // 2 region × quarter cells, and the cohorts that start or end in 2017Q4 in Friesland (each with its complement).
-    expect(await melding.innerText()).toMatch(/5 tabellen, [1-9]\d* cellen onderdrukt/);
+    // 2 region × quarter cells, the cohorts that start or end in 2017Q4 in Friesland (each with its
+    // complement), and the Duurzaamheid page's small achtergrond and uitstroom cells.
+    expect(await melding.innerText()).toMatch(/6 tabellen, [1-9][.\d]* cellen onderdrukt/);
     await toon(page, KAART, KAART_KLAAR);
     const f = frame(page, /^Banen per arbeidsmarktregio/);
     const rijen = await tabelRijen(f);
@@ -361,7 +398,7 @@ describe('een site zonder microdata (data/ bevat alleen de voorberekende map)', 
     expect(await f.innerText()).toMatch(/Voorberekend uit synthetische demodata/);
     expect(await page.getByRole('note', { name: 'Voorberekende gegevens' }).innerText()).toContain('zonder microdata');
     const parquet = report.requests.filter((u) => u.includes('.parquet'));
-    expect(parquet.map((u) => new URL(u).pathname).sort()).toEqual(['/data/agg_banen_kwartaal.parquet', '/data/agg_duurzaamheid_tegel.parquet', '/data/agg_regio_cohort.parquet', '/data/agg_regio_kwartaal.parquet', '/data/buig_gj.parquet']);
+    expect(parquet.map((u) => new URL(u).pathname).sort()).toEqual(['/data/agg_banen_kwartaal.parquet', '/data/agg_duurzaamheid_cohort.parquet', '/data/agg_duurzaamheid_tegel.parquet', '/data/agg_regio_cohort.parquet', '/data/agg_regio_kwartaal.parquet', '/data/buig_gj.parquet']);
     expect(report.requests.filter((u) => u.includes('/extracts/'))).toEqual([]);
     expect(report.pageErrors).toEqual([]);
     await context.close();
