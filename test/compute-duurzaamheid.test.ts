@@ -18,6 +18,7 @@ import { isOnderdrukt } from '../src/lib/format/disclosure.ts';
 import { kwartaalToIndex, type Kwartaal } from '../src/lib/kwartaal.ts';
 import type { PanelBereik } from '../src/lib/metrics/duurzaamheid/bereik.ts';
 import type { Horizon, KwartaalVanJaar } from '../src/lib/metrics/duurzaamheid/filters.ts';
+import type { StartersRij, StartersTelling } from '../src/lib/metrics/duurzaamheid/starters.ts';
 import type { UitkomstRij, UitkomstTelling } from '../src/lib/metrics/duurzaamheid/uitkomst.ts';
 import type { UitstroomRij } from '../src/lib/metrics/duurzaamheid/uitstroom.ts';
 import { runMetric } from '../src/lib/sql/query.ts';
@@ -27,8 +28,8 @@ import { beslisBasis, celId, kaartTabel } from '../src/lib/voorberekend/duurzaam
 import { duurzaamheidInvoer } from '../src/lib/voorberekend/duurzaamheid.ts';
 import { TABELLEN } from '../src/lib/voorberekend/tabellen.ts';
 import { NIET_VOORBEREKEND } from '../src/lib/voorberekend/setup.ts';
-import { beschermCohorten } from '../src/pages/duurzaamheid/beveiliging.ts';
-import { context, trendData, uitkomstData, uitstroomData } from '../src/pages/duurzaamheid/grafieken.ts';
+import { beschermCohorten, beschermStartersPerBasis } from '../src/pages/duurzaamheid/beveiliging.ts';
+import { context, startersGroepData, startersTrendData, trendData, uitkomstData, uitstroomData } from '../src/pages/duurzaamheid/grafieken.ts';
 import { kernzinnen } from '../src/pages/duurzaamheid/kernzinnen.ts';
 import { duurzaamheidQueries } from '../src/pages/duurzaamheid/queries.ts';
 import type { Selectie } from '../src/pages/duurzaamheid/selectie.ts';
@@ -40,6 +41,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'pm-compute-dz-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const TELLINGEN: readonly UitkomstTelling[] = ['cohort', 'werkzaam', 'werkVerloren', 'uitRegister', 'steedsWerkzaam', 'zelfdeBaan'];
+const STARTERS_TELLINGEN: readonly StartersTelling[] = ['starters', 'werkzaamNa1Jaar', 'zelfdeBaanNa1Jaar', 'werkzaamNa2Jaar'];
 const ctx = context('heel Nederland, alle sectoren', null);
 
 /** The national selection of a base quarter. */
@@ -53,19 +55,27 @@ function basisVan(bereik: PanelBereik, q: KwartaalVanJaar, h: Horizon): Kwartaal
   return `${jaar}Q${q}`;
 }
 
-/** The page's views of one base quarter from rows and reasons: table, trend row, uitstroom and sentences, as printed. */
-function pagina(cohort: readonly UitkomstRij[], uitstroom: readonly UitstroomRij[], s: Selectie) {
+/** The page's views of one base quarter from rows and reasons: table, trend row, uitstroom, starters and sentences, as printed. */
+function pagina(cohort: readonly UitkomstRij[], uitstroom: readonly UitstroomRij[], s: Selectie, starters: readonly StartersRij[] = []) {
   const p = beschermCohorten(cohort, uitstroom, s.achtergrond);
+  const sp = beschermStartersPerBasis(starters, s.achtergrond);
   const rijen = cohort.filter((r) => r.basis === s.basis);
   const redenen = uitstroom.filter((r) => r.basis === s.basis);
+  const startersRijen = starters.filter((r) => r.basis === s.basis);
   const basis = p.get(s.basis);
   if (!basis) return null;
+  const sb = sp.get(s.basis);
   return {
     bescherming: basis,
     uitkomst: uitkomstData(rijen, s.achtergrond, ctx, basis)?.rijen ?? [],
     trend: trendData(cohort, s.achtergrond, s.horizon, {}, ctx, 3, p).rijen,
     uitstroom: uitstroomData(redenen, s.achtergrond, ctx, basis)?.rijen ?? [],
-    zinnen: kernzinnen({ uitkomst: { rijen, bescherming: basis }, starters: null, contract: null, uitstroom: redenen, achtergrond: s.achtergrond, eind: null, uwv: null }),
+    starters: (sb && startersGroepData(startersRijen, s.achtergrond, ctx, sb)?.rijen) ?? [],
+    startersTrend: startersTrendData(starters, s.achtergrond, {}, ctx, 3, sp).rijen,
+    zinnen: kernzinnen({
+      uitkomst: { rijen, bescherming: basis }, starters: sb && startersRijen.length ? { rijen: startersRijen, bescherming: sb } : null,
+      contract: null, uitstroom: redenen, achtergrond: s.achtergrond, eind: null, uwv: null,
+    }),
   };
 }
 
@@ -121,6 +131,14 @@ describe('compute: the Duurzaamheid page on the demo data', () => {
           if (r.leeg) leeg += 1;
           else expect(r.aantal).toBe(mu[i].aantal);
         });
+        const [ms, fs] = [await runMetric(micro, v.startersTrend), await opVoorberekend(vb, tabellen, v.startersTrend)];
+        expect(fs.map((r) => [r.basis, r.groep])).toEqual(ms.map((r) => [r.basis, r.groep]));
+        fs.forEach((r, i) => {
+          for (const t of STARTERS_TELLINGEN) {
+            if (r.leeg![t]) leeg += 1;
+            else expect(r[t]).toBe(ms[i][t]);
+          }
+        });
         // The stand-ins make the achtergronden add up to the written total, so where the total is
         // written the page's sums over every group are the microdata's.
         const som = (rijen: readonly UitstroomRij[]) => rijen.filter((r) => !r.totaalLeeg).reduce((a, r) => a + r.aantal, 0);
@@ -135,13 +153,15 @@ describe('compute: the Duurzaamheid page on the demo data', () => {
   it('draws the default view as the microdata page does: the same key sentence and outcome table, the uitstroom hidden where the folder is empty', async () => {
     const s = selectie(basisVan(bereik, 3, 4), 4);
     const v = duurzaamheidQueries(s, bereik);
-    const m = pagina(await runMetric(micro, v.cohortTrend), await runMetric(micro, v.uitstroomTrend), s)!;
-    const f = pagina(await opVoorberekend(vb, tabellen, v.cohortTrend), await opVoorberekend(vb, tabellen, v.uitstroomTrend), s)!;
+    const m = pagina(await runMetric(micro, v.cohortTrend), await runMetric(micro, v.uitstroomTrend), s, await runMetric(micro, v.startersTrend))!;
+    const f = pagina(await opVoorberekend(vb, tabellen, v.cohortTrend), await opVoorberekend(vb, tabellen, v.uitstroomTrend), s, await opVoorberekend(vb, tabellen, v.startersTrend))!;
     expect(f.zinnen[0]).toBe(m.zinnen[0]);
     expect(f.zinnen[0]).toMatch(/^Van de mensen die in het derde kwartaal van \d{4} werkten, werkte een jaar later \d+ procent nog steeds\.$/);
     expect(f.uitkomst).toEqual(m.uitkomst);
     expect(f.trend).toEqual(m.trend);
     expect(f.uitstroom).toEqual(m.uitstroom);
+    expect(f.starters).toEqual(m.starters);
+    expect(f.startersTrend).toEqual(m.startersTrend);
     expect(f.zinnen).toEqual(m.zinnen);
   }, 60_000);
 
@@ -150,20 +170,24 @@ describe('compute: the Duurzaamheid page on the demo data', () => {
     for (const h of [4, 8] as const) {
       for (const q of [1, 2, 3, 4] as const) {
         const v = duurzaamheidQueries(selectie(basisVan(bereik, q, h), h), bereik);
-        const [mc, mu, fc, fu] = [
+        const [mc, mu, fc, fu, ms, fs] = [
           await runMetric(micro, v.cohortTrend), await runMetric(micro, v.uitstroomTrend),
           await opVoorberekend(vb, tabellen, v.cohortTrend), await opVoorberekend(vb, tabellen, v.uitstroomTrend),
+          await runMetric(micro, v.startersTrend), await opVoorberekend(vb, tabellen, v.startersTrend),
         ];
         const bases = [...new Set(fc.map((r) => r.basis))];
         for (const basis of bases) {
           for (const a of [[], ...ACHTERGRONDEN.map((x) => [x]), ['Wajong', 'WIW/ID']]) {
             const s = selectie(basis, h, a);
-            const f = pagina(fc, fu, s);
-            const m = pagina(mc, mu, s);
+            const f = pagina(fc, fu, s, fs);
+            const m = pagina(mc, mu, s, ms);
             // An achtergrond without anyone working in that base quarter: nothing on either page.
             expect(f === null).toBe(m === null);
             if (!f || !m) continue;
-            for (const [soort, fr, mr] of [['uitkomst', f.uitkomst, m.uitkomst], ['trend', f.trend, m.trend], ['uitstroom', f.uitstroom, m.uitstroom]] as const) {
+            for (const [soort, fr, mr] of [
+              ['uitkomst', f.uitkomst, m.uitkomst], ['trend', f.trend, m.trend], ['uitstroom', f.uitstroom, m.uitstroom],
+              ['starters', f.starters, m.starters], ['startersTrend', f.startersTrend, m.startersTrend],
+            ] as const) {
               const mm = new Map(cellenVan(mr));
               for (const [k, waarde] of cellenVan(fr)) {
                 if (isOnderdrukt(waarde)) verborgen += 1;
@@ -183,9 +207,10 @@ describe('compute: the Duurzaamheid page on the demo data', () => {
     for (const h of [4, 8] as const) {
       for (const q of [1, 2, 3, 4] as const) {
         const v = duurzaamheidQueries(selectie(basisVan(bereik, q, h), h), bereik);
-        const [mc, mu, fc, fu] = [
+        const [mc, mu, fc, fu, ms, fs] = [
           await runMetric(micro, v.cohortTrend), await runMetric(micro, v.uitstroomTrend),
           await opVoorberekend(vb, tabellen, v.cohortTrend), await opVoorberekend(vb, tabellen, v.uitstroomTrend),
+          await runMetric(micro, v.startersTrend), await opVoorberekend(vb, tabellen, v.startersTrend),
         ];
         for (const a of [[], ...ACHTERGRONDEN.map((x) => [x]), ['Wsw', 'Participatiewet', 'WIW/ID']]) {
           const waar = beschermCohorten(mc, mu, a);
@@ -194,6 +219,11 @@ describe('compute: the Duurzaamheid page on the demo data', () => {
             const uitkomst = audit(waar.get(basis)!.b.weergave, p.b.onderdrukt);
             lekken += uitkomst.lekken.length + uitkomst.kleinGetoond.length;
             verborgen += p.b.onderdrukt.size;
+          }
+          const waarStarters = beschermStartersPerBasis(ms, a);
+          for (const [basis, p] of beschermStartersPerBasis(fs, a)) {
+            const uitkomst = audit(waarStarters.get(basis)!.b.weergave, p.b.onderdrukt);
+            lekken += uitkomst.lekken.length + uitkomst.kleinGetoond.length;
           }
         }
       }

@@ -243,11 +243,12 @@ describe('compute on the demo data', () => {
     // 342 gemeenten × 14 years (2011–2024), euros only, so nothing is ever suppressed. The
     // Duurzaamheid page's table: 45 base quarters with horizon 4 and 41 with horizon 8, 4
     // achtergronden and their total, 6 outcome counts and 6 uitstroom reasons each (the first 9
-    // base quarters, before 2015, have no Participatiewet); empty: mostly reasons of small
-    // achtergronden (test/compute-duurzaamheid.test.ts).
+    // base quarters, before 2015, have no Participatiewet); and 780 counts of the starters of 41
+    // base quarters (2013Q4–2023Q4; 4 per achtergrond and total where known); empty: mostly
+    // reasons of small achtergronden (test/compute-duurzaamheid.test.ts).
     expect(manifest.tables.map((t) => [t.name, t.rows, t.suppressedCells])).toEqual([
       ['agg_regio_kwartaal', 35 * 49, 0], ['agg_regio_cohort', 35 * 45, 0], ['agg_banen_kwartaal', 49, 0],
-      ['agg_duurzaamheid_tegel', 11, 0], ['agg_duurzaamheid_cohort', (45 + 41) * 5 * 12 - 2 * 9 * 12, 1175], ['buig_gj', 342 * 14, 0],
+      ['agg_duurzaamheid_tegel', 11, 0], ['agg_duurzaamheid_cohort', (45 + 41) * 5 * 12 - 2 * 9 * 12 + 780, 1175], ['buig_gj', 342 * 14, 0],
     ]);
   });
 

@@ -23,10 +23,13 @@ import { WeergaveBouwer, type Reden, type Weergave } from '../disclosure/tabel.t
 import { DREMPEL } from '../format/disclosure.ts';
 import type { Kwartaal } from '../kwartaal.ts';
 import type { Horizon } from '../metrics/duurzaamheid/filters.ts';
+import type { StartersRij } from '../metrics/duurzaamheid/starters.ts';
 import type { UitkomstRij } from '../metrics/duurzaamheid/uitkomst.ts';
 import type { UitstroomRij } from '../metrics/duurzaamheid/uitstroom.ts';
-import { COHORT_KOLOMMEN, TOTAAL_GROEP, UITSTROOM_PREFIX, type CohortKolom } from '../metrics/duurzaamheid/voorberekend.ts';
-import { beschermCohort } from '../../pages/duurzaamheid/beveiliging.ts';
+import {
+  COHORT_KOLOMMEN, STARTERS_HORIZON, STARTERS_KOLOMMEN, TOTAAL_GROEP, UITSTROOM_PREFIX, type CohortKolom, type StartersKolom,
+} from '../metrics/duurzaamheid/voorberekend.ts';
+import { beschermCohort, beschermStarters } from '../../pages/duurzaamheid/beveiliging.ts';
 
 /** A count of another table of the map about the same people: its value and whether that table writes it. */
 export interface GeschrevenElders {
@@ -41,6 +44,8 @@ export interface BasisInvoer {
   /** The outcome rows per achtergrond of this base quarter, per horizon (a horizon past the data: absent). */
   uitkomst: ReadonlyMap<Horizon, readonly UitkomstRij[]>;
   uitstroom: ReadonlyMap<Horizon, readonly UitstroomRij[]>;
+  /** The starters per achtergrond of this base quarter (none when the data begin too late). */
+  starters?: readonly StartersRij[];
   /** Werkzaam per region in the quarter (agg_regio_kwartaal). */
   regio?: readonly GeschrevenElders[];
   /** Werkzaam a year later per region of this cohort (agg_regio_cohort; `code` 'onbekend' without region). */
@@ -51,7 +56,8 @@ export interface BasisInvoer {
 
 /** One written cell: `reden` null when the count is written, else why it is left empty. */
 export interface CelBesluit {
-  horizon: Horizon;
+  /** The starters' cells have none: STARTERS_HORIZON. */
+  horizon: Horizon | typeof STARTERS_HORIZON;
   groep: string;
   veld: string;
   aantal: number;
@@ -193,7 +199,54 @@ export function beslisBasis(b: BasisInvoer): CelBesluit[] {
   return [...cel.entries()].map(([id, c]) => ({ ...c, reden: besluit.onderdrukt.get(id) ?? null }));
 }
 
+const STARTERS_WAARDE: Readonly<Record<StartersKolom, (r: StartersRij) => number | null>> = {
+  starters: (r) => r.starters, werkzaam_1: (r) => r.werkzaamNa1Jaar, zelfde_baan_1: (r) => r.zelfdeBaanNa1Jaar, werkzaam_2: (r) => r.werkzaamNa2Jaar,
+};
+const STARTERS_VAN_PAGINA: Readonly<Record<string, StartersKolom>> = { starters: 'starters', na1: 'werkzaam_1', zelfde: 'zelfde_baan_1', na2: 'werkzaam_2' };
+
+/**
+ * The starters of one base quarter (another group of people, their own table on the page): the
+ * page's starters table with no achtergrond and with each single one, then one table of the
+ * achtergronden and their total (sums, werkzaam na 1 jaar and na 2 jaar ≤ starters, zelfde baan
+ * ≤ werkzaam na 1 jaar). A count not yet known (the data end too soon) is not written; nothing
+ * at all when no suppression passes the audit.
+ */
+export function beslisStarters(rijen: readonly StartersRij[]): CelBesluit[] {
+  if (rijen.length === 0) return [];
+  const groepen = rijen.map((r) => r.groep);
+  const verborgen = new Set<string>();
+  for (const g of [null, ...(groepen.length > 1 ? groepen : [])]) {
+    const p = beschermStarters(g ? rijen.filter((r) => r.groep === g) : rijen);
+    const enige = g ?? (groepen.length === 1 ? groepen[0] : TOTAAL_GROEP);
+    for (const id of p.b.onderdrukt.keys()) {
+      const punt = id.lastIndexOf('.');
+      const wie = id.slice(0, punt);
+      verborgen.add(`s|${wie === 'T' ? TOTAAL_GROEP : wie === `g:${enige}` ? enige : wie.slice(2)}|${STARTERS_VAN_PAGINA[id.slice(punt + 1)]}`);
+    }
+  }
+  const cel = new Map<string, CelBesluit>();
+  for (const k of STARTERS_KOLOMMEN) {
+    const waarden = rijen.map(STARTERS_WAARDE[k]);
+    // Not yet known for one group: for none (the same quarters for all).
+    if (waarden.some((v) => v === null)) continue;
+    rijen.forEach((r, i) => cel.set(`s|${r.groep}|${k}`, { horizon: STARTERS_HORIZON, groep: r.groep, veld: k, aantal: waarden[i]!, reden: null }));
+    cel.set(`s|${TOTAAL_GROEP}|${k}`, { horizon: STARTERS_HORIZON, groep: TOTAAL_GROEP, veld: k, aantal: waarden.reduce((a, v) => a! + v!, 0)!, reden: null });
+  }
+  const w = new WeergaveBouwer();
+  for (const [id, c] of cel) w.cel(id, c.aantal, { gewicht: c.groep === TOTAAL_GROEP ? 10 : 1, ...(verborgen.has(id) ? { verborgen: redenVan(c.aantal) } : {}) });
+  for (const g of [...groepen, TOTAAL_GROEP]) {
+    const id = (k: StartersKolom) => `s|${g}|${k}`;
+    for (const k of ['werkzaam_1', 'werkzaam_2'] as const) if (cel.has(id(k))) w.nesting(id(k), id('starters'));
+    if (cel.has(id('zelfde_baan_1'))) w.nesting(id('zelfde_baan_1'), cel.has(id('werkzaam_1')) ? id('werkzaam_1') : id('starters'));
+  }
+  for (const k of STARTERS_KOLOMMEN) if (cel.has(`s|${TOTAAL_GROEP}|${k}`)) w.som(`s|${TOTAAL_GROEP}|${k}`, groepen.map((g) => `s|${g}|${k}`));
+  const besluit = beveilig(w.weergave());
+  if (besluit.audit.lekken.length > 0 || besluit.audit.kleinGetoond.length > 0 || besluit.zonderReden.size > 0) return [];
+  return [...cel.entries()].map(([id, c]) => ({ ...c, reden: besluit.onderdrukt.get(id) ?? null }));
+}
+
 /** The rows of the table: the cohort cell once per horizon. */
 export function tabelRijen(basis: number, besluiten: readonly CelBesluit[], horizonten: readonly Horizon[]): (CelBesluit & { kw: number })[] {
+  // The cohort cell's horizon is the first one it was declared with: it is written under each.
   return besluiten.flatMap((c) => (c.veld === 'cohort' ? horizonten.map((h) => ({ ...c, horizon: h, kw: basis })) : [{ ...c, kw: basis }]));
 }

@@ -11,6 +11,7 @@ import type { QueryEngine } from '../engine/types.ts';
 import { kwartaalToIndex, type Kwartaal } from '../kwartaal.ts';
 import type { PanelBereik } from '../metrics/duurzaamheid/bereik.ts';
 import type { Horizon } from '../metrics/duurzaamheid/filters.ts';
+import { startersTrendQuery, type StartersRij } from '../metrics/duurzaamheid/starters.ts';
 import { cohortTrendQuery, type UitkomstRij } from '../metrics/duurzaamheid/uitkomst.ts';
 import { uitstroomTrendQuery, type UitstroomRij } from '../metrics/duurzaamheid/uitstroom.ts';
 import { DUURZAAMHEID_COHORT_TABEL } from '../metrics/duurzaamheid/voorberekend.ts';
@@ -19,7 +20,7 @@ import { runMetric } from '../sql/query.ts';
 import { literal } from '../sql/quote.ts';
 import { sqlFilters } from '../../pages/duurzaamheid/selectie.ts';
 import { perBasis } from '../../pages/duurzaamheid/groepen.ts';
-import { beslisBasis, tabelRijen, type BasisInvoer, type GeschrevenElders } from './duurzaamheid-besluit.ts';
+import { beslisBasis, beslisStarters, tabelRijen, type BasisInvoer, type GeschrevenElders } from './duurzaamheid-besluit.ts';
 import { beveiligdeSelectie, TABELLEN } from './tabellen.ts';
 
 const HORIZONTEN: readonly Horizon[] = [4, 8];
@@ -46,9 +47,11 @@ async function elders(engine: QueryEngine, tabel: string, waarde: string, code: 
 export async function duurzaamheidInvoer(engine: QueryEngine, bereik: PanelBereik): Promise<BasisInvoer[]> {
   const uitkomst = new Map<Horizon, Map<Kwartaal, UitkomstRij[]>>();
   const uitstroom = new Map<Horizon, Map<Kwartaal, UitstroomRij[]>>();
+  const landelijk = sqlFilters({ regio: [], sector: 'alle' });
+  const starters: Map<Kwartaal, StartersRij[]> = perBasis(await runMetric(engine, startersTrendQuery({ filters: landelijk, split: 'achtergrond' }, bereik)));
   for (const h of HORIZONTEN) {
     // The page's trend question without the quarter of the year: every base quarter at once.
-    const p = { horizon: h, filters: sqlFilters({ regio: [], sector: 'alle' }), split: 'achtergrond' } as const;
+    const p = { horizon: h, filters: landelijk, split: 'achtergrond' } as const;
     uitkomst.set(h, perBasis(await runMetric(engine, cohortTrendQuery(p, bereik))));
     uitstroom.set(h, perBasis(await runMetric(engine, uitstroomTrendQuery(p, bereik))));
   }
@@ -67,7 +70,7 @@ export async function duurzaamheidInvoer(engine: QueryEngine, bereik: PanelBerei
     const totaal = per.get(4)!.reduce((a, r) => ({ c: a.c + r.cohort, w: a.w + r.werkzaam, v: a.v + r.werkVerloren, u: a.u + r.uitRegister }), { c: 0, w: 0, v: 0, u: 0 });
     // The tile's rule (tabellen.ts): a third quarter is written when the cohort and its three parts count 10 or more.
     const tegel = basis.endsWith('Q3') && Math.min(totaal.c, totaal.w, totaal.v, totaal.u) >= 10;
-    return { basis, uitkomst: per, uitstroom: redenen, regio: regio.get(kw), regioCohort: regioCohort.get(kw), tegel };
+    return { basis, uitkomst: per, uitstroom: redenen, starters: starters.get(basis), regio: regio.get(kw), regioCohort: regioCohort.get(kw), tegel };
   });
 }
 
@@ -75,7 +78,9 @@ export async function duurzaamheidInvoer(engine: QueryEngine, bereik: PanelBerei
 export async function vulDuurzaamheid(engine: QueryEngine, bereik: PanelBereik): Promise<void> {
   const rijen: string[] = [];
   for (const b of await duurzaamheidInvoer(engine, bereik)) {
-    for (const c of tabelRijen(kwartaalToIndex(b.basis), beslisBasis(b), [...b.uitkomst.keys()])) {
+    const kw = kwartaalToIndex(b.basis);
+    const cellen = [...tabelRijen(kw, beslisBasis(b), [...b.uitkomst.keys()]), ...beslisStarters(b.starters ?? []).map((c) => ({ ...c, kw }))];
+    for (const c of cellen) {
       rijen.push(`(${c.horizon}, ${c.kw}, ${literal(c.groep)}, ${literal(c.veld)}, ${c.aantal}, ${c.reden !== null}, ${c.reden === 'bescherming'})`);
     }
   }

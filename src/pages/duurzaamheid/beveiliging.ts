@@ -16,7 +16,7 @@ import { beveilig, type Beveiligd } from '../../lib/disclosure/beveilig.ts';
 import { WeergaveBouwer, aandeelId, type Cel, type CelId, type Reden } from '../../lib/disclosure/tabel.ts';
 import { DREMPEL, type Onderdrukt } from '../../lib/format/disclosure.ts';
 import type { Kwartaal } from '../../lib/kwartaal.ts';
-import type { StartersRij } from '../../lib/metrics/duurzaamheid/starters.ts';
+import type { StartersRij, StartersTelling } from '../../lib/metrics/duurzaamheid/starters.ts';
 import type { UitkomstRij, UitkomstTelling } from '../../lib/metrics/duurzaamheid/uitkomst.ts';
 import type { UitstroomRij } from '../../lib/metrics/duurzaamheid/uitstroom.ts';
 import type { ZinBescherming } from '../../lib/metrics/duurzaamheid/zinnen.ts';
@@ -176,19 +176,49 @@ export interface StartersBescherming {
   aandeel(groep: string, veld: Exclude<StartersVeld, 'starters'>): number | Onderdrukt | null;
 }
 
-/** The starters of one base quarter per group (already filtered to the groups shown) and their total. */
-export function beschermStarters(rijen: readonly StartersRij[]): StartersBescherming {
+const STARTERS_VELD: Readonly<Record<StartersTelling, StartersVeld>> = {
+  starters: 'starters', werkzaamNa1Jaar: 'na1', zelfdeBaanNa1Jaar: 'zelfde', werkzaamNa2Jaar: 'na2',
+};
+
+/** As leegCellen, for the starters' table. */
+function leegeStarters(rijen: readonly StartersRij[], alle: boolean): Map<CelId, Reden> {
+  const uit = new Map<CelId, Reden>();
+  if (!rijen.some((r) => r.leeg)) return uit;
+  const velden = Object.keys(STARTERS_VELD) as StartersTelling[];
+  for (const r of rijen) for (const v of velden) if (r.leeg?.[v]) uit.set(`g:${r.groep}.${STARTERS_VELD[v]}`, r.leeg[v]);
+  if (rijen.length > 1) {
+    for (const v of velden) {
+      const reden = alle ? rijen[0].totaalLeeg?.[v] : rijen.some((r) => r.leeg?.[v]) ? 'bescherming' : undefined;
+      if (reden) uit.set(`${T}.${STARTERS_VELD[v]}`, reden);
+    }
+  }
+  return uit;
+}
+
+/**
+ * The starters of one base quarter per group (already filtered to the groups shown) and their
+ * total; `alle` as in beschermCohort (only read for rows from a voorberekende map).
+ */
+export function beschermStarters(rijen: readonly StartersRij[], alle = false): StartersBescherming {
   const groepen = rijen.map((r) => r.groep);
   const w = new WeergaveBouwer();
+  // From a voorberekende map: empty cells hidden with its reason, their stand-ins in no relation.
+  const leeg = leegeStarters(rijen, alle);
+  const cel = (id: CelId, n: number) => {
+    const r = leeg.get(id);
+    w.cel(id, r ? (r === 'klein' ? 0 : DREMPEL) : n, r ? { verborgen: r } : {});
+  };
   const bekend = { na1: rijen.every((r) => r.werkzaamNa1Jaar !== null), zelfde: rijen.every((r) => r.zelfdeBaanNa1Jaar !== null), na2: rijen.every((r) => r.werkzaamNa2Jaar !== null) };
   const waarden = (r: StartersRij) => ({ starters: r.starters, na1: r.werkzaamNa1Jaar, zelfde: r.zelfdeBaanNa1Jaar, na2: r.werkzaamNa2Jaar });
   const declareer = (p: string, v: ReturnType<typeof waarden>) => {
-    w.cel(`${p}.starters`, v.starters);
+    cel(`${p}.starters`, v.starters);
     for (const k of ['na1', 'zelfde', 'na2'] as const) {
       const n = v[k];
       if (n === null || !bekend[k]) continue;
-      w.cel(`${p}.${k}`, n).nesting(`${p}.${k}`, k === 'zelfde' && bekend.na1 ? `${p}.na1` : `${p}.starters`);
-      if (v.starters > 0) w.aandeel(`${p}.${k}`, `${p}.starters`, TREND_DECIMALEN);
+      cel(`${p}.${k}`, n);
+      const geheel = k === 'zelfde' && bekend.na1 ? `${p}.na1` : `${p}.starters`;
+      if (!leeg.has(`${p}.${k}`) && !leeg.has(geheel)) w.nesting(`${p}.${k}`, geheel);
+      if (v.starters > 0 || leeg.has(`${p}.starters`)) w.aandeel(`${p}.${k}`, `${p}.starters`, TREND_DECIMALEN);
     }
   };
   for (const r of rijen) declareer(`g:${r.groep}`, waarden(r));
@@ -196,7 +226,8 @@ export function beschermStarters(rijen: readonly StartersRij[]): StartersBescher
     const som = (f: (r: StartersRij) => number | null) => rijen.reduce((a, r) => a + (f(r) ?? 0), 0);
     declareer(T, { starters: som((r) => r.starters), na1: som((r) => r.werkzaamNa1Jaar), zelfde: som((r) => r.zelfdeBaanNa1Jaar), na2: som((r) => r.werkzaamNa2Jaar) });
     for (const k of ['starters', 'na1', 'zelfde', 'na2'] as const) {
-      if (k === 'starters' || bekend[k]) w.som(`${T}.${k}`, groepen.map((g) => `g:${g}.${k}`));
+      const delen = groepen.map((g) => `g:${g}.${k}`);
+      if ((k === 'starters' || bekend[k]) && !leeg.has(`${T}.${k}`) && delen.every((d) => !leeg.has(d))) w.som(`${T}.${k}`, delen);
     }
   }
   const b = beveilig(w.weergave());
@@ -241,7 +272,8 @@ export function beschermCohorten(
 /** The starters table of every base quarter in a trend's rows (the groups shown only). */
 export function beschermStartersPerBasis(rijen: readonly StartersRij[], achtergrond: readonly string[]): Map<Kwartaal, StartersBescherming> {
   const uit = new Map<Kwartaal, StartersBescherming>();
-  for (const [basis, lijst] of perBasis(gekozenGroepen(rijen, achtergrond))) uit.set(basis, beschermStarters(lijst));
+  const alleGroepen = perBasis(rijen);
+  for (const [basis, lijst] of perBasis(gekozenGroepen(rijen, achtergrond))) uit.set(basis, beschermStarters(lijst, lijst.length === alleGroepen.get(basis)?.length));
   return uit;
 }
 

@@ -12,7 +12,7 @@
  *   chosen, for the same reason;
  * - filtered on regions, the Regio's series of every region over the panel (its quarter tables
  *   decide the counts both pages print): the same question for every region filter;
- * - national (no region or sector filter), the outcome and uitstroom trends carry their variant on
+ * - national (no region or sector filter), the outcome, uitstroom and starters trends carry their variant on
  *   a voorberekende map (agg_duurzaamheid_cohort); the other questions, and every question of a
  *   filtered view, say there that they need microdata.
  */
@@ -22,7 +22,7 @@ import type { KwartaalVanJaar } from '../../lib/metrics/duurzaamheid/filters.ts'
 import { type StartersRij, startersTrendQuery } from '../../lib/metrics/duurzaamheid/starters.ts';
 import { cohortTrendQuery, type UitkomstRij } from '../../lib/metrics/duurzaamheid/uitkomst.ts';
 import { type UitstroomRij, uitstroomTrendQuery } from '../../lib/metrics/duurzaamheid/uitstroom.ts';
-import { cohortTrendVoorberekend, uitstroomTrendVoorberekend } from '../../lib/metrics/duurzaamheid/voorberekend.ts';
+import { cohortTrendVoorberekend, startersTrendVoorberekend, uitstroomTrendVoorberekend } from '../../lib/metrics/duurzaamheid/voorberekend.ts';
 import { kwartaalToIndex, type Kwartaal } from '../../lib/kwartaal.ts';
 import type { Reeksen } from '../../lib/metrics/regio.ts';
 import type { MetricQuery } from '../../lib/sql/query.ts';
@@ -63,12 +63,13 @@ function trends(s: Pick<Selectie, 'regio' | 'sector' | 'horizon'>, bereik: Panel
   const trend = { horizon: s.horizon, filters, split: 'achtergrond', kwartaalVanJaar: kwartaal } as const;
   const cohort = cohortTrendQuery(trend, bereik);
   const uitstroom = uitstroomTrendQuery(trend, bereik);
+  const starters = startersTrendQuery({ filters, split: 'achtergrond', kwartaalVanJaar: kwartaal }, bereik);
   // A voorberekende map holds the national trends only.
   const landelijk = s.regio.length === 0 && s.sector === 'alle';
   return {
     cohort: landelijk ? { ...cohort, voorberekend: cohortTrendVoorberekend(s.horizon, kwartaal) } : cohort,
     uitstroom: landelijk ? { ...uitstroom, voorberekend: uitstroomTrendVoorberekend(s.horizon, kwartaal) } : uitstroom,
-    starters: startersTrendQuery({ filters, split: 'achtergrond', kwartaalVanJaar: kwartaal }, bereik),
+    starters: landelijk ? { ...starters, voorberekend: startersTrendVoorberekend(kwartaal) } : starters,
   };
 }
 

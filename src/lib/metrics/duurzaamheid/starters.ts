@@ -8,6 +8,7 @@
  * t+8 lies beyond the data); the …Pct fields are shares of the starters; onderDrempel: starters < 10.
  * The trend covers startersBasiskwartalen(bereik).
  */
+import type { Reden } from '../../disclosure/tabel.ts';
 import type { ExtractName } from '../../engine/types.ts';
 import { toRows } from '../../engine/rows.ts';
 import { indexToKwartaal, kwartaalToIndex, type Kwartaal } from '../../kwartaal.ts';
@@ -34,7 +35,21 @@ export interface StartersRij {
   zelfdeBaanNa1JaarPct: number | null;
   werkzaamNa2JaarPct: number | null;
   onderDrempel: boolean;
+  /**
+   * Only from a voorberekende map: its counts that the map left empty, with the reason (their
+   * values are stand-ins, never printed), and those of the total over every achtergrond.
+   */
+  leeg?: Partial<Record<StartersTelling, Reden>>;
+  totaalLeeg?: Partial<Record<StartersTelling, Reden>>;
 }
+
+/** The counts of a starters row. */
+export type StartersTelling = 'starters' | 'werkzaamNa1Jaar' | 'zelfdeBaanNa1Jaar' | 'werkzaamNa2Jaar';
+
+/** The query's column of each count. */
+const KOLOM: Readonly<Record<StartersTelling, string>> = {
+  starters: 'starters', werkzaamNa1Jaar: 'werkzaam_1', zelfdeBaanNa1Jaar: 'zelfde_baan_1', werkzaamNa2Jaar: 'werkzaam_2',
+};
 
 const EXTRACTS: readonly ExtractName[] = [PANEL];
 
@@ -130,10 +145,25 @@ ORDER BY kw, groep`;
 interface RawStarters {
   kw: number; groep: string; starters: number;
   werkzaam_1: number | null; zelfde_baan_1: number | null; werkzaam_2: number | null;
+  [merk: `${'leeg' | 'tleeg'}_${string}`]: string | null | undefined;
+}
+
+/** The marks of a voorberekende map's row (`leeg_<kolom>` or `tleeg_<kolom>`); none from microdata. */
+function merken(r: RawStarters, voor: 'leeg' | 'tleeg'): Partial<Record<StartersTelling, Reden>> | undefined {
+  if (!(`${voor}_starters` in r)) return undefined;
+  const uit: Partial<Record<StartersTelling, Reden>> = {};
+  for (const [veld, kolom] of Object.entries(KOLOM) as [StartersTelling, string][]) {
+    const m = r[`${voor}_${kolom}`];
+    if (m === 'klein' || m === 'bescherming') uit[veld] = m;
+    else if (m) throw new Error(`Onbekende reden van onderdrukking: ${m}`);
+  }
+  return uit;
 }
 
 function shapeStarters(rows: RawStarters[]): StartersRij[] {
   return rows.map((r) => ({
+    ...(merken(r, 'leeg') ? { leeg: merken(r, 'leeg') } : {}),
+    ...(merken(r, 'tleeg') ? { totaalLeeg: merken(r, 'tleeg') } : {}),
     basis: indexToKwartaal(r.kw),
     vanaf: indexToKwartaal(r.kw - 3),
     groep: r.groep,

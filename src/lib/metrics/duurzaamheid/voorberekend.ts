@@ -20,6 +20,10 @@ export const TOTAAL_GROEP = 'totaal';
 /** The outcome's counts, as the cohort query names its columns (and the table its `veld`). */
 export const COHORT_KOLOMMEN = ['cohort', 'werkzaam', 'werk_verloren', 'uit_register', 'steeds_werkzaam', 'zelfde_baan'] as const;
 export type CohortKolom = (typeof COHORT_KOLOMMEN)[number];
+/** The starters' counts, as the starters query names its columns; written with this horizon (they have none). */
+export const STARTERS_KOLOMMEN = ['starters', 'werkzaam_1', 'zelfde_baan_1', 'werkzaam_2'] as const;
+export type StartersKolom = (typeof STARTERS_KOLOMMEN)[number];
+export const STARTERS_HORIZON = 0;
 /** `veld` of an uitstroom reason's count: this prefix and the reason. */
 export const UITSTROOM_PREFIX = 'uitstroom:';
 
@@ -30,6 +34,7 @@ const SETUP = [{ name: DUURZAAMHEID_COHORT_TABEL, sql: `SELECT 'alleen voorberek
 /** The cells of one horizon and quarter of the year with their stand-ins (`waarde`) and the total's mark (`tmerk`). */
 function metVervanging(uitstroom: boolean): string {
   const velden = uitstroom ? `starts_with(veld, '${UITSTROOM_PREFIX}')` : `NOT starts_with(veld, '${UITSTROOM_PREFIX}')`;
+  // A count not yet known (starters a year or two on) has no row: the pivot gives NULL, as the query does.
   return `a AS (
   SELECT kw, groep, veld, aantal, onderdrukt_reden AS merk,
     max(aantal) FILTER (WHERE groep = '${TOTAAL_GROEP}') OVER w AS t,
@@ -47,16 +52,31 @@ b AS (
 )`;
 }
 
+/** One column per count with its marks, from the long rows. */
+function kolommen(namen: readonly string[]): string {
+  const kolom = (k: string) => `max(waarde) FILTER (WHERE veld = '${k}') AS ${k}`;
+  const merk = (k: string) => `max(merk) FILTER (WHERE veld = '${k}') AS leeg_${k}, max(tmerk) FILTER (WHERE veld = '${k}') AS tleeg_${k}`;
+  return `${namen.map(kolom).join(', ')},\n  ${namen.map(merk).join(',\n  ')}`;
+}
+
 /** The outcome trend (cohortTrendQuery's columns) of one horizon and quarter of the year, with the marks. */
 export function cohortTrendVoorberekend(h: Horizon, q: KwartaalVanJaar): Variant {
-  const kolom = (k: CohortKolom) => `max(waarde) FILTER (WHERE veld = '${k}') AS ${k}`;
-  const merk = (k: CohortKolom) => `max(merk) FILTER (WHERE veld = '${k}') AS leeg_${k}, max(tmerk) FILTER (WHERE veld = '${k}') AS tleeg_${k}`;
   return {
     sql: `WITH ${metVervanging(false)}
-SELECT kw, groep, ${COHORT_KOLOMMEN.map(kolom).join(', ')},
-  ${COHORT_KOLOMMEN.map(merk).join(',\n  ')}
+SELECT kw, groep, ${kolommen(COHORT_KOLOMMEN)}
 FROM b GROUP BY kw, groep ORDER BY kw, groep`,
     params: [h, q - 1],
+    setup: SETUP,
+  };
+}
+
+/** The starters trend (startersTrendQuery's columns) of one quarter of the year, with the marks. */
+export function startersTrendVoorberekend(q: KwartaalVanJaar): Variant {
+  return {
+    sql: `WITH ${metVervanging(false)}
+SELECT kw, groep, ${kolommen(STARTERS_KOLOMMEN)}
+FROM b GROUP BY kw, groep ORDER BY kw, groep`,
+    params: [STARTERS_HORIZON, q - 1],
     setup: SETUP,
   };
 }
