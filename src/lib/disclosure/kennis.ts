@@ -86,13 +86,18 @@ export interface Kennis {
 /** Whether the reader knows why a hidden cell is hidden: for every cell, or per cell. */
 export type RedenBekend = boolean | ((id: CelId) => boolean);
 
+/** The per-cell form (absent: every reason is known). */
+export function weetRedenVan(r: RedenBekend | undefined): (id: CelId) => boolean {
+  return typeof r === 'function' ? r : () => r !== false;
+}
+
 export function kennis(
   w: Weergave,
   onderdrukt: Onderdrukking,
   opties: { redenBekend?: RedenBekend; drempel?: number; alleenMarkeringen?: boolean } = {},
 ): Kennis {
   const { redenBekend = true, drempel = DREMPEL, alleenMarkeringen = false } = opties;
-  const weetReden = typeof redenBekend === 'function' ? redenBekend : () => redenBekend;
+  const weetReden = weetRedenVan(redenBekend);
   const bekend = new Map<CelId, number>();
   if (!alleenMarkeringen) for (const c of w.cellen) if (aantalGetoond(c, onderdrukt)) bekend.set(c.id, c.aantal);
   const ruw: Lin[] = [];

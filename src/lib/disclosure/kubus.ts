@@ -87,7 +87,7 @@ function doelen(ctx: Context, c: Cel, b: Reik): number[][] {
  */
 export function kubussen(w: Weergave, bl: Blokken, opties: OnderdrukOpties & { elders?: ReadonlySet<CelId> } = {}): KubusUitkomst {
   const hier = (id: CelId) => !opties.elders?.has(id);
-  const ctx = context(w, opties.drempel ?? DREMPEL, opties.redenBekend !== false);
+  const ctx = context(w, opties.drempel ?? DREMPEL, opties.redenBekend);
   const s = new Map(opties.start ?? primair(w, ctx.drempel));
   const bewijs = new Map<CelId, Reik>();
   const vectoren = new Map<string, Vector[]>();

@@ -23,7 +23,7 @@ import { solve, type Constraint, type Model } from 'yalps';
 import { DREMPEL } from '../format/disclosure.ts';
 import { kubussen, type KubusUitkomst } from './kubus.ts';
 import { primair, type OnderdrukOpties } from './onderdrukking.ts';
-import type { Onderdrukking } from './kennis.ts';
+import { weetRedenVan, type Onderdrukking } from './kennis.ts';
 import type { CelId, Reden, Weergave } from './tabel.ts';
 import { context, eenEenheid, grenzen, open, verdeel, type Blokken, type Context } from './veranderingen.ts';
 
@@ -38,7 +38,10 @@ export interface Deel extends Laag {
 }
 
 export interface LagenOpties extends OnderdrukOpties {
-  /** Whether the reader knows why a part's hidden cell is hidden (default: as in the top table). */
+  /**
+   * Whether the reader knows why a part's hidden child is hidden (default: as in the top table);
+   * the parent's cells are marked as the top table marks them.
+   */
   readonly delenRedenBekend?: boolean;
 }
 
@@ -57,6 +60,8 @@ interface DeelStand {
   readonly ctx: Context;
   /** The parent's cells in the part (never hidden there: the top decides them). */
   readonly ouderCellen: ReadonlySet<CelId>;
+  /** The marks a reader has in the part: the parent's as in the top table, the children's as `delenRedenBekend`. */
+  readonly redenBekend: (id: CelId) => boolean;
   s: Map<CelId, Reden>;
   k: KubusUitkomst | null;
   /** Moves carried down already (many changes move a parent alike), for the cells hidden then. */
@@ -66,14 +71,12 @@ interface DeelStand {
 export function beveiligInLagen(boven: Laag, delen: readonly Deel[], opties: LagenOpties = {}): LagenUitkomst {
   const drempel = opties.drempel ?? DREMPEL;
   const top = kubussen(boven.w, boven.bl, opties);
-  const topCtx = context(boven.w, drempel, opties.redenBekend !== false);
-  const deelRedenBekend = opties.delenRedenBekend ?? opties.redenBekend !== false;
-  const deelOpties = { ...opties, redenBekend: deelRedenBekend };
-  const standen = new Map(delen.map((d) => [d.ouder, stand(d, top.onderdrukt, drempel, deelRedenBekend)]));
+  const topCtx = context(boven.w, drempel, opties.redenBekend);
+  const standen = new Map(delen.map((d) => [d.ouder, stand(d, top.onderdrukt, drempel, opties)]));
   const omhoogCache = new Map<string, Map<CelId, number> | null>();
   let niet = new Set<CelId>();
   for (let ronde = 0; ronde < RONDEN; ronde++) {
-    for (const st of standen.values()) st.k ??= kubussen(st.d.w, st.d.bl, { ...deelOpties, start: st.s, elders: st.ouderCellen });
+    for (const st of standen.values()) st.k ??= kubussen(st.d.w, st.d.bl, { ...opties, redenBekend: st.redenBekend, start: st.s, elders: st.ouderCellen });
     for (const st of standen.values()) st.s = new Map(st.k!.onderdrukt);
     niet = new Set();
     let opnieuw = false;
@@ -109,7 +112,7 @@ export function beveiligInLagen(boven: Laag, delen: readonly Deel[], opties: Lag
   const onderdrukt = new Map(top.onderdrukt);
   const onbewezen = new Set(top.onbewezen);
   for (const st of standen.values()) {
-    const k = st.k ?? kubussen(st.d.w, st.d.bl, { ...deelOpties, start: st.s, elders: st.ouderCellen });
+    const k = st.k ?? kubussen(st.d.w, st.d.bl, { ...opties, redenBekend: st.redenBekend, start: st.s, elders: st.ouderCellen });
     for (const [id, r] of k.onderdrukt) if (!st.ouderCellen.has(id)) onderdrukt.set(id, r);
     for (const id of k.onbewezen) onbewezen.add(id);
   }
@@ -198,8 +201,11 @@ function omhoog(ctx: Context, s: Onderdrukking, bl: Blokken, ouder: string, bewe
  * A part as the top decided its parent: the parent's hidden cells hidden (proven in the top), its
  * printed cells fixed (`vast`); `verborgen`: the children's hidden cells to start from (default: the primary ones).
  */
-function stand(d: Deel, boven: Onderdrukking, drempel: number, redenBekend: boolean, verborgen?: Onderdrukking): DeelStand {
+function stand(d: Deel, boven: Onderdrukking, drempel: number, opties: LagenOpties, verborgen?: Onderdrukking): DeelStand {
   const ouderCellen = new Set(d.bl.leden.map((l) => d.bl.cel(l, d.ouder)).filter((x): x is CelId => !!x));
+  const ouder = weetRedenVan(opties.redenBekend);
+  const kind = weetRedenVan(opties.delenRedenBekend ?? opties.redenBekend);
+  const redenBekend = (id: CelId) => (ouderCellen.has(id) ? ouder(id) : kind(id));
   const w: Weergave = { ...d.w, cellen: d.w.cellen.map((c) => (ouderCellen.has(c.id) && !boven.has(c.id) ? { ...c, vast: true } : c)) };
   const ids = new Set(w.cellen.map((c) => c.id));
   const s = verborgen ? new Map([...verborgen].filter(([id]) => ids.has(id))) : primair(w, drempel);
@@ -208,7 +214,7 @@ function stand(d: Deel, boven: Onderdrukking, drempel: number, redenBekend: bool
     if (r) s.set(id, r);
     else s.delete(id);
   }
-  return { d: { ...d, w }, ctx: context(w, drempel, redenBekend), ouderCellen, s, k: null, gedragen: new Map() };
+  return { d: { ...d, w }, ctx: context(w, drempel, redenBekend), ouderCellen, redenBekend, s, k: null, gedragen: new Map() };
 }
 
 /**
@@ -219,7 +225,7 @@ function stand(d: Deel, boven: Onderdrukking, drempel: number, redenBekend: bool
  */
 export function neerDragen(boven: Laag, top: KubusUitkomst, delen: readonly Deel[], verborgen: Onderdrukking, opties: LagenOpties = {}): { extra: Set<CelId>; niet: Set<CelId> } {
   const drempel = opties.drempel ?? DREMPEL;
-  const standen = new Map(delen.map((d) => [d.ouder, stand(d, top.onderdrukt, drempel, opties.delenRedenBekend ?? opties.redenBekend !== false, verborgen)]));
+  const standen = new Map(delen.map((d) => [d.ouder, stand(d, top.onderdrukt, drempel, opties, verborgen)]));
   const extra = new Set<CelId>();
   const niet = new Set<CelId>();
   for (const v of top.veranderingen) {

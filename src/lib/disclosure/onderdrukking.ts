@@ -18,14 +18,14 @@
 import { solve, type Constraint } from 'yalps';
 import { DREMPEL } from '../format/disclosure.ts';
 import { audit, beoordelaar, type AuditUitkomst, type CelInterval } from './audit.ts';
-import { kennis } from './kennis.ts';
+import { kennis, weetRedenVan, type RedenBekend } from './kennis.ts';
 import { buurt, verbonden } from './lp.ts';
 import { alleSommen, type Cel, type CelId, type Reden, type Weergave } from './tabel.ts';
 
 export interface OnderdrukOpties {
   readonly drempel?: number;
-  /** The reader knows why each hidden cell is hidden (default true). */
-  readonly redenBekend?: boolean;
+  /** The reader knows why each hidden cell is hidden (default true), or per cell. */
+  readonly redenBekend?: RedenBekend;
   /** Start from this suppression instead of the primary one (it must contain the primary cells). */
   readonly start?: ReadonlyMap<CelId, Reden>;
 }
@@ -217,15 +217,15 @@ function buurtVan(ctx: Context, id: CelId, diepte: number): { cellen: Set<CelId>
 }
 
 function verstoringIn(ctx: Context, s: ReadonlyMap<CelId, Reden>, id: CelId, doel: number, deel: ReadonlySet<CelId>): CelId[] | null {
-  const redenBekend = ctx.opties.redenBekend !== false;
+  const weetReden = weetRedenVan(ctx.opties.redenBekend);
   const constraints = new Map<string, Constraint>();
   const variables = new Map<string, Map<string, number>>();
   for (const c of deel) {
     const x = ctx.cel.get(c)!;
     const klein = x.aantal < ctx.drempel;
-    const gemarkeerd = redenBekend && (s.has(c) || ctx.zichtbaar.has(c));
+    const gemarkeerd = weetReden(c) && (s.has(c) || ctx.zichtbaar.has(c));
     const laag = klein || !gemarkeerd ? 0 : ctx.drempel;
-    const hoog = klein && redenBekend ? ctx.drempel - 1 : Infinity;
+    const hoog = klein && weetReden(c) ? ctx.drempel - 1 : Infinity;
     const prijs = s.has(c) || !ctx.zichtbaar.has(c) ? 0 : ctx.kosten(x);
     const vast = x.vast && !s.has(c);
     const grens =

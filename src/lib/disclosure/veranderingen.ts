@@ -6,7 +6,7 @@
  */
 import { solve, type Constraint, type Model } from 'yalps';
 import { celBasis } from './onderdrukking.ts';
-import type { Onderdrukking } from './kennis.ts';
+import { weetRedenVan, type Onderdrukking, type RedenBekend } from './kennis.ts';
 import { alleSommen, type Cel, type CelId, type Weergave } from './tabel.ts';
 import { dimensieVectoren, type DimensieSom, type Vector } from './vectoren.ts';
 
@@ -31,7 +31,8 @@ const VECTOREN = 8;
 
 export interface Context {
   readonly drempel: number;
-  readonly redenBekend: boolean;
+  /** Whether the reader knows why this hidden cell is hidden (its mark). */
+  readonly weetReden: (id: CelId) => boolean;
   readonly cel: ReadonlyMap<CelId, Cel>;
   /** Cells the reader sees (a count or a share) unless hidden. */
   readonly zichtbaar: ReadonlySet<CelId>;
@@ -43,7 +44,7 @@ export interface Context {
   kosten(c: Cel): number;
 }
 
-export function context(w: Weergave, drempel: number, redenBekend: boolean): Context {
+export function context(w: Weergave, drempel: number, redenBekend: RedenBekend = true): Context {
   const { cel, zichtbaar, kosten } = celBasis(w);
   const sommen = new Map<CelId, [number, number][]>(w.cellen.map((c) => [c.id, []]));
   const rijen = alleSommen(w).map((s, i) => {
@@ -51,7 +52,7 @@ export function context(w: Weergave, drempel: number, redenBekend: boolean): Con
     for (const d of s.delen) sommen.get(d)!.push([i, -1]);
     return [[s.totaal, 1] as const, ...s.delen.map((d) => [d, -1] as const)];
   });
-  return { drempel, redenBekend, cel, zichtbaar, sommen, rijen, w, kosten };
+  return { drempel, weetReden: weetRedenVan(redenBekend), cel, zichtbaar, sommen, rijen, w, kosten };
 }
 
 /** Whether a cell is printed now (a change of it hides it). */
@@ -59,7 +60,7 @@ export const open = (ctx: Context, s: Onderdrukking, id: CelId) => !s.has(id) &&
 
 /** What the reader knows of a cell once a change has touched it. */
 export function grenzen(ctx: Context, s: Onderdrukking, c: Cel): { laag: number; hoog: number } {
-  if (!ctx.redenBekend) return { laag: 0, hoog: Infinity };
+  if (!ctx.weetReden(c.id)) return { laag: 0, hoog: Infinity };
   const r = s.get(c.id);
   if (r === 'klein') return { laag: 0, hoog: ctx.drempel - 1 };
   if (r === 'bescherming' || ctx.zichtbaar.has(c.id)) return { laag: ctx.drempel, hoog: Infinity };
@@ -223,13 +224,11 @@ function houdbaar(ctx: Context, s: Onderdrukking, delta: ReadonlyMap<CelId, numb
  * `alsVerborgen`: printed cells taken as hidden to protect (≥ DREMPEL).
  */
 export function marken(ctx: Context, s: Onderdrukking, bl: Blokken, id: CelId, alsVerborgen: ReadonlySet<CelId> = new Set()): { min: number; max: number } {
-  // Without marks the sums bound nothing beyond ≥ 0.
-  if (!ctx.redenBekend) return { min: 0, max: Infinity };
   const cellen = buurt(ctx, bl, bl.plaats(id).eenheid);
   const laag = new Map<CelId, number>();
   const hoog = new Map<CelId, number>();
   for (const c of cellen) {
-    const r = !ctx.redenBekend ? undefined : alsVerborgen.has(c) ? 'bescherming' : s.get(c);
+    const r = !ctx.weetReden(c) ? undefined : alsVerborgen.has(c) ? 'bescherming' : s.get(c);
     laag.set(c, r === 'bescherming' ? ctx.drempel : 0);
     hoog.set(c, r === 'klein' ? ctx.drempel - 1 : Infinity);
   }

@@ -21,7 +21,7 @@ import type { AanvragerKeuze, Gebieden } from '../../lib/metrics/beschut-afleide
 import type { GemeenteMaandRij } from '../../lib/metrics/beschut-gemeenten.ts';
 import type { JaarRij } from '../../lib/metrics/beschut.ts';
 import { onderdrukDelen } from '../../lib/format/disclosure.ts';
-import { beschermPlekken, beschermRegios } from './beveiliging.ts';
+import { beschermPlekken, beschermRegios, dichtGemeenten } from './beveiliging.ts';
 import { telGemeenteMaanden, type MaandSom } from './tabel.ts';
 
 /** A sum the reader knows: totaal = Σ delen (cell ids). */
@@ -145,6 +145,15 @@ export function beschermGebieden(g: Gebieden, tot: string): { adviezen: Set<stri
     const { extra } = regios.dragen(adviezen);
     if (extra.size === 0) break;
     for (const id of extra) verplicht.add(id);
+    adviezen = beschermStelsel(waarden, optellingen, { bekend, verplicht });
+  }
+  // Then each region's gemeenten attacked by the exact audit, and closed where it narrows a cell
+  // (hiding more never reopens a proof above).
+  const schoon = new Map<string, string>();
+  for (let ronde = 0; ronde < 3; ronde++) {
+    const dicht = dichtGemeenten(g, tot, adviezen, schoon);
+    if (dicht.size === 0) break;
+    for (const id of dicht) verplicht.add(id);
     adviezen = beschermStelsel(waarden, optellingen, { bekend, verplicht });
   }
 
