@@ -248,7 +248,9 @@ describe('compute on the demo data', () => {
     // reasons of small achtergronden (test/compute-duurzaamheid.test.ts).
     expect(manifest.tables.map((t) => [t.name, t.rows, t.suppressedCells])).toEqual([
       ['agg_regio_kwartaal', 35 * 49, 0], ['agg_regio_cohort', 35 * 45, 0], ['agg_banen_kwartaal', 49, 0],
-      ['agg_duurzaamheid_tegel', 11, 0], ['agg_duurzaamheid_cohort', (45 + 41) * 5 * 12 - 2 * 9 * 12 + 780, 1175], ['buig_gj', 342 * 14, 0],
+      ['agg_duurzaamheid_tegel', 11, 0], ['agg_duurzaamheid_cohort', (45 + 41) * 5 * 12 - 2 * 9 * 12 + 780, 1175],
+      // The contract trend: 49 quarters with no achtergrond and each of the 4 (Participatiewet from 2015Q1).
+      ['agg_duurzaamheid_contract', 49 * 5 - 9, 0], ['buig_gj', 342 * 14, 0],
     ]);
   });
 

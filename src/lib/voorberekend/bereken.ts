@@ -12,11 +12,14 @@ import { toRows } from '../engine/rows.ts';
 import type { ExtractName } from '../engine/types.ts';
 import { EXTRACT_NAMES } from '../extracts/contracts.ts';
 import { parseManifest, type Manifest } from '../extracts/manifest.ts';
-import { panelBereikQuery } from '../metrics/duurzaamheid/bereik.ts';
+import { panelBereikQuery, type PanelBereik } from '../metrics/duurzaamheid/bereik.ts';
 import { runMetric } from '../sql/query.ts';
 import { literal } from '../sql/quote.ts';
 import { MANIFEST_BESTAND, SOORT, type VoorberekendeTabelInfo, type VoorberekendManifest } from './manifest.ts';
 import { vulDuurzaamheid } from './duurzaamheid.ts';
+import { vulContract } from './duurzaamheid-contract.ts';
+import type { QueryEngine } from '../engine/types.ts';
+import { DUURZAAMHEID_COHORT_TABEL, DUURZAAMHEID_CONTRACT_TABEL } from '../metrics/duurzaamheid/voorberekend.ts';
 import { beveiligdeSelectie, TABELLEN } from './tabellen.ts';
 
 export interface ComputeOpties {
@@ -62,6 +65,12 @@ async function herkomst(engine: NodeEngine, pad: string, extract: ExtractName, m
   return { source: bron ?? `eigen extract ${basename(pad)}`, synthetic: false, van: r?.van ?? null, tot: r?.tot ?? null, schema: 1 };
 }
 
+/** The tables filled in JavaScript after their `bouw` (their disclosure control is the page's own). */
+const VULLING: Readonly<Record<string, (engine: QueryEngine, bereik: PanelBereik) => Promise<void>>> = {
+  [DUURZAAMHEID_COHORT_TABEL]: vulDuurzaamheid,
+  [DUURZAAMHEID_CONTRACT_TABEL]: vulContract,
+};
+
 /** Compute every table whose extracts are in the folder; returns the manifest written. */
 export async function compute(map: string, opties: ComputeOpties): Promise<VoorberekendManifest> {
   const { bestanden, manifest } = vindExtracten(map);
@@ -79,7 +88,7 @@ export async function compute(map: string, opties: ComputeOpties): Promise<Voorb
     const info: VoorberekendeTabelInfo[] = [];
     for (const t of tabellen) {
       await engine.exec(t.bouw(bereik));
-      if (t.gevuld && bereik) await vulDuurzaamheid(engine, bereik);
+      if (t.gevuld && bereik) await VULLING[t.naam](engine, bereik);
       const select = beveiligdeSelectie(t);
       const gevonden = toRows<{ column_name: string; column_type: string }>(await engine.query(`DESCRIBE ${select}`))
         .map((c) => `${c.column_name}:${c.column_type}`).join(',');

@@ -26,9 +26,7 @@ import type { Horizon } from '../metrics/duurzaamheid/filters.ts';
 import type { StartersRij } from '../metrics/duurzaamheid/starters.ts';
 import type { UitkomstRij } from '../metrics/duurzaamheid/uitkomst.ts';
 import type { UitstroomRij } from '../metrics/duurzaamheid/uitstroom.ts';
-import {
-  COHORT_KOLOMMEN, STARTERS_HORIZON, STARTERS_KOLOMMEN, TOTAAL_GROEP, UITSTROOM_PREFIX, type CohortKolom, type StartersKolom,
-} from '../metrics/duurzaamheid/voorberekend.ts';
+import { COHORT_KOLOMMEN, STARTERS_HORIZON, STARTERS_KOLOMMEN, TOTAAL_GROEP, UITSTROOM_PREFIX } from '../metrics/duurzaamheid/voorberekend.ts';
 import { beschermCohort, beschermStarters } from '../../pages/duurzaamheid/beveiliging.ts';
 
 /** A count of another table of the map about the same people: its value and whether that table writes it. */
@@ -63,6 +61,9 @@ export interface CelBesluit {
   aantal: number;
   reden: Reden | null;
 }
+
+type CohortKolom = (typeof COHORT_KOLOMMEN)[number];
+type StartersKolom = (typeof STARTERS_KOLOMMEN)[number];
 
 const VELD_VAN_PAGINA: Readonly<Record<string, CohortKolom>> = {
   cohort: 'cohort', werkzaam: 'werkzaam', verloren: 'werk_verloren', uit: 'uit_register', steeds: 'steeds_werkzaam', zelfde: 'zelfde_baan',

@@ -26,7 +26,7 @@ import { beveiligdeSelectie, TABELLEN } from './tabellen.ts';
 const HORIZONTEN: readonly Horizon[] = [4, 8];
 
 /** Per base quarter index, what another written table prints about the same people. */
-async function elders(engine: QueryEngine, tabel: string, waarde: string, code: string): Promise<Map<number, GeschrevenElders[]>> {
+export async function elders(engine: QueryEngine, tabel: string, waarde: string, code: string): Promise<Map<number, GeschrevenElders[]>> {
   const t = TABELLEN.find((x) => x.naam === tabel);
   const uit = new Map<number, GeschrevenElders[]>();
   if (!t) return uit;

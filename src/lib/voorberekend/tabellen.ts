@@ -15,7 +15,7 @@ import { kwartaalIndex } from '../kwartaal.ts';
 import type { PanelBereik } from '../metrics/duurzaamheid/bereik.ts';
 import { LEEG } from '../metrics/duurzaamheid/sql-fragments.ts';
 import { cohortTrendQuery } from '../metrics/duurzaamheid/uitkomst.ts';
-import { DUURZAAMHEID_COHORT_TABEL } from '../metrics/duurzaamheid/voorberekend.ts';
+import { DUURZAAMHEID_COHORT_TABEL, DUURZAAMHEID_CONTRACT_TABEL } from '../metrics/duurzaamheid/voorberekend.ts';
 import { BANEN_TABEL, banenQuery } from '../metrics/banen.ts';
 import { landelijkQuery } from '../metrics/buig.ts';
 import { beschikbareKwartalenQuery, REGIO_COHORT_TABEL } from '../metrics/regio.ts';
@@ -191,7 +191,7 @@ export const TABELLEN: readonly VoorberekendeTabel[] = [
     // the whole table with the regions' and the tile's counts of the same people
     // (duurzaamheid-besluit.ts); `klein` and `bescherming` are filled in with the counts.
     naam: DUURZAAMHEID_COHORT_TABEL,
-    pagina: 'Duurzaamheid (heel Nederland: uitkomst, trend en uitstroom)',
+    pagina: 'Duurzaamheid (heel Nederland)',
     extracts: ['doelgroep_kwartaal', 'doelgroep_uitstroom'],
     bouw: () => `CREATE OR REPLACE TABLE ${DUURZAAMHEID_COHORT_TABEL} (horizon INTEGER, kw INTEGER, groep VARCHAR, veld VARCHAR, aantal BIGINT, klein BOOLEAN, bescherming BOOLEAN)`,
     gevuld: true,
@@ -199,6 +199,20 @@ export const TABELLEN: readonly VoorberekendeTabel[] = [
     sleutel: ['horizon', 'kw', 'groep', 'veld'],
     toontOnderdrukt: true,
     kolommen: metOnderdrukt({ horizon: 'INTEGER', kw: 'INTEGER', groep: 'VARCHAR', veld: 'VARCHAR', aantal: 'BIGINT' }),
+  },
+  {
+    // The page's contract trend, national, with no achtergrond and each single one: per quarter
+    // and groep the werkzamen, their hours and the mean job duration, a row left empty where the
+    // cohort of that base quarter is (the same people; duurzaamheid-contract.ts).
+    naam: DUURZAAMHEID_CONTRACT_TABEL,
+    pagina: 'Duurzaamheid (heel Nederland)',
+    extracts: ['doelgroep_kwartaal', 'doelgroep_uitstroom'],
+    bouw: () => `CREATE OR REPLACE TABLE ${DUURZAAMHEID_CONTRACT_TABEL} (kw INTEGER, groep VARCHAR, werkzamen BIGINT, uren DOUBLE, uren_onbepaald DOUBLE, duur DOUBLE, klein BOOLEAN, bescherming BOOLEAN)`,
+    gevuld: true,
+    controle: `SELECT kw, groep, klein, bescherming FROM ${DUURZAAMHEID_CONTRACT_TABEL}`,
+    sleutel: ['kw', 'groep'],
+    toontOnderdrukt: true,
+    kolommen: metOnderdrukt({ kw: 'INTEGER', groep: 'VARCHAR', werkzamen: 'BIGINT', uren: 'DOUBLE', uren_onbepaald: 'DOUBLE', duur: 'DOUBLE' }),
   },
   {
     // BUIG per gemeente × jaar in euros: budgets and spending, no count of persons, so no cell

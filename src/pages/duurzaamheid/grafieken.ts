@@ -9,7 +9,7 @@
  * Shares are fractions (0.88 = 88%) as the chart kit expects.
  */
 import type { BronVermelding, ChartData, Kolom } from '../../lib/charts/spec.ts';
-import { BESCHERMD, DREMPEL, isOnderdrukt, onderdruk, onderdrukteSoorten, veiligGemiddelde } from '../../lib/format/disclosure.ts';
+import { AFGELEID, BESCHERMD, DREMPEL, KLEIN, isOnderdrukt, onderdruk, onderdrukteSoorten, veiligGemiddelde } from '../../lib/format/disclosure.ts';
 import { formatAantal, formatKwartaal } from '../../lib/format/nl.ts';
 import type { ContractRij } from '../../lib/metrics/duurzaamheid/contract.ts';
 import type { Horizon } from '../../lib/metrics/duurzaamheid/filters.ts';
@@ -363,13 +363,15 @@ export function contractData(
     const rk = r ? regio?.(k) : null;
     const elders = rk && rk.werkzaam === r!.werkzamen && rk.besluit.verborgen === 'bescherming' ? BESCHERMD : undefined;
     const beschermd = r !== undefined && r.werkzamen >= DREMPEL ? (elders ?? (totaal !== undefined && isOnderdrukt(totaal) ? totaal : null)) : null;
+    // A row a voorberekende map left empty: its werkzamen as the map says, the rest "x" (its values are stand-ins).
+    const leeg = r?.leeg === 'bescherming' ? BESCHERMD : r?.leeg === 'klein' ? AFGELEID : null;
     return {
       kwartaal: k,
-      werkzamen: beschermd ?? r?.werkzamen ?? null,
+      werkzamen: r?.leeg === 'klein' ? KLEIN : (leeg ?? beschermd ?? r?.werkzamen ?? null),
       // Shares of hours and mean durations are derived from a group of persons: suppressed with it.
-      uren_pct: r && r.urenOnbepaaldPct !== null ? (beschermd ?? veiligGemiddelde(r.urenOnbepaaldPct / 100, r.werkzamen)) : null,
+      uren_pct: leeg ?? (r && r.urenOnbepaaldPct !== null ? (beschermd ?? veiligGemiddelde(r.urenOnbepaaldPct / 100, r.werkzamen)) : null),
       pub_uren: c ? c.waarde / 100 : null,
-      duur: r && r.gemBaanduurJaren !== null ? (beschermd ?? veiligGemiddelde(r.gemBaanduurJaren, r.werkzamen)) : null,
+      duur: leeg ?? (r && r.gemBaanduurJaren !== null ? (beschermd ?? veiligGemiddelde(r.gemBaanduurJaren, r.werkzamen)) : null),
       pub_duur: d ? d.waarde : null,
     };
   });

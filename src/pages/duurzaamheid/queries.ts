@@ -12,9 +12,10 @@
  *   chosen, for the same reason;
  * - filtered on regions, the Regio's series of every region over the panel (its quarter tables
  *   decide the counts both pages print): the same question for every region filter;
- * - national (no region or sector filter), the outcome, uitstroom and starters trends carry their variant on
- *   a voorberekende map (agg_duurzaamheid_cohort); the other questions, and every question of a
- *   filtered view, say there that they need microdata.
+ * - national (no region or sector filter), the outcome, uitstroom and starters trends carry their
+ *   variant on a voorberekende map (agg_duurzaamheid_cohort), and the contract trend with no or one
+ *   achtergrond (agg_duurzaamheid_contract); the other questions (several achtergronden in the
+ *   contract trend, every question of a filtered view) say there that they need microdata.
  */
 import type { PanelBereik } from '../../lib/metrics/duurzaamheid/bereik.ts';
 import { type ContractRij, contractTrendQuery } from '../../lib/metrics/duurzaamheid/contract.ts';
@@ -22,7 +23,9 @@ import type { KwartaalVanJaar } from '../../lib/metrics/duurzaamheid/filters.ts'
 import { type StartersRij, startersTrendQuery } from '../../lib/metrics/duurzaamheid/starters.ts';
 import { cohortTrendQuery, type UitkomstRij } from '../../lib/metrics/duurzaamheid/uitkomst.ts';
 import { type UitstroomRij, uitstroomTrendQuery } from '../../lib/metrics/duurzaamheid/uitstroom.ts';
-import { cohortTrendVoorberekend, startersTrendVoorberekend, uitstroomTrendVoorberekend } from '../../lib/metrics/duurzaamheid/voorberekend.ts';
+import {
+  cohortTrendVoorberekend, contractTrendVoorberekend, startersTrendVoorberekend, uitstroomTrendVoorberekend,
+} from '../../lib/metrics/duurzaamheid/voorberekend.ts';
 import { kwartaalToIndex, type Kwartaal } from '../../lib/kwartaal.ts';
 import type { Reeksen } from '../../lib/metrics/regio.ts';
 import type { MetricQuery } from '../../lib/sql/query.ts';
@@ -55,7 +58,10 @@ export interface DuurzaamheidQueries {
 }
 
 function contract(s: Selectie): MetricQuery<ContractRij[]> {
-  return contractTrendQuery({ filters: { ...sqlFilters(s), achtergrond: [...s.achtergrond] } });
+  const q = contractTrendQuery({ filters: { ...sqlFilters(s), achtergrond: [...s.achtergrond] } });
+  // A voorberekende map holds the national trend with no achtergrond or one (a mean duration cannot be added up).
+  const landelijk = s.regio.length === 0 && s.sector === 'alle' && s.achtergrond.length <= 1;
+  return landelijk ? { ...q, voorberekend: contractTrendVoorberekend(s.achtergrond[0] ?? null) } : q;
 }
 
 function trends(s: Pick<Selectie, 'regio' | 'sector' | 'horizon'>, bereik: PanelBereik, kwartaal: KwartaalVanJaar) {

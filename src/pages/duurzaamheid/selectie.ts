@@ -165,6 +165,14 @@ export function contractMarkers(cijfers: readonly GepubliceerdCijfer[], s: Selec
   return { uren: m('urenOnbepaaldPct'), duur: m('gemBaanduurJaren') };
 }
 
+/** A row with the counts a voorberekende map left empty as 0: the comparison then says they are not shown (fewer than 10). */
+function zonderLeeg<T extends object>(rij: T | undefined, leeg: Partial<Record<string, unknown>> | undefined): T | undefined {
+  if (!rij || !leeg) return rij;
+  const uit = { ...rij } as Record<string, unknown>;
+  for (const k of Object.keys(leeg)) if (uit[k] !== null) uit[k] = 0;
+  return uit as T;
+}
+
 /** The computed side of the comparison, from the national trends (horizon 4, all groups). */
 export function berekendeCijfers(
   cohort: readonly UitkomstRij[],
@@ -173,16 +181,29 @@ export function berekendeCijfers(
   contract: readonly ContractRij[],
 ): BerekendeCijfers {
   const contractPerKw = new Map(contract.filter((r) => r.groep === TOTAAL).map((r) => [r.kwartaal, r]));
+  const cohortVan = (basis: Kwartaal, groep: string) => {
+    const rijen = vanBasis(cohort, basis);
+    if (groep !== TOTAAL) {
+      const r = rijen.find((x) => x.groep === groep);
+      return zonderLeeg(r, r?.leeg);
+    }
+    return zonderLeeg(somUitkomst(rijen)[0], rijen[0]?.totaalLeeg);
+  };
   return {
-    cohort(basis, groep) {
-      const rijen = vanBasis(cohort, basis);
-      return groep === TOTAAL ? somUitkomst(rijen)[0] : rijen.find((r) => r.groep === groep);
-    },
+    cohort: cohortVan,
     uitstroom(basis) {
       const rijen = vanBasis(uitstroom, basis);
-      return rijen.length ? somUitstroom(rijen) : undefined;
+      if (!rijen.length) return undefined;
+      const som = somUitstroom(rijen);
+      // From a map: the reasons' totals as written, out of the total's uit het register as written.
+      if (!rijen.some((r) => r.totaalLeeg !== undefined)) return som;
+      const uit = cohortVan(basis, TOTAAL)?.uitRegister ?? 0;
+      return som.map((r) => ({ ...r, aantal: r.totaalLeeg ? 0 : r.aantal, uitRegister: uit }));
     },
-    starters: (basis) => somStarters(vanBasis(startersRijen, basis))[0],
+    starters(basis) {
+      const rijen = vanBasis(startersRijen, basis);
+      return zonderLeeg(somStarters(rijen)[0], rijen[0]?.totaalLeeg);
+    },
     contract: (kw) => contractPerKw.get(kw),
   };
 }

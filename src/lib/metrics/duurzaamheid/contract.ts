@@ -6,6 +6,7 @@
  * (peildatum − baan_startdatum) days / 365.25 over rows with a startdatum; onderDrempel:
  * werkzamen < 10.
  */
+import type { Reden } from '../../disclosure/tabel.ts';
 import type { ExtractName } from '../../engine/types.ts';
 import { toRows } from '../../engine/rows.ts';
 import { indexToKwartaal, kwartaalEinde, kwartaalIndex, type Kwartaal } from '../../kwartaal.ts';
@@ -28,6 +29,8 @@ export interface ContractRij {
   urenOnbepaaldPct: number | null;
   gemBaanduurJaren: number | null;
   onderDrempel: boolean;
+  /** Only from a voorberekende map: the row was left empty, for this reason (its values are stand-ins: 0 and null). */
+  leeg?: Reden;
 }
 
 const EXTRACTS: readonly ExtractName[] = [PANEL];
@@ -48,7 +51,7 @@ ORDER BY kw, groep`;
   return { sql, params: f.params };
 }
 
-interface RawContract { kw: number; groep: string; werkzamen: number; uren: number; uren_onbepaald: number; duur: number | null }
+interface RawContract { kw: number; groep: string; werkzamen: number; uren: number; uren_onbepaald: number; duur: number | null; leeg?: string | null }
 
 function shapeContract(rows: RawContract[]): ContractRij[] {
   return rows.map((r) => ({
@@ -60,6 +63,7 @@ function shapeContract(rows: RawContract[]): ContractRij[] {
     urenOnbepaaldPct: r.uren > 0 ? (r.uren_onbepaald / r.uren) * 100 : null,
     gemBaanduurJaren: r.duur,
     onderDrempel: onderDrempel(r.werkzamen),
+    ...(r.leeg === 'klein' || r.leeg === 'bescherming' ? { leeg: r.leeg } : {}),
   }));
 }
 

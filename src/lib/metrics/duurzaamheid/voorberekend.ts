@@ -15,14 +15,17 @@ import type { MetricQuery } from '../../sql/query.ts';
 import type { Horizon, KwartaalVanJaar } from './filters.ts';
 
 export const DUURZAAMHEID_COHORT_TABEL = 'agg_duurzaamheid_cohort';
+/**
+ * The contract trend per quarter, with no achtergrond (groep 'totaal') and with each single one:
+ * one row per quarter and groep, left empty (NULL) as a whole where its werkzamen are.
+ */
+export const DUURZAAMHEID_CONTRACT_TABEL = 'agg_duurzaamheid_contract';
 /** The group of the total over every achtergrond. */
 export const TOTAAL_GROEP = 'totaal';
 /** The outcome's counts, as the cohort query names its columns (and the table its `veld`). */
 export const COHORT_KOLOMMEN = ['cohort', 'werkzaam', 'werk_verloren', 'uit_register', 'steeds_werkzaam', 'zelfde_baan'] as const;
-export type CohortKolom = (typeof COHORT_KOLOMMEN)[number];
 /** The starters' counts, as the starters query names its columns; written with this horizon (they have none). */
 export const STARTERS_KOLOMMEN = ['starters', 'werkzaam_1', 'zelfde_baan_1', 'werkzaam_2'] as const;
-export type StartersKolom = (typeof STARTERS_KOLOMMEN)[number];
 export const STARTERS_HORIZON = 0;
 /** `veld` of an uitstroom reason's count: this prefix and the reason. */
 export const UITSTROOM_PREFIX = 'uitstroom:';
@@ -89,5 +92,16 @@ SELECT kw, groep, substr(veld, ${UITSTROOM_PREFIX.length + 1}) AS reden, waarde 
 FROM b ORDER BY kw, groep, reden`,
     params: [h, q - 1],
     setup: SETUP,
+  };
+}
+
+/** The contract trend (contractTrendQuery's columns) with no achtergrond or one, with the mark of an empty row. */
+export function contractTrendVoorberekend(achtergrond: string | null): Variant {
+  return {
+    sql: `SELECT kw, '${TOTAAL_GROEP}' AS groep, coalesce(werkzamen, 0) AS werkzamen, coalesce(uren, 0) AS uren,
+  coalesce(uren_onbepaald, 0) AS uren_onbepaald, duur, onderdrukt_reden AS leeg
+FROM ${DUURZAAMHEID_CONTRACT_TABEL} WHERE groep = ? ORDER BY kw`,
+    params: [achtergrond ?? TOTAAL_GROEP],
+    setup: [{ name: DUURZAAMHEID_CONTRACT_TABEL, sql: `SELECT 'alleen voorberekend (npm run compute)'` }],
   };
 }
