@@ -244,7 +244,7 @@ describe('compute: the Duurzaamheid page on the demo data', () => {
 
   it('the audit recovers nothing from the folder as a whole: every base quarter with the regions\' and the tile\'s counts', async () => {
     // The regions' tables as compute builds them, then the same input as compute decides on.
-    for (const naam of ['agg_regio_kwartaal', 'agg_regio_cohort']) await micro.exec(TABELLEN.find((t) => t.naam === naam)!.bouw(bereik));
+    for (const naam of ['agg_regio_kwartaal', 'agg_regio_cohort', 'agg_banen_kwartaal']) await micro.exec(TABELLEN.find((t) => t.naam === naam)!.bouw(bereik));
     const invoer = await duurzaamheidInvoer(micro, bereik);
     const geschreven = toRows<{ horizon: Horizon; kw: number; groep: string; veld: string; reden: Reden | null }>(await vb.query(
       `SELECT horizon, kw, groep, veld, onderdrukt_reden AS reden FROM read_parquet(${literal(join(uit, 'agg_duurzaamheid_cohort.parquet'))})`,
@@ -384,7 +384,7 @@ describe('compute: the Duurzaamheid page with small achtergrond cells', () => {
     const micro = await NodeEngine.create();
     await micro.attachParquet({ doelgroep_kwartaal: join(map, 'doelgroep_kwartaal.parquet'), doelgroep_uitstroom: join(map, 'doelgroep_uitstroom.parquet') });
     const bereik = (await runMetric(micro, tegelBereikQuery()))!;
-    for (const naam of ['agg_regio_kwartaal', 'agg_regio_cohort']) await micro.exec(TABELLEN.find((t) => t.naam === naam)!.bouw(bereik));
+    for (const naam of ['agg_regio_kwartaal', 'agg_regio_cohort', 'agg_banen_kwartaal']) await micro.exec(TABELLEN.find((t) => t.naam === naam)!.bouw(bereik));
     const [b] = await duurzaamheidInvoer(micro, bereik);
     await micro.close();
     // AM01's werkzaam (125) and werkzaam a year later (70) are written by the regions' tables.

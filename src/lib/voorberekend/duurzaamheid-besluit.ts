@@ -13,8 +13,9 @@
  *    zelfde baan ≤ werkzaam, the uitstroom reasons adding up to uit het register, the achtergronden
  *    adding up to the total; and the counts of the same people other tables of the map print: the
  *    regions' werkzaam of the quarter (agg_regio_kwartaal) and their werkzaam a year later
- *    (agg_regio_cohort) add up to the total's cohort and werkzaam, and the Overzicht tile prints
- *    the total's cohort and its three parts of a third quarter. Those are fixed as written there
+ *    (agg_regio_cohort) add up to the total's cohort and werkzaam, the Banen tile's table prints the
+ *    national werkzamen (the total's cohort), and the Duurzaamheid tile the total's cohort and its
+ *    three parts of a third quarter. Those are fixed as written there
  *    (printed: `vast`, empty: `verborgen`). `beveilig` adds what the union of step 1 still leaves
  *    open; when its audit cannot close every leak, the base quarter is not written at all.
  */
@@ -50,6 +51,8 @@ export interface BasisInvoer {
   regioCohort?: readonly GeschrevenElders[];
   /** The Overzicht tile prints the total's cohort, werkzaam, werk verloren and uit het register (horizon 4). */
   tegel: boolean;
+  /** The Banen tile's table prints the national werkzamen of the quarter: the total's cohort. */
+  landelijk?: boolean;
 }
 
 /** One written cell: `reden` null when the count is written, else why it is left empty. */
@@ -147,6 +150,7 @@ export function kaartTabel(b: BasisInvoer, verborgen: ReadonlySet<string>): { we
   const vast = new Set<string>();
   const h4 = b.uitkomst.has(4) ? (4 as const) : null;
   if (b.tegel && h4) for (const k of ['cohort', 'werkzaam', 'werk_verloren', 'uit_register']) vast.add(celId(h4, TOTAAL_GROEP, k));
+  if (b.landelijk) vast.add(celId(4, TOTAAL_GROEP, 'cohort'));
   const w = new WeergaveBouwer();
   for (const [id, c] of cel) {
     // The national total weighs 10: protected by an achtergrond before the total goes.

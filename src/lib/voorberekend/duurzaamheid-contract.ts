@@ -7,7 +7,8 @@
  * cohort, and left empty with its reason where it does not; hours and the mean duration go with
  * it. A quarter without a cohort there (the last year of the panel, or a base quarter the map
  * leaves out) is decided on its own: the werkzamen of the achtergronden and the total, with the
- * regions' written werkzaam of the quarter adding up to the total, through `beveilig`; when its
+ * regions' written werkzaam of the quarter adding up to the total and the total fixed where the
+ * Banen tile's table prints it, through `beveilig`; when its
  * audit finds a leak, every row of the quarter is empty.
  */
 import { beveilig } from '../disclosure/beveilig.ts';
@@ -24,12 +25,14 @@ import { runMetric } from '../sql/query.ts';
 import { literal } from '../sql/quote.ts';
 import { sqlFilters } from '../../pages/duurzaamheid/selectie.ts';
 import type { GeschrevenElders } from './duurzaamheid-besluit.ts';
-import { elders } from './duurzaamheid.ts';
+import { elders, landelijkGeschreven } from './duurzaamheid.ts';
 
 /** The werkzamen of one quarter per groep (the achtergronden and TOTAAL_GROEP). */
 interface KwartaalWerkzamen {
   groepen: ReadonlyMap<string, number>;
   regio?: readonly GeschrevenElders[];
+  /** The Banen tile's table prints the total. */
+  landelijk: boolean;
 }
 
 /**
@@ -39,7 +42,7 @@ interface KwartaalWerkzamen {
 function beslisWerkzamen(k: KwartaalWerkzamen): Map<string, Reden | null> | null {
   const w = new WeergaveBouwer();
   const delen = [...k.groepen.keys()].filter((g) => g !== TOTAAL_GROEP);
-  for (const [g, n] of k.groepen) w.cel(g, n, { gewicht: g === TOTAAL_GROEP ? 10 : 1 });
+  for (const [g, n] of k.groepen) w.cel(g, n, { gewicht: g === TOTAAL_GROEP ? 10 : 1, ...(g === TOTAAL_GROEP && k.landelijk ? { vast: true } : {}) });
   const totaal = k.groepen.get(TOTAAL_GROEP);
   if (totaal !== undefined) {
     // Without a known achtergrond a person is in the total only: the achtergronden add up to it or less.
@@ -69,6 +72,7 @@ export async function vulContract(engine: QueryEngine, _bereik: PanelBereik): Pr
     `SELECT kw, groep, aantal, klein, bescherming FROM ${DUURZAAMHEID_COHORT_TABEL} WHERE veld = 'cohort' AND horizon = 4`,
   )).map((r) => [`${r.kw}|${r.groep}`, r]));
   const regio = await elders(engine, 'agg_regio_kwartaal', 'werkzaam', 'regio_code');
+  const banen = await landelijkGeschreven(engine);
   const perKwartaal = new Map<number, Map<string, ContractRij>>();
   for (const [g, rijen] of perGroep) {
     for (const r of rijen) {
@@ -89,7 +93,8 @@ export async function vulContract(engine: QueryEngine, _bereik: PanelBereik): Pr
         return [g, c.klein ? (c.bescherming ? 'bescherming' : 'klein') : null];
       }));
     } else {
-      reden = beslisWerkzamen({ groepen: new Map([...groepen].map(([g, r]) => [g, r.werkzamen])), regio: regio.get(kw) });
+      const totaal = groepen.get(TOTAAL_GROEP)?.werkzamen;
+      reden = beslisWerkzamen({ groepen: new Map([...groepen].map(([g, r]) => [g, r.werkzamen])), regio: regio.get(kw), landelijk: totaal !== undefined && banen.get(kw) === totaal });
     }
     for (const [g, r] of groepen) {
       const leeg = reden ? reden.get(g)! : r.werkzamen < DREMPEL ? 'klein' : 'bescherming';

@@ -3,8 +3,8 @@
  * page's own trend queries on the microdata (national, split by achtergrond, every base quarter,
  * horizons 4 and 8: the same SQL builders as the page), one row per count, and per cell whether
  * it is written, decided in JavaScript by the page's own disclosure control
- * (duurzaamheid-besluit.ts). The decision needs what the regions' tables write, so this runs
- * after those are built (their order in TABELLEN).
+ * (duurzaamheid-besluit.ts). The decision needs what the regions' and the Banen tile's tables
+ * write, so this runs after those are built (their order in TABELLEN).
  */
 import { toRows } from '../engine/rows.ts';
 import type { QueryEngine } from '../engine/types.ts';
@@ -16,6 +16,7 @@ import { cohortTrendQuery, type UitkomstRij } from '../metrics/duurzaamheid/uitk
 import { uitstroomTrendQuery, type UitstroomRij } from '../metrics/duurzaamheid/uitstroom.ts';
 import { DUURZAAMHEID_COHORT_TABEL } from '../metrics/duurzaamheid/voorberekend.ts';
 import { REGIO_COHORT_TABEL } from '../metrics/regio.ts';
+import { BANEN_TABEL } from '../metrics/banen.ts';
 import { runMetric } from '../sql/query.ts';
 import { literal } from '../sql/quote.ts';
 import { sqlFilters } from '../../pages/duurzaamheid/selectie.ts';
@@ -43,6 +44,13 @@ export async function elders(engine: QueryEngine, tabel: string, waarde: string,
   return uit;
 }
 
+/** The national werkzamen per quarter index as agg_banen_kwartaal writes them (the Overzicht's Banen tile). */
+export async function landelijkGeschreven(engine: QueryEngine): Promise<Map<number, number>> {
+  const t = TABELLEN.find((x) => x.naam === BANEN_TABEL)!;
+  const rijen = toRows<{ kwartaal: string; werkzamen: number }>(await engine.query(`SELECT kwartaal, werkzamen FROM (${beveiligdeSelectie(t)}) AS b WHERE NOT onderdrukt`));
+  return new Map(rijen.map((r) => [kwartaalToIndex(r.kwartaal), Number(r.werkzamen)]));
+}
+
 /** Per base quarter, what the decision needs: the page's trends on the microdata and the regions' written counts. */
 export async function duurzaamheidInvoer(engine: QueryEngine, bereik: PanelBereik): Promise<BasisInvoer[]> {
   const uitkomst = new Map<Horizon, Map<Kwartaal, UitkomstRij[]>>();
@@ -57,6 +65,7 @@ export async function duurzaamheidInvoer(engine: QueryEngine, bereik: PanelBerei
   }
   const regio = await elders(engine, 'agg_regio_kwartaal', 'werkzaam', 'regio_code');
   const regioCohort = await elders(engine, REGIO_COHORT_TABEL, 'werkzaam', 'groep');
+  const banen = await landelijkGeschreven(engine);
   return [...uitkomst.get(4)!.keys()].map((basis) => {
     const kw = kwartaalToIndex(basis);
     const per = new Map<Horizon, readonly UitkomstRij[]>();
@@ -70,7 +79,10 @@ export async function duurzaamheidInvoer(engine: QueryEngine, bereik: PanelBerei
     const totaal = per.get(4)!.reduce((a, r) => ({ c: a.c + r.cohort, w: a.w + r.werkzaam, v: a.v + r.werkVerloren, u: a.u + r.uitRegister }), { c: 0, w: 0, v: 0, u: 0 });
     // The tile's rule (tabellen.ts): a third quarter is written when the cohort and its three parts count 10 or more.
     const tegel = basis.endsWith('Q3') && Math.min(totaal.c, totaal.w, totaal.v, totaal.u) >= 10;
-    return { basis, uitkomst: per, uitstroom: redenen, starters: starters.get(basis), regio: regio.get(kw), regioCohort: regioCohort.get(kw), tegel };
+    return {
+      basis, uitkomst: per, uitstroom: redenen, starters: starters.get(basis), regio: regio.get(kw), regioCohort: regioCohort.get(kw), tegel,
+      landelijk: banen.get(kw) === totaal.c,
+    };
   });
 }
 
