@@ -1,10 +1,11 @@
 /**
- * `npm run compute` and the Duurzaamheid page (national): the page's outcome and uitstroom trends
- * on the written table equal the microdata wherever the table writes the count; what the page
- * shows from the folder hides every empty cell (never a stand-in), and the audit, given the true
- * counts, finds nothing it can recover — neither in the page's views nor in the folder as a whole
- * (with the regions' and the tile's counts of the same people). A hand-built panel with small
- * achtergrond cells has them written empty.
+ * `npm run compute` and the Duurzaamheid page (national): the page's outcome, uitstroom, starters
+ * and contract trends and the UWV comparison on the written tables equal the microdata wherever
+ * the tables write the count; what the page shows from the folder hides every empty cell (never a
+ * stand-in), and the audit, given the true counts, finds nothing it can recover — neither in the
+ * page's views nor in the folder as a whole (with the regions', the Banen tile's and the
+ * Duurzaamheid tile's counts of the same people). Hand-built panels: small achtergrond cells are
+ * written empty (and what would give them back), a base quarter no suppression protects is left out.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,7 +25,7 @@ import type { UitstroomRij } from '../src/lib/metrics/duurzaamheid/uitstroom.ts'
 import { runMetric } from '../src/lib/sql/query.ts';
 import { literal } from '../src/lib/sql/quote.ts';
 import { compute } from '../src/lib/voorberekend/bereken.ts';
-import { beslisBasis, celId, kaartTabel } from '../src/lib/voorberekend/duurzaamheid-besluit.ts';
+import { beslisBasis, beslisStarters, celId, kaartTabel } from '../src/lib/voorberekend/duurzaamheid-besluit.ts';
 import { duurzaamheidInvoer } from '../src/lib/voorberekend/duurzaamheid.ts';
 import { TABELLEN } from '../src/lib/voorberekend/tabellen.ts';
 import { NIET_VOORBEREKEND } from '../src/lib/voorberekend/setup.ts';
@@ -415,6 +416,25 @@ describe('compute: the Duurzaamheid page with small achtergrond cells', () => {
     expect(f.uitstroom.every((r) => isOnderdrukt(r.aantal))).toBe(true);
     expect(f.zinnen[0]).toMatch(/^Van de mensen die in het derde kwartaal van 2020 werkten/);
     expect(f.zinnen.find((z) => z.includes('uit het doelgroepregister'))).toMatch(/wordt niet getoond/);
+  });
+
+  it('writes the starters of a small achtergrond empty, and what would give them back by subtraction too', () => {
+    // Wajong: 30 starters, 20 werkzaam na 1 jaar, 15 in dezelfde baan; Wsw: 6, 4, 3 (all small);
+    // na 2 jaar not known yet (not written). The total 36 − Wajong's 30 would give Wsw's 6 back.
+    const rij = (groep: string, starters: number, na1: number, zelfde: number): StartersRij => ({
+      basis: '2020Q3', vanaf: '2019Q4', groep, starters, werkzaamNa1Jaar: na1, zelfdeBaanNa1Jaar: zelfde, werkzaamNa2Jaar: null,
+      werkzaamNa1JaarPct: null, zelfdeBaanNa1JaarPct: null, werkzaamNa2JaarPct: null, onderDrempel: starters < 10,
+    });
+    const besluit = beslisStarters([rij('Wajong', 30, 20, 15), rij('Wsw', 6, 4, 3)]);
+    const cel = Object.fromEntries(besluit.map((c) => [`${c.groep}|${c.veld}`, c.reden]));
+    expect(Object.keys(cel).sort()).toEqual(['Wajong', 'Wsw', 'totaal'].flatMap((g) => ['starters', 'werkzaam_1', 'zelfde_baan_1'].map((v) => `${g}|${v}`)).sort());
+    for (const v of ['starters', 'werkzaam_1', 'zelfde_baan_1']) {
+      expect(cel[`Wsw|${v}`]).toBe('klein');
+      // Of Wajong and the total, at least one more is empty (else the total minus Wajong gives Wsw).
+      expect([cel[`Wajong|${v}`], cel[`totaal|${v}`]]).not.toEqual([null, null]);
+    }
+    expect(besluit.every((c) => c.reden !== null || c.aantal >= 10)).toBe(true);
+    expect(besluit.every((c) => c.horizon === 0)).toBe(true);
   });
 
   it('leaves out a base quarter whose small total no suppression protects', () => {

@@ -5,8 +5,9 @@
  *   the same numbers as the metric layer on native DuckDB with the microdata, the source line says
  *   "Voorberekend uit synthetische demodata" (still labelled synthetic); the funnel draws from the
  *   folder and equals the funnel on the microdata; the Duurzaamheid page draws its national view
- *   from the folder (key sentence and outcome table as on the microdata), and its starters,
- *   contracts and a region filter say in Dutch that they are not available; "Terug naar de microdata" brings the
+ *   from the folder (key sentences, outcome table and the UWV comparison as on the microdata), and
+ *   two achtergronden in its contract trend and a region filter say in Dutch that they are not
+ *   available; "Terug naar de microdata" brings the
  *   demo numbers back, and an own extract ends the mode; the BUIG page and the Overzicht BUIG
  *   tile draw from the folder (buig_gj) with the numbers of native DuckDB on the extract, the
  *   Banen tile from agg_banen_kwartaal and the Duurzaamheid tile from agg_duurzaamheid_tegel, as on
