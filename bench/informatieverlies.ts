@@ -96,7 +96,7 @@ function beschut(selectie: string, van: string, tot: string): VerliesView[] {
   return [
     {
       pagina: 'Beschut werk',
-      view: "vergelijking: regio's en Nederland (lib/disclosure, kubussen), gemeenten (regels van de pagina)",
+      view: "vergelijking: regio's en Nederland (lib/disclosure, kubussen), gemeenten (regels van de pagina, audit per regio)",
       selectie,
       async bereken(engine) {
         const g = gebieden((await runMetric(engine, gemeentenQuery({ van, tot })))!);
@@ -112,11 +112,12 @@ function beschut(selectie: string, van: string, tot: string): VerliesView[] {
     },
     {
       pagina: 'Beschut werk',
-      view: 'maanden Nederland (lib/disclosure, kubussen)',
+      view: 'maanden Nederland (lib/disclosure, kubussen; de periode zoals de vergelijking besliste)',
       selectie,
       async bereken(engine) {
         const m = (await runMetric(engine, perMaandQuery({ van: eersteMaand({ van, tot }), tot })))!;
-        return beschermMaanden(m, maandSommen({ van, tot })).b.verlies;
+        const g = gebieden((await runMetric(engine, gemeentenQuery({ van, tot })))!);
+        return beschermMaanden(m, maandSommen({ van, tot }), beschermGebieden(g, tot).adviezen).b.verlies;
       },
     },
   ];
