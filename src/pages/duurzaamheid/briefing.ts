@@ -14,7 +14,8 @@ import { VIEWS } from '../../lib/briefing/sleutels.ts';
 import type { BriefingView } from '../../lib/briefing/types.ts';
 import { formatKwartaal } from '../../lib/format/nl.ts';
 import { parseKwartaal } from '../../lib/kwartaal.ts';
-import { panelBereikQuery, type PanelBereik } from '../../lib/metrics/duurzaamheid/bereik.ts';
+import type { PanelBereik } from '../../lib/metrics/duurzaamheid/bereik.ts';
+import { tegelBereikQuery } from '../overzicht/duurzaamheid.ts';
 import type { StartersRij } from '../../lib/metrics/duurzaamheid/starters.ts';
 import type { UitkomstRij } from '../../lib/metrics/duurzaamheid/uitkomst.ts';
 import type { UitstroomRij } from '../../lib/metrics/duurzaamheid/uitstroom.ts';
@@ -77,7 +78,8 @@ function cohortZinnen(c: NonNullable<ReturnType<typeof cohort>>, s: Selectie): s
   return kernzinnen({ uitkomst: { rijen: c.rijen, bescherming: c.basis }, starters: null, contract: null, uitstroom: null, achtergrond: s.achtergrond, eind: eindVan(c.rijen), uwv: uwvZin(cijfers(), s) });
 }
 
-const vooraf = () => panelBereikQuery();
+// The panel's range as the page asks it (on a voorberekende map from its region × quarter table).
+const vooraf = () => tegelBereikQuery();
 /** The cohort trend and the uitstroom trend (and, filtered on regions, the Regio's series): the protected table of a base quarter needs them. */
 function cohortVragen(f: DuurzaamheidFilters, bereik: unknown) {
   const s = selectie(f, bereik);
