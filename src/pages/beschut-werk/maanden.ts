@@ -7,14 +7,14 @@
  * Percentages are fractions (0,68 = 68%) as the chart kit expects.
  */
 import type { ChartData, Kolom, Referentielijn } from '../../lib/charts/spec.ts';
-import { AFGELEID, GEHEIM } from '../../lib/format/disclosure.ts';
+import { AFGELEID } from '../../lib/format/disclosure.ts';
 import { formatAantal } from '../../lib/format/nl.ts';
 import {
   cumulatiefMetExtrapolatie, EXTRAPOLATIE_LABEL, extrapoleer, periodeUitMaanden, type AanvragerKeuze, type Extrapolatie,
 } from '../../lib/metrics/beschut-afleiden.ts';
 import { metInterval, type MaandRij, type PeriodeRij } from '../../lib/metrics/beschut.ts';
 import { periodeNaam } from '../../lib/published/beschut.ts';
-import { AANVRAGER_LABEL, afgeleidCel, bronVelden, NOOT_AANVULLEND, telCel, zonderReden, type Context, type VerborgenCellen } from './context.ts';
+import { AANVRAGER_LABEL, afgeleidCel, bronVelden, NOOT_AANVULLEND, telCel, type Context, type VerborgenCellen } from './context.ts';
 import { cel, JAAR_TOT_NU, PERIODE } from './onderdrukking.ts';
 
 const KORT = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
@@ -166,11 +166,16 @@ export function cumulatiefData(
   taakstelling: number | null,
   ctx: Context,
 ): { data: ChartData; extrapolatie: Extrapolatie; referentie: Referentielijn[] } {
-  // A count without a reason (context.ts): nor do the running totals resting on it.
-  const x = verborgen.zonderReden || [...verborgen].some((id) => id.startsWith('p|') && zonderReden(verborgen, id)) ? GEHEIM : AFGELEID;
   const jaar = Number(tot.slice(0, 4));
   const punten = cumulatiefMetExtrapolatie(rijen, tot, aanvrager);
-  const e = extrapoleer(jaar, tot, periodeUitMaanden(rijen, `${jaar}-01`, tot).find((r) => r.aanvrager === aanvrager)!.positief);
+  const totNu = periodeUitMaanden(rijen, `${jaar}-01`, tot).find((r) => r.aanvrager === aanvrager)!.positief;
+  const e = extrapoleer(jaar, tot, totNu);
+  // The running totals rest on the months and the year to date: hidden, they say those counts' reason.
+  const tellingen = [
+    ...rijen.filter((r) => r.aanvrager === aanvrager && r.maand >= `${jaar}-01` && r.maand <= tot).map((r) => [cel('p', r.maand, aanvrager), r.positief] as const),
+    [cel('p', JAAR_TOT_NU, aanvrager), totNu] as const,
+  ];
+  const x = afgeleidCel(verborgen, tellingen, null) ?? AFGELEID;
   const ytdVerborgen = verborgen.has(cel('p', JAAR_TOT_NU, aanvrager));
   // Two shown running totals in a row give the month between them: with any month hidden, only the year to date shows.
   const maandVerborgen = punten.some((p) => p.gemeten !== null && verborgen.has(cel('p', p.maand, aanvrager)));
