@@ -100,6 +100,12 @@ describe('compute: the Duurzaamheid page on the demo data', () => {
   let micro: NodeEngine;
   let vb: NodeEngine;
   let tabellen: ReadonlyMap<string, string>;
+  /** The page's three trends on the microdata and on the folder: cohort, uitstroom (micro, folder), then starters (micro, folder). */
+  const beide = async (v: ReturnType<typeof duurzaamheidQueries>) => [
+    await runMetric(micro, v.cohortTrend), await runMetric(micro, v.uitstroomTrend),
+    await opVoorberekend(vb, tabellen, v.cohortTrend), await opVoorberekend(vb, tabellen, v.uitstroomTrend),
+    await runMetric(micro, v.startersTrend), await opVoorberekend(vb, tabellen, v.startersTrend),
+  ] as const;
   let bereik: PanelBereik;
 
   beforeAll(async () => {
@@ -181,11 +187,7 @@ describe('compute: the Duurzaamheid page on the demo data', () => {
     for (const h of [4, 8] as const) {
       for (const q of [1, 2, 3, 4] as const) {
         const v = duurzaamheidQueries(selectie(basisVan(bereik, q, h), h), bereik);
-        const [mc, mu, fc, fu, ms, fs] = [
-          await runMetric(micro, v.cohortTrend), await runMetric(micro, v.uitstroomTrend),
-          await opVoorberekend(vb, tabellen, v.cohortTrend), await opVoorberekend(vb, tabellen, v.uitstroomTrend),
-          await runMetric(micro, v.startersTrend), await opVoorberekend(vb, tabellen, v.startersTrend),
-        ];
+        const [mc, mu, fc, fu, ms, fs] = await beide(v);
         const bases = [...new Set(fc.map((r) => r.basis))];
         for (const basis of bases) {
           for (const a of [[], ...ACHTERGRONDEN.map((x) => [x]), ['Wajong', 'WIW/ID']]) {
@@ -218,11 +220,7 @@ describe('compute: the Duurzaamheid page on the demo data', () => {
     for (const h of [4, 8] as const) {
       for (const q of [1, 2, 3, 4] as const) {
         const v = duurzaamheidQueries(selectie(basisVan(bereik, q, h), h), bereik);
-        const [mc, mu, fc, fu, ms, fs] = [
-          await runMetric(micro, v.cohortTrend), await runMetric(micro, v.uitstroomTrend),
-          await opVoorberekend(vb, tabellen, v.cohortTrend), await opVoorberekend(vb, tabellen, v.uitstroomTrend),
-          await runMetric(micro, v.startersTrend), await opVoorberekend(vb, tabellen, v.startersTrend),
-        ];
+        const [mc, mu, fc, fu, ms, fs] = await beide(v);
         for (const a of [[], ...ACHTERGRONDEN.map((x) => [x]), ['Wsw', 'Participatiewet', 'WIW/ID']]) {
           const waar = beschermCohorten(mc, mu, a);
           for (const [basis, p] of beschermCohorten(fc, fu, a)) {
@@ -463,3 +461,4 @@ describe('compute: the Duurzaamheid page with small achtergrond cells', () => {
     expect(zonder.filter((c) => c.veld === 'uit_register').map((c) => [c.groep, c.reden])).toEqual([['Wajong', 'klein'], ['Wsw', 'klein'], ['totaal', 'klein']]);
   });
 });
+

@@ -13,6 +13,7 @@ import type { ExtractName } from '../../engine/types.ts';
 import { toRows } from '../../engine/rows.ts';
 import { indexToKwartaal, kwartaalToIndex, type Kwartaal } from '../../kwartaal.ts';
 import type { MetricQuery, SqlQuery } from '../../sql/query.ts';
+import { merken } from './merken.ts';
 import { onderDrempel, pctOfNull } from './aandelen.ts';
 import { trendRange, type PanelBereik } from './bereik.ts';
 import {
@@ -148,22 +149,11 @@ interface RawStarters {
   [merk: `${'leeg' | 'tleeg'}_${string}`]: string | null | undefined;
 }
 
-/** The marks of a voorberekende map's row (`leeg_<kolom>` or `tleeg_<kolom>`); none from microdata. */
-function merken(r: RawStarters, voor: 'leeg' | 'tleeg'): Partial<Record<StartersTelling, Reden>> | undefined {
-  if (!(`${voor}_starters` in r)) return undefined;
-  const uit: Partial<Record<StartersTelling, Reden>> = {};
-  for (const [veld, kolom] of Object.entries(KOLOM) as [StartersTelling, string][]) {
-    const m = r[`${voor}_${kolom}`];
-    if (m === 'klein' || m === 'bescherming') uit[veld] = m;
-    else if (m) throw new Error(`Onbekende reden van onderdrukking: ${m}`);
-  }
-  return uit;
-}
 
 function shapeStarters(rows: RawStarters[]): StartersRij[] {
   return rows.map((r) => ({
-    ...(merken(r, 'leeg') ? { leeg: merken(r, 'leeg') } : {}),
-    ...(merken(r, 'tleeg') ? { totaalLeeg: merken(r, 'tleeg') } : {}),
+    ...(merken<StartersTelling>(r, 'leeg', KOLOM, 'starters') ? { leeg: merken<StartersTelling>(r, 'leeg', KOLOM, 'starters') } : {}),
+    ...(merken<StartersTelling>(r, 'tleeg', KOLOM, 'starters') ? { totaalLeeg: merken<StartersTelling>(r, 'tleeg', KOLOM, 'starters') } : {}),
     basis: indexToKwartaal(r.kw),
     vanaf: indexToKwartaal(r.kw - 3),
     groep: r.groep,

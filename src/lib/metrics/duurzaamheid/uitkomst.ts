@@ -16,6 +16,7 @@ import type { ExtractName } from '../../engine/types.ts';
 import { toRows } from '../../engine/rows.ts';
 import { indexToKwartaal, kwartaalToIndex, type Kwartaal } from '../../kwartaal.ts';
 import type { MetricQuery, SqlQuery } from '../../sql/query.ts';
+import { merken } from './merken.ts';
 import { onderDrempel, pct } from './aandelen.ts';
 import type { PanelBereik } from './bereik.ts';
 import {
@@ -107,22 +108,11 @@ const KOLOM: Readonly<Record<UitkomstTelling, string>> = {
   cohort: 'cohort', werkzaam: 'werkzaam', werkVerloren: 'werk_verloren', uitRegister: 'uit_register', steedsWerkzaam: 'steeds_werkzaam', zelfdeBaan: 'zelfde_baan',
 };
 
-/** The marks of a voorberekende map's row (`leeg_<kolom>` or `tleeg_<kolom>`); none from microdata. */
-function merken(r: RawUitkomst, voor: 'leeg' | 'tleeg'): Partial<Record<UitkomstTelling, Reden>> | undefined {
-  if (!(`${voor}_cohort` in r)) return undefined;
-  const uit: Partial<Record<UitkomstTelling, Reden>> = {};
-  for (const [veld, kolom] of Object.entries(KOLOM) as [UitkomstTelling, string][]) {
-    const m = r[`${voor}_${kolom}`];
-    if (m === 'klein' || m === 'bescherming') uit[veld] = m;
-    else if (m) throw new Error(`Onbekende reden van onderdrukking: ${m}`);
-  }
-  return uit;
-}
 
 function shapeUitkomst(rows: RawUitkomst[], h: Horizon): UitkomstRij[] {
   return rows.map((r) => {
-    const leeg = merken(r, 'leeg');
-    const totaalLeeg = merken(r, 'tleeg');
+    const leeg = merken<UitkomstTelling>(r, 'leeg', KOLOM, 'cohort');
+    const totaalLeeg = merken<UitkomstTelling>(r, 'tleeg', KOLOM, 'cohort');
     return {
       basis: indexToKwartaal(r.kw),
       eind: indexToKwartaal(r.kw + h),

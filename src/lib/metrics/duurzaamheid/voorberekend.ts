@@ -62,26 +62,25 @@ function kolommen(namen: readonly string[]): string {
   return `${namen.map(kolom).join(', ')},\n  ${namen.map(merk).join(',\n  ')}`;
 }
 
-/** The outcome trend (cohortTrendQuery's columns) of one horizon and quarter of the year, with the marks. */
-export function cohortTrendVoorberekend(h: Horizon, q: KwartaalVanJaar): Variant {
+/** A trend's counts (one column each, with the marks) per base quarter and group, of one horizon and quarter of the year. */
+function trendVariant(namen: readonly string[], h: number, q: KwartaalVanJaar): Variant {
   return {
     sql: `WITH ${metVervanging(false)}
-SELECT kw, groep, ${kolommen(COHORT_KOLOMMEN)}
+SELECT kw, groep, ${kolommen(namen)}
 FROM b GROUP BY kw, groep ORDER BY kw, groep`,
     params: [h, q - 1],
     setup: SETUP,
   };
 }
 
+/** The outcome trend (cohortTrendQuery's columns) of one horizon and quarter of the year, with the marks. */
+export function cohortTrendVoorberekend(h: Horizon, q: KwartaalVanJaar): Variant {
+  return trendVariant(COHORT_KOLOMMEN, h, q);
+}
+
 /** The starters trend (startersTrendQuery's columns) of one quarter of the year, with the marks. */
 export function startersTrendVoorberekend(q: KwartaalVanJaar): Variant {
-  return {
-    sql: `WITH ${metVervanging(false)}
-SELECT kw, groep, ${kolommen(STARTERS_KOLOMMEN)}
-FROM b GROUP BY kw, groep ORDER BY kw, groep`,
-    params: [STARTERS_HORIZON, q - 1],
-    setup: SETUP,
-  };
+  return trendVariant(STARTERS_KOLOMMEN, STARTERS_HORIZON, q);
 }
 
 /** The uitstroom trend (uitstroomTrendQuery's columns) of one horizon and quarter of the year, with the marks. */
