@@ -56,26 +56,34 @@ const VELD: Readonly<Record<UitkomstTelling, UitkomstVeld>> = {
 };
 
 /**
- * The cells of this table a voorberekende map left empty, with the map's reason (none from
- * microdata). A group's cell is empty as the map says; the total of every achtergrond (`alle`) as
- * the map's total says; the total of some achtergronden is not known when one of its parts is
- * empty ("x", to protect a small group). The same for the uitstroom reasons.
+ * The groups' and their total's cells a voorberekende map left empty (none from microdata): a
+ * group's as the map says; the total of every achtergrond (`alle`) as the map's total says; the
+ * total of some achtergronden is not known when one of its parts is empty ("x", to protect).
  */
-function leegCellen(rijen: readonly UitkomstRij[], uitstroom: readonly UitstroomRij[], t: string, alle: boolean): Map<CelId, Reden> {
+function leegeGroepen<K extends string>(
+  rijen: readonly { groep: string; leeg?: Partial<Record<K, Reden>>; totaalLeeg?: Partial<Record<K, Reden>> }[],
+  veld: Readonly<Record<K, string>>,
+  alle: boolean,
+): Map<CelId, Reden> {
   const uit = new Map<CelId, Reden>();
   if (!rijen.some((r) => r.leeg)) return uit;
-  const velden = Object.keys(VELD) as UitkomstTelling[];
-  for (const r of rijen) for (const v of velden) if (r.leeg?.[v]) uit.set(`g:${r.groep}.${VELD[v]}`, r.leeg[v]);
-  const redenen = new Map<string, UitstroomRij[]>();
-  for (const r of uitstroom) redenen.set(r.reden, [...(redenen.get(r.reden) ?? []), r]);
-  if (t === T) {
+  const velden = Object.keys(veld) as K[];
+  for (const r of rijen) for (const v of velden) if (r.leeg?.[v]) uit.set(`g:${r.groep}.${veld[v]}`, r.leeg[v]);
+  if (rijen.length > 1) {
     for (const v of velden) {
       const reden = alle ? rijen[0].totaalLeeg?.[v] : rijen.some((r) => r.leeg?.[v]) ? 'bescherming' : undefined;
-      if (reden) uit.set(`${T}.${VELD[v]}`, reden);
+      if (reden) uit.set(`${T}.${veld[v]}`, reden);
     }
-  } else {
-    for (const v of ['steedsWerkzaam', 'zelfdeBaan'] as const) if (rijen[0].leeg?.[v]) uit.set(`${t}.${VELD[v]}`, rijen[0].leeg[v]);
   }
+  return uit;
+}
+
+/** The cells of this table a voorberekende map left empty (leegeGroepen), and the same for the uitstroom reasons. */
+function leegCellen(rijen: readonly UitkomstRij[], uitstroom: readonly UitstroomRij[], t: string, alle: boolean): Map<CelId, Reden> {
+  const uit = leegeGroepen(rijen, VELD, alle);
+  if (!rijen.some((r) => r.leeg)) return uit;
+  const redenen = new Map<string, UitstroomRij[]>();
+  for (const r of uitstroom) redenen.set(r.reden, [...(redenen.get(r.reden) ?? []), r]);
   for (const [reden, lijst] of redenen) {
     const r = t !== T ? lijst[0].leeg : alle ? lijst[0].totaalLeeg : lijst.some((x) => x.leeg) ? 'bescherming' : null;
     if (r) uit.set(`U:${reden}`, r);
@@ -180,20 +188,6 @@ const STARTERS_VELD: Readonly<Record<StartersTelling, StartersVeld>> = {
   starters: 'starters', werkzaamNa1Jaar: 'na1', zelfdeBaanNa1Jaar: 'zelfde', werkzaamNa2Jaar: 'na2',
 };
 
-/** As leegCellen, for the starters' table. */
-function leegeStarters(rijen: readonly StartersRij[], alle: boolean): Map<CelId, Reden> {
-  const uit = new Map<CelId, Reden>();
-  if (!rijen.some((r) => r.leeg)) return uit;
-  const velden = Object.keys(STARTERS_VELD) as StartersTelling[];
-  for (const r of rijen) for (const v of velden) if (r.leeg?.[v]) uit.set(`g:${r.groep}.${STARTERS_VELD[v]}`, r.leeg[v]);
-  if (rijen.length > 1) {
-    for (const v of velden) {
-      const reden = alle ? rijen[0].totaalLeeg?.[v] : rijen.some((r) => r.leeg?.[v]) ? 'bescherming' : undefined;
-      if (reden) uit.set(`${T}.${STARTERS_VELD[v]}`, reden);
-    }
-  }
-  return uit;
-}
 
 /**
  * The starters of one base quarter per group (already filtered to the groups shown) and their
@@ -203,7 +197,7 @@ export function beschermStarters(rijen: readonly StartersRij[], alle = false): S
   const groepen = rijen.map((r) => r.groep);
   const w = new WeergaveBouwer();
   // From a voorberekende map: empty cells hidden with its reason, their stand-ins in no relation.
-  const leeg = leegeStarters(rijen, alle);
+  const leeg = leegeGroepen(rijen, STARTERS_VELD, alle);
   const cel = (id: CelId, n: number) => {
     const r = leeg.get(id);
     w.cel(id, r ? (r === 'klein' ? 0 : DREMPEL) : n, r ? { verborgen: r } : {});
