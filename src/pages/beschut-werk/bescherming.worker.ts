@@ -5,17 +5,24 @@
  * responsive while it works. Answers with the hidden ids; only the newest question waiting is
  * worked on (older ones would be dropped by the page anyway, bescherming-client.ts).
  */
+import highsWasm from 'highs/runtime?url';
+import { laadHighs } from '../../lib/disclosure/highs.ts';
 import type { BeschermingAntwoord, BeschermingVraag } from './bescherming-client.ts';
 import { beschermGebieden } from './onderdrukking.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
+// HiGHS solves the audit's larger models (lib/disclosure/highs.ts); should it not load, yalps
+// answers them all, slower but the same.
+const solver = laadHighs(highsWasm).catch(() => undefined);
+
 let wachtend: BeschermingVraag | null = null;
 
 scope.onmessage = (ev: MessageEvent<BeschermingVraag>) => {
   wachtend = ev.data;
-  // After the messages already queued: a burst of questions leaves only the last one waiting.
-  setTimeout(werk, 0);
+  // After the messages already queued (a burst of questions leaves only the last one waiting),
+  // and after the solver has loaded.
+  void solver.then(() => setTimeout(werk, 0));
 };
 
 function werk(): void {
