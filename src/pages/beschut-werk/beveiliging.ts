@@ -269,6 +269,23 @@ export function beschermMaanden(
   return { b, verborgen, geheim: new Set(t.pagina(new Map([...b.zonderReden].map((id) => [id, b.onderdrukt.get(id)!]))).keys()) };
 }
 
+/** The table of beschermRegioMaanden (page ids `soort|unit@month or sum id|aanvrager`). */
+export function regioMaandenTabel(
+  rijen: readonly GemeenteMaandRij[],
+  regio: string,
+  gemeenten: readonly string[],
+  maanden: readonly string[],
+  sommen: readonly MaandSom[],
+  vergelijking: Verborgen | null,
+): AdviesTabel {
+  const tel = telGemeenteMaanden(rijen);
+  const units = [...gemeenten, regio];
+  const t = new AdviesTabel(uitVergelijking(vergelijking, units.map((u) => [`${u}@${PERIODE}`, u] as const)));
+  for (const u of units) declareerMaanden(t, `${u}@`, maanden, sommen, tel(u === regio ? gemeenten : [u]));
+  for (const e of [...maanden, ...sommen.map((s) => s.id)]) t.som(`${regio}@${e}`, gemeenten.map((g) => `${g}@${e}`));
+  return t;
+}
+
 /**
  * The months of every gemeente in region `regio` and of the region (region month = Σ its
  * gemeenten) as one table. Returns per unit (gemeente code, or the region code) its hidden cells
@@ -282,12 +299,9 @@ export function beschermRegioMaanden(
   sommen: readonly MaandSom[],
   vergelijking: Verborgen | null,
 ): { perEenheid: Map<string, Verborgen>; b: Beveiligd } {
-  const tel = telGemeenteMaanden(rijen);
   const units = [...gemeenten, regio];
-  const t = new AdviesTabel(uitVergelijking(vergelijking, units.map((u) => [`${u}@${PERIODE}`, u] as const)));
-  for (const u of units) declareerMaanden(t, `${u}@`, maanden, sommen, tel(u === regio ? gemeenten : [u]));
+  const t = regioMaandenTabel(rijen, regio, gemeenten, maanden, sommen, vergelijking);
   const ids = [...maanden, ...sommen.map((s) => s.id)];
-  for (const e of ids) t.som(`${regio}@${e}`, gemeenten.map((g) => `${g}@${e}`));
   const { b, verborgen } = t.bescherm();
   const perEenheid = new Map<string, Verborgen>();
   for (const u of units) {
