@@ -48,6 +48,25 @@ describe('line chart', () => {
   });
 });
 
+describe('line chart with nothing to draw', () => {
+  const reeks = (v: (typeof KLEIN | null)[]): ChartData => ({
+    ...banen,
+    rijen: v.map((w, i) => ({ jaar: 2015 + i, totaal: w, doel_totaal: null })),
+  });
+  const tekst = (html: string) => [...html.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1]).join(' ');
+
+  it('says every value is hidden when the cells are suppressed, instead of bare axes', () => {
+    const html = render(LineChart, { props: { data: reeks([KLEIN, KLEIN, null]), x: 'jaar', series: [{ key: 'totaal', label: 'Gerealiseerd' }, { key: 'doel_totaal', label: 'Doel' }] } }).body;
+    expect(tekst(html)).toBe('Elke waarde is verborgen: zie de toelichting onder de grafiek');
+  });
+  it('says there is nothing when the cells are only missing, and nothing once one value is drawn', () => {
+    const leeg = render(LineChart, { props: { data: reeks([null, null]), x: 'jaar', series: [{ key: 'totaal', label: 'Gerealiseerd' }] } }).body;
+    expect(tekst(leeg)).toBe('Geen waarden in deze selectie');
+    const een = render(LineChart, { props: { data: { ...reeks([KLEIN, null]), rijen: [{ jaar: 2015, totaal: KLEIN, doel_totaal: null }, { jaar: 2016, totaal: 12, doel_totaal: null }] }, x: 'jaar', series: [{ key: 'totaal', label: 'Gerealiseerd' }] } }).body;
+    expect(tekst(een)).toBe('');
+  });
+});
+
 describe('data table', () => {
   const html = render(DataTable, { props: { data: voorbeeld } }).body;
   it('has a caption, sort buttons in column headers and row headers', () => {
