@@ -16,7 +16,7 @@ import type { StartersRij } from '../metrics/duurzaamheid/starters.ts';
 import type { UitkomstRij } from '../metrics/duurzaamheid/uitkomst.ts';
 import type { UitstroomRij } from '../metrics/duurzaamheid/uitstroom.ts';
 import { indexToKwartaal, kwartaalToIndex, parseKwartaal, type Kwartaal } from '../kwartaal.ts';
-import { isOnderdrukt, veiligAandeel, veiligGemiddelde } from '../format/disclosure.ts';
+import { isOnderdrukt, veiligAandeel, veiligGemiddelde, type Onderdrukt } from '../format/disclosure.ts';
 import { formatKwartaalKort } from '../format/nl.ts';
 import type { Citatie } from './bronvermelding.ts';
 import { parseDuurzaamheid, type DuurzaamheidRij } from './reference.ts';
@@ -181,6 +181,12 @@ export interface BerekendeCijfers {
   uitstroom(basis: Kwartaal): readonly UitstroomRij[] | undefined;
   starters(basis: Kwartaal): StartersRij | undefined;
   contract(kwartaal: Kwartaal): ContractRij | undefined;
+  /**
+   * The page's decision on the count behind a figure (its disclosure tables, lib/disclosure): the
+   * mark when the page hides that share, null when it prints it. Without it only the counts' own
+   * size decides (both at least 10).
+   */
+  besluit?(b: Berekening): Onderdrukt | null;
 }
 
 export type VergelijkStatus = 'binnen' | 'buiten' | 'niet berekenbaar' | 'buiten de data' | 'onderdrukt' | 'nog niet bekend';
@@ -197,7 +203,7 @@ export interface Vergelijking {
   toelichting?: string;
 }
 
-type Waarde = number | 'onderdrukt' | 'buiten de data' | 'nog niet bekend';
+type Waarde = number | Onderdrukt | 'buiten de data' | 'nog niet bekend';
 
 const COHORT_TELLER: Record<CohortVeld, 'werkzaam' | 'werkVerloren' | 'uitRegister' | 'steedsWerkzaam' | 'zelfdeBaan'> = {
   werkzaamPct: 'werkzaam',
@@ -215,17 +221,18 @@ const STARTERS_TELLER: Record<StartersVeld, 'werkzaamNa1Jaar' | 'zelfdeBaanNa1Ja
 /** A share in percent under disclosure control (both counts at least 10 persons). */
 function aandeel(teller: number, noemer: number): Waarde {
   const a = veiligAandeel(teller, noemer);
-  return isOnderdrukt(a) ? 'onderdrukt' : a * 100;
+  return isOnderdrukt(a) ? a : a * 100;
 }
 
 function contractWaarde(rij: ContractRij, veld: 'urenOnbepaaldPct' | 'gemBaanduurJaren' | 'uren' | 'urenOnbepaald' | 'urenBepaald' | 'werkzamen'): Waarde {
   const v = veld === 'urenBepaald' ? rij.uren - rij.urenOnbepaald : rij[veld];
   if (v === null) return 'buiten de data';
-  const g = veiligGemiddelde(v, rij.werkzamen);
-  return isOnderdrukt(g) ? 'onderdrukt' : g;
+  return veiligGemiddelde(v, rij.werkzamen);
 }
 
 function berekenWaarde(b: Berekening, bron: BerekendeCijfers): Waarde {
+  const besluit = bron.besluit?.(b);
+  if (besluit) return besluit;
   switch (b.soort) {
     case 'cohort': {
       const r = bron.cohort(b.basis, b.groep);
@@ -259,10 +266,17 @@ function berekenWaarde(b: Berekening, bron: BerekendeCijfers): Waarde {
   }
 }
 
-const TOELICHTING: Record<Exclude<Waarde, number>, string> = {
-  onderdrukt: 'Niet getoond: minder dan 10 personen.',
+const TOELICHTING: Record<'buiten de data' | 'nog niet bekend', string> = {
   'buiten de data': 'De geladen gegevens bevatten dit kwartaal niet.',
   'nog niet bekend': 'De gegevens lopen nog niet ver genoeg door.',
+};
+
+/** Why a computed share is not shown, as the page's footnotes say it. */
+const NIET_GETOOND: Record<Onderdrukt['soort'], string> = {
+  aantal: 'Niet getoond: minder dan 10 personen.',
+  afgeleid: 'Niet getoond: minder dan 10 personen.',
+  bescherming: 'Niet getoond: verborgen om een kleine groep elders in de tabel te beschermen.',
+  geheim: 'Niet getoond: om kleine aantallen te beschermen.',
 };
 
 /** Every published figure against its computed twin. */
@@ -273,6 +287,7 @@ export function vergelijk(cijfers: readonly GepubliceerdCijfer[], bron: Berekend
       return { cijfer, berekend: null, verschil: null, tolerantie: tol, status: 'niet berekenbaar', toelichting: cijfer.nietBerekenbaar };
     }
     const w = berekenWaarde(cijfer.berekening, bron);
+    if (isOnderdrukt(w)) return { cijfer, berekend: null, verschil: null, tolerantie: tol, status: 'onderdrukt', toelichting: NIET_GETOOND[w.soort] };
     if (typeof w !== 'number') return { cijfer, berekend: null, verschil: null, tolerantie: tol, status: w, toelichting: TOELICHTING[w] };
     const verschil = w - cijfer.waarde;
     return { cijfer, berekend: w, verschil, tolerantie: tol, status: Math.abs(verschil) <= tol + 1e-9 ? 'binnen' : 'buiten' };

@@ -15,6 +15,7 @@ import type { Achtergrond, Sector } from '../../lib/extracts/contracts.ts';
 import { gepubliceerdPerKwartaal, type BerekendeCijfers, type CohortVeld, type GepubliceerdCijfer, type StartersVeld } from '../../lib/published/duurzaamheid.ts';
 import type { Markers } from './grafieken.ts';
 import { somStarters, somUitkomst, somUitstroom, TOTAAL, vanBasis } from './groepen.ts';
+import { vergelijkingBesluit } from './vergelijking-besluit.ts';
 
 /** The cohort figures UWV published, in the order of the headline, as words after the number. */
 const UWV_WOORDEN: readonly [CohortVeld, string][] = [
@@ -165,7 +166,7 @@ export function contractMarkers(cijfers: readonly GepubliceerdCijfer[], s: Selec
   return { uren: m('urenOnbepaaldPct'), duur: m('gemBaanduurJaren') };
 }
 
-/** A row with the counts a voorberekende map left empty as 0: the comparison then says they are not shown (fewer than 10). */
+/** A row with the counts a voorberekende map left empty as 0 (never a value: the page's tables hide them first, besluit). */
 function zonderLeeg<T extends object>(rij: T | undefined, leeg: Partial<Record<string, unknown>> | undefined): T | undefined {
   if (!rij || !leeg) return rij;
   const uit = { ...rij } as Record<string, unknown>;
@@ -190,6 +191,7 @@ export function berekendeCijfers(
     return zonderLeeg(somUitkomst(rijen)[0], rijen[0]?.totaalLeeg);
   };
   return {
+    besluit: vergelijkingBesluit(cohort, uitstroom, startersRijen),
     cohort: cohortVan,
     uitstroom(basis) {
       const rijen = vanBasis(uitstroom, basis);

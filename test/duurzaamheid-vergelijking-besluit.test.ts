@@ -1,0 +1,59 @@
+/**
+ * The UWV comparison takes the page's disclosure decisions (pages/duurzaamheid/vergelijking-besluit.ts):
+ * a computed share the page's tables hide is hidden in the comparison with the same reason. Before,
+ * the comparison judged each share on its own counts (both at least 10) and printed a share the
+ * uitstroom table hid to protect a small group.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { BESCHERMD } from '../src/lib/format/disclosure.ts';
+import type { UitkomstRij } from '../src/lib/metrics/duurzaamheid/uitkomst.ts';
+import type { UitstroomRij } from '../src/lib/metrics/duurzaamheid/uitstroom.ts';
+import { leesGepubliceerdeDuurzaamheid, vergelijk } from '../src/lib/published/duurzaamheid.ts';
+import { beschermCohort } from '../src/pages/duurzaamheid/beveiliging.ts';
+import { berekendeCijfers } from '../src/pages/duurzaamheid/selectie.ts';
+import { vergelijkingBesluit } from '../src/pages/duurzaamheid/vergelijking-besluit.ts';
+
+const CSV = readFileSync(new URL('../data/published/duurzaamheid.csv', import.meta.url), 'utf8');
+const BASIS = '2017Q3';
+
+function rij(groep: string, werkzaam: number, verloren: number, uit: number): UitkomstRij {
+  const cohort = werkzaam + verloren + uit;
+  return {
+    basis: BASIS, eind: '2018Q3', horizon: 4, groep, cohort, werkzaam, werkVerloren: verloren, uitRegister: uit,
+    steedsWerkzaam: werkzaam, zelfdeBaan: werkzaam, werkzaamPct: 0, werkVerlorenPct: 0, uitRegisterPct: 0,
+    steedsWerkzaamPct: 0, zelfdeBaanPct: 0, onderDrempel: false,
+  };
+}
+
+/**
+ * Everyone who left the register in 2017Q3 → 2018Q3: 500 = AOW 300 + Wsw-beschut 14 + overleden 6
+ * + geen arbeidsvermogen 180 (Wsw 300, Wajong 200 of them). Overleden (6) is under 10; the
+ * smallest reason that can hide it is Wsw-beschut (14): 14 + 6 = 20, so either runs 0 … 20.
+ */
+const redenen: [string, number, number][] = [['AOW', 200, 100], ['Wsw-beschut', 10, 4], ['overleden', 4, 2], ['geen arbeidsvermogen', 86, 94]];
+const uitstroom = redenen.flatMap(([reden, wsw, wajong]) => [
+  { basis: BASIS, eind: '2018Q3', horizon: 4, groep: 'Wsw', reden, aantal: wsw, uitRegister: 300, pct: 0, onderDrempel: false },
+  { basis: BASIS, eind: '2018Q3', horizon: 4, groep: 'Wajong', reden, aantal: wajong, uitRegister: 200, pct: 0, onderDrempel: false },
+] as UitstroomRij[]);
+const cohort = [rij('Wsw', 3000, 400, 300), rij('Wajong', 2000, 300, 200)];
+
+describe('the UWV comparison on the page’s disclosure tables', () => {
+  it('hides Wsw-beschut’s share where the uitstroom table hides its count to protect overleden', () => {
+    // The page's own uitstroom table (every achtergrond, national).
+    expect(beschermCohort(cohort, uitstroom, null, true).reden('Wsw-beschut')?.aantal).toBe(BESCHERMD);
+    expect(vergelijkingBesluit(cohort, uitstroom, [])({ soort: 'uitstroom', basis: BASIS, reden: 'Wsw-beschut' })).toBe(BESCHERMD);
+    // AOW (300) and werkzaam (5000 of 6200) are printed by the page: the comparison decides nothing about them.
+    expect(vergelijkingBesluit(cohort, uitstroom, [])({ soort: 'uitstroom', basis: BASIS, reden: 'AOW' })).toBeNull();
+    expect(vergelijkingBesluit(cohort, uitstroom, [])({ soort: 'cohort', basis: BASIS, veld: 'werkzaamPct', groep: 'totaal' })).toBeNull();
+
+    const cijfers = leesGepubliceerdeDuurzaamheid(CSV);
+    const v = vergelijk(cijfers, berekendeCijfers(cohort, uitstroom, [], []));
+    const wswBeschut = v.find((x) => x.cijfer.berekening?.soort === 'uitstroom' && x.cijfer.berekening.basis === BASIS)!;
+    // 14 of 500 = 2,8% on its own counts (both at least 10): printed before.
+    expect(wswBeschut).toMatchObject({ berekend: null, status: 'onderdrukt', toelichting: 'Niet getoond: verborgen om een kleine groep elders in de tabel te beschermen.' });
+    // The same base quarter's uit het register, 500 of 6200 = 8,1%, is compared.
+    const uit = v.find((x) => x.cijfer.berekening?.soort === 'cohort' && x.cijfer.berekening.basis === BASIS && x.cijfer.berekening.veld === 'uitRegisterPct')!;
+    expect(uit.berekend).toBeCloseTo((500 / 6200) * 100, 9);
+  });
+});
