@@ -1,12 +1,12 @@
 /**
- * A gemeente's months on the demo data as the page protects them (onderdrukking.ts
- * beschermGemeenteMaanden, the page's own rules), attacked by the exact audit with every other
- * month table a reader can open in that region: the region's months (its marks known, except
+ * A gemeente's months on the demo data as the page hides them (onderdrukking.ts gemeenteMaanden:
+ * everything but its period as the comparison prints it), attacked by the exact audit with every
+ * other month table a reader can open in that region: the region's months (its marks known, except
  * where the page withholds them: `geheim`) and every gemeente's months ("x" without a reason),
  * linked by region month = Σ its gemeenten and the months adding up to the period and the year to
  * date. 300–1,000 cells a region: yalps needs seconds per bound, HiGHS solves them (highs.ts).
- * A scan of all 35 regions in January–May 2017 (README) found nothing recoverable; here the
- * regions a test can afford.
+ * The page's former rules (a heuristic around the region's months) left 54 cells recoverable in
+ * Haaglanden, July–December 2021; a scan of all 35 regions is in the README.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audit, beoordelaar } from '../src/lib/disclosure/audit.ts';
@@ -71,9 +71,9 @@ async function regioMaanden(van: string, tot: string, regio: string) {
     }
     for (const p of zonderReden) geheim.add(id(p) ?? '');
   };
-  const r = verborgenMaanden({ soort: 'regio', code: regio, naam: regio, regio }, f, rm, null, gv);
+  const r = verborgenMaanden({ soort: 'regio', code: regio, naam: regio, regio }, f, rm, gv);
   zet(regio, r, r.geheim ?? []);
-  for (const gm2 of inRegio) zet(gm2, verborgenMaanden({ soort: 'gemeente', code: gm2, naam: gm2, regio }, f, rm, gm, gv));
+  for (const gm2 of inRegio) zet(gm2, verborgenMaanden({ soort: 'gemeente', code: gm2, naam: gm2, regio }, f, [], gv));
   const vanRegio = (id: string) => id.split('|')[1].startsWith(`${regio}@`);
   const a = audit(w, verborgen, { redenBekend: (id) => vanRegio(id) && !geheim.has(id) });
   // The same cells with every reason of the region said (what the page would print without `geheim`).
@@ -93,6 +93,14 @@ describe('a gemeente’s months on the demo data', () => {
       expect(a.kleinGetoond).toEqual([]);
     }
   }, 240_000);
+
+  it('Haaglanden (AM21), July–December 2021: the year to date and the period no longer give the months between them', async () => {
+    // The former rules printed Westland's (GM1783) year to date 16 next to its period 10: January–June 6.
+    const { a, ...n } = await regioMaanden('2021-07', '2021-12', 'AM21');
+    expect(n.cellen).toBe(756);
+    expect(a.lekken.map((c) => `${c.id} ${c.min}–${c.max}`)).toEqual([]);
+    expect(a.kleinGetoond).toEqual([]);
+  }, 600_000);
 
   it('Groot Amsterdam (AM18, 8 gemeenten): a reason the region’s months withhold, and without it nothing is recoverable', async () => {
     const { a, geheim, metRedenen, cel } = await regioMaanden('2017-01', '2017-05', 'AM18');

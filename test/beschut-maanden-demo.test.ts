@@ -39,7 +39,7 @@ describe('months on the demo data', () => {
     const { verborgen, b } = beschermMaanden(rijen, maandSommen(f), adviezen, regio ?? 'NL');
     expect(audit(b.weergave, b.onderdrukt).kleinGetoond).toEqual([]);
     const eenheid = regio ? { soort: 'regio' as const, code: regio, regio } : { soort: 'land' as const, code: 'NL', regio: null };
-    expect(verborgenMaanden(eenheid as never, f, rijen, null, { adviezen, plekken: new Set() } as never)).toEqual(new Set(verborgen.keys()));
+    expect(verborgenMaanden(eenheid as never, f, rijen, { adviezen, plekken: new Set() } as never)).toEqual(new Set(verborgen.keys()));
   });
 
   it.each([
@@ -80,7 +80,7 @@ describe('months on the demo data', () => {
     expect([...b.zonderReden]).toEqual(['b|2017-01|burger']);
     expect([...geheim]).toEqual(['b|2017-01|burger']);
     // What the page prints: January's burger total "x" without a reason, its parts "<10".
-    const v = verborgenMaanden({ soort: 'nederland', code: 'NL', naam: 'Nederland', regio: null }, f, rijen, null, { adviezen: new Set(adviezen.keys()), plekken: new Set() });
+    const v = verborgenMaanden({ soort: 'nederland', code: 'NL', naam: 'Nederland', regio: null }, f, rijen, { adviezen: new Set(adviezen.keys()), plekken: new Set() });
     expect([telCel(v, 'b|2017-01|burger', 12), telCel(v, 'p|2017-01|burger', 7), telCel(v, 'b|2017-02|burger', 80)]).toEqual([GEHEIM, KLEIN, BESCHERMD]);
     expect(b.audit.lekken).toEqual([]);
     const a = audit(b.weergave, b.onderdrukt, { redenBekend: (id) => !b.zonderReden.has(id) });

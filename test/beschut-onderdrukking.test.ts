@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Gebied } from '../src/lib/metrics/beschut-afleiden.ts';
+import type { AanvragerKeuze, Gebied } from '../src/lib/metrics/beschut-afleiden.ts';
 import type { MaandRij } from '../src/lib/metrics/beschut.ts';
 import {
-  beschermGebieden, beschermGemeenteMaanden, beschermJaren, beschermStelsel, cel, JAAR_TOT_NU, PERIODE, periodeCellen,
+  beschermGebieden, beschermJaren, gemeenteMaanden, beschermStelsel, cel, JAAR_TOT_NU, PERIODE, periodeCellen,
 } from '../src/pages/beschut-werk/onderdrukking.ts';
 import { audit } from '../src/lib/disclosure/audit.ts';
 import { beschermMaanden as beschermMaandenModule } from '../src/pages/beschut-werk/beveiliging.ts';
@@ -135,20 +135,22 @@ describe('gemeenten, regions and Nederland', () => {
   });
 });
 
-describe('one gemeente against its region', () => {
-  it("hides a small gemeente's month and, because the region's month is shown, the next smallest gemeente's too", () => {
-    // January 2017, requests by gemeenten only: A 30 / 20, B 5 / 3, C 40 / 30 (region 75 / 53).
-    const rij = (gemeente: string, b: number, p: number) => ({ maand: '2017-01', gemeente, aanvrager: 'gemeente' as const, beoordelingen: b, positief: p });
-    const weg = beschermGemeenteMaanden([rij('A', 30, 20), rij('B', 5, 3), rij('C', 40, 30)], ['A', 'B', 'C'], ['2017-01'], []);
-    expect(weg.get('B')!.has(cel('b', '2017-01', 'totaal'))).toBe(true);
-    // Region − A − C would give B: A (the smaller) goes too; C stays.
-    expect(weg.get('A')!.has(cel('b', '2017-01', 'totaal'))).toBe(true);
-    expect(weg.get('C')!.has(cel('b', '2017-01', 'totaal'))).toBe(false);
-    expect(weg.get('C')!.has(cel('p', '2017-01', 'totaal'))).toBe(false);
-    // With a period sum and a required cell: C's period count hidden elsewhere takes a month of C with it.
-    const metPeriode = beschermGemeenteMaanden([rij('A', 30, 20), rij('B', 50, 30), rij('C', 40, 30)], ['A', 'B', 'C'], ['2017-01'], [{ id: PERIODE, van: '2017-01', tot: '2017-01' }], new Map([['C', [cel('b', PERIODE, 'totaal')]]]));
-    expect(metPeriode.get('C')!.has(cel('b', PERIODE, 'totaal'))).toBe(true);
-    expect(metPeriode.get('C')!.has(cel('b', '2017-01', 'totaal'))).toBe(true);
+describe('a gemeente’s months', () => {
+  it('hide everything but the period as the comparison prints it, and the burger zeros before 2017', () => {
+    // December 2016 – January 2017, period = both months, year to date = January. The comparison
+    // prints the gemeente's gemeente and total requests (b, p), hides its burger requests.
+    const vergelijking = new Set([cel('b', 'GM1', 'burger'), cel('p', 'GM1', 'burger'), cel('n', 'GM1', 'burger')]);
+    const sommen = [{ id: PERIODE, van: '2016-12', tot: '2017-01' }, { id: JAAR_TOT_NU, van: '2017-01', tot: '2017-01' }];
+    const weg = gemeenteMaanden('GM1', ['2016-12', '2017-01'], sommen, vergelijking);
+    const alle = (e: string, aanvragers: readonly AanvragerKeuze[]) => aanvragers.flatMap((a) => (['b', 'p', 'n'] as const).map((s) => cel(s, e, a)));
+    expect(weg).toEqual(new Set([
+      // December 2016: burgers could not ask yet, their 0 is no secret.
+      ...alle('2016-12', ['gemeente', 'totaal']),
+      ...alle('2017-01', ['gemeente', 'burger', 'totaal']),
+      ...alle(JAAR_TOT_NU, ['gemeente', 'burger', 'totaal']),
+      // The period as the comparison prints it: n follows from b and p, so it goes with them.
+      ...alle(PERIODE, ['burger']),
+    ]));
   });
-
 });
+

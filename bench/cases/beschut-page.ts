@@ -8,7 +8,7 @@
  */
 import type { QueryEngine } from '../../src/lib/engine/types.ts';
 import { gebieden } from '../../src/lib/metrics/beschut-afleiden.ts';
-import type { GemeenteMaandRij, GemeentePlekRij, GemeenteRij } from '../../src/lib/metrics/beschut-gemeenten.ts';
+import type { GemeentePlekRij, GemeenteRij } from '../../src/lib/metrics/beschut-gemeenten.ts';
 import type { MaandRij, PlekkenRij } from '../../src/lib/metrics/beschut.ts';
 import { Coordinator, queryEngineAdapter } from '../../src/lib/query/Coordinator.ts';
 import { standaardFilters } from '../../src/lib/state/url.ts';
@@ -41,16 +41,15 @@ const vraag = <T>(c: Coordinator, q: MetricQuery<T> | null): Promise<T | null> =
 async function pagina(c: Coordinator, f: BeschutFilters): Promise<{ verborgen: number; grafieken: number }> {
   const e = eenheidVan(f);
   const q = beschutQueries(f, e, gepubliceerd);
-  const [m, gem, rm, p, rp] = [
+  const [m, gem, p, rp] = [
     await vraag<MaandRij[]>(c, q.maanden),
     await vraag<GemeenteRij[]>(c, q.gemeenten),
-    await vraag<GemeenteMaandRij[]>(c, q.regioMaanden),
     await vraag<PlekkenRij[]>(c, q.plekken),
     await vraag<GemeentePlekRij[]>(c, q.regioPlekken),
   ];
   const g = gebieden(gem!);
   const v = beschermGebieden(g, f.tot);
-  const vm = verborgenMaanden(e, f, m!, rm, v);
+  const vm = verborgenMaanden(e, f, m!, v);
   plekPunten(e, p, rp, g, v);
   return { verborgen: v.adviezen.size + vm.size, grafieken: modellen(f, m!, vm, g, v) };
 }
@@ -86,7 +85,7 @@ export const cases: BenchCase[] = [
     },
   },
   {
-    name: 'Beschut werk: andere gemeente (regio per maand en peildatum)',
+    name: 'Beschut werk: andere gemeente (haar maanden en de plekken van de regio)',
     run: async (engine) => {
       const w = coordinator(engine, false);
       const g = ['GM0034', 'GM0363', 'GM0228', 'GM0014', 'GM0599'][w.stap++ % 5];
@@ -106,7 +105,7 @@ export const cases: BenchCase[] = [
         const m = (await vraag<MaandRij[]>(w.c, q.maanden))!;
         const g = gebieden((await vraag<GemeenteRij[]>(w.c, q.gemeenten))!);
         const v = beschermGebieden(g, f.tot);
-        klaar.set(engine, (k = { m, g, v, vm: verborgenMaanden(e, f, m, null, v) }));
+        klaar.set(engine, (k = { m, g, v, vm: verborgenMaanden(e, f, m, v) }));
       }
       const stap = w.stap++;
       const f = { ...basis(), aanvrager: (['alle', 'gemeente', 'burger'] as const)[stap % 3], minimum: [0, 5, 20][stap % 3] };

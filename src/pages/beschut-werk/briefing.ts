@@ -10,7 +10,7 @@ import LineChart from '../../lib/charts/LineChart.svelte';
 import { conceptAlinea } from '../../lib/briefing/concept.ts';
 import { VIEWS } from '../../lib/briefing/sleutels.ts';
 import type { BriefingView } from '../../lib/briefing/types.ts';
-import type { GemeenteMaandRij, GemeentePlekRij, GemeenteRij } from '../../lib/metrics/beschut-gemeenten.ts';
+import type { GemeentePlekRij, GemeenteRij } from '../../lib/metrics/beschut-gemeenten.ts';
 import type { MaandRij, PlekkenRij } from '../../lib/metrics/beschut.ts';
 import { leesGepubliceerdBeschut } from '../../lib/published/beschut.ts';
 import { AANVRAGER_LABEL, context, eenheidVan, getoondeAanvragers, hoofdAanvrager, selectieTekst, type BeschutFilters } from './context.ts';
@@ -26,12 +26,12 @@ function cijfers() {
   return gepubliceerd;
 }
 
-type Antwoorden = [MaandRij[] | null, GemeenteRij[] | null, GemeenteMaandRij[] | null, PlekkenRij[] | null, GemeentePlekRij[] | null];
+type Antwoorden = [MaandRij[] | null, GemeenteRij[] | null, PlekkenRij[] | null, GemeentePlekRij[] | null];
 
 /** The page's questions for the unit and period: months, every gemeente, a gemeente's region months and places. */
 function vragen(f: BeschutFilters) {
   const q = beschutQueries(f, eenheidVan(f), cijfers());
-  return [q.maanden, q.gemeenten, q.regioMaanden, q.plekken, q.regioPlekken];
+  return [q.maanden, q.gemeenten, q.plekken, q.regioPlekken];
 }
 
 const maanden: BriefingView<BeschutFilters> = {
@@ -39,11 +39,11 @@ const maanden: BriefingView<BeschutFilters> = {
   ...VIEWS['beschut-werk/maanden'],
   vragen,
   bouw(antwoorden, herkomsten, f) {
-    const [m, gem, rm, pl, rpl] = antwoorden as Antwoorden;
+    const [m, gem, pl, rpl] = antwoorden as Antwoorden;
     const e = eenheidVan(f);
-    if (!m || !gem || (e.soort === 'gemeente' && (!rm || !rpl)) || (e.soort !== 'gemeente' && !pl)) return null;
+    if (!m || !gem || (e.soort === 'gemeente' && !rpl) || (e.soort !== 'gemeente' && !pl)) return null;
     const gv = gebiedViewVan(f, gem, herkomsten[1]);
-    const mv = maandViewVan(f, e, m, rm, gv, e.soort === 'gemeente' ? [herkomsten[0], herkomsten[2]] : [herkomsten[0]]);
+    const mv = maandViewVan(f, e, m, gv, [herkomsten[0]]);
     const pv = plekViewVan(e, f.tot, pl, rpl, gv, e.soort === 'gemeente' ? herkomsten[4] : herkomsten[3]);
     const aanvrager = hoofdAanvrager(f.aanvrager);
     const selectie = selectieTekst(e, f.van, f.tot, f.aanvrager);

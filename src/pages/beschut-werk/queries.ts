@@ -13,7 +13,7 @@ import { DREMPEL } from '../../lib/format/disclosure.ts';
 import type { Gebieden } from '../../lib/metrics/beschut-afleiden.ts';
 import { maandenVan } from '../../lib/metrics/beschut-afleiden.ts';
 import {
-  gemeentenQuery, perMaandGemeentenQuery, plekkenGemeentenQuery, type GemeenteMaandRij, type GemeentePlekRij, type GemeenteRij,
+  gemeentenQuery, plekkenGemeentenQuery, type GemeentePlekRij, type GemeenteRij,
 } from '../../lib/metrics/beschut-gemeenten.ts';
 import { perMaandQuery, plekkenQuery, type MaandRij, type PlekkenRij } from '../../lib/metrics/beschut.ts';
 import { benodigdeMaanden, type BeschutCijfer } from '../../lib/published/beschut.ts';
@@ -21,15 +21,13 @@ import type { MetricQuery } from '../../lib/sql/query.ts';
 import type { BeschutFilters, Eenheid } from './context.ts';
 import type { Verborgen } from './gebieden.ts';
 import { beschermGemeentePlekken, beschermMaanden } from './beveiliging.ts';
-import { beschermGemeenteMaanden, JAAR_TOT_NU, PERIODE, periodeCellen } from './onderdrukking.ts';
+import { gemeenteMaanden, JAAR_TOT_NU, PERIODE } from './onderdrukking.ts';
 import type { MaandSom } from './tabel.ts';
 import { gemeentePunten, totaalPunten, type PlekPunt } from './plekken.ts';
 
 export interface BeschutQueries {
   /** The unit's months from January of the last year (or `van`, if earlier) to `tot`. */
   maanden: MetricQuery<MaandRij[]>;
-  /** A gemeente's whole region per month (disclosure control against the region); null for other units. */
-  regioMaanden: MetricQuery<GemeenteMaandRij[]> | null;
   /** Every gemeente in the period (map, funnel, ranking, profile). */
   gemeenten: MetricQuery<GemeenteRij[]>;
   /** Places of Nederland or a region; null for a gemeente. */
@@ -61,7 +59,6 @@ export function beschutQueries(f: Pick<BeschutFilters, 'van' | 'tot'>, e: Eenhei
   const nodig = benodigdeMaanden(gepubliceerd);
   return {
     maanden: perMaandQuery({ van, tot: f.tot, ...gebied }),
-    regioMaanden: e.soort === 'gemeente' && e.regio ? perMaandGemeentenQuery({ van, tot: f.tot, regio: e.regio }) : null,
     gemeenten: gemeentenQuery({ van: f.van, tot: f.tot }),
     plekken: e.soort === 'gemeente' ? null : plekkenQuery(gebied),
     regioPlekken: e.soort === 'gemeente' && e.regio ? plekkenGemeentenQuery({ regio: e.regio }) : null,
@@ -72,14 +69,13 @@ export function beschutQueries(f: Pick<BeschutFilters, 'van' | 'tot'>, e: Eenhei
 
 /**
  * The hidden cells of the unit's monthly stelsel (months, period, year to date), consistent with
- * the comparison: the unit's period cells hidden there are hidden here too. A gemeente is
- * protected against its region (regioMaanden).
+ * the comparison: the unit's period cells hidden there are hidden here too. A gemeente prints its
+ * period only, as the comparison does (gemeenteMaanden).
  */
 export function verborgenMaanden(
   e: Eenheid,
   f: Pick<BeschutFilters, 'van' | 'tot'>,
   maanden: readonly MaandRij[],
-  regioMaanden: readonly GemeenteMaandRij[] | null,
   gebieden: Verborgen,
 ): Set<string> & { zonderReden?: true; geheim?: ReadonlySet<string> } {
   const sommen = maandSommen(f);
@@ -89,9 +85,7 @@ export function verborgenMaanden(
     const { verborgen, geheim } = beschermMaanden(maanden, sommen, gebieden.adviezen, e.code);
     return Object.assign(new Set(verborgen.keys()), geheim.size ? { geheim } : {});
   }
-  const inRegio = GEMEENTEN.filter((g) => g.regio === e.regio).map((g) => g.code);
-  const verplicht = new Map(inRegio.map((g) => [g, periodeCellen(gebieden.adviezen, g)]));
-  const eigen = beschermGemeenteMaanden(regioMaanden ?? [], inRegio, maandenVan(eersteMaand(f), f.tot), sommen, verplicht).get(e.code) ?? new Set<string>();
+  const eigen = gemeenteMaanden(e.code, maandenVan(eersteMaand(f), f.tot), sommen, gebieden.adviezen);
   // A gemeente's hidden counts print "x" without a reason, as in the comparison (context.ts zonderReden).
   return Object.assign(eigen, { zonderReden: true as const });
 }

@@ -4,7 +4,7 @@
  * (not in the page) so the briefing builds the same views from the same answers.
  */
 import { gebieden, type AanvragerKeuze, type Gebieden } from '../../lib/metrics/beschut-afleiden.ts';
-import type { GemeenteMaandRij, GemeentePlekRij, GemeenteRij } from '../../lib/metrics/beschut-gemeenten.ts';
+import type { GemeentePlekRij, GemeenteRij } from '../../lib/metrics/beschut-gemeenten.ts';
 import type { MaandRij, PlekkenRij } from '../../lib/metrics/beschut.ts';
 import type { Herkomst } from '../../lib/query/herkomst.ts';
 import type { QueryState } from '../../lib/query/query-state.svelte.ts';
@@ -68,15 +68,15 @@ export function gebiedViewMet(f: Periode, g: Gebieden, verborgen: Verborgen, her
   return { van: f.van, tot: f.tot, g, verborgen, herkomst };
 }
 
-/** The unit's months; a gemeente's needs its region's months (`regioMaanden`) for disclosure control. */
-export function maandViewVan(f: Periode, e: Eenheid, rijen: MaandRij[], regioMaanden: readonly GemeenteMaandRij[] | null, gv: GebiedView, herkomst: (Herkomst | null)[]): MaandView {
+/** The unit's months, with the cells disclosure control hides (a gemeente's: all but its period as the comparison prints it). */
+export function maandViewVan(f: Periode, e: Eenheid, rijen: MaandRij[], gv: GebiedView, herkomst: (Herkomst | null)[]): MaandView {
   const periode = { van: f.van, tot: f.tot };
   const unit = e.soort === 'nederland' ? gv.g.nederland : e.soort === 'regio' ? gv.g.regios.find((u) => u.code === e.code) : gv.g.gemeenten.find((u) => u.code === e.code);
   return {
     ...periode,
     eenheid: e,
     rijen,
-    verborgen: verborgenMaanden(e, periode, rijen, regioMaanden, gv.verborgen),
+    verborgen: verborgenMaanden(e, periode, rijen, gv.verborgen),
     totalen: totalen(rijen, f.van, f.tot),
     taakstelling: unit?.taakstelling ?? null,
     herkomst,
