@@ -174,10 +174,11 @@ export function periodeCellen(verborgen: ReadonlySet<string>, unit: string): str
  * the page's own rules around the region's months could not keep them safe: on the demo data the
  * exact audit of one region's month tables narrowed 54 cells (July–December 2021, Haaglanden: a
  * gemeente's year to date 16 next to its period 10 gave January–June as 6). With nothing printed
- * per month, the months add nothing to what the comparison (audited per region) and the region's
- * own months (audited) show: any period per gemeente and any month per region that those allow
- * fit together in some table of gemeenten × months (a transportation table, filled corner by
- * corner), and the gemeente's cells print "x" without a reason.
+ * per month, the months tell nothing new about the periods or the region's months: any periods
+ * the comparison allows and any months the region's table allows fit together in some table of
+ * gemeenten × months (a transportation table, filled corner by corner). A gemeente × month cell
+ * is bounded only by those margins; that this leaves each wide enough is what the exact audit
+ * checks on the demo data (test/beschut-gemeente-maanden-demo.test.ts, the scan in the README).
  */
 export function gemeenteMaanden(gemeente: string, maanden: readonly string[], sommen: readonly MaandSom[], vergelijking: ReadonlySet<string>): Set<string> {
   const uit = new Set<string>();
