@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { audit } from '../src/lib/disclosure/audit.ts';
 import type { Gebied } from '../src/lib/metrics/beschut-afleiden.ts';
 import type { GemeenteMaandRij } from '../src/lib/metrics/beschut-gemeenten.ts';
-import { beschermGebieden, beschermGemeentePlekken, beschermRegioMaanden, JAAR_TOT_NU, PERIODE } from '../src/pages/beschut-werk/beveiliging.ts';
+import { beschermGebieden, beschermGemeentePlekken, JAAR_TOT_NU, PERIODE, regioMaandenTabel } from '../src/pages/beschut-werk/beveiliging.ts';
 import { cel } from '../src/pages/beschut-werk/tabel.ts';
 
 const rij = (gemeente: string, maand: string, aanvrager: 'gemeente' | 'burger', beoordelingen: number, positief: number): GemeenteMaandRij => ({ gemeente, maand, aanvrager, beoordelingen, positief });
@@ -23,10 +23,15 @@ describe('a region of two gemeenten, January and February 2018', () => {
     rij('G2', '2018-02', 'gemeente', 60, 35), rij('G2', '2018-02', 'burger', 55, 30),
   ];
   const sommen = [{ id: PERIODE, van: '2018-01', tot: '2018-02' }, { id: JAAR_TOT_NU, van: '2018-01', tot: '2018-02' }];
-  const { perEenheid, b } = beschermRegioMaanden(rijen, 'R', ['G1', 'G2'], ['2018-01', '2018-02'], sommen, null);
-  const g1 = perEenheid.get('G1')!;
-  const g2 = perEenheid.get('G2')!;
-  const regio = perEenheid.get('R')!;
+  const { b, verborgen } = regioMaandenTabel(rijen, 'R', ['G1', 'G2'], ['2018-01', '2018-02'], sommen, null).bescherm();
+  // One unit's hidden cells, named as its own months table names them (`soort|month or sum|aanvrager`).
+  const eenheid = (u: string) => ({ get: (id: string) => {
+    const [s, e, a] = id.split('|');
+    return verborgen.get(`${s}|${u}@${e}|${a}`);
+  } });
+  const g1 = eenheid('G1');
+  const g2 = eenheid('G2');
+  const regio = eenheid('R');
 
   it('hides the 7 positive adviezen as "<10"', () => {
     expect(g1.get(cel('p', '2018-01', 'gemeente'))).toBe('klein');

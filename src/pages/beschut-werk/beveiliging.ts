@@ -269,7 +269,12 @@ export function beschermMaanden(
   return { b, verborgen, geheim: new Set(t.pagina(new Map([...b.zonderReden].map((id) => [id, b.onderdrukt.get(id)!]))).keys()) };
 }
 
-/** The table of beschermRegioMaanden (page ids `soort|unit@month or sum id|aanvrager`). */
+/**
+ * The months of every gemeente in region `regio` and of the region (region month = Σ its
+ * gemeenten) as one table, page ids `soort|unit@month or sum id|aanvrager`: what a reader who
+ * opens every month table of the region sees together (the page prints a gemeente's period only,
+ * onderdrukking.ts gemeenteMaanden; the tests audit this table).
+ */
 export function regioMaandenTabel(
   rijen: readonly GemeenteMaandRij[],
   regio: string,
@@ -284,32 +289,6 @@ export function regioMaandenTabel(
   for (const u of units) declareerMaanden(t, `${u}@`, maanden, sommen, tel(u === regio ? gemeenten : [u]));
   for (const e of [...maanden, ...sommen.map((s) => s.id)]) t.som(`${regio}@${e}`, gemeenten.map((g) => `${g}@${e}`));
   return t;
-}
-
-/**
- * The months of every gemeente in region `regio` and of the region (region month = Σ its
- * gemeenten) as one table. Returns per unit (gemeente code, or the region code) its hidden cells
- * named as a unit's own months table names them (`soort|month or sum id|aanvrager`).
- */
-export function beschermRegioMaanden(
-  rijen: readonly GemeenteMaandRij[],
-  regio: string,
-  gemeenten: readonly string[],
-  maanden: readonly string[],
-  sommen: readonly MaandSom[],
-  vergelijking: Verborgen | null,
-): { perEenheid: Map<string, Verborgen>; b: Beveiligd } {
-  const units = [...gemeenten, regio];
-  const t = regioMaandenTabel(rijen, regio, gemeenten, maanden, sommen, vergelijking);
-  const ids = [...maanden, ...sommen.map((s) => s.id)];
-  const { b, verborgen } = t.bescherm();
-  const perEenheid = new Map<string, Verborgen>();
-  for (const u of units) {
-    const eigen = new Map<string, Reden>();
-    for (const e of ids) for (const [id, r] of hernoem(verborgen, `${u}@${e}`, e)) eigen.set(id, r);
-    perEenheid.set(u, eigen);
-  }
-  return { perEenheid, b };
 }
 
 /**
