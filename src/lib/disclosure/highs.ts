@@ -1,8 +1,8 @@
 /**
  * HiGHS (University of Edinburgh's LP/MIP solver, compiled to WebAssembly: the `highs` package)
  * as the audit's solver. yalps builds a dense tableau and takes seconds per bound on a table of a
- * few hundred unknowns (a region's gemeenten month by month); HiGHS takes milliseconds. Loaded on
- * demand: `await laadHighs()` once, and lp.ts solves with it from then on.
+ * few hundred unknowns (a region's gemeenten month by month); HiGHS tens of milliseconds. Loaded
+ * on demand: `await laadHighs()` once, and lp.ts solves with it from then on (yalps still first).
  */
 import type { Highs } from 'highs';
 import { gebruikSolver, yalpsSolver, type Antwoord, type Lin, type Richting, type Solver } from './lp.ts';
