@@ -51,9 +51,18 @@ describe('the UWV comparison on the page’s disclosure tables', () => {
     const v = vergelijk(cijfers, berekendeCijfers(cohort, uitstroom, [], []));
     const wswBeschut = v.find((x) => x.cijfer.berekening?.soort === 'uitstroom' && x.cijfer.berekening.basis === BASIS)!;
     // 14 of 500 = 2,8% on its own counts (both at least 10): printed before.
-    expect(wswBeschut).toMatchObject({ berekend: null, status: 'onderdrukt', toelichting: 'Niet getoond: verborgen om een kleine groep elders in de tabel te beschermen.' });
+    expect(wswBeschut).toMatchObject({ berekend: null, status: 'onderdrukt', toelichting: 'Niet getoond: om een kleine groep elders in de tabel te beschermen.' });
     // The same base quarter's uit het register, 500 of 6200 = 8,1%, is compared.
     const uit = v.find((x) => x.cijfer.berekening?.soort === 'cohort' && x.cijfer.berekening.basis === BASIS && x.cijfer.berekening.veld === 'uitRegisterPct')!;
     expect(uit.berekend).toBeCloseTo((500 / 6200) * 100, 9);
+  });
+
+  it('says why a share under 10 persons is not compared, in the page’s words', () => {
+    // Participatiewet 2017Q3 → 2018Q3: 5 of 8 werkzaam; a group under 10 hides its share.
+    const klein = rij('Participatiewet', 5, 2, 1);
+    const bron = { cohort: (basis: string, groep: string) => (basis === BASIS && groep === 'Participatiewet' ? klein : undefined), uitstroom: () => undefined, starters: () => undefined, contract: () => undefined };
+    const v = vergelijk(leesGepubliceerdeDuurzaamheid(CSV), bron);
+    const pw = v.find((x) => x.cijfer.berekening?.soort === 'cohort' && x.cijfer.berekening.basis === BASIS && x.cijfer.berekening.groep === 'Participatiewet')!;
+    expect(pw).toMatchObject({ berekend: null, status: 'onderdrukt', toelichting: 'Niet getoond: omdat het om minder dan 10 personen gaat.' });
   });
 });

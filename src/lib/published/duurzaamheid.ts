@@ -16,6 +16,7 @@ import type { StartersRij } from '../metrics/duurzaamheid/starters.ts';
 import type { UitkomstRij } from '../metrics/duurzaamheid/uitkomst.ts';
 import type { UitstroomRij } from '../metrics/duurzaamheid/uitstroom.ts';
 import { indexToKwartaal, kwartaalToIndex, parseKwartaal, type Kwartaal } from '../kwartaal.ts';
+import { REDEN_TEKST } from '../disclosure/zinnen.ts';
 import { isOnderdrukt, veiligAandeel, veiligGemiddelde, type Onderdrukt } from '../format/disclosure.ts';
 import { formatKwartaalKort } from '../format/nl.ts';
 import type { Citatie } from './bronvermelding.ts';
@@ -271,12 +272,12 @@ const TOELICHTING: Record<'buiten de data' | 'nog niet bekend', string> = {
   'nog niet bekend': 'De gegevens lopen nog niet ver genoeg door.',
 };
 
-/** Why a computed share is not shown, as the page's footnotes say it. */
+/** Why a computed share is not shown, in the page's own words (lib/disclosure/zinnen.ts). */
 const NIET_GETOOND: Record<Onderdrukt['soort'], string> = {
-  aantal: 'Niet getoond: minder dan 10 personen.',
-  afgeleid: 'Niet getoond: minder dan 10 personen.',
-  bescherming: 'Niet getoond: verborgen om een kleine groep elders in de tabel te beschermen.',
-  geheim: 'Niet getoond: om kleine aantallen te beschermen.',
+  aantal: `Niet getoond: ${REDEN_TEKST.klein}.`,
+  afgeleid: `Niet getoond: ${REDEN_TEKST.klein}.`,
+  bescherming: `Niet getoond: ${REDEN_TEKST.bescherming}.`,
+  geheim: `Niet getoond: ${REDEN_TEKST.geheim}.`,
 };
 
 /** Every published figure against its computed twin. */
