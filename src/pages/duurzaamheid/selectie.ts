@@ -166,15 +166,11 @@ export function contractMarkers(cijfers: readonly GepubliceerdCijfer[], s: Selec
   return { uren: m('urenOnbepaaldPct'), duur: m('gemBaanduurJaren') };
 }
 
-/** A row with the counts a voorberekende map left empty as 0 (never a value: the page's tables hide them first, besluit). */
-function zonderLeeg<T extends object>(rij: T | undefined, leeg: Partial<Record<string, unknown>> | undefined): T | undefined {
-  if (!rij || !leeg) return rij;
-  const uit = { ...rij } as Record<string, unknown>;
-  for (const k of Object.keys(leeg)) if (uit[k] !== null) uit[k] = 0;
-  return uit as T;
-}
-
-/** The computed side of the comparison, from the national trends (horizon 4, all groups). */
+/**
+ * The computed side of the comparison, from the national trends (horizon 4, all groups). A count
+ * a voorberekende map left empty holds a stand-in; it is never read for a value: the page's tables
+ * hide every share on an empty count first (besluit).
+ */
 export function berekendeCijfers(
   cohort: readonly UitkomstRij[],
   uitstroom: readonly UitstroomRij[],
@@ -184,11 +180,7 @@ export function berekendeCijfers(
   const contractPerKw = new Map(contract.filter((r) => r.groep === TOTAAL).map((r) => [r.kwartaal, r]));
   const cohortVan = (basis: Kwartaal, groep: string) => {
     const rijen = vanBasis(cohort, basis);
-    if (groep !== TOTAAL) {
-      const r = rijen.find((x) => x.groep === groep);
-      return zonderLeeg(r, r?.leeg);
-    }
-    return zonderLeeg(somUitkomst(rijen)[0], rijen[0]?.totaalLeeg);
+    return groep === TOTAAL ? somUitkomst(rijen)[0] : rijen.find((x) => x.groep === groep);
   };
   return {
     besluit: vergelijkingBesluit(cohort, uitstroom, startersRijen),
@@ -197,15 +189,12 @@ export function berekendeCijfers(
       const rijen = vanBasis(uitstroom, basis);
       if (!rijen.length) return undefined;
       const som = somUitstroom(rijen);
-      // From a map: the reasons' totals as written, out of the total's uit het register as written.
+      // From a map the reasons' stand-ins need not add up to uit het register: take the total's as written.
       if (!rijen.some((r) => r.totaalLeeg !== undefined)) return som;
       const uit = cohortVan(basis, TOTAAL)?.uitRegister ?? 0;
-      return som.map((r) => ({ ...r, aantal: r.totaalLeeg ? 0 : r.aantal, uitRegister: uit }));
+      return som.map((r) => ({ ...r, uitRegister: uit }));
     },
-    starters(basis) {
-      const rijen = vanBasis(startersRijen, basis);
-      return zonderLeeg(somStarters(rijen)[0], rijen[0]?.totaalLeeg);
-    },
+    starters: (basis) => somStarters(vanBasis(startersRijen, basis))[0],
     contract: (kw) => contractPerKw.get(kw),
   };
 }
