@@ -232,7 +232,7 @@ describe('compute on the demo data', () => {
     await vb.close();
   });
 
-  it('names the demo source, synthetic, with the manifest peildatum range; only the Duurzaamheid page\'s table has suppressed cells', () => {
+  it('names the demo source, synthetic, with the manifest peildatum range; the Duurzaamheid page\'s and Beschut werk\'s tables have suppressed cells', () => {
     const demo = JSON.parse(readFileSync('data/manifest.json', 'utf8')).extracts[0];
     expect(manifest.source).toBe(demo.source);
     expect(manifest.synthetic).toBe(true);
@@ -250,7 +250,13 @@ describe('compute on the demo data', () => {
       ['agg_regio_kwartaal', 35 * 49, 0], ['agg_regio_cohort', 35 * 45, 0], ['agg_banen_kwartaal', 49, 0],
       ['agg_duurzaamheid_tegel', 11, 0], ['agg_duurzaamheid_cohort', (45 + 41) * 5 * 12 - 2 * 9 * 12 + 780, 1175],
       // The contract trend: 49 quarters with no achtergrond and each of the 4 (Participatiewet from 2015Q1).
-      ['agg_duurzaamheid_contract', 49 * 5 - 9, 0], ['buig_gj', 342 * 14, 0],
+      ['agg_duurzaamheid_contract', 49 * 5 - 9, 0],
+      // Beschut werk, 10 calendar years (2015–2024): 342 gemeenten, 35 regions and Nederland with
+      // 9 adviezen counts, places and taakstelling; Nederland's 12 months and 2 sums × 9 counts;
+      // places on 40 peildata, the first (0 places) empty. Hidden: nearly every gemeente count
+      // (test/compute-beschut.test.ts).
+      ['agg_beschut_gebied', 10 * 378 * 11, 31797], ['agg_beschut_maand', 10 * 14 * 9, 172], ['agg_beschut_plekken', 40, 1],
+      ['buig_gj', 342 * 14, 0],
     ]);
   });
 

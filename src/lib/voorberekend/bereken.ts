@@ -18,6 +18,8 @@ import { literal } from '../sql/quote.ts';
 import { MANIFEST_BESTAND, SOORT, type VoorberekendeTabelInfo, type VoorberekendManifest } from './manifest.ts';
 import { vulDuurzaamheid } from './duurzaamheid.ts';
 import { vulContract } from './duurzaamheid-contract.ts';
+import { vulBeschut } from './beschut.ts';
+import { BESCHUT_GEBIED_TABEL } from '../metrics/beschut-voorberekend.ts';
 import type { QueryEngine } from '../engine/types.ts';
 import { DUURZAAMHEID_COHORT_TABEL, DUURZAAMHEID_CONTRACT_TABEL } from '../metrics/duurzaamheid/voorberekend.ts';
 import { beveiligdeSelectie, TABELLEN } from './tabellen.ts';
@@ -66,9 +68,15 @@ async function herkomst(engine: NodeEngine, pad: string, extract: ExtractName, m
 }
 
 /** The tables filled in JavaScript after their `bouw` (their disclosure control is the page's own). */
-const VULLING: Readonly<Record<string, (engine: QueryEngine, bereik: PanelBereik) => Promise<void>>> = {
-  [DUURZAAMHEID_COHORT_TABEL]: vulDuurzaamheid,
-  [DUURZAAMHEID_CONTRACT_TABEL]: vulContract,
+const VULLING: Readonly<Record<string, (engine: QueryEngine, bereik: PanelBereik | null) => Promise<void>>> = {
+  // The Duurzaamheid tables read the panel, so a folder that has them has its range.
+  [DUURZAAMHEID_COHORT_TABEL]: async (engine, bereik) => {
+    if (bereik) await vulDuurzaamheid(engine, bereik);
+  },
+  [DUURZAAMHEID_CONTRACT_TABEL]: async (engine, bereik) => {
+    if (bereik) await vulContract(engine, bereik);
+  },
+  [BESCHUT_GEBIED_TABEL]: vulBeschut,
 };
 
 /** Compute every table whose extracts are in the folder; returns the manifest written. */
@@ -88,7 +96,8 @@ export async function compute(map: string, opties: ComputeOpties): Promise<Voorb
     const info: VoorberekendeTabelInfo[] = [];
     for (const t of tabellen) {
       await engine.exec(t.bouw(bereik));
-      if (t.gevuld && bereik) await VULLING[t.naam](engine, bereik);
+      // Beschut werk's two tables are filled together, by the first.
+      if (t.gevuld) await VULLING[t.naam]?.(engine, bereik);
       const select = beveiligdeSelectie(t);
       const gevonden = toRows<{ column_name: string; column_type: string }>(await engine.query(`DESCRIBE ${select}`))
         .map((c) => `${c.column_name}:${c.column_type}`).join(',');

@@ -18,6 +18,8 @@ import { cohortTrendQuery } from '../metrics/duurzaamheid/uitkomst.ts';
 import { DUURZAAMHEID_COHORT_TABEL, DUURZAAMHEID_CONTRACT_TABEL } from '../metrics/duurzaamheid/voorberekend.ts';
 import { BANEN_TABEL, banenQuery } from '../metrics/banen.ts';
 import { landelijkQuery } from '../metrics/buig.ts';
+import { plekkenQuery } from '../metrics/beschut.ts';
+import { BESCHUT_GEBIED_TABEL, BESCHUT_MAAND_TABEL, BESCHUT_PLEKKEN_TABEL } from '../metrics/beschut-voorberekend.ts';
 import { beschikbareKwartalenQuery, REGIO_COHORT_TABEL } from '../metrics/regio.ts';
 import { inlineParams } from '../sql/query.ts';
 import { inList, literal } from '../sql/quote.ts';
@@ -48,6 +50,11 @@ export interface VoorberekendeTabel {
   controle: string;
   /** Columns joining the table to its control rows (NULL matches NULL). */
   sleutel: readonly string[];
+  /**
+   * The control rows also say `geheim`: the page prints the empty cell "x" without a reason
+   * (Beschut werk: every gemeente's count), and the file says no more than the page.
+   */
+  geheim?: true;
   /**
    * Whether the page shows a suppressed (empty) cell as suppressed (the Regio's page: "x", with
    * Nederland hidden in that quarter; never added as 0). A table whose page does not is refused
@@ -127,6 +134,8 @@ function cohortBouw(bereik: PanelBereik | null): string {
 }
 
 const buigSetup = landelijkQuery().setup![0];
+
+const MAAND_KOLOMMEN = 'jaar INTEGER, van VARCHAR, tot VARCHAR, maand VARCHAR, soort VARCHAR, aanvrager VARCHAR, aantal BIGINT, klein BOOLEAN, bescherming BOOLEAN, geheim BOOLEAN';
 
 /** The Overzicht's Duurzaamheid tile: its own trend query (national, every third quarter) summed over achtergrond. */
 function tegelBouw(bereik: PanelBereik | null): string {
@@ -215,6 +224,54 @@ export const TABELLEN: readonly VoorberekendeTabel[] = [
     kolommen: metOnderdrukt({ kw: 'INTEGER', groep: 'VARCHAR', werkzamen: 'BIGINT', uren: 'DOUBLE', uren_onbepaald: 'DOUBLE', duur: 'DOUBLE' }),
   },
   {
+    // Beschut werk per calendar year, the page's national view of that year: every gemeente,
+    // region and Nederland with its adviezen per soort (b beoordelingen, p positief, n negatief)
+    // and aanvrager, its places and taakstelling, one row per count; written and left empty as
+    // the page's own disclosure control decides (voorberekend/beschut.ts).
+    naam: BESCHUT_GEBIED_TABEL,
+    pagina: 'Beschut werk (per kalenderjaar)',
+    extracts: ['beschut_adviezen', 'beschut_plekken'],
+    // Both Beschut werk tables are created here and filled together (vulBeschut: one year at a time).
+    bouw: () => `CREATE OR REPLACE TABLE ${BESCHUT_GEBIED_TABEL} (jaar INTEGER, van VARCHAR, tot VARCHAR, eenheid VARCHAR, soort VARCHAR, aanvrager VARCHAR, aantal BIGINT, klein BOOLEAN, bescherming BOOLEAN, geheim BOOLEAN, peildatum VARCHAR);
+      CREATE OR REPLACE TABLE ${BESCHUT_MAAND_TABEL} (${MAAND_KOLOMMEN})`,
+    gevuld: true,
+    controle: `SELECT jaar, van, tot, eenheid, soort, aanvrager, peildatum, klein, bescherming, geheim FROM ${BESCHUT_GEBIED_TABEL}`,
+    sleutel: ['jaar', 'van', 'tot', 'eenheid', 'soort', 'aanvrager', 'peildatum'],
+    geheim: true,
+    toontOnderdrukt: true,
+    kolommen: metOnderdrukt({ jaar: 'INTEGER', van: 'VARCHAR', tot: 'VARCHAR', eenheid: 'VARCHAR', soort: 'VARCHAR', aanvrager: 'VARCHAR', aantal: 'BIGINT', peildatum: 'VARCHAR' }),
+  },
+  {
+    // Nederland's months of each year (and their sums: the year and the year to date), as the
+    // page's month section hides them with that year's comparison.
+    naam: BESCHUT_MAAND_TABEL,
+    pagina: 'Beschut werk (per kalenderjaar)',
+    extracts: ['beschut_adviezen', 'beschut_plekken'],
+    bouw: () => `CREATE TABLE IF NOT EXISTS ${BESCHUT_MAAND_TABEL} (${MAAND_KOLOMMEN})`,
+    gevuld: true,
+    controle: `SELECT jaar, van, tot, maand, soort, aanvrager, klein, bescherming, geheim FROM ${BESCHUT_MAAND_TABEL}`,
+    sleutel: ['jaar', 'van', 'tot', 'maand', 'soort', 'aanvrager'],
+    geheim: true,
+    toontOnderdrukt: true,
+    kolommen: metOnderdrukt({ jaar: 'INTEGER', van: 'VARCHAR', tot: 'VARCHAR', maand: 'VARCHAR', soort: 'VARCHAR', aanvrager: 'VARCHAR', aantal: 'BIGINT' }),
+  },
+  {
+    // Nederland's places per peildatum (the page's places chart): plekkenQuery's own answer. A
+    // peildatum with fewer than 10 places is written empty. The number of gemeenten without a
+    // place counts gemeenten, not persons.
+    naam: BESCHUT_PLEKKEN_TABEL,
+    pagina: 'Beschut werk (plekken, heel Nederland)',
+    extracts: ['beschut_plekken'],
+    bouw: () => `CREATE OR REPLACE TABLE ${BESCHUT_PLEKKEN_TABEL} AS ${inlineParams(plekkenQuery())}`,
+    controle: `SELECT peildatum, plekken < 10 AS klein, false AS bescherming FROM ${BESCHUT_PLEKKEN_TABEL}`,
+    sleutel: ['peildatum'],
+    toontOnderdrukt: true,
+    kolommen: metOnderdrukt({
+      peildatum: 'VARCHAR', plekken: 'BIGINT', taakstelling: 'BIGINT', realisatiePct: 'DOUBLE',
+      gemeenten: 'BIGINT', gemeentenZonderPlek: 'BIGINT', pctGemeentenZonderPlek: 'DOUBLE',
+    }),
+  },
+  {
     // BUIG per gemeente × jaar in euros: budgets and spending, no count of persons, so no cell
     // is small (README: "BUIG needs no suppression"). The page's own setup, written as is.
     naam: buigSetup.name,
@@ -240,7 +297,7 @@ export function beveiligdeSelectie(t: VoorberekendeTabel): string {
     sleutel.has(k.naam) ? `a.${k.naam}` : `CASE WHEN coalesce(c.klein, true) THEN NULL ELSE a.${k.naam} END AS ${k.naam}`);
   const op = t.sleutel.map((k) => `a.${k} IS NOT DISTINCT FROM c.${k}`).join(' AND ');
   return `SELECT ${kolommen.join(', ')}, coalesce(c.klein, true) AS onderdrukt,
-    CASE WHEN NOT coalesce(c.klein, true) THEN NULL WHEN coalesce(c.bescherming, false) THEN 'bescherming' ELSE 'klein' END AS onderdrukt_reden
+    CASE WHEN NOT coalesce(c.klein, true) THEN NULL${t.geheim ? " WHEN coalesce(c.geheim, false) THEN 'geheim'" : ''} WHEN coalesce(c.bescherming, false) THEN 'bescherming' ELSE 'klein' END AS onderdrukt_reden
   FROM ${t.naam} AS a LEFT JOIN (${t.controle}) AS c ON ${op}
   ORDER BY ${t.sleutel.map((k) => `a.${k}`).join(', ')}`;
 }

@@ -14,7 +14,9 @@
  * comparison's gemeenten (around the regions as the module decided them), a gemeente's months
  * and a unit's years (the module's proofs for every gemeente are too slow yet, see beveiliging.ts).
  * Not covered: differences between two periods the user asks one after the other (a month of a
- * gemeente as Jan–May minus Jan–Apr); that needs fixed periods or noise, not cell suppression.
+ * gemeente as Jan–May minus Jan–Apr: 7 counts on the demo data in 2017, 154 for December 2021);
+ * that needs fixed periods, not cell suppression (README, "Beschut werk across periods";
+ * voorberekend/beschut.ts writes calendar years).
  */
 import { DREMPEL } from '../../lib/format/disclosure.ts';
 import type { AanvragerKeuze, Gebieden } from '../../lib/metrics/beschut-afleiden.ts';

@@ -1,0 +1,138 @@
+/**
+ * `npm run compute` fills Beschut werk's tables (tabellen.ts declares them): per calendar year the
+ * page's national view of that year — the comparison of every gemeente, region and Nederland, and
+ * Nederland's months — computed by the page's own queries and protected by the page's own
+ * disclosure control (the functions its worker and its month section run), each hidden cell
+ * written empty with the reason the page prints: 'klein' ("<10"), 'bescherming' ("x" to protect
+ * another) or 'geheim' ("x" without a reason: every gemeente's count, and a reason that would
+ * narrow another cell).
+ *
+ * Why calendar years, not any period: the page sums months into a period the user chooses, so
+ * written cells of two overlapping periods would give the hidden months between them back by
+ * difference (onderdrukking.ts, "Not covered"). Years do not overlap, and one year's national view
+ * is one table the page protects as a whole: what a year writes is exactly what the microdata page
+ * prints for it (test/compute-beschut.test.ts). The last year runs to the extract's last month.
+ */
+import { laadHighs } from '../disclosure/highs.ts';
+import type { QueryEngine } from '../engine/types.ts';
+import { toRows } from '../engine/rows.ts';
+import { DREMPEL } from '../format/disclosure.ts';
+import { gebieden, type AanvragerKeuze, type Gebieden } from '../metrics/beschut-afleiden.ts';
+import { gemeentenQuery } from '../metrics/beschut-gemeenten.ts';
+import { ADVIEZEN, perMaandQuery, type MaandRij } from '../metrics/beschut.ts';
+import { BESCHUT_GEBIED_TABEL, BESCHUT_MAAND_TABEL } from '../metrics/beschut-voorberekend.ts';
+import { runMetric } from '../sql/query.ts';
+import { literal } from '../sql/quote.ts';
+import { eersteMaand, maandSommen, verborgenMaanden } from '../../pages/beschut-werk/queries.ts';
+import { beschermGebieden, cel } from '../../pages/beschut-werk/onderdrukking.ts';
+import { zonderReden, type VerborgenCellen } from '../../pages/beschut-werk/context.ts';
+
+
+const AANVRAGERS: readonly AanvragerKeuze[] = ['gemeente', 'burger', 'totaal'];
+const SOORTEN = ['b', 'p', 'n'] as const;
+
+export type Reden = 'klein' | 'bescherming' | 'geheim';
+
+/** One written cell: its count, and why it is empty (null: written). */
+export interface BeschutCel {
+  eenheid: string;
+  soort: string;
+  aanvrager: AanvragerKeuze;
+  aantal: number;
+  reden: Reden | null;
+}
+
+export interface Jaar {
+  jaar: number;
+  van: string;
+  tot: string;
+}
+
+/** Every calendar year of the adviezen, the last one up to its last month. */
+export async function beschutJaren(engine: QueryEngine): Promise<Jaar[]> {
+  const [r] = toRows<{ van: string | null; tot: string | null }>(await engine.query(
+    `SELECT strftime(min(besluitdatum), '%Y-%m') AS van, strftime(max(besluitdatum), '%Y-%m') AS tot FROM ${ADVIEZEN}`,
+  ));
+  if (!r?.van || !r.tot) return [];
+  const uit: Jaar[] = [];
+  for (let j = Number(r.van.slice(0, 4)); j <= Number(r.tot.slice(0, 4)); j++) {
+    uit.push({ jaar: j, van: `${j}-01`, tot: j === Number(r.tot.slice(0, 4)) ? r.tot : `${j}-12` });
+  }
+  return uit;
+}
+
+/** The reason the page prints for a hidden count (context.ts telCel): none said, "<10" or "x". */
+function redenVan(verborgen: VerborgenCellen, id: string, aantal: number): Reden | null {
+  if (!verborgen.has(id)) return null;
+  if (zonderReden(verborgen, id)) return 'geheim';
+  return aantal < DREMPEL ? 'klein' : 'bescherming';
+}
+
+/** The comparison's cells of one year: adviezen per unit, soort and aanvrager; places and taakstelling per unit. */
+export function gebiedCellen(g: Gebieden, v: { adviezen: ReadonlySet<string>; plekken: ReadonlySet<string> }): BeschutCel[] {
+  const uit: BeschutCel[] = [];
+  for (const u of [...g.gemeenten, ...g.regios, g.nederland]) {
+    for (const a of AANVRAGERS) {
+      const t = { b: u.beoordelingen[a], p: u.positief[a], n: u.beoordelingen[a] - u.positief[a] };
+      for (const s of SOORTEN) uit.push({ eenheid: u.code, soort: s, aanvrager: a, aantal: t[s], reden: redenVan(v.adviezen, cel(s, u.code, a), t[s]) });
+    }
+    // Places print "<10" or "x" by their size, a gemeente's too (gebieden.ts cellen); the
+    // taakstelling is a number of places set by regulation, not a count of persons.
+    if (u.plekken !== null) {
+      const reden = v.plekken.has(u.code) ? (u.plekken < DREMPEL ? 'klein' : 'bescherming') : null;
+      uit.push({ eenheid: u.code, soort: 'plekken', aanvrager: 'totaal', aantal: u.plekken, reden });
+    }
+    if (u.taakstelling !== null) uit.push({ eenheid: u.code, soort: 'taakstelling', aanvrager: 'totaal', aantal: u.taakstelling, reden: null });
+  }
+  return uit;
+}
+
+/** Nederland's months of one year with their two sums (the period and the year to date: here the same months). */
+export function maandCellen(rijen: readonly MaandRij[], verborgen: VerborgenCellen): BeschutCel[] {
+  const uit: BeschutCel[] = [];
+  const tel = (maand: string, a: AanvragerKeuze, rij?: MaandRij) => {
+    const t = { b: rij?.beoordelingen ?? 0, p: rij?.positief ?? 0, n: (rij?.beoordelingen ?? 0) - (rij?.positief ?? 0) };
+    for (const s of SOORTEN) uit.push({ eenheid: maand, soort: s, aanvrager: a, aantal: t[s], reden: redenVan(verborgen, cel(s, maand, a), t[s]) });
+  };
+  for (const r of rijen) tel(r.maand, r.aanvrager, r);
+  return uit;
+}
+
+/** One year as the microdata page's national view has it: the comparison and Nederland's months, with what it hides. */
+export async function beschutJaar(engine: QueryEngine, j: Jaar): Promise<{ gebied: BeschutCel[]; maand: BeschutCel[]; peildatum: string | null }> {
+  const f = { van: j.van, tot: j.tot };
+  const g = gebieden((await runMetric(engine, gemeentenQuery(f)))!);
+  const v = beschermGebieden(g, j.tot);
+  const rijen = (await runMetric(engine, perMaandQuery({ van: eersteMaand(f), tot: j.tot })))!;
+  const verborgen = verborgenMaanden({ soort: 'nederland', code: 'NL', naam: 'Nederland', regio: null }, f, rijen, v);
+  // The sums the month section prints (maanden.ts totalen), as cells of the same stelsel.
+  const sommen: MaandRij[] = [];
+  for (const s of maandSommen(f)) {
+    for (const a of AANVRAGERS) {
+      const delen = rijen.filter((r) => r.aanvrager === a && r.maand >= s.van && r.maand <= s.tot);
+      const b = delen.reduce((x, r) => x + r.beoordelingen, 0);
+      const p = delen.reduce((x, r) => x + r.positief, 0);
+      sommen.push({ maand: s.id, aanvrager: a, beoordelingen: b, positief: p, pctPositief: null, wilsonOnder: null, wilsonBoven: null });
+    }
+  }
+  return { gebied: gebiedCellen(g, v), maand: maandCellen([...rijen, ...sommen], verborgen), peildatum: g.nederland.plekkenPeildatum };
+}
+
+const waarde = (c: BeschutCel) => `${literal(c.eenheid)}, ${literal(c.soort)}, ${literal(c.aanvrager)}, ${c.aantal}, ${c.reden !== null}, ${c.reden === 'bescherming'}, ${c.reden === 'geheim'}`;
+
+/** Fill both tables (created empty by their `bouw`) from the microdata in `engine`: one year at a time. */
+export async function vulBeschut(engine: QueryEngine): Promise<void> {
+  // The comparison's audit solves its larger models with HiGHS, as the page's worker does.
+  await laadHighs();
+  for (const j of await beschutJaren(engine)) {
+    const { gebied, maand, peildatum } = await beschutJaar(engine, j);
+    const jaar = `${j.jaar}, ${literal(j.van)}, ${literal(j.tot)}`;
+    const pd = peildatum === null ? 'NULL' : literal(peildatum);
+    await invoegen(engine, BESCHUT_GEBIED_TABEL, gebied.map((c) => `(${jaar}, ${waarde(c)}, ${c.soort === 'plekken' ? pd : 'NULL'})`));
+    await invoegen(engine, BESCHUT_MAAND_TABEL, maand.map((c) => `(${jaar}, ${waarde(c)})`));
+  }
+}
+
+async function invoegen(engine: QueryEngine, tabel: string, rijen: readonly string[]): Promise<void> {
+  for (let i = 0; i < rijen.length; i += 2000) await engine.query(`INSERT INTO ${tabel} VALUES ${rijen.slice(i, i + 2000).join(',\n')}`);
+}

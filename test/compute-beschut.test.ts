@@ -1,0 +1,190 @@
+/**
+ * `npm run compute` and Beschut werk: per calendar year the page's national view — the comparison
+ * of every gemeente, region and Nederland, and Nederland's months — written as the microdata page
+ * prints it (a count it hides empty, with the reason it prints), and Nederland's places per
+ * peildatum. Hand-built: the reasons a written cell carries. Demo data: every written count is the
+ * page's printed number, no written count of persons is under 10, and the totals equal the
+ * adviezen counted directly.
+ */
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, copyFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gebruikSolver } from '../src/lib/disclosure/lp.ts';
+import { NodeEngine } from '../src/lib/engine/node.ts';
+import { toRows } from '../src/lib/engine/rows.ts';
+import { BESCHERMD, GEHEIM, KLEIN, type Onderdrukt } from '../src/lib/format/disclosure.ts';
+import { gebieden, type Gebieden } from '../src/lib/metrics/beschut-afleiden.ts';
+import type { GemeenteRij } from '../src/lib/metrics/beschut-gemeenten.ts';
+import { gemeentenQuery } from '../src/lib/metrics/beschut-gemeenten.ts';
+import { perMaandQuery, plekkenQuery } from '../src/lib/metrics/beschut.ts';
+import { runMetric } from '../src/lib/sql/query.ts';
+import { literal } from '../src/lib/sql/quote.ts';
+import { compute } from '../src/lib/voorberekend/bereken.ts';
+import { gebiedCellen, maandCellen } from '../src/lib/voorberekend/beschut.ts';
+import { telCel } from '../src/pages/beschut-werk/context.ts';
+import { beschermGebieden, cel } from '../src/pages/beschut-werk/onderdrukking.ts';
+import { totaalPunten } from '../src/pages/beschut-werk/plekken.ts';
+import { maandSommen, verborgenMaanden } from '../src/pages/beschut-werk/queries.ts';
+
+const tmp = mkdtempSync(join(tmpdir(), 'pm-compute-bw-'));
+afterAll(() => {
+  gebruikSolver(null);
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+/** A gemeente row of a hand-built comparison. */
+function gm(code: string, regio: string, bg: number, pg: number, bb: number, pb: number, plekken: number): GemeenteRij {
+  return { code, naam: code, regio, beoordelingenGemeente: bg, positiefGemeente: pg, beoordelingenBurger: bb, positiefBurger: pb, taakstelling: 20, plekken, plekkenPeildatum: '2021-12-31' };
+}
+
+describe('the reasons a written Beschut werk cell carries (hand-built)', () => {
+  // Two gemeenten in AM01, none elsewhere: AM01 = Nederland. Hidden as given (not by the page's rules here).
+  const g: Gebieden = gebieden([gm('GM0001', 'AM01', 30, 20, 12, 4, 15), gm('GM0002', 'AM01', 25, 15, 3, 1, 4)]);
+  const v = {
+    adviezen: new Set([cel('b', 'GM0002', 'burger'), cel('p', 'GM0001', 'burger'), cel('n', 'AM01', 'burger'), cel('b', 'AM01', 'gemeente')]),
+    plekken: new Set(['GM0002', 'GM0001']),
+  };
+  const cellen = gebiedCellen(g, v);
+  const van = (eenheid: string, soort: string, aanvrager = 'totaal') => cellen.find((c) => c.eenheid === eenheid && c.soort === soort && c.aanvrager === aanvrager)!;
+
+  it("a gemeente's hidden count says no reason, whatever its size (the page prints it \"x\" without one)", () => {
+    expect(van('GM0002', 'b', 'burger')).toMatchObject({ aantal: 3, reden: 'geheim' });
+    expect(van('GM0001', 'p', 'burger')).toMatchObject({ aantal: 4, reden: 'geheim' });
+    expect(van('GM0001', 'b', 'gemeente')).toMatchObject({ aantal: 30, reden: null });
+  });
+
+  it('a region\'s hidden count: "<10" when under 10, "x" to protect another when 10 or more', () => {
+    // AM01 burger: b = 12 + 3 = 15, p = 4 + 1 = 5, n = 10.
+    expect(van('AM01', 'n', 'burger')).toMatchObject({ aantal: 10, reden: 'bescherming' });
+    expect(van('AM01', 'b', 'gemeente')).toMatchObject({ aantal: 55, reden: 'bescherming' });
+    expect(van('AM01', 'p', 'burger')).toMatchObject({ aantal: 5, reden: null });
+    // Nederland (every region): burger b = 15, totaal b = 30 + 25 + 12 + 3 = 70.
+    expect(van('NL', 'b', 'totaal')).toMatchObject({ aantal: 70, reden: null });
+  });
+
+  it('places by their size, a gemeente\'s too; the taakstelling (places set by regulation) is never hidden', () => {
+    expect(van('GM0002', 'plekken')).toMatchObject({ aantal: 4, reden: 'klein' });
+    expect(van('GM0001', 'plekken')).toMatchObject({ aantal: 15, reden: 'bescherming' });
+    expect(van('AM01', 'plekken')).toMatchObject({ aantal: 19, reden: null });
+    expect(van('GM0002', 'taakstelling')).toMatchObject({ aantal: 20, reden: null });
+    // 2 gemeenten + 35 regions + Nederland, 9 counts each, plus places and taakstelling of the
+    // two gemeenten, AM01 and Nederland (the 34 regions without gemeenten have neither).
+    expect(cellen.length).toBe(38 * 9 + 4 * 2);
+  });
+
+  it("Nederland's months: a hidden count with a withheld reason says none", () => {
+    const rij = (maand: string, aanvrager: 'gemeente' | 'burger' | 'totaal', b: number, p: number) =>
+      ({ maand, aanvrager, beoordelingen: b, positief: p, pctPositief: null, wilsonOnder: null, wilsonBoven: null });
+    const verborgen = Object.assign(new Set([cel('b', '2017-01', 'burger'), cel('b', '2017-02', 'burger')]), { geheim: new Set([cel('b', '2017-02', 'burger')]) });
+    const m = maandCellen([rij('2017-01', 'burger', 12, 7), rij('2017-02', 'burger', 6, 2)], verborgen);
+    expect(m.find((c) => c.eenheid === '2017-01' && c.soort === 'b')).toMatchObject({ aantal: 12, reden: 'bescherming' });
+    expect(m.find((c) => c.eenheid === '2017-02' && c.soort === 'b')).toMatchObject({ aantal: 6, reden: 'geheim' });
+    expect(m.find((c) => c.eenheid === '2017-02' && c.soort === 'n')).toMatchObject({ aantal: 4, reden: null });
+  });
+});
+
+/** What the page prints for a reason written in the file. */
+const ALS: Record<string, Onderdrukt> = { klein: KLEIN, bescherming: BESCHERMD, geheim: GEHEIM };
+
+describe('compute: Beschut werk on the demo data', () => {
+  const uit = join(tmp, 'uit');
+  let micro: NodeEngine;
+  let vb: NodeEngine;
+
+  beforeAll(async () => {
+    // Only the two Beschut werk extracts (with the demo manifest next to them): only their tables.
+    const map = join(tmp, 'extracts');
+    mkdirSync(map);
+    const manifest = JSON.parse(readFileSync('data/manifest.json', 'utf8')) as { extracts: { name: string; file: string }[] };
+    for (const n of ['beschut_adviezen', 'beschut_plekken']) symlinkSync(resolve('data', manifest.extracts.find((e) => e.name === n)!.file), join(map, `${n}.parquet`));
+    copyFileSync('data/manifest.json', join(tmp, 'manifest.json'));
+    await compute(map, { uit });
+    micro = await NodeEngine.create();
+    await micro.attachParquet({ beschut_adviezen: join(map, 'beschut_adviezen.parquet'), beschut_plekken: join(map, 'beschut_plekken.parquet') });
+    vb = await NodeEngine.create();
+  }, 300_000);
+  afterAll(async () => {
+    await micro?.close();
+    await vb?.close();
+  });
+
+  const lees = async <T,>(tabel: string, waar = 'true') =>
+    toRows<T>(await vb.query(`SELECT * FROM read_parquet(${literal(join(uit, `${tabel}.parquet`))}) WHERE ${waar}`));
+
+  it('writes the three tables with the demo source, every calendar year 2015–2024', async () => {
+    const m = JSON.parse(readFileSync(join(uit, 'manifest.json'), 'utf8')) as { synthetic: boolean; tables: { name: string }[] };
+    expect(m.tables.map((t) => t.name)).toEqual(['agg_beschut_gebied', 'agg_beschut_maand', 'agg_beschut_plekken']);
+    expect(m.synthetic).toBe(true);
+    const jaren = await lees<{ jaar: number; van: string; tot: string }>('agg_beschut_gebied', "eenheid = 'NL' AND soort = 'b' AND aanvrager = 'totaal'");
+    expect(jaren.map((j) => `${j.jaar} ${j.van}–${j.tot}`).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `${2015 + i} ${2015 + i}-01–${2015 + i}-12`));
+  });
+
+  it("Nederland's year totals equal the adviezen counted directly", async () => {
+    const direct = toRows<{ jaar: number; b: number; p: number }>(await micro.query(
+      `SELECT year(besluitdatum)::INTEGER AS jaar, count(*)::BIGINT AS b, count(*) FILTER (WHERE uitkomst = 'positief')::BIGINT AS p FROM beschut_adviezen GROUP BY 1 ORDER BY 1`,
+    ));
+    const geschreven = await lees<{ jaar: number; soort: string; aantal: number }>('agg_beschut_gebied', "eenheid = 'NL' AND aanvrager = 'totaal' AND soort IN ('b', 'p')");
+    for (const d of direct) {
+      expect(geschreven.find((r) => r.jaar === d.jaar && r.soort === 'b')?.aantal).toBe(d.b);
+      expect(geschreven.find((r) => r.jaar === d.jaar && r.soort === 'p')?.aantal).toBe(d.p);
+    }
+  });
+
+  it('no written count of persons is under 10, except burgers before 2017 (none could ask: known zeros)', async () => {
+    const gebied = await lees<{ jaar: number; eenheid: string; soort: string; aanvrager: string; aantal: number }>(
+      'agg_beschut_gebied', "NOT onderdrukt AND soort <> 'taakstelling' AND aantal < 10",
+    );
+    const maand = await lees<{ jaar: number; maand: string; aanvrager: string; aantal: number }>('agg_beschut_maand', 'NOT onderdrukt AND aantal < 10');
+    expect(gebied.filter((r) => !(r.jaar < 2017 && r.aanvrager === 'burger' && r.aantal === 0))).toEqual([]);
+    expect(maand.filter((r) => !(r.jaar < 2017 && r.aanvrager === 'burger' && r.aantal === 0))).toEqual([]);
+    // Almost every gemeente count is hidden: the split by aanvrager leaves few of 10 or more
+    // (2021: 342 gemeenten × 3 soorten × 3 aanvragers, 2,971 hidden — the page's own count).
+    const gemeenten = await lees<{ onderdrukt: boolean }>('agg_beschut_gebied', "eenheid LIKE 'GM%' AND soort IN ('b', 'p', 'n') AND jaar = 2021");
+    expect([gemeenten.length, gemeenten.filter((r) => r.onderdrukt).length]).toEqual([342 * 9, 2971]);
+  });
+
+  for (const jaar of [2017, 2021]) {
+    it(`${jaar}: every written cell is what the microdata page prints for heel Nederland, januari t/m december`, async () => {
+      const f = { van: `${jaar}-01`, tot: `${jaar}-12` };
+      const g = gebieden((await runMetric(micro, gemeentenQuery(f)))!);
+      const v = beschermGebieden(g, f.tot);
+      type Rij = { eenheid: string; soort: string; aanvrager: string; aantal: number | null; onderdrukt_reden: string | null };
+      const geschreven = await lees<Rij>('agg_beschut_gebied', `jaar = ${jaar}`);
+      const alsGeschreven = (r: Rij) => (r.aantal === null ? ALS[r.onderdrukt_reden!] : Number(r.aantal));
+      let getoond = 0;
+      for (const u of [...g.gemeenten, ...g.regios, g.nederland]) {
+        for (const a of ['gemeente', 'burger', 'totaal'] as const) {
+          const t = { b: u.beoordelingen[a], p: u.positief[a], n: u.beoordelingen[a] - u.positief[a] };
+          for (const s of ['b', 'p', 'n'] as const) {
+            const pagina = telCel(v.adviezen, cel(s, u.code, a), t[s]);
+            const r = geschreven.find((x) => x.eenheid === u.code && x.soort === s && x.aanvrager === a)!;
+            expect([u.code, s, a, alsGeschreven(r)]).toEqual([u.code, s, a, pagina]);
+            if (typeof pagina === 'number') getoond++;
+          }
+        }
+      }
+      expect(getoond).toBeGreaterThan(100);
+      // Nederland's months and the year as the month section prints them.
+      const rijen = (await runMetric(micro, perMaandQuery(f)))!;
+      const verborgen = verborgenMaanden({ soort: 'nederland', code: 'NL', naam: 'Nederland', regio: null }, f, rijen, v);
+      const maanden = await lees<Rij & { maand: string }>('agg_beschut_maand', `jaar = ${jaar}`);
+      expect(maanden.length).toBe((12 + maandSommen(f).length) * 9);
+      for (const r of rijen) {
+        for (const s of ['b', 'p', 'n'] as const) {
+          const waarde = s === 'b' ? r.beoordelingen : s === 'p' ? r.positief : r.beoordelingen - r.positief;
+          const w = maanden.find((x) => x.maand === r.maand && x.soort === s && x.aanvrager === r.aanvrager)!;
+          expect([r.maand, s, r.aanvrager, alsGeschreven(w)]).toEqual([r.maand, s, r.aanvrager, telCel(verborgen, cel(s, r.maand, r.aanvrager), waarde)]);
+        }
+      }
+    }, 120_000);
+  }
+
+  it("Nederland's places per peildatum: plekkenQuery's answer, empty where the page prints \"<10\" (only the first, 0 places)", async () => {
+    const punten = totaalPunten((await runMetric(micro, plekkenQuery()))!);
+    const geschreven = await lees<{ peildatum: string; plekken: number | null; onderdrukt: boolean; onderdrukt_reden: string | null }>('agg_beschut_plekken');
+    expect(geschreven.map((r) => [r.peildatum, r.plekken === null ? null : Number(r.plekken), r.onderdrukt_reden]))
+      .toEqual(punten.map((p) => [p.peildatum, p.verborgen ? null : p.plekken, p.verborgen ? 'klein' : null]));
+    expect(geschreven.slice(0, 2).map((r) => [r.peildatum, r.plekken])).toEqual([['2015-03-31', null], ['2015-06-30', 23]]);
+  });
+});
