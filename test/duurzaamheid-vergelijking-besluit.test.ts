@@ -6,11 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BESCHERMD } from '../src/lib/format/disclosure.ts';
+import { AFGELEID, BESCHERMD } from '../src/lib/format/disclosure.ts';
+import type { StartersRij } from '../src/lib/metrics/duurzaamheid/starters.ts';
 import type { UitkomstRij } from '../src/lib/metrics/duurzaamheid/uitkomst.ts';
 import type { UitstroomRij } from '../src/lib/metrics/duurzaamheid/uitstroom.ts';
 import { leesGepubliceerdeDuurzaamheid, vergelijk } from '../src/lib/published/duurzaamheid.ts';
-import { beschermCohort } from '../src/pages/duurzaamheid/beveiliging.ts';
+import { beschermCohort, beschermCohorten, beschermStarters, beschermStartersPerBasis } from '../src/pages/duurzaamheid/beveiliging.ts';
 import { berekendeCijfers } from '../src/pages/duurzaamheid/selectie.ts';
 import { vergelijkingBesluit } from '../src/pages/duurzaamheid/vergelijking-besluit.ts';
 
@@ -64,5 +65,31 @@ describe('the UWV comparison on the page’s disclosure tables', () => {
     const v = vergelijk(leesGepubliceerdeDuurzaamheid(CSV), bron);
     const pw = v.find((x) => x.cijfer.berekening?.soort === 'cohort' && x.cijfer.berekening.basis === BASIS && x.cijfer.berekening.groep === 'Participatiewet')!;
     expect(pw).toMatchObject({ berekend: null, status: 'onderdrukt', toelichting: 'Niet getoond: omdat het om minder dan 10 personen gaat.' });
+  });
+
+  it('takes the page’s own tables when it has them, and builds a base quarter they lack', () => {
+    const wswBeschut = { soort: 'uitstroom', basis: BASIS, reden: 'Wsw-beschut' } as const;
+    // The page's national tables with every achtergrond are the same tables: the same decision.
+    expect(vergelijkingBesluit(cohort, uitstroom, [], { cohort: beschermCohorten(cohort, uitstroom, []) })(wswBeschut)).toBe(BESCHERMD);
+    // A table given is used as it is (not built again): one without the reasons knows no Wsw-beschut.
+    const zonderRedenen = new Map([[BASIS, beschermCohort(cohort, [], null, true)] as const]);
+    expect(vergelijkingBesluit(cohort, uitstroom, [], { cohort: zonderRedenen })(wswBeschut)).toBeNull();
+    // A base quarter the page has no table for is built here.
+    expect(vergelijkingBesluit(cohort, uitstroom, [], { cohort: new Map() })(wswBeschut)).toBe(BESCHERMD);
+  });
+
+  it('takes the page’s starters tables too', () => {
+    // Starting in 2016Q4 … 2017Q3: Wsw 30 and Wajong 30, each 4 werkzaam a year on: 8 of 60, under 10.
+    const starter = (groep: string, na1: number): StartersRij => ({
+      basis: BASIS, vanaf: '2016Q4', groep, starters: 30, werkzaamNa1Jaar: na1, zelfdeBaanNa1Jaar: null, werkzaamNa2Jaar: null,
+      werkzaamNa1JaarPct: null, zelfdeBaanNa1JaarPct: null, werkzaamNa2JaarPct: null, onderDrempel: false,
+    });
+    const klein = [starter('Wsw', 4), starter('Wajong', 4)];
+    const na1 = { soort: 'starters', basis: BASIS, veld: 'werkzaamNa1JaarPct' } as const;
+    expect(vergelijkingBesluit([], [], klein)(na1)).toBe(AFGELEID);
+    expect(vergelijkingBesluit([], [], klein, { starters: beschermStartersPerBasis(klein, []) })(na1)).toBe(AFGELEID);
+    // The table given decides: one with 20 + 20 werkzaam prints the share.
+    const groot = new Map([[BASIS, beschermStarters([starter('Wsw', 20), starter('Wajong', 20)], true)] as const]);
+    expect(vergelijkingBesluit([], [], klein, { starters: groot })(na1)).toBeNull();
   });
 });

@@ -15,7 +15,7 @@ import type { Achtergrond, Sector } from '../../lib/extracts/contracts.ts';
 import { gepubliceerdPerKwartaal, type BerekendeCijfers, type CohortVeld, type GepubliceerdCijfer, type StartersVeld } from '../../lib/published/duurzaamheid.ts';
 import type { Markers } from './grafieken.ts';
 import { somStarters, somUitkomst, somUitstroom, TOTAAL, vanBasis } from './groepen.ts';
-import { vergelijkingBesluit } from './vergelijking-besluit.ts';
+import { vergelijkingBesluit, type PaginaTabellen } from './vergelijking-besluit.ts';
 
 /** The cohort figures UWV published, in the order of the headline, as words after the number. */
 const UWV_WOORDEN: readonly [CohortVeld, string][] = [
@@ -169,13 +169,15 @@ export function contractMarkers(cijfers: readonly GepubliceerdCijfer[], s: Selec
 /**
  * The computed side of the comparison, from the national trends (horizon 4, all groups). A count
  * a voorberekende map left empty holds a stand-in; it is never read for a value: the page's tables
- * hide every share on an empty count first (besluit).
+ * hide every share on an empty count first (besluit). `pagina`: the page's own tables, only when
+ * built from these same rows with every achtergrond (vergelijking-besluit.ts).
  */
 export function berekendeCijfers(
   cohort: readonly UitkomstRij[],
   uitstroom: readonly UitstroomRij[],
   startersRijen: readonly StartersRij[],
   contract: readonly ContractRij[],
+  pagina: PaginaTabellen = {},
 ): BerekendeCijfers {
   const contractPerKw = new Map(contract.filter((r) => r.groep === TOTAAL).map((r) => [r.kwartaal, r]));
   const cohortVan = (basis: Kwartaal, groep: string) => {
@@ -183,7 +185,7 @@ export function berekendeCijfers(
     return groep === TOTAAL ? somUitkomst(rijen)[0] : rijen.find((x) => x.groep === groep);
   };
   return {
-    besluit: vergelijkingBesluit(cohort, uitstroom, startersRijen),
+    besluit: vergelijkingBesluit(cohort, uitstroom, startersRijen, pagina),
     cohort: cohortVan,
     uitstroom(basis) {
       const rijen = vanBasis(uitstroom, basis);

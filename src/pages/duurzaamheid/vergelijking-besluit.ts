@@ -4,7 +4,8 @@
  * quarter's table, or left empty by a voorberekende map) is hidden in the comparison with the
  * same reason, so the comparison can never print what the outcome table, trend or uitstroom
  * table hides. The tables are those of the national view with every achtergrond (the comparison
- * compares national figures and the large achtergronden), built once per base quarter asked.
+ * compares national figures and the large achtergronden), built once per base quarter asked — or
+ * taken from the page when it shows that very view (PaginaTabellen).
  */
 import type { Onderdrukt } from '../../lib/format/disclosure.ts';
 import { isOnderdrukt } from '../../lib/format/disclosure.ts';
@@ -25,17 +26,28 @@ const STARTERS: Readonly<Record<StartersVeld, 'na1' | 'zelfde' | 'na2'>> = {
 
 const mark = (v: number | Onderdrukt | null | undefined): Onderdrukt | null => (isOnderdrukt(v) ? v : null);
 
+/**
+ * Tables the page already built per base quarter from these very rows for the national view with
+ * every achtergrond (beschermCohorten, beschermStartersPerBasis): the same tables, so reused. A
+ * base quarter missing from them is built here.
+ */
+export interface PaginaTabellen {
+  cohort?: ReadonlyMap<Kwartaal, CohortBescherming>;
+  starters?: ReadonlyMap<Kwartaal, StartersBescherming>;
+}
+
 /** The page's decision on the count behind each computed figure (BerekendeCijfers.besluit). */
 export function vergelijkingBesluit(
   cohort: readonly UitkomstRij[],
   uitstroom: readonly UitstroomRij[],
   starters: readonly StartersRij[],
+  pagina: PaginaTabellen = {},
 ): (b: Berekening) => Onderdrukt | null {
   const cohortRijen = perBasis(cohort);
   const redenen = perBasis(uitstroom);
   const startersRijen = perBasis(starters);
-  const cohortTabel = new Map<Kwartaal, CohortBescherming | null>();
-  const startersTabel = new Map<Kwartaal, StartersBescherming | null>();
+  const cohortTabel = new Map<Kwartaal, CohortBescherming | null>(pagina.cohort);
+  const startersTabel = new Map<Kwartaal, StartersBescherming | null>(pagina.starters);
   const tabel = (basis: Kwartaal) => {
     if (!cohortTabel.has(basis)) {
       const rijen = cohortRijen.get(basis);
