@@ -55,16 +55,17 @@ export interface Beveiligd {
 
 /**
  * `blokken`: the structure of a table that is a product of sums (kubus.ts); with it the table is
- * protected by hypercubes, whose proofs are the audit of the cells they cover.
+ * protected by hypercubes, whose proofs are the audit of the cells they cover. `redenElders`:
+ * hidden cells whose reason another page prints, so it is never withheld here (verzwijgen.ts).
  */
-export function beveilig(w: Weergave, opties: OnderdrukOpties & { blokken?: Blokken } = {}): Beveiligd {
+export function beveilig(w: Weergave, opties: OnderdrukOpties & { blokken?: Blokken; redenElders?: ReadonlySet<CelId> } = {}): Beveiligd {
   controleer(w);
-  const { blokken, ...rest } = opties;
+  const { blokken, redenElders, ...rest } = opties;
   const uit = blokken ? onderdrukMetKubussen(w, blokken, rest) : onderdruk(w, rest);
   const { onderdrukt } = uit;
   // Only when hiding could not close every leak: perhaps a reason said is what narrows a cell.
   const { zonderReden, audit } = uit.audit.lekken.length > 0 && rest.redenBekend !== false
-    ? verzwijgRedenen(w, onderdrukt, rest)
+    ? verzwijgRedenen(w, onderdrukt, { ...rest, redenElders })
     : { zonderReden: new Set<CelId>(), audit: uit.audit };
   const cel = new Map(w.cellen.map((c) => [c.id, c]));
   const aandeel = new Map((w.aandelen ?? []).map((a) => [a.id, a]));

@@ -24,13 +24,15 @@ const schoon = (a: AuditUitkomst) => a.lekken.length === 0 && a.kleinGetoond.len
 /**
  * The fewest reasons to withhold so that the exact audit finds nothing, first among the cells
  * hidden to protect (their "at least 10"), then among all hidden cells; none when withholding does
- * not help (the audit's leaks then stand, for the caller's tests to see).
+ * not help (the audit's leaks then stand, for the caller's tests to see). `redenElders`: hidden
+ * cells whose reason another page prints (a table taken over whole): never withheld here.
  */
-export function verzwijgRedenen(w: Weergave, onderdrukt: Onderdrukking, opties: Pick<AuditOpties, 'drempel'> = {}): Verzwegen {
-  const met = (weg: ReadonlySet<CelId>) => audit(w, onderdrukt, { ...opties, redenBekend: (id) => !weg.has(id) });
+export function verzwijgRedenen(w: Weergave, onderdrukt: Onderdrukking, opties: Pick<AuditOpties, 'drempel'> & { redenElders?: ReadonlySet<CelId> } = {}): Verzwegen {
+  const { redenElders, ...rest } = opties;
+  const met = (weg: ReadonlySet<CelId>) => audit(w, onderdrukt, { ...rest, redenBekend: (id) => !weg.has(id) });
   const volledig = met(new Set());
   if (schoon(volledig)) return { zonderReden: new Set(), audit: volledig };
-  const verborgen = [...onderdrukt.keys()].sort();
+  const verborgen = [...onderdrukt.keys()].filter((id) => !redenElders?.has(id)).sort();
   for (const kandidaten of [verborgen.filter((id) => onderdrukt.get(id) === 'bescherming'), verborgen]) {
     const weg = new Set(kandidaten);
     let a = met(weg);

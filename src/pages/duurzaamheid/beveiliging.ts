@@ -132,8 +132,11 @@ export function beschermCohort(rijen: readonly UitkomstRij[], uitstroom: readonl
   // What the Regio's page shows of the quarter comes along whole where it hides anything: the
   // total is its regions' werkzaam cells added up (one region: equal to its cell), or a part of
   // them (some achtergronden chosen). Otherwise every count there is printed and adds nothing.
+  // Its reasons are printed there, so this table may not count on withholding them (verzwijgen.ts).
+  let redenElders: Set<CelId> | undefined;
   if (regio && regio.ids.length > 0 && regio.tabel.onderdrukt.size > 0 && som((r) => r.cohort) <= regio.werkzaam) {
     neemOver(w, regio.tabel);
+    redenElders = new Set([...regio.tabel.onderdrukt.keys()].filter((id) => !regio.tabel.zonderReden.has(id)));
     if (koppel) w.som(`${t}.cohort`, regio.ids);
     else if (regio.ids.length === 1) w.nesting(`${t}.cohort`, regio.ids[0]);
     else w.cel(REGIOS, regio.werkzaam, regio.besluit).som(REGIOS, regio.ids).nesting(`${t}.cohort`, REGIOS);
@@ -156,7 +159,7 @@ export function beschermCohort(rijen: readonly UitkomstRij[], uitstroom: readonl
     if (redenTotaal !== uitTotaal && leeg.size === 0) w.cel((uitId = 'U.totaal'), redenTotaal);
     verdeel(uitId, redenen.map((r) => [`U:${r}`, perReden.get(r)!] as const));
   }
-  const b = beveilig(w.weergave());
+  const b = beveilig(w.weergave(), { redenElders });
   const id = (groep: string, veld: UitkomstVeld) => `${prefix(groep, groepen)}.${veld}`;
   return {
     b,
