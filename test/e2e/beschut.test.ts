@@ -4,7 +4,7 @@
  * published January–May 2017 figures stand next to their computed twins (with the source's own
  * arithmetic for its "71%"); aanvrager, minimum taakstelling, map indicator and level reshape the
  * page without a single query (coordinator counters); a region and a gemeente found by name go
- * into the URL; axe finds nothing; nothing is wider than 390 px; exports carry title and source;
+ * into the URL; axe finds nothing (the default view and a gemeente's); nothing is wider than 390 px; exports carry title and source;
  * and a user's own beschut_adviezen (written by native DuckDB) recomputes the page and is named.
  * E2E_DATA_DIR (relative to the repo) points at another data folder with manifest.json.
  */
@@ -204,6 +204,17 @@ describe('Beschut werk op de demodata', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     expect([...report.consoleErrors, ...report.pageErrors], describeReport(report)).toEqual([]);
     expect(report.foreignRequests).toEqual([]);
+  });
+
+  test("axe finds no WCAG 2.1 A/AA violation on a gemeente's view once its protection has settled", async () => {
+    // 's-Gravenhage (Haaglanden), July–December 2021: its months and the comparison of gemeenten are
+    // protected in a worker; settle waits until no section is busy any more.
+    await toon('#/beschut-werk?van=2021-07&tot=2021-12&gemeente=GM0518');
+    await expect.poll(() => page.getByRole('heading', { name: /^Profiel gemeente 's-Gravenhage/ }).count(), { timeout: 30_000 }).toBe(1);
+    expect(await eersteZin()).toMatch(/^In juli tot en met december 2021 gaf UWV in gemeente 's-Gravenhage /);
+    const { violations, summary } = await runAxe(page);
+    expect(violations, summary).toEqual([]);
+    await toon('#/beschut-werk');
   });
 
   test('exports carry title, source and peildatum, and the CSV holds no suppressed number', async () => {
