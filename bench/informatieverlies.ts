@@ -23,7 +23,7 @@ import { regioOverzichtQuery } from '../src/lib/metrics/regio.ts';
 import { runMetric } from '../src/lib/sql/query.ts';
 import { beschermMaanden } from '../src/pages/beschut-werk/beveiliging.ts';
 import { beschermGebieden } from '../src/pages/beschut-werk/onderdrukking.ts';
-import { eersteMaand, maandSommen } from '../src/pages/beschut-werk/queries.ts';
+import { jaarVan } from '../src/pages/beschut-werk/queries.ts';
 import { beschermCohorten, beschermStartersPerBasis } from '../src/pages/duurzaamheid/beveiliging.ts';
 import { duurzaamheidQueries } from '../src/pages/duurzaamheid/queries.ts';
 import type { Selectie } from '../src/pages/duurzaamheid/selectie.ts';
@@ -88,8 +88,8 @@ function uitSet(waarden: ReadonlyMap<string, number>, verborgen: ReadonlySet<str
 }
 
 const BESCHUT: [string, string, string][] = [
-  ['januari t/m mei 2017 (standaard)', '2017-01', '2017-05'],
-  ['maart 2019 (één maand)', '2019-03', '2019-03'],
+  ['januari t/m mei 2017 (standaard; vergelijking en maandtabel: heel 2017)', '2017-01', '2017-05'],
+  ['maart 2019 (één maand; vergelijking en maandtabel: heel 2019)', '2019-03', '2019-03'],
 ];
 
 function beschut(selectie: string, van: string, tot: string): VerliesView[] {
@@ -99,8 +99,9 @@ function beschut(selectie: string, van: string, tot: string): VerliesView[] {
       view: "vergelijking: regio's en Nederland (lib/disclosure, kubussen), gemeenten (regels van de pagina, audit per regio)",
       selectie,
       async bereken(engine) {
-        const g = gebieden((await runMetric(engine, gemeentenQuery({ van, tot })))!);
-        const v = beschermGebieden(g, tot);
+        const j = jaarVan({ tot });
+        const g = gebieden((await runMetric(engine, gemeentenQuery(j)))!);
+        const v = beschermGebieden(g, j.tot);
         const waarden = new Map<string, number>();
         for (const u of [...g.gemeenten, ...g.regios, g.nederland]) {
           for (const a of AANVRAGERS) {
@@ -112,12 +113,13 @@ function beschut(selectie: string, van: string, tot: string): VerliesView[] {
     },
     {
       pagina: 'Beschut werk',
-      view: 'maanden Nederland (lib/disclosure, kubussen; de periode zoals de vergelijking besliste)',
+      view: 'maanden Nederland (lib/disclosure, kubussen; het jaar zoals de vergelijking besliste)',
       selectie,
       async bereken(engine) {
-        const m = (await runMetric(engine, perMaandQuery({ van: eersteMaand({ van, tot }), tot })))!;
-        const g = gebieden((await runMetric(engine, gemeentenQuery({ van, tot })))!);
-        return beschermMaanden(m, maandSommen({ van, tot }), beschermGebieden(g, tot).adviezen).b.verlies;
+        const j = jaarVan({ tot });
+        const m = (await runMetric(engine, perMaandQuery(j)))!;
+        const g = gebieden((await runMetric(engine, gemeentenQuery(j)))!);
+        return beschermMaanden(m, [j], beschermGebieden(g, j.tot).adviezen).b.verlies;
       },
     },
   ];

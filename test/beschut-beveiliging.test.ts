@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { audit } from '../src/lib/disclosure/audit.ts';
 import type { Gebied } from '../src/lib/metrics/beschut-afleiden.ts';
 import type { GemeenteMaandRij } from '../src/lib/metrics/beschut-gemeenten.ts';
-import { beschermGebieden, beschermGemeentePlekken, JAAR_TOT_NU, PERIODE, regioMaandenTabel } from '../src/pages/beschut-werk/beveiliging.ts';
+import { beschermGebieden, beschermGemeentePlekken, regioMaandenTabel } from '../src/pages/beschut-werk/beveiliging.ts';
+import { JAAR_TOT_NU, PERIODE } from '../src/pages/beschut-werk/onderdrukking.ts';
 import { cel } from '../src/pages/beschut-werk/tabel.ts';
 
 const rij = (gemeente: string, maand: string, aanvrager: 'gemeente' | 'burger', beoordelingen: number, positief: number): GemeenteMaandRij => ({ gemeente, maand, aanvrager, beoordelingen, positief });

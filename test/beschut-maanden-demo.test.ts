@@ -1,15 +1,16 @@
 /**
- * The months of Nederland and of a region on the demo data, as the page protects them now (the
- * disclosure module, hypercubes; the period as the comparison decided it), attacked by the exact
- * audit. In the default view (Nederland, January–May 2017) every hidden cell is as wide as the
- * rule set asks, where the page's own rules left 12 cells recoverable; so in two regions' views.
- * In a period from November 2016 the comparison prints the period's burger requests, which are
- * January's and February's: there one reason is withheld (lib/disclosure/verzwijgen.ts).
+ * The months of Nederland and of a region on the demo data, as the page protects them now: one
+ * table per calendar year (the disclosure module, hypercubes; the year as the comparison of that
+ * year decided it), attacked by the exact audit; the period and the year to date derived from it
+ * (printed only where every month in them is, or where they are the whole year). Before, each
+ * period was its own table, and two periods read one after the other gave hidden months back by
+ * difference (README, "Beschut werk across periods").
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audit } from '../src/lib/disclosure/audit.ts';
 import { BESCHERMD, GEHEIM, KLEIN } from '../src/lib/format/disclosure.ts';
-import { telCel } from '../src/pages/beschut-werk/context.ts';
+import { context, telCel } from '../src/pages/beschut-werk/context.ts';
+import { totalen, totalenData } from '../src/pages/beschut-werk/maanden.ts';
 import type { NodeEngine } from '../src/lib/engine/node.ts';
 import { demoEngine } from './demo-data.ts';
 import { gebieden } from '../src/lib/metrics/beschut-afleiden.ts';
@@ -18,7 +19,9 @@ import { perMaandQuery } from '../src/lib/metrics/beschut.ts';
 import { runMetric } from '../src/lib/sql/query.ts';
 import { beschermMaanden } from '../src/pages/beschut-werk/beveiliging.ts';
 import { beschermGebieden } from '../src/pages/beschut-werk/onderdrukking.ts';
-import { eersteMaand, maandSommen, verborgenMaanden } from '../src/pages/beschut-werk/queries.ts';
+import { jaarBesluit, jaarSommen, jaarVan, maandSommen, metSommen, verborgenMaanden } from '../src/pages/beschut-werk/queries.ts';
+import { maandenVan } from '../src/lib/metrics/beschut-afleiden.ts';
+import { cel } from '../src/pages/beschut-werk/onderdrukking.ts';
 
 let engine: NodeEngine;
 beforeAll(async () => {
@@ -26,66 +29,87 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => engine?.close());
 
-describe('months on the demo data', () => {
+const eenheid = (regio: string | null) =>
+  regio ? { soort: 'regio' as const, code: regio, naam: regio, regio } : { soort: 'nederland' as const, code: 'NL', naam: 'Nederland', regio: null };
+
+/** A unit's year table on the demo data, with the comparison of that year. */
+async function jaarTabel(jaar: string, regio: string | null) {
+  const j = jaarVan({ tot: `${jaar}-12` });
+  const rijen = (await runMetric(engine, perMaandQuery({ van: j.van, tot: j.tot, ...(regio ? { regio: [regio] } : {}) })))!;
+  const adviezen = beschermGebieden(gebieden((await runMetric(engine, gemeentenQuery(j)))!), j.tot).adviezen;
+  return { j, rijen, adviezen, ...beschermMaanden(rijen, jaarSommen(j, eenheid(regio)), adviezen, regio ?? 'NL') };
+}
+
+
+describe('months on the demo data, one table per calendar year', () => {
   it.each([
-    ['2017-01', '2017-05', null],
-    ['2016-11', '2017-02', null],
-    ['2017-01', '2017-05', 'AM01'],
-    ['2018-01', '2018-04', 'AM25'],
-  ] as const)('%s t/m %s, %s: the page hides exactly the module’s cells', async (van, tot, regio) => {
-    const f = { van, tot };
-    const rijen = (await runMetric(engine, perMaandQuery({ van: eersteMaand(f), tot, ...(regio ? { regio: [regio] } : {}) })))!;
-    const adviezen = beschermGebieden(gebieden((await runMetric(engine, gemeentenQuery(f)))!), tot).adviezen;
-    const { verborgen, b } = beschermMaanden(rijen, maandSommen(f), adviezen, regio ?? 'NL');
-    expect(audit(b.weergave, b.onderdrukt).kleinGetoond).toEqual([]);
-    const eenheid = regio ? { soort: 'regio' as const, code: regio, regio } : { soort: 'land' as const, code: 'NL', regio: null };
-    expect(verborgenMaanden(eenheid as never, f, rijen, { adviezen, plekken: new Set() } as never)).toEqual(new Set(verborgen.keys()));
-  });
-
-  it.each([
-    ['2017-01', '2017-05', 'AM01'],
-    ['2018-01', '2018-04', 'AM25'],
-  ] as const)('%s t/m %s, %s: the exact audit finds nothing recoverable (with the comparison on the page’s own rules: 9 and 8)', async (van, tot, regio) => {
-    const f = { van, tot };
-    const rijen = (await runMetric(engine, perMaandQuery({ van: eersteMaand(f), tot, regio: [regio] })))!;
-    const adviezen = beschermGebieden(gebieden((await runMetric(engine, gemeentenQuery(f)))!), tot).adviezen;
-    const { b } = beschermMaanden(rijen, maandSommen(f), adviezen, regio);
-    expect(audit(b.weergave, b.onderdrukt).lekken.map((c) => `${c.id} ${c.waarde} in ${c.min}–${c.max}`)).toEqual([]);
-  });
-
-  it('Nederland, January–May 2017 (the default view): the exact audit finds nothing recoverable', async () => {
-    const f = { van: '2017-01', tot: '2017-05' };
-    const rijen = (await runMetric(engine, perMaandQuery({ van: eersteMaand(f), tot: f.tot })))!;
-    const adviezen = beschermGebieden(gebieden((await runMetric(engine, gemeentenQuery(f)))!), f.tot).adviezen;
-    const { b } = beschermMaanden(rijen, maandSommen(f), adviezen, 'NL');
-    expect(audit(b.weergave, b.onderdrukt).lekken.map((c) => `${c.id} ${c.waarde} in ${c.min}–${c.max}`)).toEqual([]);
-    // January's burger group (7 positive, 5 negative) is hidden as small.
-    expect(b.onderdrukt.get('p|2017-01|burger')).toBe('klein');
-    expect(b.onderdrukt.get('n|2017-01|burger')).toBe('klein');
-  });
-
-  it('November 2016–February 2017: the year to date holds the period’s burger requests (none could ask before 2017); January’s burger total prints "x" without its reason', async () => {
-    const f = { van: '2016-11', tot: '2017-02' };
-    const rijen = (await runMetric(engine, perMaandQuery({ van: eersteMaand(f), tot: f.tot })))!;
-    const adviezen = beschermGebieden(gebieden((await runMetric(engine, gemeentenQuery(f)))!), f.tot).adviezen;
-    const { verborgen, geheim, b } = beschermMaanden(rijen, maandSommen(f), adviezen, 'NL');
-    expect(verborgen.has('b|jaartotnu|burger')).toBe(false);
-    expect(b.weergave.cellen.some((c) => c.id === 'b|jaartotnu|burger')).toBe(false);
-    // The period's 92 burger requests are printed in the comparison. January's 12 are 7 positive
-    // and 5 negative, both "<10": hidden, so is January's total, and February's (80) with it.
-    // January's total said "at least 10" (hidden to protect) would leave February 92 − 18 … 92 − 10
-    // = 74–82, and February's positive 46 at 53 − 9 … 53 − 1 = 44–52 (January's positive ≥ 1).
-    expect(audit(b.weergave, b.onderdrukt).lekken.map((c) => `${c.id} ${c.waarde} in ${c.min}–${c.max}`)).toEqual(['b|2017-02|burger 80 in 74–82', 'p|2017-02|burger 46 in 44–52']);
-    // So January's total prints "x" without its reason: 0–18, February 74–92 and 44–53.
-    expect([...b.zonderReden]).toEqual(['b|2017-01|burger']);
-    expect([...geheim]).toEqual(['b|2017-01|burger']);
-    // What the page prints: January's burger total "x" without a reason, its parts "<10".
-    const v = verborgenMaanden({ soort: 'nederland', code: 'NL', naam: 'Nederland', regio: null }, f, rijen, { adviezen: new Set(adviezen.keys()), plekken: new Set() });
-    expect([telCel(v, 'b|2017-01|burger', 12), telCel(v, 'p|2017-01|burger', 7), telCel(v, 'b|2017-02|burger', 80)]).toEqual([GEHEIM, KLEIN, BESCHERMD]);
-    expect(b.audit.lekken).toEqual([]);
+    // Nederland: 12 months, 10 years to date and the year, 9 counts each; a region: months and year.
+    ['2017', null, 207, 21],
+    ['2017', 'AM01', 117, 114],
+    ['2018', 'AM25', 117, 112],
+    ['2021', 'AM21', 117, 108],
+    ['2021', null, 207, 47],
+  ] as const)('%s, %s: the exact audit finds nothing recoverable (%i cells, %i hidden)', async (jaar, regio, cellen, n) => {
+    const { b, verborgen } = await jaarTabel(jaar, regio);
     const a = audit(b.weergave, b.onderdrukt, { redenBekend: (id) => !b.zonderReden.has(id) });
-    expect(a.lekken).toEqual([]);
-    const interval = (id: string) => a.cellen.filter((c) => c.id === id).map((c) => `${c.min}–${c.max}`)[0];
-    expect(['b|2017-01|burger', 'b|2017-02|burger', 'p|2017-02|burger'].map(interval)).toEqual(['0–18', '74–92', '44–53']);
-  });
+    expect(a.lekken.map((c) => `${c.id} ${c.waarde} in ${c.min}–${c.max}`)).toEqual([]);
+    expect(a.kleinGetoond).toEqual([]);
+    expect([b.weergave.cellen.length, verborgen.size]).toEqual([cellen, n]);
+  }, 60_000);
+
+  it('Nederland 2017 (the default view’s year): January’s burger requests, 7 positive of 12, are hidden; January–May, the letter’s period, is printed: 601 positive', async () => {
+    const { b, rijen, adviezen, j } = await jaarTabel('2017', null);
+    expect(j).toEqual({ id: 'jaar', van: '2017-01', tot: '2017-12' });
+    expect(b.onderdrukt.get('p|2017-01|burger')).toBe('klein');
+    const v = verborgenMaanden(eenheid(null), { van: '2017-01', tot: '2017-05' }, rijen, { adviezen, plekken: new Set() });
+    expect([telCel(v, 'b|2017-01|burger', 12), telCel(v, 'p|2017-01|burger', 7)]).toEqual([BESCHERMD, KLEIN]);
+    // The year to date of May is a cell of the year table, printed: 54 + 95 + 140 + 140 + 172.
+    expect(telCel(v, 'p|periode|totaal', 601)).toBe(601);
+    // March–May is May's year to date minus February's: February's split by aanvrager is hidden
+    // (it would give January's), so March–May's split prints "x" without a reason; its total prints.
+    const w = verborgenMaanden(eenheid(null), { van: '2017-03', tot: '2017-05' }, rijen, { adviezen, plekken: new Set() });
+    expect([telCel(w, 'p|periode|burger', 287), telCel(w, 'p|periode|totaal', 452)]).toEqual([GEHEIM, 452]);
+    // The totals chart prints it so and says why.
+    const d = totalenData(totalen(rijen, '2017-03', '2017-05'), ['gemeente', 'burger', 'totaal'], w, context('test'));
+    expect(d.rijen.map((r) => r.positief)).toEqual([GEHEIM, GEHEIM, 452]);
+    expect((d.voetnoten ?? []).some((n) => n.startsWith('Een totaal over een deel van het jaar staat er alleen als de maanden het geven'))).toBe(true);
+  }, 60_000);
+
+  it('every period of a year takes the same month decisions, and prints a sum only where the year table gives it (Nederland and Haaglanden, 2021: 78 periods each)', async () => {
+    for (const regio of [null, 'AM21'] as const) {
+      const { rijen, adviezen, verborgen, j } = await jaarTabel('2021', regio);
+      const maanden = maandenVan('2021-01', '2021-12');
+      const maandIds = new Set([...verborgen.keys()].filter((id) => /\|2021-\d\d\|/.test(id)));
+      // The page decides the year once (jaarBesluit) and derives each period's sums from it.
+      const besluit = jaarBesluit(eenheid(regio), j, rijen, { adviezen, plekken: new Set() });
+      expect(verborgenMaanden(eenheid(regio), { van: '2021-03', tot: '2021-05' }, rijen, { adviezen, plekken: new Set() })).toEqual(metSommen(besluit, { van: '2021-03', tot: '2021-05' }, eenheid(regio)));
+      let sommen = 0;
+      for (const van of maanden) {
+        for (const tot of maanden.filter((m) => m >= van)) {
+          const f = { van, tot };
+          const v = metSommen(besluit, f, eenheid(regio));
+          // The months: the year table's decision, whatever the period.
+          expect(new Set([...v].filter((id) => /\|2021-\d\d\|/.test(id)))).toEqual(maandIds);
+          for (const s of maandSommen(f)) {
+            for (const soort of ['b', 'p'] as const) {
+              for (const a of ['gemeente', 'burger', 'totaal'] as const) {
+                if (v.has(cel(soort, s.id, a))) continue;
+                sommen++;
+                // Printed: a cell of the year table (the year, a year to date, January) printed
+                // there, the difference of two such cells, or every month in it printed.
+                // (Only Nederland's table holds the years to date.)
+                const tabel = (m: string) => (m === '2021-12' ? 'jaar' : m === '2021-01' ? m : regio ? null : `tm${m}`);
+                const getoond = (unit: string | null) => unit !== null && !verborgen.has(cel(soort, unit, a));
+                const vorige = maanden[maanden.indexOf(s.van) - 1];
+                const uitTabel = s.van === '2021-01' ? getoond(tabel(s.tot)) : getoond(tabel(s.tot)) && getoond(tabel(vorige));
+                const uitMaanden = maandenVan(s.van, s.tot).every((m) => !verborgen.has(cel(soort, m, a)));
+                expect([s.id, s.van, s.tot, soort, a, uitTabel || uitMaanden]).toEqual([s.id, s.van, s.tot, soort, a, true]);
+              }
+            }
+          }
+        }
+      }
+      expect(sommen).toBeGreaterThan(0);
+    }
+  }, 120_000);
 });

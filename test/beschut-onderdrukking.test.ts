@@ -7,6 +7,7 @@ import {
 import { audit } from '../src/lib/disclosure/audit.ts';
 import { beschermMaanden as beschermMaandenModule } from '../src/pages/beschut-werk/beveiliging.ts';
 import type { MaandSom } from '../src/pages/beschut-werk/tabel.ts';
+import { JAAR } from '../src/pages/beschut-werk/queries.ts';
 
 /** Monthly rows from [maand, gemeente b/p, burger b/p]; totaal added. */
 function maanden(...rijen: [string, number, number, number, number][]): MaandRij[] {
@@ -136,21 +137,36 @@ describe('gemeenten, regions and Nederland', () => {
 });
 
 describe('a gemeente’s months', () => {
-  it('hide everything but the period as the comparison prints it, and the burger zeros before 2017', () => {
-    // December 2016 – January 2017, period = both months, year to date = January. The comparison
-    // prints the gemeente's gemeente and total requests (b, p), hides its burger requests.
-    const vergelijking = new Set([cel('b', 'GM1', 'burger'), cel('p', 'GM1', 'burger'), cel('n', 'GM1', 'burger')]);
-    const sommen = [{ id: PERIODE, van: '2016-12', tot: '2017-01' }, { id: JAAR_TOT_NU, van: '2017-01', tot: '2017-01' }];
-    const weg = gemeenteMaanden('GM1', ['2016-12', '2017-01'], sommen, vergelijking);
-    const alle = (e: string, aanvragers: readonly AanvragerKeuze[]) => aanvragers.flatMap((a) => (['b', 'p', 'n'] as const).map((s) => cel(s, e, a)));
+  // The comparison of 2017 prints the gemeente's gemeente and total requests (b, p), hides its burger requests.
+  const vergelijking = new Set([cel('b', 'GM1', 'burger'), cel('p', 'GM1', 'burger'), cel('n', 'GM1', 'burger')]);
+  const jaar = { id: JAAR, van: '2017-01', tot: '2017-12' };
+  const maanden = Array.from({ length: 12 }, (_, i) => `2017-${String(i + 1).padStart(2, '0')}`);
+  const alle = (e: string, aanvragers: readonly AanvragerKeuze[]) => aanvragers.flatMap((a) => (['b', 'p', 'n'] as const).map((s) => cel(s, e, a)));
+
+  it('the whole year: everything hidden but the year as the comparison prints it', () => {
+    const sommen = [jaar, { id: PERIODE, van: '2017-01', tot: '2017-12' }, { id: JAAR_TOT_NU, van: '2017-01', tot: '2017-12' }];
+    const weg = gemeenteMaanden('GM1', maanden, sommen, vergelijking, jaar);
     expect(weg).toEqual(new Set([
-      // December 2016: burgers could not ask yet, their 0 is no secret.
-      ...alle('2016-12', ['gemeente', 'totaal']),
-      ...alle('2017-01', ['gemeente', 'burger', 'totaal']),
-      ...alle(JAAR_TOT_NU, ['gemeente', 'burger', 'totaal']),
-      // The period as the comparison prints it: n follows from b and p, so it goes with them.
-      ...alle(PERIODE, ['burger']),
+      ...maanden.flatMap((m) => alle(m, ['gemeente', 'burger', 'totaal'])),
+      // The year, the period and the year to date are the same count: as the comparison prints it
+      // (n follows from b and p, so it goes with them).
+      ...alle(JAAR, ['burger']), ...alle(PERIODE, ['burger']), ...alle(JAAR_TOT_NU, ['burger']),
     ]));
   });
-});
 
+  it('part of a year: nothing printed, also where the comparison prints the year (the rest would follow by difference)', () => {
+    const sommen = [jaar, { id: PERIODE, van: '2017-03', tot: '2017-05' }, { id: JAAR_TOT_NU, van: '2017-01', tot: '2017-05' }];
+    const weg = gemeenteMaanden('GM1', maanden, sommen, vergelijking, jaar);
+    expect(weg).toEqual(new Set([
+      ...maanden.flatMap((m) => alle(m, ['gemeente', 'burger', 'totaal'])),
+      ...alle(JAAR, ['burger']), ...alle(PERIODE, ['gemeente', 'burger', 'totaal']), ...alle(JAAR_TOT_NU, ['gemeente', 'burger', 'totaal']),
+    ]));
+  });
+
+  it('before 2017: the burger zeros are no secret', () => {
+    const j2016 = { id: JAAR, van: '2016-01', tot: '2016-12' };
+    const m2016 = maanden.map((m) => m.replace('2017', '2016'));
+    const weg = gemeenteMaanden('GM1', m2016, [j2016], new Set(), j2016);
+    expect(weg).toEqual(new Set(m2016.flatMap((m) => alle(m, ['gemeente', 'totaal']))));
+  });
+});

@@ -20,7 +20,8 @@ const brief: ZinInvoer = {
   extrapolatie: extrapoleer(2017, '2017-05', 601),
   taakstelling: 2600,
   plekken: { peildatum: '2017-03-31', plekken: 531, taakstelling: 2600, verborgen: false },
-  vergelijking: { wie: 'gemeenten', minimum: 5, gerangschikt: 40, boven: 3 },
+  // The comparison is over the calendar year (queries.ts jaarVan), the other sentences over the period.
+  vergelijking: { wie: 'gemeenten', van: '2017-01', tot: '2017-12', minimum: 5, gerangschikt: 40, boven: 3 },
 };
 
 describe('headline sentences in the style of the letters', () => {
@@ -32,7 +33,7 @@ describe('headline sentences in the style of the letters', () => {
       // 601 × 12 / 5 = 1.442,4; the interval is 601 + 7/5 × the exact Poisson limits of 601.
       expect.stringMatching(/^Als we de 601 positieve adviezen over de eerste vijf maanden van 2017 extrapoleren naar heel 2017, komen we uit op 1\.442 positieve adviezen \(extrapolatie, geen meting; bij een gelijkblijvend tempo tussen 1\.3\d\d en 1\.5\d\d\)\. De taakstelling voor eind 2017 is 2\.600 plekken\.$/),
       'Op 31 maart 2017 werkten 531 mensen op een beschut werkplek; dat is 20 procent van de taakstelling van 2.600 plekken voor eind 2017.',
-      '3 van de 40 gemeenten met een taakstelling van minstens 5 plekken hadden in januari tot en met mei 2017 meer positieve adviezen dan plekken in hun taakstelling voor eind 2017.',
+      '3 van de 40 gemeenten met een taakstelling van minstens 5 plekken hadden in heel 2017 meer positieve adviezen dan plekken in hun taakstelling voor eind 2017.',
     ]);
   });
 

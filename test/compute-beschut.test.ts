@@ -25,7 +25,7 @@ import { gebiedCellen, maandCellen } from '../src/lib/voorberekend/beschut.ts';
 import { telCel } from '../src/pages/beschut-werk/context.ts';
 import { beschermGebieden, cel } from '../src/pages/beschut-werk/onderdrukking.ts';
 import { totaalPunten } from '../src/pages/beschut-werk/plekken.ts';
-import { maandSommen, verborgenMaanden } from '../src/pages/beschut-werk/queries.ts';
+import { verborgenMaanden } from '../src/pages/beschut-werk/queries.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'pm-compute-bw-'));
 afterAll(() => {
@@ -169,7 +169,14 @@ describe('compute: Beschut werk on the demo data', () => {
       const rijen = (await runMetric(micro, perMaandQuery(f)))!;
       const verborgen = verborgenMaanden({ soort: 'nederland', code: 'NL', naam: 'Nederland', regio: null }, f, rijen, v);
       const maanden = await lees<Rij & { maand: string }>('agg_beschut_maand', `jaar = ${jaar}`);
-      expect(maanden.length).toBe((12 + maandSommen(f).length) * 9);
+      // 12 months, the year and the year to date of February … November, 9 counts each.
+      expect(maanden.length).toBe((12 + 1 + 10) * 9);
+      // The year as the month section prints it for January–December (the period).
+      for (const a of ['gemeente', 'burger', 'totaal'] as const) {
+        const w = maanden.find((x) => x.maand === 'jaar' && x.soort === 'p' && x.aanvrager === a)!;
+        const som = rijen.filter((r) => r.aanvrager === a).reduce((x, r) => x + r.positief, 0);
+        expect(alsGeschreven(w)).toEqual(telCel(verborgen, cel('p', 'periode', a), som));
+      }
       for (const r of rijen) {
         for (const s of ['b', 'p', 'n'] as const) {
           const waarde = s === 'b' ? r.beoordelingen : s === 'p' ? r.positief : r.beoordelingen - r.positief;

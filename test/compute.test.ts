@@ -255,7 +255,7 @@ describe('compute on the demo data', () => {
       // 9 adviezen counts, places and taakstelling; Nederland's 12 months and 2 sums × 9 counts;
       // places on 40 peildata, the first (0 places) empty. Hidden: nearly every gemeente count
       // (test/compute-beschut.test.ts).
-      ['agg_beschut_gebied', 10 * 378 * 11, 31797], ['agg_beschut_maand', 10 * 14 * 9, 172], ['agg_beschut_plekken', 40, 1],
+      ['agg_beschut_gebied', 10 * 378 * 11, 31797], ['agg_beschut_maand', 10 * 23 * 9, 273], ['agg_beschut_plekken', 40, 1],
       ['buig_gj', 342 * 14, 0],
     ]);
   });

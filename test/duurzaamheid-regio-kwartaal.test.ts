@@ -9,20 +9,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audit } from '../src/lib/disclosure/audit.ts';
-import type { Beveiligd } from '../src/lib/disclosure/beveilig.ts';
-import type { Weergave } from '../src/lib/disclosure/tabel.ts';
 import { X_BESCHERMING } from '../src/lib/disclosure/zinnen.ts';
 import { NodeEngine } from '../src/lib/engine/node.ts';
 import { BESCHERMD } from '../src/lib/format/disclosure.ts';
 import type { Kwartaal } from '../src/lib/kwartaal.ts';
 import { panelBereikQuery } from '../src/lib/metrics/duurzaamheid/bereik.ts';
 import type { ContractRij } from '../src/lib/metrics/duurzaamheid/contract.ts';
-import type { UitkomstRij } from '../src/lib/metrics/duurzaamheid/uitkomst.ts';
-import { regioReeksenQuery, type Reeksen, type RegioReeks } from '../src/lib/metrics/regio.ts';
-import { kengetallen, UREN_PER_BAAN } from '../src/lib/metrics/regio-sommen.ts';
+import { regioReeksenQuery } from '../src/lib/metrics/regio.ts';
 import { runMetric } from '../src/lib/sql/query.ts';
 import { beschermCohort, beschermCohorten } from '../src/pages/duurzaamheid/beveiliging.ts';
 import { context, contractData, uitkomstData } from '../src/pages/duurzaamheid/grafieken.ts';
+import { reeksen as alleReeksen, rij, samen } from './duurzaamheid-regio-hulp.ts';
 import { beschermdeKwartalen, kernzinnen } from '../src/pages/duurzaamheid/kernzinnen.ts';
 import { duurzaamheidQueries } from '../src/pages/duurzaamheid/queries.ts';
 import { regioKwartalen } from '../src/pages/duurzaamheid/regio-kwartaal.ts';
@@ -34,52 +31,8 @@ const PANEL: Record<string, Record<string, [number, number]>> = {
   '2022Q3': { AM01: [20, 12], AM02: [60, 30], AM03: [200, 100], AM05: [300, 150] },
 };
 
-function punt(kwartaal: Kwartaal, personen: number, werkzaam: number) {
-  const uren = werkzaam * UREN_PER_BAAN;
-  return {
-    kwartaal,
-    ...kengetallen({
-      personen, werkzaam, uren, uren_markt: uren, uren_overheid: 0, uren_sector_onbekend: 0,
-      uren_regulier: uren, uren_uitzend: 0, uren_detachering: 0, uren_dienstverband_onbekend: 0,
-    }),
-  };
-}
-
-/** Every region's series, as regioReeksenQuery without a choice of regions answers. */
-function reeksen(): Reeksen {
-  const kwartalen = Object.keys(PANEL) as Kwartaal[];
-  const codes = Object.keys(PANEL['2021Q3']);
-  const regios: RegioReeks[] = codes.map((c) => ({ regio_code: c, regio_naam: c, landelijk: false, punten: kwartalen.map((k) => punt(k, ...PANEL[k][c])) }));
-  const nl = (k: Kwartaal, i: 0 | 1) => codes.reduce((a, c) => a + PANEL[k][c][i], 0);
-  return { van: kwartalen[0], tot: kwartalen.at(-1)!, regios, landelijk: { regio_code: null, regio_naam: 'Nederland', landelijk: true, punten: kwartalen.map((k) => punt(k, nl(k, 0), nl(k, 1))) } };
-}
-
-function rij(groep: string, werkzaam: number, verloren: number, uit: number): UitkomstRij {
-  const cohort = werkzaam + verloren + uit;
-  return {
-    basis: '2021Q3', eind: '2022Q3', horizon: 4, groep, cohort, werkzaam, werkVerloren: verloren, uitRegister: uit,
-    steedsWerkzaam: werkzaam, zelfdeBaan: werkzaam, werkzaamPct: 0, werkVerlorenPct: 0, uitRegisterPct: 0,
-    steedsWerkzaamPct: 0, zelfdeBaanPct: 0, onderDrempel: cohort < 10,
-  };
-}
-
-/**
- * What a reader of both pages knows, as one table: the Duurzaamheid table, the Regio's quarter
- * table (as it decided) and the one fact linking them (the cohort total IS the regions' werkzaam).
- */
-function samen(d: Beveiligd, r: Beveiligd, totaal: string, regios: string[]): { w: Weergave; onderdrukt: Map<string, 'klein' | 'bescherming'> } {
-  const eigen = new Set(d.weergave.cellen.map((c) => c.id));
-  const extra = <T>(lijst: readonly T[] | undefined, a: readonly T[] | undefined) => [...(lijst ?? []), ...(a ?? [])];
-  const w: Weergave = {
-    cellen: [...d.weergave.cellen, ...r.weergave.cellen.filter((c) => !eigen.has(c.id))],
-    aandelen: extra(d.weergave.aandelen, r.weergave.aandelen?.filter((a) => !d.weergave.aandelen?.some((x) => x.id === a.id))),
-    sommen: [...extra(d.weergave.sommen, r.weergave.sommen), { totaal, delen: regios.map((c) => `r:${c}.werkzaam`) }],
-    nestingen: extra(d.weergave.nestingen, r.weergave.nestingen),
-    verdelingen: d.weergave.verdelingen,
-    afgeleid: d.weergave.afgeleid,
-  };
-  return { w, onderdrukt: new Map([...r.onderdrukt, ...d.onderdrukt]) };
-}
+/** Every region's series of the panel, as regioReeksenQuery without a choice of regions answers. */
+const reeksen = () => alleReeksen(PANEL);
 
 const ctx = context('arbeidsmarktregio Friesland, alle sectoren, alle achtergronden', null);
 

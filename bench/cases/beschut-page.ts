@@ -17,7 +17,7 @@ import { context, eenheidVan, hoofdAanvrager, type BeschutFilters } from '../../
 import { kaartData, vergelijkModel } from '../../src/pages/beschut-werk/gebieden.ts';
 import { aantallenData, cumulatiefData, percentagesData, totalen, totalenData } from '../../src/pages/beschut-werk/maanden.ts';
 import { beschermGebieden } from '../../src/pages/beschut-werk/onderdrukking.ts';
-import { beschutQueries, plekPunten, verborgenMaanden } from '../../src/pages/beschut-werk/queries.ts';
+import { beschutQueries, jaarVan, plekPunten, verborgenMaanden } from '../../src/pages/beschut-werk/queries.ts';
 
 interface BenchCase {
   name: string;
@@ -48,7 +48,8 @@ async function pagina(c: Coordinator, f: BeschutFilters): Promise<{ verborgen: n
     await vraag<GemeentePlekRij[]>(c, q.regioPlekken),
   ];
   const g = gebieden(gem!);
-  const v = beschermGebieden(g, f.tot);
+  // The comparison is per calendar year (queries.ts jaarVan).
+  const v = beschermGebieden(g, jaarVan(f).tot);
   const vm = verborgenMaanden(e, f, m!, v);
   plekPunten(e, p, rp, g, v);
   return { verborgen: v.adviezen.size + vm.size, grafieken: modellen(f, m!, vm, g, v) };
@@ -69,7 +70,8 @@ function modellen(f: BeschutFilters, m: MaandRij[], vm: Set<string>, g: ReturnTy
 }
 
 const basis = (): BeschutFilters => standaardFilters('beschut-werk');
-const PERIODEN: [string, string][] = [['2017-01', '2017-12'], ['2018-01', '2018-06'], ['2019-03', '2020-02'], ['2021-01', '2021-05'], ['2016-01', '2024-12']];
+// Periods within one calendar year (url.ts), each in another year: each asks new questions.
+const PERIODEN: [string, string][] = [['2017-01', '2017-12'], ['2018-01', '2018-06'], ['2019-03', '2019-11'], ['2021-01', '2021-05'], ['2024-02', '2024-12']];
 
 export const cases: BenchCase[] = [
   {
@@ -104,7 +106,7 @@ export const cases: BenchCase[] = [
         const q = beschutQueries(f, e, gepubliceerd);
         const m = (await vraag<MaandRij[]>(w.c, q.maanden))!;
         const g = gebieden((await vraag<GemeenteRij[]>(w.c, q.gemeenten))!);
-        const v = beschermGebieden(g, f.tot);
+        const v = beschermGebieden(g, jaarVan(f).tot);
         klaar.set(engine, (k = { m, g, v, vm: verborgenMaanden(e, f, m, v) }));
       }
       const stap = w.stap++;

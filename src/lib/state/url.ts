@@ -236,6 +236,15 @@ const CONTROLES: {
   [P in PaginaId]?: (f: Filters<P>, uitLink: ReadonlySet<string>) => { melding: string; herstel: Partial<Filters<P>> } | null;
 } = {
   'beschut-werk': (f, uitLink) => {
+    // A period lies within one calendar year: gemeenten and regions are compared per year, and
+    // every unit's months are decided per year (pages/beschut-werk/queries.ts jaarVan).
+    if (f.van <= f.tot && f.van.slice(0, 4) !== f.tot.slice(0, 4)) {
+      const van = `${f.tot.slice(0, 4)}-01` as typeof f.van;
+      return {
+        melding: `Een periode ligt binnen één kalenderjaar; ${f.van} (parameter van) en ${f.tot} (parameter tot) niet. Getoond wordt ${van} tot en met ${f.tot}.`,
+        herstel: { van },
+      };
+    }
     if (f.van <= f.tot) return null;
     // A month from the link is kept; the other one (refused or absent) follows it.
     if (uitLink.has('tot') && !uitLink.has('van')) {

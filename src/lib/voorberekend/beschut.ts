@@ -11,7 +11,8 @@
  * written cells of two overlapping periods would give the hidden months between them back by
  * difference (onderdrukking.ts, "Not covered"). Years do not overlap, and one year's national view
  * is one table the page protects as a whole: what a year writes is exactly what the microdata page
- * prints for it (test/compute-beschut.test.ts). The last year runs to the extract's last month.
+ * prints for it (test/compute-beschut.test.ts). The page compares gemeenten and regions per
+ * calendar year for the same reason (queries.ts jaarVan).
  */
 import { laadHighs } from '../disclosure/highs.ts';
 import type { QueryEngine } from '../engine/types.ts';
@@ -23,7 +24,7 @@ import { ADVIEZEN, perMaandQuery, type MaandRij } from '../metrics/beschut.ts';
 import { BESCHUT_GEBIED_TABEL, BESCHUT_MAAND_TABEL } from '../metrics/beschut-voorberekend.ts';
 import { runMetric } from '../sql/query.ts';
 import { literal } from '../sql/quote.ts';
-import { eersteMaand, maandSommen, verborgenMaanden } from '../../pages/beschut-werk/queries.ts';
+import { jaarBesluit, jaarSommen, jaarTabel, jaarVan, type Bereik } from '../../pages/beschut-werk/queries.ts';
 import { beschermGebieden, cel } from '../../pages/beschut-werk/onderdrukking.ts';
 import { zonderReden, type VerborgenCellen } from '../../pages/beschut-werk/context.ts';
 
@@ -48,17 +49,17 @@ export interface Jaar {
   tot: string;
 }
 
-/** Every calendar year of the adviezen, the last one up to its last month. */
-export async function beschutJaren(engine: QueryEngine): Promise<Jaar[]> {
+/** Every calendar year of the adviezen, January to December as the page's comparison (queries.ts jaarVan). */
+export async function beschutJaren(engine: QueryEngine): Promise<{ jaren: Jaar[]; bereik: Bereik }> {
   const [r] = toRows<{ van: string | null; tot: string | null }>(await engine.query(
     `SELECT strftime(min(besluitdatum), '%Y-%m') AS van, strftime(max(besluitdatum), '%Y-%m') AS tot FROM ${ADVIEZEN}`,
   ));
-  if (!r?.van || !r.tot) return [];
+  if (!r?.van || !r.tot) return { jaren: [], bereik: null };
   const uit: Jaar[] = [];
   for (let j = Number(r.van.slice(0, 4)); j <= Number(r.tot.slice(0, 4)); j++) {
-    uit.push({ jaar: j, van: `${j}-01`, tot: j === Number(r.tot.slice(0, 4)) ? r.tot : `${j}-12` });
+    uit.push({ jaar: j, ...jaarVan({ tot: `${j}-12` }) });
   }
-  return uit;
+  return { jaren: uit, bereik: { van: r.van, tot: r.tot } };
 }
 
 /** The reason the page prints for a hidden count (context.ts telCel): none said, "<10" or "x". */
@@ -87,7 +88,7 @@ export function gebiedCellen(g: Gebieden, v: { adviezen: ReadonlySet<string>; pl
   return uit;
 }
 
-/** Nederland's months of one year with their two sums (the period and the year to date: here the same months). */
+/** Nederland's months of one year with the sums of its year table (the year, every month's year to date). */
 export function maandCellen(rijen: readonly MaandRij[], verborgen: VerborgenCellen): BeschutCel[] {
   const uit: BeschutCel[] = [];
   const tel = (maand: string, a: AanvragerKeuze, rij?: MaandRij) => {
@@ -99,23 +100,28 @@ export function maandCellen(rijen: readonly MaandRij[], verborgen: VerborgenCell
 }
 
 /** One year as the microdata page's national view has it: the comparison and Nederland's months, with what it hides. */
-export async function beschutJaar(engine: QueryEngine, j: Jaar): Promise<{ gebied: BeschutCel[]; maand: BeschutCel[]; peildatum: string | null }> {
+export async function beschutJaar(engine: QueryEngine, j: Jaar, bereik: Bereik = null): Promise<{ gebied: BeschutCel[]; maand: BeschutCel[]; peildatum: string | null }> {
   const f = { van: j.van, tot: j.tot };
   const g = gebieden((await runMetric(engine, gemeentenQuery(f)))!);
   const v = beschermGebieden(g, j.tot);
-  const rijen = (await runMetric(engine, perMaandQuery({ van: eersteMaand(f), tot: j.tot })))!;
-  const verborgen = verborgenMaanden({ soort: 'nederland', code: 'NL', naam: 'Nederland', regio: null }, f, rijen, v);
-  // The sums the month section prints (maanden.ts totalen), as cells of the same stelsel.
+  const rijen = (await runMetric(engine, perMaandQuery(jaarVan(f))))!;
+  const nl = { soort: 'nederland', code: 'NL', naam: 'Nederland', regio: null } as const;
+  // The year table within the months the adviezen cover, as the page has it (queries.ts jaarTabel).
+  const tabel = jaarTabel(f, bereik);
+  const binnen = rijen.filter((r) => r.maand >= tabel.van && r.maand <= tabel.tot);
+  const verborgen = jaarBesluit(nl, tabel, binnen, v);
+  // The sums of the year table (the year and every month's year to date): any period the page
+  // prints is one of them, a month, or the difference of two of them (queries.ts metSommen).
   const sommen: MaandRij[] = [];
-  for (const s of maandSommen(f)) {
+  for (const s of jaarSommen(tabel, nl)) {
     for (const a of AANVRAGERS) {
-      const delen = rijen.filter((r) => r.aanvrager === a && r.maand >= s.van && r.maand <= s.tot);
+      const delen = binnen.filter((r) => r.aanvrager === a && r.maand >= s.van && r.maand <= s.tot);
       const b = delen.reduce((x, r) => x + r.beoordelingen, 0);
       const p = delen.reduce((x, r) => x + r.positief, 0);
       sommen.push({ maand: s.id, aanvrager: a, beoordelingen: b, positief: p, pctPositief: null, wilsonOnder: null, wilsonBoven: null });
     }
   }
-  return { gebied: gebiedCellen(g, v), maand: maandCellen([...rijen, ...sommen], verborgen), peildatum: g.nederland.plekkenPeildatum };
+  return { gebied: gebiedCellen(g, v), maand: maandCellen([...binnen, ...sommen], verborgen), peildatum: g.nederland.plekkenPeildatum };
 }
 
 const waarde = (c: BeschutCel) => `${literal(c.eenheid)}, ${literal(c.soort)}, ${literal(c.aanvrager)}, ${c.aantal}, ${c.reden !== null}, ${c.reden === 'bescherming'}, ${c.reden === 'geheim'}`;
@@ -124,8 +130,9 @@ const waarde = (c: BeschutCel) => `${literal(c.eenheid)}, ${literal(c.soort)}, $
 export async function vulBeschut(engine: QueryEngine): Promise<void> {
   // The comparison's audit solves its larger models with HiGHS, as the page's worker does.
   await laadHighs();
-  for (const j of await beschutJaren(engine)) {
-    const { gebied, maand, peildatum } = await beschutJaar(engine, j);
+  const { jaren, bereik } = await beschutJaren(engine);
+  for (const j of jaren) {
+    const { gebied, maand, peildatum } = await beschutJaar(engine, j, bereik);
     const jaar = `${j.jaar}, ${literal(j.van)}, ${literal(j.tot)}`;
     const pd = peildatum === null ? 'NULL' : literal(peildatum);
     await invoegen(engine, BESCHUT_GEBIED_TABEL, gebied.map((c) => `(${jaar}, ${waarde(c)}, ${c.soort === 'plekken' ? pd : 'NULL'})`));

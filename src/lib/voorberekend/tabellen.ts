@@ -242,8 +242,9 @@ export const TABELLEN: readonly VoorberekendeTabel[] = [
     kolommen: metOnderdrukt({ jaar: 'INTEGER', van: 'VARCHAR', tot: 'VARCHAR', eenheid: 'VARCHAR', soort: 'VARCHAR', aanvrager: 'VARCHAR', aantal: 'BIGINT', peildatum: 'VARCHAR' }),
   },
   {
-    // Nederland's months of each year (and their sums: the year and the year to date), as the
-    // page's month section hides them with that year's comparison.
+    // Nederland's months of each year and the sums of its year table (the year, `jaar`, and every
+    // month's year to date, `tm<maand>`), as the page's month section hides them with that year's
+    // comparison (pages/beschut-werk/queries.ts jaarBesluit).
     naam: BESCHUT_MAAND_TABEL,
     pagina: 'Beschut werk (per kalenderjaar)',
     extracts: ['beschut_adviezen', 'beschut_plekken'],

@@ -38,8 +38,6 @@ import type { GemeenteMaandRij, GemeentePlekRij } from '../../lib/metrics/beschu
 import type { MaandRij } from '../../lib/metrics/beschut.ts';
 import { AdviesTabel, cel, hernoem, telGemeenteMaanden, telMaanden, type Elders, type MaandSom, type Tel, type Verborgen } from './tabel.ts';
 
-export const PERIODE = 'periode';
-export const JAAR_TOT_NU = 'jaartotnu';
 /** Weight of Nederland's cells: hidden to protect another only when nothing smaller will do. */
 const GEWICHT_NL = 10;
 
@@ -230,7 +228,7 @@ function declareerMaanden(t: AdviesTabel, prefix: string, maanden: readonly stri
 }
 
 /**
- * What the comparison decided about unit `code`, for the period cells (`eenheid` PERIODE) of a
+ * What the comparison decided about unit `code`, for the period cells (the year: the first sum) of a
  * months table: hidden with its reason, or (the page's own rules give only the ids) hidden.
  */
 function uitVergelijking(vergelijking: Verborgen | ReadonlySet<string> | null, paren: readonly (readonly [string, string])[]): Elders {
@@ -247,7 +245,8 @@ function uitVergelijking(vergelijking: Verborgen | ReadonlySet<string> | null, p
 
 /**
  * Monthly counts of one unit (every aanvrager and totaal, every month of `sommen`) with the sums.
- * `vergelijking`: what the comparison decided for this unit (`code`), or null (no comparison);
+ * `vergelijking`: what the comparison decided for this unit (`code`) — the period of the first
+ * sum —, or null (no comparison);
  * `gepubliceerd`: ids of counts UWV published (the page prints them next to their twin).
  */
 export function beschermMaanden(
@@ -259,7 +258,7 @@ export function beschermMaanden(
 ): { verborgen: Verborgen; geheim: Set<string>; b: Beveiligd } {
   const maanden = [...new Set(rijen.map((r) => r.maand))].sort();
   const tel = telMaanden(rijen);
-  const elders = uitVergelijking(vergelijking, [[PERIODE, code]]);
+  const elders = uitVergelijking(vergelijking, sommen.length ? [[sommen[0].id, code]] : []);
   // A count UWV published is known to every reader: printed, never hidden (another cell is).
   const t = new AdviesTabel((id) => (gepubliceerd.has(id) ? 'getoond' : elders(id)));
   // The totals of both aanvragers weigh more: split counts protect small groups first.
@@ -272,8 +271,8 @@ export function beschermMaanden(
 /**
  * The months of every gemeente in region `regio` and of the region (region month = Σ its
  * gemeenten) as one table, page ids `soort|unit@month or sum id|aanvrager`: what a reader who
- * opens every month table of the region sees together (the page prints a gemeente's period only,
- * onderdrukking.ts gemeenteMaanden; the tests audit this table).
+ * opens every month table of the region sees together (the page prints a gemeente's whole year
+ * only, onderdrukking.ts gemeenteMaanden; the tests audit this table).
  */
 export function regioMaandenTabel(
   rijen: readonly GemeenteMaandRij[],
@@ -285,7 +284,8 @@ export function regioMaandenTabel(
 ): AdviesTabel {
   const tel = telGemeenteMaanden(rijen);
   const units = [...gemeenten, regio];
-  const t = new AdviesTabel(uitVergelijking(vergelijking, units.map((u) => [`${u}@${PERIODE}`, u] as const)));
+  // The first sum is the comparison's period (the calendar year), as in beschermMaanden.
+  const t = new AdviesTabel(uitVergelijking(vergelijking, sommen.length ? units.map((u) => [`${u}@${sommen[0].id}`, u] as const) : []));
   for (const u of units) declareerMaanden(t, `${u}@`, maanden, sommen, tel(u === regio ? gemeenten : [u]));
   for (const e of [...maanden, ...sommen.map((s) => s.id)]) t.som(`${regio}@${e}`, gemeenten.map((g) => `${g}@${e}`));
   return t;

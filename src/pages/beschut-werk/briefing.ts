@@ -16,7 +16,7 @@ import { leesGepubliceerdBeschut } from '../../lib/published/beschut.ts';
 import { AANVRAGER_LABEL, context, eenheidVan, getoondeAanvragers, hoofdAanvrager, selectieTekst, type BeschutFilters } from './context.ts';
 import { kaartData } from './gebieden.ts';
 import { aantallenData } from './maanden.ts';
-import { beschutQueries } from './queries.ts';
+import { beschutQueries, jaarVan } from './queries.ts';
 import { gebiedViewVan, maandViewVan, paginaZinnen, plekViewVan } from './views.ts';
 
 let gepubliceerd: ReturnType<typeof leesGepubliceerdBeschut>['cijfers'] | null = null;
@@ -42,7 +42,8 @@ const maanden: BriefingView<BeschutFilters> = {
     const [m, gem, pl, rpl] = antwoorden as Antwoorden;
     const e = eenheidVan(f);
     if (!m || !gem || (e.soort === 'gemeente' && !rpl) || (e.soort !== 'gemeente' && !pl)) return null;
-    const gv = gebiedViewVan(f, gem, herkomsten[1]);
+    // The comparison is per calendar year, as on the page (queries.ts jaarVan).
+    const gv = gebiedViewVan(jaarVan(f), gem, herkomsten[1]);
     const mv = maandViewVan(f, e, m, gv, [herkomsten[0]]);
     const pv = plekViewVan(e, f.tot, pl, rpl, gv, e.soort === 'gemeente' ? herkomsten[4] : herkomsten[3]);
     const aanvrager = hoofdAanvrager(f.aanvrager);
@@ -76,9 +77,9 @@ const gebieden: BriefingView<BeschutFilters> = {
     const gem = antwoorden[0] as GemeenteRij[] | null;
     if (!gem) return null;
     const e = eenheidVan(f);
-    const gv = gebiedViewVan(f, gem, herkomsten[0]);
+    const gv = gebiedViewVan(jaarVan(f), gem, herkomsten[0]);
     const aanvrager = hoofdAanvrager(f.aanvrager);
-    const { data, landelijk } = kaartData(gv.g, f, aanvrager, gv.verborgen, context(selectieTekst(e, f.van, f.tot, f.aanvrager), gv.herkomst));
+    const { data, landelijk } = kaartData(gv.g, { ...f, van: gv.van, tot: gv.tot }, aanvrager, gv.verborgen, context(selectieTekst(e, gv.van, gv.tot, f.aanvrager), gv.herkomst));
     const kolom = data.kolommen[2].label.toLowerCase();
     const getoond = data.rijen.filter((r) => typeof r.waarde === 'number').sort((a, b) => (b.waarde as number) - (a.waarde as number));
     const pct = (v: unknown) => `${Math.round((v as number) * 100)} procent`;

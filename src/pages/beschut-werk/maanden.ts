@@ -27,6 +27,8 @@ export function maandKort(m: string): string {
 const NOOT_BURGER = 'Burgers kunnen pas sinds 1 januari 2017 zelf een advies beschut werk aanvragen; daarvoor staat er "–".';
 const NOOT_WILSON = '95%-interval (Wilson): hoe ver het percentage door toeval kan afwijken bij dit aantal beoordelingen.';
 const NOOT_NUL = 'Een maand zonder beoordelingen staat er met 0 (en als "<10"), niet als ontbrekende maand.';
+const NOOT_DEEL_JAAR =
+  'Een totaal over een deel van het jaar staat er alleen als de maanden het geven: anders zou een verborgen maand uit twee perioden na elkaar terug te rekenen zijn. Het hele kalenderjaar staat er zoals in de vergelijking van regio\'s en gemeenten.';
 const NOOT_NUL_GEHEIM = 'Een maand zonder beoordelingen telt mee als 0, niet als ontbrekende maand.';
 
 /** Burger before 2017 without beoordelingen: no count, not a zero (nobody could ask). */
@@ -153,7 +155,11 @@ export function totalenData(t: Totalen, aanvragers: readonly AanvragerKeuze[], v
     NOOT_WILSON,
     `Extrapolatie, geen meting: de positieve adviezen van ${ytd} maal 12 gedeeld door het aantal maanden, zoals het ministerie in 2017 rekende (601 in vijf maanden: 1.442 voor het jaar). Het interval gaat uit van een gelijkblijvend tempo per maand (Poisson) en dekt geen verandering in dat tempo.`,
   ];
-  if (!(verborgen as VerborgenCellen).zonderReden && [...verborgen].some((id) => id.includes(`|${PERIODE}|`) || id.includes(`|${JAAR_TOT_NU}|`))) noten.push(NOOT_AANVULLEND);
+  const v = verborgen as VerborgenCellen;
+  const som = (id: string) => id.includes(`|${PERIODE}|`) || id.includes(`|${JAAR_TOT_NU}|`);
+  if (!v.zonderReden && [...verborgen].some(som)) noten.push(NOOT_AANVULLEND);
+  // A sum over part of the year hidden because a month in it is (queries.ts metSommen).
+  if (!v.zonderReden && [...(v.geheim ?? [])].some(som)) noten.push(NOOT_DEEL_JAAR);
   return basis(ctx, `Beoordelingen en positieve adviezen per aanvrager, ${periodeNaam(p0.van, p0.tot)}: totalen, jaar tot nu en extrapolatie`, ctx.selectie, kolommen, rijen, noten);
 }
 

@@ -13,10 +13,10 @@
  * not decided here: they go through the disclosure module (beveiliging.ts). Left here: the
  * comparison's gemeenten (around the regions as the module decided them), a gemeente's months
  * and a unit's years (the module's proofs for every gemeente are too slow yet, see beveiliging.ts).
- * Not covered: differences between two periods the user asks one after the other (a month of a
- * gemeente as Jan–May minus Jan–Apr: 7 counts on the demo data in 2017, 154 for December 2021);
- * that needs fixed periods, not cell suppression (README, "Beschut werk across periods";
- * voorberekend/beschut.ts writes calendar years).
+ * Differences between two periods the user asks one after the other (a month of a gemeente as
+ * Jan–May minus Jan–Apr: 7 counts on the demo data in 2017, 154 for December 2021) need fixed
+ * periods, not cell suppression: the comparison and every unit's months are per calendar year
+ * (queries.ts jaarVan, jaarBesluit).
  */
 import { DREMPEL } from '../../lib/format/disclosure.ts';
 import type { AanvragerKeuze, Gebieden } from '../../lib/metrics/beschut-afleiden.ts';
@@ -171,28 +171,32 @@ export function periodeCellen(verborgen: ReadonlySet<string>, unit: string): str
 }
 
 /**
- * A gemeente's months: every cell hidden except its period as the comparison prints it (and the
- * burger counts before 2017, known zeros). Nearly every gemeente × month count is under 10, and
- * the page's own rules around the region's months could not keep them safe: on the demo data the
- * exact audit of one region's month tables narrowed 54 cells (July–December 2021, Haaglanden: a
- * gemeente's year to date 16 next to its period 10 gave January–June as 6). With nothing printed
- * per month, the months tell nothing new about the periods or the region's months: any periods
- * the comparison allows and any months the region's table allows fit together in some table of
- * gemeenten × months (a transportation table, filled corner by corner). A gemeente × month cell
- * is bounded only by those margins; that this leaves each wide enough is what the exact audit
- * checks on the demo data (test/beschut-gemeente-maanden-demo.test.ts, the scan in the README).
+ * A gemeente's months: every cell hidden except a sum that is the calendar year `jaar` (the period
+ * or the year to date when it runs from January to December), printed as the comparison of that
+ * year prints it, and the burger counts before 2017 (known zeros). Nearly every gemeente × month
+ * count is under 10, and the page's own rules around the region's months could not keep them safe:
+ * on the demo data the exact audit of one region's month tables narrowed 54 cells (July–December
+ * 2021, Haaglanden: a gemeente's year to date 16 next to its period 10 gave January–June as 6).
+ * With nothing printed per month, the months tell nothing new about the years or the region's
+ * months: any years the comparison allows and any months the region's table allows fit together
+ * in some table of gemeenten × months (a transportation table, filled corner by corner). A
+ * gemeente × month cell is bounded only by those margins; that this leaves each wide enough is
+ * what the exact audit checks on the demo data (test/beschut-gemeente-maanden-demo.test.ts).
  */
-export function gemeenteMaanden(gemeente: string, maanden: readonly string[], sommen: readonly MaandSom[], vergelijking: ReadonlySet<string>): Set<string> {
+export function gemeenteMaanden(gemeente: string, maanden: readonly string[], sommen: readonly MaandSom[], vergelijking: ReadonlySet<string>, jaar: MaandSom): Set<string> {
   const uit = new Set<string>();
   for (const e of [...maanden, ...sommen.map((s) => s.id)]) {
     for (const s of SOORTEN) for (const a of AANVRAGERS) uit.add(cel(s, e, a));
   }
   for (const m of maanden) if (m < '2017-01') for (const s of SOORTEN) uit.delete(cel(s, m, 'burger'));
-  const periode = (s: (typeof SOORTEN)[number], a: AanvragerKeuze) => !vergelijking.has(cel(s, gemeente, a));
-  for (const a of AANVRAGERS) {
-    if (periode('b', a)) uit.delete(cel('b', PERIODE, a));
-    if (periode('p', a)) uit.delete(cel('p', PERIODE, a));
-    if (periode('b', a) && periode('p', a)) uit.delete(cel('n', PERIODE, a));
+  const getoond = (s: (typeof SOORTEN)[number], a: AanvragerKeuze) => !vergelijking.has(cel(s, gemeente, a));
+  for (const som of sommen) {
+    if (som.van !== jaar.van || som.tot !== jaar.tot) continue;
+    for (const a of AANVRAGERS) {
+      if (getoond('b', a)) uit.delete(cel('b', som.id, a));
+      if (getoond('p', a)) uit.delete(cel('p', som.id, a));
+      if (getoond('b', a) && getoond('p', a)) uit.delete(cel('n', som.id, a));
+    }
   }
   return uit;
 }

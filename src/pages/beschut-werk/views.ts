@@ -13,7 +13,7 @@ import { vergelijkModel, type Verborgen } from './gebieden.ts';
 import { totalen, type Totalen } from './maanden.ts';
 import { beschermGebieden } from './onderdrukking.ts';
 import type { PlekPunt } from './plekken.ts';
-import { laatstePunt, plekPunten, verborgenMaanden } from './queries.ts';
+import { laatstePunt, plekPunten, verborgenMaanden, type Bereik } from './queries.ts';
 import { kernzinnen } from './zinnen.ts';
 
 export interface MaandView {
@@ -68,6 +68,12 @@ export function gebiedViewMet(f: Periode, g: Gebieden, verborgen: Verborgen, her
   return { van: f.van, tot: f.tot, g, verborgen, herkomst };
 }
 
+/** The months the loaded adviezen cover, from an answer's provenance (null: unknown). */
+export function adviesBereik(h: Herkomst | null): Bereik {
+  const a = h?.extracts.find((x) => x.extract === 'beschut_adviezen');
+  return a?.peildatumVan && a.peildatumTot ? { van: a.peildatumVan.slice(0, 7), tot: a.peildatumTot.slice(0, 7) } : null;
+}
+
 /** The unit's months, with the cells disclosure control hides (a gemeente's: all but its period as the comparison prints it). */
 export function maandViewVan(f: Periode, e: Eenheid, rijen: MaandRij[], gv: GebiedView, herkomst: (Herkomst | null)[]): MaandView {
   const periode = { van: f.van, tot: f.tot };
@@ -76,7 +82,7 @@ export function maandViewVan(f: Periode, e: Eenheid, rijen: MaandRij[], gv: Gebi
     ...periode,
     eenheid: e,
     rijen,
-    verborgen: verborgenMaanden(e, periode, rijen, gv.verborgen),
+    verborgen: verborgenMaanden(e, periode, rijen, gv.verborgen, adviesBereik(herkomst[0] ?? null)),
     totalen: totalen(rijen, f.van, f.tot),
     taakstelling: unit?.taakstelling ?? null,
     herkomst,
@@ -102,7 +108,7 @@ export function paginaZinnen(m: MaandView, g: GebiedView, p: PlekView, f: Beschu
       extrapolatie: m.totalen.extrapolatie.get(aanvrager) ?? null,
       taakstelling: m.taakstelling,
       plekken: laatstePunt(p.punten, m.tot),
-      vergelijking: { wie: f.niveau === 'gemeente' ? 'gemeenten' : "arbeidsmarktregio's", minimum: f.minimum, gerangschikt: v.rang.rijen.length, boven },
+      vergelijking: { wie: f.niveau === 'gemeente' ? 'gemeenten' : "arbeidsmarktregio's", van: g.van, tot: g.tot, minimum: f.minimum, gerangschikt: v.rang.rijen.length, boven },
     }),
     context: context(selectie, ...m.herkomst, p.herkomst),
   };

@@ -34,7 +34,8 @@ export interface ZinInvoer {
   /** The unit's places at the last peildatum up to `tot`. */
   plekken: PlekPunt | null;
   /** Units ranked in the comparison and how many of them had more positive adviezen than places. */
-  vergelijking: { wie: string; minimum: number; gerangschikt: number; boven: number } | null;
+  /** The comparison of gemeenten or regions: over the calendar year `van`–`tot` (queries.ts jaarVan). */
+  vergelijking: { wie: string; van: string; tot: string; minimum: number; gerangschikt: number; boven: number } | null;
 }
 
 const AANVRAGER: Record<AanvragerKeuze, string> = { totaal: '', gemeente: ' op verzoek van gemeenten', burger: ' op verzoek van de mensen zelf' };
@@ -118,8 +119,8 @@ export function zinPlekken(z: ZinInvoer): string | null {
 export function zinVergelijking(z: ZinInvoer): string | null {
   const v = z.vergelijking;
   if (!v || v.gerangschikt === 0) return null;
-  const jaar = z.tot.slice(0, 4);
-  return `${v.boven} van de ${v.gerangschikt} ${v.wie} met een taakstelling van minstens ${v.minimum} ${v.minimum === 1 ? 'plek' : 'plekken'} ${v.boven === 1 ? 'had' : 'hadden'} in ${periodeNaam(z.van, z.tot, true)} meer positieve adviezen dan plekken in ${v.boven === 1 ? 'de' : 'hun'} taakstelling voor eind ${jaar}.`;
+  const jaar = v.tot.slice(0, 4);
+  return `${v.boven} van de ${v.gerangschikt} ${v.wie} met een taakstelling van minstens ${v.minimum} ${v.minimum === 1 ? 'plek' : 'plekken'} ${v.boven === 1 ? 'had' : 'hadden'} in ${periodeNaam(v.van, v.tot, true)} meer positieve adviezen dan plekken in ${v.boven === 1 ? 'de' : 'hun'} taakstelling voor eind ${jaar}.`;
 }
 
 export function kernzinnen(z: ZinInvoer): string[] {
