@@ -159,11 +159,15 @@ describe('op de Data-pagina gekozen', () => {
     const melding = await page.getByRole('status').filter({ hasText: 'rekent met voorberekende gegevens' }).innerText();
     expect(melding).toContain('Bron: voorberekend uit synthetische demodata (seed 20240)');
     expect(melding).toContain('peildatum tot en met 31-12-2024');
-    expect(melding).toContain('7 tabellen, 1.175 cellen onderdrukt (minder dan 10 personen)');
+    // 1,175 Duurzaamheid cells; Beschut werk per calendar year: 31,797 comparison counts, 273 month
+    // counts and Nederland's first peildatum (0 places).
+    expect(melding).toContain('10 tabellen, 33.246 cellen onderdrukt (minder dan 10 personen)');
     expect(melding).not.toContain(tmp);
     expect(await page.getByText('Voorberekend zijn nu:').innerText()).toContain(
       "Voorberekend zijn nu: Regio's, Overzicht (tegel Banen), Overzicht (tegel Duurzaamheid), Duurzaamheid (heel Nederland), BUIG (ook de tegel op het Overzicht).",
     );
+    // Beschut werk is written for publishing, not drawn yet: said so, not listed as drawn.
+    expect(await page.getByText('Voorberekend zijn nu:').innerText()).toContain('De map bevat ook Beschut werk per kalenderjaar (om te publiceren); die pagina tekent daar nog niet uit.');
     // Every page says it in the shell, with the source.
     expect(await page.getByRole('note', { name: 'Voorberekende gegevens' }).innerText()).toContain(
       'Het dashboard tekent uit tabellen die vooraf zijn berekend (voorberekend uit synthetische demodata (seed 20240)',
@@ -345,7 +349,7 @@ describe('een map met onderdrukte cellen (Regio\'s)', () => {
     await expect.poll(() => melding.count(), { timeout: 60_000 }).toBe(1);
     // 2 region × quarter cells, the cohorts that start or end in 2017Q4 in Friesland (each with its
     // complement), and the Duurzaamheid page's small achtergrond and uitstroom cells.
-    expect(await melding.innerText()).toMatch(/7 tabellen, [1-9][.\d]* cellen onderdrukt/);
+    expect(await melding.innerText()).toMatch(/10 tabellen, [1-9][.\d]* cellen onderdrukt/);
     await toon(page, KAART, KAART_KLAAR);
     const f = frame(page, /^Banen per arbeidsmarktregio/);
     const rijen = await tabelRijen(f);
@@ -409,7 +413,7 @@ describe('een site zonder microdata (data/ bevat alleen de voorberekende map)', 
     expect(await f.innerText()).toMatch(/Voorberekend uit synthetische demodata/);
     expect(await page.getByRole('note', { name: 'Voorberekende gegevens' }).innerText()).toContain('zonder microdata');
     const parquet = report.requests.filter((u) => u.includes('.parquet'));
-    expect(parquet.map((u) => new URL(u).pathname).sort()).toEqual(['/data/agg_banen_kwartaal.parquet', '/data/agg_duurzaamheid_cohort.parquet', '/data/agg_duurzaamheid_contract.parquet', '/data/agg_duurzaamheid_tegel.parquet', '/data/agg_regio_cohort.parquet', '/data/agg_regio_kwartaal.parquet', '/data/buig_gj.parquet']);
+    expect(parquet.map((u) => new URL(u).pathname).sort()).toEqual(['/data/agg_banen_kwartaal.parquet', '/data/agg_beschut_gebied.parquet', '/data/agg_beschut_maand.parquet', '/data/agg_beschut_plekken.parquet', '/data/agg_duurzaamheid_cohort.parquet', '/data/agg_duurzaamheid_contract.parquet', '/data/agg_duurzaamheid_tegel.parquet', '/data/agg_regio_cohort.parquet', '/data/agg_regio_kwartaal.parquet', '/data/buig_gj.parquet']);
     expect(report.requests.filter((u) => u.includes('/extracts/'))).toEqual([]);
     expect(report.pageErrors).toEqual([]);
     await context.close();

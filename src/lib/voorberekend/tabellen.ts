@@ -32,6 +32,11 @@ export interface VoorberekendeTabel {
   naam: string;
   /** The page that reads it (Dutch, for the Data page). */
   pagina: string;
+  /**
+   * False while the page does not draw from it yet (written for publishing; the Data page does not
+   * list it among the pages drawn from the folder).
+   */
+  getekend?: false;
   extracts: readonly ExtractName[];
   /**
    * The statement that builds it: the metric's own setup statement (built exactly as the browser
@@ -230,6 +235,7 @@ export const TABELLEN: readonly VoorberekendeTabel[] = [
     // the page's own disclosure control decides (voorberekend/beschut.ts).
     naam: BESCHUT_GEBIED_TABEL,
     pagina: 'Beschut werk (per kalenderjaar)',
+    getekend: false,
     extracts: ['beschut_adviezen', 'beschut_plekken'],
     // Both Beschut werk tables are created here and filled together (vulBeschut: one year at a time).
     bouw: () => `CREATE OR REPLACE TABLE ${BESCHUT_GEBIED_TABEL} (jaar INTEGER, van VARCHAR, tot VARCHAR, eenheid VARCHAR, soort VARCHAR, aanvrager VARCHAR, aantal BIGINT, klein BOOLEAN, bescherming BOOLEAN, geheim BOOLEAN, peildatum VARCHAR);
@@ -247,6 +253,7 @@ export const TABELLEN: readonly VoorberekendeTabel[] = [
     // comparison (pages/beschut-werk/queries.ts jaarBesluit).
     naam: BESCHUT_MAAND_TABEL,
     pagina: 'Beschut werk (per kalenderjaar)',
+    getekend: false,
     extracts: ['beschut_adviezen', 'beschut_plekken'],
     bouw: () => `CREATE TABLE IF NOT EXISTS ${BESCHUT_MAAND_TABEL} (${MAAND_KOLOMMEN})`,
     gevuld: true,
@@ -262,6 +269,7 @@ export const TABELLEN: readonly VoorberekendeTabel[] = [
     // place counts gemeenten, not persons.
     naam: BESCHUT_PLEKKEN_TABEL,
     pagina: 'Beschut werk (plekken, heel Nederland)',
+    getekend: false,
     extracts: ['beschut_plekken'],
     bouw: () => `CREATE OR REPLACE TABLE ${BESCHUT_PLEKKEN_TABEL} AS ${inlineParams(plekkenQuery())}`,
     controle: `SELECT peildatum, plekken < 10 AS klein, false AS bescherming FROM ${BESCHUT_PLEKKEN_TABEL}`,
