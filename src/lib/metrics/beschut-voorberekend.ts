@@ -8,3 +8,20 @@
 export const BESCHUT_GEBIED_TABEL = 'agg_beschut_gebied';
 export const BESCHUT_MAAND_TABEL = 'agg_beschut_maand';
 export const BESCHUT_PLEKKEN_TABEL = 'agg_beschut_plekken';
+
+/** Why a count of the map is empty: the reason the microdata page prints for it. */
+export type KaartReden = 'klein' | 'bescherming' | 'geheim';
+
+/**
+ * One count of Beschut werk's voorberekende map as the page reads it back: `eenheid` a gemeente
+ * (GMxxxx), region (AMxx) or 'NL' in the comparison; a month ('yyyy-mm'), the year ('jaar') or a
+ * year to date ('tm' + 'yyyy-mm') in Nederland's months; `soort` b (beoordelingen), p (positief),
+ * n (negatief), 'plekken' or 'taakstelling'; `aantal` null where the file left it empty.
+ */
+export interface KaartCel {
+  eenheid: string;
+  soort: string;
+  aanvrager: 'gemeente' | 'burger' | 'totaal';
+  aantal: number | null;
+  reden: KaartReden | null;
+}
