@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NodeEngine } from '../src/lib/engine/node.ts';
 import {
-  cumulatiefMetExtrapolatie, extrapoleer, gebieden, jaarTotNu, maandenVan, periodeUitMaanden, verhoudingen, type Gebied,
+  cumulatiefMetExtrapolatie, extrapoleer, gebieden, jaarTotNu, landelijkeVerhouding, maandenVan, periodeUitMaanden, verhoudingen, type Gebied,
 } from '../src/lib/metrics/beschut-afleiden.ts';
 import { poissonCdf, poissonFunnelCurve, poissonFunnelGrenzen, poissonInterval } from '../src/lib/metrics/beschut-stats.ts';
 import { gemeentenQuery, rangordeQuery } from '../src/lib/metrics/beschut-gemeenten.ts';
@@ -97,12 +97,14 @@ describe('funnel for positive adviezen relative to the taakstelling', () => {
       beoordelingen: { gemeente: positief, burger: 0, totaal: positief },
       positief: { gemeente: positief, burger: 0, totaal: positief },
     });
-    const { r0, rijen } = verhoudingen([unit('groot', 100, 50), unit('klein', 1, 2), unit('leeg', 0, 0)], 'totaal');
-    // r0 = (50 + 2) / (100 + 1); "leeg" has no taakstelling and is left out of r0.
-    expect(r0).toBeCloseTo(52 / 101, 12);
+    // Nederland: 50 + 2 + 3 positive adviezen, taakstelling 100 + 1 + 0; r0 = 55 / 101 (also the 3
+    // of "leeg", which has no taakstelling: Nederland's own ratio, not a sum over the others).
+    const land = unit('NL', 101, 55);
+    const { r0, rijen } = verhoudingen([unit('groot', 100, 50), unit('klein', 1, 2), unit('leeg', 0, 3)], 'totaal', landelijkeVerhouding(land, 'totaal'));
+    expect(r0).toBeCloseTo(55 / 101, 12);
     const klein = rijen.find((r) => r.code === 'klein')!;
     expect(klein.verhouding).toBe(2);
-    // 95%: r0 + 1,96·√r0 = 1,921 < 2 → above; 99,8%: r0 + 3,09·√r0 = 2,732 > 2 → inside.
+    // 95%: r0 + 1,96·√r0 = 1,991 < 2 → above; 99,8%: r0 + 3,09·√r0 = 2,825 > 2 → inside.
     expect([klein.oordeel95, klein.oordeel998, klein.signaal]).toEqual(['boven', 'binnen', 'boven95']);
     expect(rijen.find((r) => r.code === 'groot')!.signaal).toBe('binnen');
     expect(rijen.find((r) => r.code === 'leeg')).toMatchObject({ verhouding: null, signaal: 'binnen' });
@@ -138,7 +140,7 @@ describe('derived figures equal the SQL on the same data', () => {
     expect(g.nederland.positief.totaal).toBe(4);
     expect(g.nederland.taakstelling).toBe(11);
     const sql = await runMetric(engine, rangordeQuery({ niveau: 'regio', van: '2017-01-01', tot: '2018-12-31', taakstellingJaar: 2018 }));
-    const { rijen } = verhoudingen(g.regios, 'totaal');
+    const { rijen } = verhoudingen(g.regios, 'totaal', landelijkeVerhouding(g.nederland, 'totaal'));
     for (const s of sql.filter((x) => x.verhouding !== null)) {
       expect(rijen.find((r) => r.code === s.code)!.verhouding, s.code).toBeCloseTo(s.verhouding!, 12);
     }

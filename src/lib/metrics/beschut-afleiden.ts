@@ -202,14 +202,19 @@ export interface Verhouding {
 }
 
 /**
- * Positive adviezen (of one aanvrager, or totaal) relative to the taakstelling, with the verdict
- * of a Poisson funnel around r0 = Σ positief / Σ taakstelling over all units with a taakstelling
- * (so the small ones count in the national ratio, also when a minimum hides them from the ranking).
+ * The national ratio the funnel lies around: Nederland's positive adviezen per place of its
+ * taakstelling (null without one). Nederland's own count, never a sum over the units with a
+ * taakstelling: that sum would give the hidden counts of the units without one back.
  */
-export function verhoudingen(units: readonly Gebied[], aanvrager: AanvragerKeuze): { r0: number | null; rijen: Verhouding[] } {
-  const metTaak = units.filter((u) => (u.taakstelling ?? 0) > 0);
-  const t = metTaak.reduce((a, u) => a + u.taakstelling!, 0);
-  const r0 = t > 0 ? metTaak.reduce((a, u) => a + u.positief[aanvrager], 0) / t : null;
+export function landelijkeVerhouding(land: Gebied, aanvrager: AanvragerKeuze): number | null {
+  return land.taakstelling && land.taakstelling > 0 ? land.positief[aanvrager] / land.taakstelling : null;
+}
+
+/**
+ * Positive adviezen (of one aanvrager, or totaal) relative to the taakstelling, with the verdict
+ * of a Poisson funnel around the national ratio r0 (landelijkeVerhouding; null: no verdict).
+ */
+export function verhoudingen(units: readonly Gebied[], aanvrager: AanvragerKeuze, r0: number | null): { r0: number | null; rijen: Verhouding[] } {
   const rijen = units.map((u): Verhouding => {
     const positief = u.positief[aanvrager];
     const taak = u.taakstelling;

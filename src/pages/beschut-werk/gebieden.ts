@@ -10,7 +10,7 @@ import type { ChartData, Kolom } from '../../lib/charts/spec.ts';
 import { X_BESCHERMING } from '../../lib/disclosure/zinnen.ts';
 import { AFGELEID, BESCHERMD, DREMPEL, isOnderdrukt, KLEIN, onderdrukteSoorten } from '../../lib/format/disclosure.ts';
 import { formatPct } from '../../lib/format/nl.ts';
-import { verhoudingen, type AanvragerKeuze, type FunnelSignaal, type Gebied, type Gebieden } from '../../lib/metrics/beschut-afleiden.ts';
+import { landelijkeVerhouding, verhoudingen, type AanvragerKeuze, type FunnelSignaal, type Gebied, type Gebieden } from '../../lib/metrics/beschut-afleiden.ts';
 import { poissonFunnelCurve, poissonFunnelGrenzen } from '../../lib/metrics/beschut-stats.ts';
 import { NIVEAU_95, NIVEAU_998, rangschik, type FunnelCurvePunt } from '../../lib/metrics/stats.ts';
 import { periodeNaam } from '../../lib/published/beschut.ts';
@@ -38,7 +38,8 @@ function cellen(u: Gebied, a: AanvragerKeuze, v: Verborgen) {
   return {
     beoordelingen: telCel(v.adviezen, b, u.beoordelingen[a]),
     positief: telCel(v.adviezen, p, u.positief[a]),
-    pct: u.beoordelingen[a] > 0 ? afgeleidCel(v.adviezen, [[b, u.beoordelingen[a]], [p, u.positief[a]]], u.positief[a] / u.beoordelingen[a]) : null,
+    // Hidden counts first: "no share" (no beoordelingen) would say a hidden count is 0.
+    pct: afgeleidCel(v.adviezen, [[b, u.beoordelingen[a]], [p, u.positief[a]]], u.beoordelingen[a] > 0 ? u.positief[a] / u.beoordelingen[a] : null),
     taakstelling: taak,
     verhouding: taak && taak > 0 ? afgeleidCel(v.adviezen, [[p, u.positief[a]]], u.positief[a] / taak) : null,
     // Places go through the disclosure module: hidden as small ("<10") or to protect a small gemeente ("x").
@@ -120,7 +121,9 @@ const OORDEEL: Record<FunnelSignaal, string> = {
  */
 export function vergelijkModel(g: Gebieden, f: BeschutFilters, aanvrager: AanvragerKeuze, v: Verborgen, ctx: Context): VergelijkModel {
   const alle = f.niveau === 'gemeente' ? g.gemeenten : g.regios;
-  const { r0, rijen: vh } = verhoudingen(alle, aanvrager);
+  // Around Nederland's ratio, only where Nederland's count is printed.
+  const land = v.adviezen.has(cel('p', g.nederland.code, aanvrager)) ? null : landelijkeVerhouding(g.nederland, aanvrager);
+  const { r0, rijen: vh } = verhoudingen(alle, aanvrager, land);
   const getoond = alle.filter((u) => f.niveau === 'regio' || !f.regio || u.regio === f.regio);
   const zichtbaar = (u: Gebied) => !v.adviezen.has(cel('p', u.code, aanvrager));
   const inRang = getoond.filter((u) => (u.taakstelling ?? 0) >= Math.max(1, f.minimum) && zichtbaar(u));

@@ -83,7 +83,8 @@ export function percentagesData(rijen: readonly MaandRij[], van: string, tot: st
     for (const a of aanvragers) {
       const r = rijen.find((x) => x.maand === m && x.aanvrager === a)!;
       const ids = [[cel('b', m, a), r.beoordelingen], [cel('p', m, a), r.positief]] as const;
-      const f = (v: number | null) => (v === null ? null : afgeleidCel(verborgen, ids, v / 100));
+      // Hidden counts first: "no share" (no beoordelingen) would say a hidden count is 0.
+      const f = (v: number | null) => afgeleidCel(verborgen, ids, v === null ? null : v / 100);
       rij[`pct_${a}`] = f(r.pctPositief);
       rij[`onder_${a}`] = f(r.wilsonOnder);
       rij[`boven_${a}`] = f(r.wilsonBoven);
@@ -141,9 +142,9 @@ export function totalenData(t: Totalen, aanvragers: readonly AanvragerKeuze[], v
       aanvrager: AANVRAGER_LABEL[a],
       beoordelingen: leeg ? null : telCel(verborgen, ids[0][0], r.beoordelingen),
       positief: leeg ? null : telCel(verborgen, ids[1][0], r.positief),
-      pct: w.pctPositief === null ? null : afgeleidCel(verborgen, ids, w.pctPositief / 100),
-      onder: w.wilsonOnder === null ? null : afgeleidCel(verborgen, ids, w.wilsonOnder / 100),
-      boven: w.wilsonBoven === null ? null : afgeleidCel(verborgen, ids, w.wilsonBoven / 100),
+      pct: afgeleidCel(verborgen, ids, w.pctPositief === null ? null : w.pctPositief / 100),
+      onder: afgeleidCel(verborgen, ids, w.wilsonOnder === null ? null : w.wilsonOnder / 100),
+      boven: afgeleidCel(verborgen, ids, w.wilsonBoven === null ? null : w.wilsonBoven / 100),
       perMaand: leeg ? null : afgeleidCel(verborgen, [ids[0]], r.gemiddeldPerMaand),
       ytd: nietMogelijk(y, y.tot) ? null : telCel(verborgen, yId[0][0], y.positief),
       extrapolatie: eLeeg ? null : afgeleidCel(verborgen, yId, Math.round(e.extrapolatieJaar)),
