@@ -252,10 +252,10 @@ describe('compute on the demo data', () => {
       // The contract trend: 49 quarters with no achtergrond and each of the 4 (Participatiewet from 2015Q1).
       ['agg_duurzaamheid_contract', 49 * 5 - 9, 0],
       // Beschut werk, 10 calendar years (2015–2024): 342 gemeenten, 35 regions and Nederland with
-      // 9 adviezen counts, places and taakstelling; Nederland's 12 months and 2 sums × 9 counts;
-      // places on 40 peildata, the first (0 places) empty. Hidden: nearly every gemeente count
-      // (test/compute-beschut.test.ts).
-      ['agg_beschut_gebied', 10 * 378 * 11, 31797], ['agg_beschut_maand', 10 * 23 * 9, 273], ['agg_beschut_plekken', 40, 1],
+      // 6 adviezen counts (beoordelingen and positief per aanvrager), places and taakstelling;
+      // Nederland's 12 months, the year and 10 years to date × 6 counts; places on 40 peildata,
+      // the first (0 places) empty. Hidden: most gemeente counts (test/compute-beschut.test.ts).
+      ['agg_beschut_gebied', 10 * 378 * 8, 21558], ['agg_beschut_maand', 10 * 23 * 6, 214], ['agg_beschut_plekken', 40, 1],
       ['buig_gj', 342 * 14, 0],
     ]);
   });

@@ -17,7 +17,7 @@
 import { laadHighs } from '../disclosure/highs.ts';
 import type { QueryEngine } from '../engine/types.ts';
 import { toRows } from '../engine/rows.ts';
-import { DREMPEL } from '../format/disclosure.ts';
+import { BESCHERMD, DREMPEL, GEHEIM, KLEIN, type Onderdrukt } from '../format/disclosure.ts';
 import { gebieden, type AanvragerKeuze, type Gebieden } from '../metrics/beschut-afleiden.ts';
 import { gemeentenQuery } from '../metrics/beschut-gemeenten.ts';
 import { ADVIEZEN, perMaandQuery, type MaandRij } from '../metrics/beschut.ts';
@@ -26,11 +26,16 @@ import { runMetric } from '../sql/query.ts';
 import { literal } from '../sql/quote.ts';
 import { jaarBesluit, jaarSommen, jaarTabel, jaarVan, type Bereik } from '../../pages/beschut-werk/queries.ts';
 import { beschermGebieden, cel } from '../../pages/beschut-werk/onderdrukking.ts';
-import { zonderReden, type VerborgenCellen } from '../../pages/beschut-werk/context.ts';
+import { telCel, type VerborgenCellen } from '../../pages/beschut-werk/context.ts';
 
 
 const AANVRAGERS: readonly AanvragerKeuze[] = ['gemeente', 'burger', 'totaal'];
-const SOORTEN = ['b', 'p', 'n'] as const;
+/**
+ * What the page prints of adviezen: beoordelingen and positief, never the negatieve (its proofs
+ * and audits treat those as not shown, pages/beschut-werk/tabel.ts; written, they would add
+ * b − n = p to what was proven).
+ */
+const SOORTEN = ['b', 'p'] as const;
 
 export type Reden = 'klein' | 'bescherming' | 'geheim';
 
@@ -62,11 +67,12 @@ export async function beschutJaren(engine: QueryEngine): Promise<{ jaren: Jaar[]
   return { jaren: uit, bereik: { van: r.van, tot: r.tot } };
 }
 
-/** The reason the page prints for a hidden count (context.ts telCel): none said, "<10" or "x". */
+/** The file's reason for what the page prints (context.ts telCel decides): "<10", "x", "x" without a reason. */
+const REDEN = new Map<Onderdrukt, Reden>([[KLEIN, 'klein'], [BESCHERMD, 'bescherming'], [GEHEIM, 'geheim']]);
+
 function redenVan(verborgen: VerborgenCellen, id: string, aantal: number): Reden | null {
-  if (!verborgen.has(id)) return null;
-  if (zonderReden(verborgen, id)) return 'geheim';
-  return aantal < DREMPEL ? 'klein' : 'bescherming';
+  const c = telCel(verborgen, id, aantal);
+  return typeof c === 'number' ? null : REDEN.get(c)!;
 }
 
 /** The comparison's cells of one year: adviezen per unit, soort and aanvrager; places and taakstelling per unit. */
@@ -74,7 +80,7 @@ export function gebiedCellen(g: Gebieden, v: { adviezen: ReadonlySet<string>; pl
   const uit: BeschutCel[] = [];
   for (const u of [...g.gemeenten, ...g.regios, g.nederland]) {
     for (const a of AANVRAGERS) {
-      const t = { b: u.beoordelingen[a], p: u.positief[a], n: u.beoordelingen[a] - u.positief[a] };
+      const t = { b: u.beoordelingen[a], p: u.positief[a] };
       for (const s of SOORTEN) uit.push({ eenheid: u.code, soort: s, aanvrager: a, aantal: t[s], reden: redenVan(v.adviezen, cel(s, u.code, a), t[s]) });
     }
     // Places print "<10" or "x" by their size, a gemeente's too (gebieden.ts cellen); the
@@ -88,11 +94,16 @@ export function gebiedCellen(g: Gebieden, v: { adviezen: ReadonlySet<string>; pl
   return uit;
 }
 
-/** Nederland's months of one year with the sums of its year table (the year, every month's year to date). */
+/**
+ * Nederland's months of one year with the sums of its year table (the year, every month's year to
+ * date). Not the negatieve (SOORTEN): written, they gave hidden counts back (2021 on the demo
+ * data: a month's positieve burgers as beoordelingen − negatieve, then the gemeenten' negatieve,
+ * 2, from the printed total).
+ */
 export function maandCellen(rijen: readonly MaandRij[], verborgen: VerborgenCellen): BeschutCel[] {
   const uit: BeschutCel[] = [];
   const tel = (maand: string, a: AanvragerKeuze, rij?: MaandRij) => {
-    const t = { b: rij?.beoordelingen ?? 0, p: rij?.positief ?? 0, n: (rij?.beoordelingen ?? 0) - (rij?.positief ?? 0) };
+    const t = { b: rij?.beoordelingen ?? 0, p: rij?.positief ?? 0 };
     for (const s of SOORTEN) uit.push({ eenheid: maand, soort: s, aanvrager: a, aantal: t[s], reden: redenVan(verborgen, cel(s, maand, a), t[s]) });
   };
   for (const r of rijen) tel(r.maand, r.aanvrager, r);
