@@ -6,6 +6,9 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { Gebied, Gebieden } from '../src/lib/metrics/beschut-afleiden.ts';
+import type { GemeenteRij } from '../src/lib/metrics/beschut-gemeenten.ts';
+import type { KaartCel } from '../src/lib/metrics/beschut-voorberekend.ts';
+import type { VerborgenCellen } from '../src/pages/beschut-werk/context.ts';
 import { isSuperseded } from '../src/lib/query/errors.ts';
 import { BeschermingClient, type BeschermingAntwoord, type BeschermingVraag, type Werker } from '../src/pages/beschut-werk/bescherming-client.ts';
 
@@ -56,6 +59,22 @@ describe('BeschermingClient', () => {
     const v = await p;
     expect([...v.adviezen].sort()).toEqual(['b|GM0001|burger', 'p|GM0001|burger']);
     expect(v.plekken.size).toBe(0);
+  });
+
+  test('a map\'s comparison: sends the rows and the cells, gives the rows with stand-ins and the hidden ids with the reasons withheld', async () => {
+    const w = new NepWerker();
+    const c = new BeschermingClient(w);
+    const rij: GemeenteRij = { code: 'GM0001', naam: 'GM0001', regio: 'AM01', beoordelingenGemeente: 12, positiefGemeente: 0, beoordelingenBurger: 0, positiefBurger: 0, taakstelling: 4, plekken: null, plekkenPeildatum: null };
+    const cellen: KaartCel[] = [{ eenheid: 'GM0001', soort: 'p', aanvrager: 'gemeente', aantal: null, reden: 'geheim' }];
+    const p = c.vulIn([rij], cellen, '2017-12');
+    expect(w.vragen).toEqual([{ id: 1, tot: '2017-12', kaart: { rijen: [rij], cellen } }]);
+    const ingevuld = { ...rij, positiefGemeente: 7 };
+    w.antwoord({ id: 1, adviezen: ['p|GM0001|gemeente', 'p|AM01|gemeente'], geheim: ['p|AM01|gemeente'], plekken: [], rijen: [ingevuld] });
+    const v = await p;
+    expect(v.rijen).toEqual([ingevuld]);
+    expect([...v.verborgen.adviezen].sort()).toEqual(['p|AM01|gemeente', 'p|GM0001|gemeente']);
+    // The set's `geheim` does not survive postMessage: the client puts it back from the list.
+    expect([...((v.verborgen.adviezen as VerborgenCellen).geheim ?? [])]).toEqual(['p|AM01|gemeente']);
   });
 
   test('the latest question wins: the older one is superseded and its late answer dropped', async () => {

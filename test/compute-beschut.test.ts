@@ -17,7 +17,9 @@ import { BESCHERMD, GEHEIM, KLEIN, type Onderdrukt } from '../src/lib/format/dis
 import { gebieden, type Gebieden } from '../src/lib/metrics/beschut-afleiden.ts';
 import type { GemeenteRij } from '../src/lib/metrics/beschut-gemeenten.ts';
 import { gemeentenQuery } from '../src/lib/metrics/beschut-gemeenten.ts';
-import { perMaandQuery, plekkenQuery } from '../src/lib/metrics/beschut.ts';
+import { perJaarQuery, perMaandQuery, plekkenQuery } from '../src/lib/metrics/beschut.ts';
+import { leesGepubliceerdBeschut } from '../src/lib/published/beschut.ts';
+import { beschutTegel } from '../src/pages/overzicht/beschut.ts';
 import { runMetric } from '../src/lib/sql/query.ts';
 import { literal } from '../src/lib/sql/quote.ts';
 import { compute } from '../src/lib/voorberekend/bereken.ts';
@@ -26,6 +28,14 @@ import { telCel } from '../src/pages/beschut-werk/context.ts';
 import { beschermGebieden, cel } from '../src/pages/beschut-werk/onderdrukking.ts';
 import { totaalPunten } from '../src/pages/beschut-werk/plekken.ts';
 import { verborgenMaanden } from '../src/pages/beschut-werk/queries.ts';
+import { laadHighs } from '../src/lib/disclosure/highs.ts';
+import type { AanvragerKeuze } from '../src/lib/metrics/beschut-afleiden.ts';
+import { context, type BeschutFilters, type Eenheid } from '../src/pages/beschut-werk/context.ts';
+import { kaartData, profielData, vergelijkModel } from '../src/pages/beschut-werk/gebieden.ts';
+import { aantallenData, cumulatiefData, percentagesData, totalenData } from '../src/pages/beschut-werk/maanden.ts';
+import { plekkenData } from '../src/pages/beschut-werk/plekken.ts';
+import { gebiedViewVan, maandViewVan, paginaZinnen, plekViewVan } from '../src/pages/beschut-werk/views.ts';
+import { leesMap, opVoorberekend } from './voorberekend-hulp.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'pm-compute-bw-'));
 afterAll(() => {
@@ -42,7 +52,7 @@ describe('the reasons a written Beschut werk cell carries (hand-built)', () => {
   // Two gemeenten in AM01, none elsewhere: AM01 = Nederland. Hidden as given (not by the page's rules here).
   const g: Gebieden = gebieden([gm('GM0001', 'AM01', 30, 20, 12, 4, 15), gm('GM0002', 'AM01', 25, 15, 3, 1, 4)]);
   const v = {
-    adviezen: new Set([cel('b', 'GM0002', 'burger'), cel('p', 'GM0001', 'burger'), cel('n', 'AM01', 'burger'), cel('b', 'AM01', 'gemeente')]),
+    adviezen: new Set([cel('b', 'GM0002', 'burger'), cel('p', 'GM0001', 'burger'), cel('b', 'AM01', 'burger'), cel('b', 'AM01', 'gemeente')]),
     plekken: new Set(['GM0002', 'GM0001']),
   };
   const cellen = gebiedCellen(g, v);
@@ -55,8 +65,8 @@ describe('the reasons a written Beschut werk cell carries (hand-built)', () => {
   });
 
   it('a region\'s hidden count: "<10" when under 10, "x" to protect another when 10 or more', () => {
-    // AM01 burger: b = 12 + 3 = 15, p = 4 + 1 = 5, n = 10.
-    expect(van('AM01', 'n', 'burger')).toMatchObject({ aantal: 10, reden: 'bescherming' });
+    // AM01 burger: b = 12 + 3 = 15, p = 4 + 1 = 5.
+    expect(van('AM01', 'b', 'burger')).toMatchObject({ aantal: 15, reden: 'bescherming' });
     expect(van('AM01', 'b', 'gemeente')).toMatchObject({ aantal: 55, reden: 'bescherming' });
     expect(van('AM01', 'p', 'burger')).toMatchObject({ aantal: 5, reden: null });
     // Nederland (every region): burger b = 15, totaal b = 30 + 25 + 12 + 3 = 70.
@@ -68,9 +78,11 @@ describe('the reasons a written Beschut werk cell carries (hand-built)', () => {
     expect(van('GM0001', 'plekken')).toMatchObject({ aantal: 15, reden: 'bescherming' });
     expect(van('AM01', 'plekken')).toMatchObject({ aantal: 19, reden: null });
     expect(van('GM0002', 'taakstelling')).toMatchObject({ aantal: 20, reden: null });
-    // 2 gemeenten + 35 regions + Nederland, 9 counts each, plus places and taakstelling of the
-    // two gemeenten, AM01 and Nederland (the 34 regions without gemeenten have neither).
-    expect(cellen.length).toBe(38 * 9 + 4 * 2);
+    // 2 gemeenten + 35 regions + Nederland, 6 counts each (beoordelingen and positief per
+    // aanvrager: the negatieve are never printed, so not written), plus places and taakstelling
+    // of the two gemeenten, AM01 and Nederland (the 34 regions without gemeenten have neither).
+    expect(cellen.length).toBe(38 * 6 + 4 * 2);
+    expect(cellen.filter((c) => c.soort === 'n')).toEqual([]);
   });
 
   it("Nederland's months: a hidden count with a withheld reason says none", () => {
@@ -80,7 +92,8 @@ describe('the reasons a written Beschut werk cell carries (hand-built)', () => {
     const m = maandCellen([rij('2017-01', 'burger', 12, 7), rij('2017-02', 'burger', 6, 2)], verborgen);
     expect(m.find((c) => c.eenheid === '2017-01' && c.soort === 'b')).toMatchObject({ aantal: 12, reden: 'bescherming' });
     expect(m.find((c) => c.eenheid === '2017-02' && c.soort === 'b')).toMatchObject({ aantal: 6, reden: 'geheim' });
-    expect(m.find((c) => c.eenheid === '2017-02' && c.soort === 'n')).toMatchObject({ aantal: 4, reden: null });
+    // The negatieve are not written: the month section never prints them (4 here would give the hidden 6 as 2 + 4).
+    expect(m.filter((c) => c.soort === 'n')).toEqual([]);
   });
 });
 
@@ -139,9 +152,9 @@ describe('compute: Beschut werk on the demo data', () => {
     expect(gebied.filter((r) => !(r.jaar < 2017 && r.aanvrager === 'burger' && r.aantal === 0))).toEqual([]);
     expect(maand.filter((r) => !(r.jaar < 2017 && r.aanvrager === 'burger' && r.aantal === 0))).toEqual([]);
     // Almost every gemeente count is hidden: the split by aanvrager leaves few of 10 or more
-    // (2021: 342 gemeenten × 3 soorten × 3 aanvragers, 2,971 hidden — the page's own count).
-    const gemeenten = await lees<{ onderdrukt: boolean }>('agg_beschut_gebied', "eenheid LIKE 'GM%' AND soort IN ('b', 'p', 'n') AND jaar = 2021");
-    expect([gemeenten.length, gemeenten.filter((r) => r.onderdrukt).length]).toEqual([342 * 9, 2971]);
+    // (2021: 342 gemeenten × 2 soorten × 3 aanvragers, 1,951 hidden — the page's own count).
+    const gemeenten = await lees<{ onderdrukt: boolean }>('agg_beschut_gebied', "eenheid LIKE 'GM%' AND soort IN ('b', 'p') AND jaar = 2021");
+    expect([gemeenten.length, gemeenten.filter((r) => r.onderdrukt).length]).toEqual([342 * 6, 1951]);
   });
 
   for (const jaar of [2017, 2021]) {
@@ -155,8 +168,8 @@ describe('compute: Beschut werk on the demo data', () => {
       let getoond = 0;
       for (const u of [...g.gemeenten, ...g.regios, g.nederland]) {
         for (const a of ['gemeente', 'burger', 'totaal'] as const) {
-          const t = { b: u.beoordelingen[a], p: u.positief[a], n: u.beoordelingen[a] - u.positief[a] };
-          for (const s of ['b', 'p', 'n'] as const) {
+          const t = { b: u.beoordelingen[a], p: u.positief[a] };
+          for (const s of ['b', 'p'] as const) {
             const pagina = telCel(v.adviezen, cel(s, u.code, a), t[s]);
             const r = geschreven.find((x) => x.eenheid === u.code && x.soort === s && x.aanvrager === a)!;
             expect([u.code, s, a, alsGeschreven(r)]).toEqual([u.code, s, a, pagina]);
@@ -169,8 +182,9 @@ describe('compute: Beschut werk on the demo data', () => {
       const rijen = (await runMetric(micro, perMaandQuery(f)))!;
       const verborgen = verborgenMaanden({ soort: 'nederland', code: 'NL', naam: 'Nederland', regio: null }, f, rijen, v);
       const maanden = await lees<Rij & { maand: string }>('agg_beschut_maand', `jaar = ${jaar}`);
-      // 12 months, the year and the year to date of February … November, 9 counts each.
-      expect(maanden.length).toBe((12 + 1 + 10) * 9);
+      // 12 months, the year and the year to date of February … November, 6 counts each (the
+      // negatieve are not written: the month section never prints them).
+      expect(maanden.length).toBe((12 + 1 + 10) * 6);
       // The year as the month section prints it for January–December (the period).
       for (const a of ['gemeente', 'burger', 'totaal'] as const) {
         const w = maanden.find((x) => x.maand === 'jaar' && x.soort === 'p' && x.aanvrager === a)!;
@@ -178,8 +192,8 @@ describe('compute: Beschut werk on the demo data', () => {
         expect(alsGeschreven(w)).toEqual(telCel(verborgen, cel('p', 'periode', a), som));
       }
       for (const r of rijen) {
-        for (const s of ['b', 'p', 'n'] as const) {
-          const waarde = s === 'b' ? r.beoordelingen : s === 'p' ? r.positief : r.beoordelingen - r.positief;
+        for (const s of ['b', 'p'] as const) {
+          const waarde = s === 'b' ? r.beoordelingen : r.positief;
           const w = maanden.find((x) => x.maand === r.maand && x.soort === s && x.aanvrager === r.aanvrager)!;
           expect([r.maand, s, r.aanvrager, alsGeschreven(w)]).toEqual([r.maand, s, r.aanvrager, telCel(verborgen, cel(s, r.maand, r.aanvrager), waarde)]);
         }
@@ -194,4 +208,85 @@ describe('compute: Beschut werk on the demo data', () => {
       .toEqual(punten.map((p) => [p.peildatum, p.verborgen ? null : p.plekken, p.verborgen ? 'klein' : null]));
     expect(geschreven.slice(0, 2).map((r) => [r.peildatum, r.plekken])).toEqual([['2015-03-31', null], ['2015-06-30', 23]]);
   });
+
+  it("the Overzicht's tile: Nederland's years and places read from the map equal the microdata's (the first peildatum, 0 places, is a stand-in 0)", async () => {
+    const { tabellen } = await leesMap(uit);
+    const [jm, jk] = [(await runMetric(micro, perJaarQuery()))!, await opVoorberekend(vb, tabellen, perJaarQuery())];
+    expect(jk).toEqual(jm);
+    expect(jk.map((r) => r.jaar)).toEqual(Array.from({ length: 10 }, (_, i) => 2015 + i).flatMap((j) => [j, j, j]));
+    const [pm, pk] = [(await runMetric(micro, plekkenQuery({})))!, await opVoorberekend(vb, tabellen, plekkenQuery({}))];
+    expect(pk.slice(1)).toEqual(pm.slice(1));
+    expect(pk[0]).toMatchObject({ peildatum: '2015-03-31', plekken: 0 });
+    const cijfers = leesGepubliceerdBeschut(readFileSync('data/published/beschut_werk.csv', 'utf8')).cijfers;
+    // As text (the tile holds functions, never equal as objects).
+    expect(JSON.stringify(beschutTegel(jk, pk, cijfers, '2024-12-31'))).toBe(JSON.stringify(beschutTegel(jm, pm, cijfers, '2024-12-31')));
+  });
+
+  describe('the page drawn from the map prints what the microdata page prints (heel Nederland)', () => {
+    const ctx = context('');
+    const NL: Eenheid = { soort: 'nederland', code: 'NL', naam: 'Nederland', regio: null };
+    const AANVRAGERS: readonly AanvragerKeuze[] = ['gemeente', 'burger', 'totaal'];
+    const filters = (van: string, tot: string, over: Partial<BeschutFilters> = {}): BeschutFilters =>
+      ({ van, tot, aanvrager: 'alle', regio: null, gemeente: null, niveau: 'regio', minimum: 5, kaart: 'realisatie', ...over });
+    const gesorteerd = (s: ReadonlySet<string>) => [...s].sort();
+
+    for (const jaar of [2017, 2021]) {
+      it(`${jaar}: comparison, months of five periods, places and headline sentences; the empty counts' stand-ins never show`, async () => {
+        await laadHighs();
+        const { tabellen } = await leesMap(uit);
+        const j = { van: `${jaar}-01`, tot: `${jaar}-12` };
+        const [gMicro, gKaart] = [(await runMetric(micro, gemeentenQuery(j)))!, await opVoorberekend(vb, tabellen, gemeentenQuery(j))];
+        expect(gMicro.kaart).toBeUndefined();
+        expect(gKaart.kaart?.length).toBeGreaterThan(3000);
+        const [vm, vk] = [gebiedViewVan(j, gMicro, null), gebiedViewVan(j, gKaart, null)];
+        // The same cells hidden, and the stand-ins are not the true counts everywhere (else this proves little).
+        const zonderN = (v: ReadonlySet<string>) => gesorteerd(v).filter((id) => !id.startsWith('n|'));
+        expect(zonderN(vk.verborgen.adviezen)).toEqual(zonderN(vm.verborgen.adviezen));
+        expect(gesorteerd(vk.verborgen.plekken)).toEqual(gesorteerd(vm.verborgen.plekken));
+        expect(vk.g.gemeenten.some((u, i) => u.positief.totaal !== vm.g.gemeenten[i].positief.totaal)).toBe(true);
+        for (const a of AANVRAGERS) {
+          for (const niveau of ['gemeente', 'regio'] as const) {
+            for (const kaart of ['positief', 'verhouding', 'realisatie'] as const) {
+              const f = filters(j.van, j.tot, { niveau, kaart });
+              expect(kaartData(vk.g, f, a, vk.verborgen, ctx)).toEqual(kaartData(vm.g, f, a, vm.verborgen, ctx));
+              expect(vergelijkModel(vk.g, f, a, vk.verborgen, ctx)).toEqual(vergelijkModel(vm.g, f, a, vm.verborgen, ctx));
+            }
+          }
+          for (const code of ['NL', 'AM25', 'AM34', 'GM0363', 'GM0014']) {
+            const e: Eenheid = code === 'NL' ? NL : code.startsWith('AM') ? { soort: 'regio', code, naam: code, regio: code } : { soort: 'gemeente', code, naam: code, regio: vm.g.gemeenten.find((u) => u.code === code)!.regio };
+            expect(profielData(vk.g, e, filters(j.van, j.tot), a, vk.verborgen, ctx)).toEqual(profielData(vm.g, e, filters(j.van, j.tot), a, vm.verborgen, ctx));
+          }
+        }
+        const [mMicro, mKaart] = [(await runMetric(micro, perMaandQuery(j)))!, await opVoorberekend(vb, tabellen, perMaandQuery(j))];
+        const [pMicro, pKaart] = [(await runMetric(micro, plekkenQuery()))!, await opVoorberekend(vb, tabellen, plekkenQuery())];
+        let verschillend = 0;
+        let maandVerborgen = 0;
+        for (const [van, tot] of [['01', '12'], ['01', '05'], ['03', '03'], ['06', '08'], ['02', '11']]) {
+          const f = filters(`${jaar}-${van}`, `${jaar}-${tot}`);
+          const [mm, mk] = [maandViewVan(f, NL, mMicro, vm, [null]), maandViewVan(f, NL, mKaart, vk, [null])];
+          // The same counts hidden (the negatieve are never printed in the months, nor written).
+          const getoond = (v: ReadonlySet<string>) => gesorteerd(v).filter((id) => !id.startsWith('n|'));
+          expect([f.van, f.tot, getoond(mk.verborgen)]).toEqual([f.van, f.tot, getoond(mm.verborgen)]);
+          if (mk.rijen.some((r, i) => r.beoordelingen !== mm.rijen[i].beoordelingen || r.positief !== mm.rijen[i].positief)) verschillend++;
+          maandVerborgen += [...mm.verborgen].filter((id) => /\|\d{4}-\d{2}\|/.test(id)).length;
+          expect(aantallenData(mk.rijen, mk.van, mk.tot, AANVRAGERS, mk.verborgen, ctx)).toEqual(aantallenData(mm.rijen, mm.van, mm.tot, AANVRAGERS, mm.verborgen, ctx));
+          expect(percentagesData(mk.rijen, mk.van, mk.tot, AANVRAGERS, mk.verborgen, ctx)).toEqual(percentagesData(mm.rijen, mm.van, mm.tot, AANVRAGERS, mm.verborgen, ctx));
+          expect(totalenData(mk.totalen, AANVRAGERS, mk.verborgen, ctx)).toEqual(totalenData(mm.totalen, AANVRAGERS, mm.verborgen, ctx));
+          for (const a of AANVRAGERS) {
+            expect(cumulatiefData(mk.rijen, mk.tot, a, mk.verborgen, mk.taakstelling, ctx).data).toEqual(cumulatiefData(mm.rijen, mm.tot, a, mm.verborgen, mm.taakstelling, ctx).data);
+          }
+          const [pm, pk] = [plekViewVan(NL, f.tot, pMicro, null, vm, null), plekViewVan(NL, f.tot, pKaart, null, vk, null)];
+          expect(plekkenData(pk.punten, NL, [], ctx)).toEqual(plekkenData(pm.punten, NL, [], ctx));
+          for (const a of AANVRAGERS) {
+            expect(paginaZinnen(mk, vk, pk, f, a, 'heel Nederland').tekst).toEqual(paginaZinnen(mm, vm, pm, f, a, 'heel Nederland').tekst);
+          }
+        }
+        // Where Nederland hides months (2017: January's burger requests, before they could be
+        // asked all year), their stand-ins are not the true counts: the equality above is not trivial.
+        expect(verschillend > 0).toBe(maandVerborgen > 0);
+        if (jaar === 2017) expect(maandVerborgen).toBeGreaterThan(0);
+      }, 300_000);
+    }
+  });
 });
+

@@ -7,10 +7,12 @@
  *   folder and equals the funnel on the microdata; the Duurzaamheid page draws its national view
  *   from the folder (key sentences, outcome table and the UWV comparison as on the microdata), and
  *   two achtergronden in its contract trend and a region filter say in Dutch that they are not
- *   available; "Terug naar de microdata" brings the
+ *   available; so does Beschut werk (key sentences, months, totals and the regions' comparison as
+ *   on the microdata; the published figures and a region's months are not available); "Terug naar de microdata" brings the
  *   demo numbers back, and an own extract ends the mode; the BUIG page and the Overzicht BUIG
  *   tile draw from the folder (buig_gj) with the numbers of native DuckDB on the extract, the
- *   Banen tile from agg_banen_kwartaal and the Duurzaamheid tile from agg_duurzaamheid_tegel, as on
+ *   Banen tile from agg_banen_kwartaal, the Duurzaamheid tile from agg_duurzaamheid_tegel and the
+ *   Beschut werk tile from agg_beschut_gebied and agg_beschut_plekken, as on
  *   the microdata after going back; after a reload the folder (kept in the browser) still draws,
  *   after going back a reload draws from the microdata;
  * - a folder whose Regio's cells are partly suppressed shows them and Nederland as "x";
@@ -77,9 +79,28 @@ async function duurzaamheidTonen(page: Page): Promise<DuurzaamheidGetoond> {
   return { kern: await zinnen.allInnerTexts(), uitkomst: await tabelRijen(f), bron: await f.innerText(), vergelijking: (await samenvatting.innerText()).split('\n')[0] };
 }
 
+/** What the Beschut werk page shows for heel Nederland: key sentences, months, totals and the comparison of regions. */
+interface BeschutGetoond { kern: string[]; maanden: string[][]; totalen: string[][]; vergelijking: string[][]; bron: string }
+let beschutVoorberekend: BeschutGetoond;
+const BESCHUT = '#/beschut-werk?van=2017-01&tot=2017-05';
+const BESCHUT_KLAAR = '[data-beschut-sectie="gebieden"][data-sleutel="2017-01|2017-12|alle|regio|5|realisatie|"] [aria-busy="false"] figure >> nth=0';
+
+async function beschutTonen(page: Page): Promise<BeschutGetoond> {
+  const zinnen = page.getByTestId('kernzinnen').locator('li');
+  await zinnen.first().waitFor({ timeout: 120_000 });
+  const maanden = frame(page, /^Beoordelingen beschut werk per maand/);
+  return {
+    kern: await zinnen.allInnerTexts(),
+    maanden: await tabelRijen(maanden),
+    totalen: await tabelRijen(frame(page, /^Beoordelingen en positieve adviezen per aanvrager/)),
+    vergelijking: await tabelRijen(frame(page, /^Positieve adviezen per plek van de taakstelling 2017, arbeidsmarktregio's/)),
+    bron: await maanden.innerText(),
+  };
+}
+
 async function tegels(page: Page): Promise<string[][]> {
   const uit: string[][] = [];
-  for (const id of ['banen', 'buig', 'duurzaamheid']) {
+  for (const id of ['banen', 'buig', 'duurzaamheid', 'beschut-werk']) {
     const t = page.locator(`[data-tegel="${id}"]`);
     await t.getByTestId('tegel-waarde').waitFor({ timeout: 120_000 });
     uit.push([await t.getByTestId('tegel-waarde').innerText(), await t.locator('.pm-tegel__uitleg').innerText()]);
@@ -159,15 +180,13 @@ describe('op de Data-pagina gekozen', () => {
     const melding = await page.getByRole('status').filter({ hasText: 'rekent met voorberekende gegevens' }).innerText();
     expect(melding).toContain('Bron: voorberekend uit synthetische demodata (seed 20240)');
     expect(melding).toContain('peildatum tot en met 31-12-2024');
-    // 1,175 Duurzaamheid cells; Beschut werk per calendar year: 31,797 comparison counts, 273 month
+    // 1,175 Duurzaamheid cells; Beschut werk per calendar year: 21,558 comparison counts, 214 month
     // counts and Nederland's first peildatum (0 places).
-    expect(melding).toContain('10 tabellen, 33.246 cellen onderdrukt (minder dan 10 personen)');
+    expect(melding).toContain('10 tabellen, 22.948 cellen onderdrukt (minder dan 10 personen)');
     expect(melding).not.toContain(tmp);
     expect(await page.getByText('Voorberekend zijn nu:').innerText()).toContain(
-      "Voorberekend zijn nu: Regio's, Overzicht (tegel Banen), Overzicht (tegel Duurzaamheid), Duurzaamheid (heel Nederland), BUIG (ook de tegel op het Overzicht).",
+      "Voorberekend zijn nu: Regio's, Overzicht (tegel Banen), Overzicht (tegel Duurzaamheid), Duurzaamheid (heel Nederland), Beschut werk (heel Nederland, per kalenderjaar; ook de tegel op het Overzicht), BUIG (ook de tegel op het Overzicht).",
     );
-    // Beschut werk is written for publishing, not drawn yet: said so, not listed as drawn.
-    expect(await page.getByText('Voorberekend zijn nu:').innerText()).toContain('De map bevat ook Beschut werk per kalenderjaar (om te publiceren); die pagina tekent daar nog niet uit.');
     // Every page says it in the shell, with the source.
     expect(await page.getByRole('note', { name: 'Voorberekende gegevens' }).innerText()).toContain(
       'Het dashboard tekent uit tabellen die vooraf zijn berekend (voorberekend uit synthetische demodata (seed 20240)',
@@ -224,6 +243,31 @@ describe('op de Data-pagina gekozen', () => {
     expect(report.pageErrors).toEqual([]);
   });
 
+  test('Beschut werk draws its national view from the folder (stand-ins for its empty counts never shown); the published figures and a region\'s months say in Dutch that they need microdata', async () => {
+    await toon(page, BESCHUT, BESCHUT_KLAAR);
+    beschutVoorberekend = await beschutTonen(page);
+    expect(beschutVoorberekend.kern[0]).toMatch(/^In januari tot en met mei 2017 gaf UWV [\d.]+ adviezen beschut werk; [\d.]+ daarvan waren positief \(\d+ procent\)\.$/);
+    expect(beschutVoorberekend.maanden.map((r) => r[0])).toEqual(['jan 2017', 'feb 2017', 'mrt 2017', 'apr 2017', 'mei 2017']);
+    // January's counts per aanvrager are hidden in the folder as on the microdata page.
+    expect(beschutVoorberekend.maanden[0].slice(1)).toContain('x');
+    expect(beschutVoorberekend.vergelijking).toHaveLength(35);
+    expect(beschutVoorberekend.bron).toMatch(/Voorberekend uit synthetische demodata/);
+    // The published figures span several years: the folder holds calendar years of Nederland only.
+    const gepubliceerd = page.locator('[data-beschut-sectie="gepubliceerd"]');
+    await expect.poll(() => gepubliceerd.getByRole('status').filter({ hasText: NIET_VOORBEREKEND }).count(), { timeout: 60_000 }).toBe(1);
+    // A region: the comparison and its profile draw, its months need microdata.
+    await page.evaluate(() => {
+      window.location.hash = '#/beschut-werk?van=2017-01&tot=2017-05&regio=AM25';
+    });
+    const maanden = page.locator('[data-beschut-sectie="maanden"]');
+    await expect.poll(() => maanden.getByRole('status').filter({ hasText: NIET_VOORBEREKEND }).count(), { timeout: 60_000 }).toBe(1);
+    await page.locator('[data-beschut-sectie="gebieden"][data-sleutel="2017-01|2017-12|alle|regio|5|realisatie|AM25"] [aria-busy="false"] figure').first().waitFor({ timeout: 120_000 });
+    expect(await page.locator('[data-beschut-sectie="gebieden"]').getByRole('status').filter({ hasText: NIET_VOORBEREKEND }).count()).toBe(0);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(await page.getByText('Deze berekening is mislukt').count()).toBe(0);
+    expect(report.pageErrors).toEqual([]);
+  });
+
   test('the BUIG page and the Overzicht Banen and BUIG tiles draw from the folder (BUIG with the numbers of native DuckDB on the extract)', async () => {
     await toon(page, '#/buig', BUIG_KLAAR);
     await expect.poll(() => page.getByTestId('buig-herkomst').innerText(), { timeout: 60_000 }).toMatch(/^Voorberekend uit synthetische demodata/);
@@ -243,6 +287,8 @@ describe('op de Data-pagina gekozen', () => {
     expect(tegelsVoorberekend[0][1]).toMatch(/^[\d.]+ banen voor mensen uit het doelgroepregister in het 4e kwartaal 2024/);
     // The Duurzaamheid tile from agg_duurzaamheid_tegel: the last third quarter with a year after it.
     expect(tegelsVoorberekend[2][0]).toMatch(/^\d{1,2},\d%$/);
+    // The Beschut werk tile from Nederland's years and places (agg_beschut_gebied, agg_beschut_plekken).
+    expect(tegelsVoorberekend[3][1]).toMatch(/^[\d.]+ van de [\d.]+ adviezen beschut werk in 2024 waren positief/);
     expect(tegelsVoorberekend[2][1]).toMatch(/^Van de [\d.]+ mensen uit het doelgroepregister die in het 3e kwartaal 2023 werkten/);
     expect(report.pageErrors).toEqual([]);
   });
@@ -289,6 +335,11 @@ describe('op de Data-pagina gekozen', () => {
     const micro = await duurzaamheidTonen(page);
     expect(micro.bron).not.toMatch(/Voorberekend/);
     expect({ ...micro, bron: '' }).toEqual({ ...duurzaamheidVoorberekend, bron: '' });
+    // Beschut werk on the microdata: the same sentences, months, totals and comparison as from the folder.
+    await toon(page, BESCHUT, BESCHUT_KLAAR);
+    const beschut = await beschutTonen(page);
+    expect(beschut.bron).not.toMatch(/Voorberekend/);
+    expect({ ...beschut, bron: '' }).toEqual({ ...beschutVoorberekend, bron: '' });
     // The folder is forgotten: a reload draws from the microdata.
     await page.reload();
     await toon(page, KAART, KAART_KLAAR);

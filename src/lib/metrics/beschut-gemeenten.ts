@@ -17,6 +17,7 @@ import type { MetricQuery, SqlQuery } from '../sql/query.ts';
 import { literal } from '../sql/quote.ts';
 import { ADVIEZEN, adviesFilter, checkDatum, checkMaand, gebiedFilter, maandBegin, maandEinde, maandenTussen, PLEKKEN } from './beschut.ts';
 import { gemeenteRegioCte } from './gemeente-regio-sql.ts';
+import { gemeentenVoorberekend, kalenderjaar, type MetKaart } from './beschut-voorberekend.ts';
 
 export interface GemeenteRij {
   code: string;
@@ -72,9 +73,18 @@ function gemeentenSql(p: { van: string; tot: string }): SqlQuery {
   };
 }
 
-/** Every gemeente of the reference list with its adviezen in the period, taakstelling and places. */
-export function gemeentenQuery(p: { van: string; tot: string }): MetricQuery<GemeenteRij[]> {
-  return { ...gemeentenSql(p), extracts: [ADVIEZEN, PLEKKEN], shape: (table) => toRows<GemeenteRij>(table) };
+/**
+ * Every gemeente of the reference list with its adviezen in the period, taakstelling and places.
+ * A calendar year is also on a voorberekende map (with the map's cells, beschut-voorberekend.ts).
+ */
+export function gemeentenQuery(p: { van: string; tot: string }): MetricQuery<MetKaart<GemeenteRij[]>> {
+  const jaar = kalenderjaar(p);
+  return {
+    ...gemeentenSql(p),
+    extracts: [ADVIEZEN, PLEKKEN],
+    shape: (table) => toRows<GemeenteRij>(table),
+    ...(jaar !== null ? { voorberekend: gemeentenVoorberekend(jaar) } : {}),
+  };
 }
 
 export interface GemeenteMaandRij {

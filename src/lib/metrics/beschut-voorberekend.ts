@@ -4,7 +4,20 @@
  * (`agg_beschut_gebied`) and Nederland's months (`agg_beschut_maand`) — one row per count, a count
  * the page hides written empty with the reason it prints; and Nederland's places per peildatum
  * (`agg_beschut_plekken`).
+ *
+ * The variants read them back in the rows the page's queries answer with, plus the map's cells
+ * (`kaart`): a count the file left empty is 0 in the rows until the page gives it a stand-in that
+ * keeps every printed sum true (pages/beschut-werk/invulling.ts); the page hides every empty cell
+ * with the file's reason. Only whole calendar years of the national view have a variant (what the
+ * file holds); any other question says it needs microdata.
  */
+import type { Table } from 'apache-arrow';
+import { toRows } from '../engine/rows.ts';
+import { GEMEENTEN } from '../extracts/gemeenten.ts';
+import type { MetricQuery } from '../sql/query.ts';
+import type { GemeenteRij } from './beschut-gemeenten.ts';
+import { metInterval, type JaarRij, type MaandRij, type PlekkenRij } from './beschut.ts';
+
 export const BESCHUT_GEBIED_TABEL = 'agg_beschut_gebied';
 export const BESCHUT_MAAND_TABEL = 'agg_beschut_maand';
 export const BESCHUT_PLEKKEN_TABEL = 'agg_beschut_plekken';
@@ -24,4 +37,105 @@ export interface KaartCel {
   aanvrager: 'gemeente' | 'burger' | 'totaal';
   aantal: number | null;
   reden: KaartReden | null;
+}
+
+/** An answer read from a map: its rows (empty counts 0 for now) and the map's cells they come from. */
+export type MetKaart<T> = T & { readonly kaart?: readonly KaartCel[] };
+
+type Variant<T> = NonNullable<MetricQuery<T>['voorberekend']>;
+
+const alleenVoorberekend = (tabel: string) => [{ name: tabel, sql: `SELECT 'alleen voorberekend (npm run compute)'` }];
+
+/** The calendar year a period is, or null (the map holds whole years only). */
+export function kalenderjaar(p: { van: string; tot: string }): number | null {
+  const j = p.van.slice(0, 4);
+  return p.van === `${j}-01` && p.tot === `${j}-12` ? Number(j) : null;
+}
+
+const cellen = (table: Table) =>
+  toRows<KaartCel & { peildatum?: string | null }>(table).map((c) => ({ ...c, aantal: c.aantal === null ? null : Number(c.aantal) }));
+
+const GEMEENTE = new Map(GEMEENTEN.map((g) => [g.code, g]));
+
+/** gemeentenQuery of a calendar year on the map: every gemeente's row, its counts as written (empty: 0). */
+export function gemeentenVoorberekend(jaar: number): Variant<MetKaart<GemeenteRij[]>> {
+  return {
+    sql: `SELECT eenheid, soort, aanvrager, aantal, onderdrukt_reden AS reden, peildatum FROM ${BESCHUT_GEBIED_TABEL} WHERE jaar = ? ORDER BY eenheid, soort, aanvrager`,
+    params: [jaar],
+    setup: alleenVoorberekend(BESCHUT_GEBIED_TABEL),
+    shape: (table) => {
+      const kaart = cellen(table);
+      const rijen = new Map<string, GemeenteRij>();
+      for (const c of kaart) {
+        const ref = GEMEENTE.get(c.eenheid);
+        if (!ref) continue;
+        let r = rijen.get(c.eenheid);
+        if (!r) {
+          r = { code: ref.code, naam: ref.naam, regio: ref.regio, beoordelingenGemeente: 0, positiefGemeente: 0, beoordelingenBurger: 0, positiefBurger: 0, taakstelling: null, plekken: null, plekkenPeildatum: null };
+          rijen.set(c.eenheid, r);
+        }
+        const n = c.aantal ?? 0;
+        if (c.soort === 'taakstelling') r.taakstelling = n;
+        else if (c.soort === 'plekken') Object.assign(r, { plekken: n, plekkenPeildatum: c.peildatum ?? null });
+        else if (c.aanvrager === 'gemeente' && c.soort === 'b') r.beoordelingenGemeente = n;
+        else if (c.aanvrager === 'gemeente' && c.soort === 'p') r.positiefGemeente = n;
+        else if (c.aanvrager === 'burger' && c.soort === 'b') r.beoordelingenBurger = n;
+        else if (c.aanvrager === 'burger' && c.soort === 'p') r.positiefBurger = n;
+      }
+      return Object.assign([...rijen.values()].sort((a, b) => (a.code < b.code ? -1 : 1)), { kaart: kaart.map(({ peildatum: _, ...c }) => c) });
+    },
+  };
+}
+
+/** Nederland's months of `jaar` between `van` and `tot` on the map (every month, as perMaandQuery), with the year table's cells (the year and its years to date). */
+export function maandenVoorberekend(jaar: number, van: string, tot: string): Variant<MetKaart<MaandRij[]>> {
+  return {
+    sql: `SELECT maand AS eenheid, soort, aanvrager, aantal, onderdrukt_reden AS reden FROM ${BESCHUT_MAAND_TABEL} WHERE jaar = ? ORDER BY maand, soort, aanvrager`,
+    params: [jaar],
+    setup: alleenVoorberekend(BESCHUT_MAAND_TABEL),
+    shape: (table) => {
+      const kaart: KaartCel[] = cellen(table);
+      const aantal = new Map(kaart.map((c) => [`${c.soort}|${c.eenheid}|${c.aanvrager}`, c.aantal ?? 0]));
+      const rijen: MaandRij[] = [];
+      // A month outside the table (beyond the loaded adviezen) counts 0, as perMaandQuery has it.
+      for (let m = van; m <= tot; m = volgende(m)) {
+        for (const a of ['burger', 'gemeente', 'totaal'] as const) {
+          rijen.push({ maand: m, ...metInterval({ aanvrager: a, beoordelingen: aantal.get(`b|${m}|${a}`) ?? 0, positief: aantal.get(`p|${m}|${a}`) ?? 0 }) });
+        }
+      }
+      return Object.assign(rijen, { kaart });
+    },
+  };
+}
+
+const volgende = (m: string) => {
+  const [j, mm] = m.split('-').map(Number);
+  return mm === 12 ? `${j + 1}-01` : `${j}-${String(mm + 1).padStart(2, '0')}`;
+};
+
+/**
+ * Nederland's places per peildatum on the map (plekkenQuery's own answer). A peildatum written
+ * empty (fewer than 10 places) gets 0 as its stand-in, so the page prints "<10" there as on the
+ * microdata; its other figures are empty in the file too (0: not drawn).
+ */
+export function plekkenVoorberekend(): Variant<PlekkenRij[]> {
+  return {
+    sql: `SELECT peildatum, coalesce(plekken, 0)::BIGINT AS plekken, coalesce(taakstelling, 0)::BIGINT AS taakstelling, realisatiePct,
+        coalesce(gemeenten, 0)::BIGINT AS gemeenten, coalesce(gemeentenZonderPlek, 0)::BIGINT AS gemeentenZonderPlek, pctGemeentenZonderPlek
+      FROM ${BESCHUT_PLEKKEN_TABEL} ORDER BY peildatum`,
+    params: [],
+    setup: alleenVoorberekend(BESCHUT_PLEKKEN_TABEL),
+  };
+}
+
+/** Nederland's adviezen per calendar year on the map (perJaarQuery without a filter; an empty count stays empty). */
+export function jarenVoorberekend(): Variant<JaarRij[]> {
+  return {
+    sql: `SELECT jaar, aanvrager, max(aantal) FILTER (WHERE soort = 'b') AS beoordelingen, max(aantal) FILTER (WHERE soort = 'p') AS positief
+      FROM ${BESCHUT_GEBIED_TABEL} WHERE eenheid = 'NL' AND soort IN ('b', 'p') GROUP BY jaar, aanvrager
+      HAVING count(aantal) = 2 ORDER BY jaar, (aanvrager = 'totaal'), aanvrager`,
+    params: [],
+    setup: alleenVoorberekend(BESCHUT_GEBIED_TABEL),
+    shape: (table) => toRows<{ jaar: number; aanvrager: JaarRij['aanvrager']; beoordelingen: number; positief: number }>(table).map(({ jaar, ...r }) => ({ jaar: Number(jaar), ...metInterval({ ...r, beoordelingen: Number(r.beoordelingen), positief: Number(r.positief) }) })),
+  };
 }

@@ -30,6 +30,7 @@ import { GEMEENTEN } from '../extracts/gemeenten.ts';
 import { isRegioCode } from '../extracts/regions.ts';
 import type { MetricQuery, SqlQuery } from '../sql/query.ts';
 import { gemeenteRegioCte } from './gemeente-regio-sql.ts';
+import { jarenVoorberekend, maandenVoorberekend, plekkenVoorberekend, type MetKaart } from './beschut-voorberekend.ts';
 import { wilsonInterval } from './stats.ts';
 
 /** Which gemeenten count: all, those of some regions, or some gemeenten (both: the intersection). */
@@ -198,11 +199,14 @@ function perMaandSql(p: PeriodeParams): SqlQuery {
   );
 }
 
-export function perMaandQuery(p: PeriodeParams): MetricQuery<MaandRij[]> {
+export function perMaandQuery(p: PeriodeParams): MetricQuery<MetKaart<MaandRij[]>> {
+  // Nederland's months within one calendar year are also on a voorberekende map.
+  const landelijk = !p.regio?.length && !p.gemeente?.length && !p.aanvrager?.length && p.van.slice(0, 4) === p.tot.slice(0, 4);
   return {
     ...perMaandSql(p),
     extracts: [ADVIEZEN],
     shape: (table) => toRows<{ sleutel: string; aanvrager: MaandRij['aanvrager']; beoordelingen: number; positief: number }>(table).map(({ sleutel, ...r }) => ({ maand: sleutel, ...metInterval(r) })),
+    ...(landelijk ? { voorberekend: maandenVoorberekend(Number(p.van.slice(0, 4)), p.van, p.tot) } : {}),
   };
 }
 
@@ -219,10 +223,13 @@ function perJaarSql(g: GebiedFilter): SqlQuery {
 
 /** Per calendar year of the extract × aanvrager (+ totaal), years without beoordelingen as 0. */
 export function perJaarQuery(g: GebiedFilter = {}): MetricQuery<JaarRij[]> {
+  // Nederland's years (no filter) are also on a voorberekende map.
+  const landelijk = !g.regio?.length && !g.gemeente?.length;
   return {
     ...perJaarSql(g),
     extracts: [ADVIEZEN],
     shape: (table) => toRows<{ sleutel: string; aanvrager: JaarRij['aanvrager']; beoordelingen: number; positief: number }>(table).map(({ sleutel, ...r }) => ({ jaar: Number(sleutel), ...metInterval(r) })),
+    ...(landelijk ? { voorberekend: jarenVoorberekend() } : {}),
   };
 }
 
@@ -296,7 +303,9 @@ function plekkenSql(p: PlekkenParams = {}): SqlQuery {
 }
 
 export function plekkenQuery(p: PlekkenParams = {}): MetricQuery<PlekkenRij[]> {
-  return { ...plekkenSql(p), extracts: [PLEKKEN], shape: (table) => toRows<PlekkenRij>(table) };
+  // Nederland's places (no filter) are also on a voorberekende map.
+  const landelijk = !p.regio?.length && !p.gemeente?.length && !p.van && !p.tot;
+  return { ...plekkenSql(p), extracts: [PLEKKEN], shape: (table) => toRows<PlekkenRij>(table), ...(landelijk ? { voorberekend: plekkenVoorberekend() } : {}) };
 }
 
 /** Linear year-end extrapolation of positive adviezen from January up to `totMaand` (labelled as such). */
@@ -304,8 +313,10 @@ export function jaarExtrapolatieQuery(p: { jaar: number; totMaand: string }): Me
   const { jaar, maand } = checkMaand(p.totMaand, 'maand');
   if (jaar !== p.jaar) throw new Error(`De maand ${p.totMaand} ligt niet in ${p.jaar}.`);
   const totaal = periodeTotaalQuery({ van: `${p.jaar}-01`, tot: p.totMaand });
+  // Another answer than the totals: a variant of theirs would not fit it.
+  const { voorberekend: _, ...vraag } = totaal;
   return {
-    ...totaal,
+    ...vraag,
     shape: (table) => {
       const positief = totaal.shape(table).find((r) => r.aanvrager === 'totaal')?.positief ?? 0;
       return { jaar, totMaand: p.totMaand, maanden: maand, positiefTotNu: positief, extrapolatieJaar: (positief * 12) / maand, label: 'lineaire extrapolatie' };

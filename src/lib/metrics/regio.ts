@@ -19,7 +19,7 @@ import { toRows } from '../engine/rows.ts';
 import type { ExtractName, SqlParam } from '../engine/types.ts';
 import { REGIO_NAMEN } from '../extracts/regions.ts';
 import { indexToKwartaal, kwartaalIndex, kwartaalToIndex, type Kwartaal } from '../kwartaal.ts';
-import type { MetricQuery } from '../sql/query.ts';
+import type { MetricQuery, Voorberekend } from '../sql/query.ts';
 import { cohortUitkomstQuery } from './duurzaamheid/uitkomst.ts';
 import {
   celSommen, groei, kengetallen, leesSommen, somKolommen, somOver, vervangendeSommen, type Groei, type RegioKengetallen, type RegioSommen,
@@ -383,7 +383,7 @@ export const REGIO_COHORT_TABEL = 'agg_regio_cohort';
 /** Stand-ins for a cohort cell the map left empty (see `vervangendeSommen`): hidden by the page, never printed. */
 const VERVANGEND_COHORT = { n: 20, k: 10 } as const;
 
-function regioCohortVoorberekend(basis: Kwartaal): NonNullable<MetricQuery<unknown>['voorberekend']> {
+function regioCohortVoorberekend(basis: Kwartaal): Voorberekend {
   const kw = kwartaalToIndex(basis);
   // The base quarter's counts as the main query gives them; none when a cell of that quarter is
   // empty (its sum is not known: the cohort then decides alone).

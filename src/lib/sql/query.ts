@@ -23,10 +23,14 @@ export interface MetricQuery<T> extends SqlQuery {
   setup?: readonly { name: string; sql: string }[];
   /**
    * The same question on voorberekende tabellen (`npm run compute`), when it cannot be the main SQL
-   * on a setup table: its own SQL and setup, answering with the columns `shape` reads.
+   * on a setup table: its own SQL and setup, answering with the columns `shape` reads, or with its
+   * own `shape` to the same type (a table of one row per count read back into the page's rows).
    */
-  voorberekend?: SqlQuery & { setup: readonly { name: string; sql: string }[] };
+  voorberekend?: Voorberekend & { shape?: (table: Table) => T };
 }
+
+/** A query's SQL on voorberekende tabellen with the setup tables it reads from the folder. */
+export type Voorberekend = SqlQuery & { setup: readonly { name: string; sql: string }[] };
 
 /** Run a query and shape its answer, on any engine. */
 export async function run<T>(engine: QueryEngine, q: SqlQuery, shape: (table: Table) => T): Promise<T> {

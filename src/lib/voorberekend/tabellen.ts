@@ -32,11 +32,6 @@ export interface VoorberekendeTabel {
   naam: string;
   /** The page that reads it (Dutch, for the Data page). */
   pagina: string;
-  /**
-   * False while the page does not draw from it yet (written for publishing; the Data page does not
-   * list it among the pages drawn from the folder).
-   */
-  getekend?: false;
   extracts: readonly ExtractName[];
   /**
    * The statement that builds it: the metric's own setup statement (built exactly as the browser
@@ -142,6 +137,9 @@ const buigSetup = landelijkQuery().setup![0];
 
 const MAAND_KOLOMMEN = 'jaar INTEGER, van VARCHAR, tot VARCHAR, maand VARCHAR, soort VARCHAR, aanvrager VARCHAR, aantal BIGINT, klein BOOLEAN, bescherming BOOLEAN, geheim BOOLEAN';
 
+/** Beschut werk's national view per calendar year: the comparison (every unit), Nederland's months and places. */
+const BESCHUT_PAGINA = 'Beschut werk (heel Nederland, per kalenderjaar; ook de tegel op het Overzicht)';
+
 /** The Overzicht's Duurzaamheid tile: its own trend query (national, every third quarter) summed over achtergrond. */
 function tegelBouw(bereik: PanelBereik | null): string {
   const trend = bereik && duurzaamheidTrendQuery(bereik);
@@ -234,8 +232,7 @@ export const TABELLEN: readonly VoorberekendeTabel[] = [
     // and aanvrager, its places and taakstelling, one row per count; written and left empty as
     // the page's own disclosure control decides (voorberekend/beschut.ts).
     naam: BESCHUT_GEBIED_TABEL,
-    pagina: 'Beschut werk (per kalenderjaar)',
-    getekend: false,
+    pagina: BESCHUT_PAGINA,
     extracts: ['beschut_adviezen', 'beschut_plekken'],
     // Both Beschut werk tables are created here and filled together (vulBeschut: one year at a time).
     bouw: () => `CREATE OR REPLACE TABLE ${BESCHUT_GEBIED_TABEL} (jaar INTEGER, van VARCHAR, tot VARCHAR, eenheid VARCHAR, soort VARCHAR, aanvrager VARCHAR, aantal BIGINT, klein BOOLEAN, bescherming BOOLEAN, geheim BOOLEAN, peildatum VARCHAR);
@@ -252,8 +249,7 @@ export const TABELLEN: readonly VoorberekendeTabel[] = [
     // month's year to date, `tm<maand>`), as the page's month section hides them with that year's
     // comparison (pages/beschut-werk/queries.ts jaarBesluit).
     naam: BESCHUT_MAAND_TABEL,
-    pagina: 'Beschut werk (per kalenderjaar)',
-    getekend: false,
+    pagina: BESCHUT_PAGINA,
     extracts: ['beschut_adviezen', 'beschut_plekken'],
     bouw: () => `CREATE TABLE IF NOT EXISTS ${BESCHUT_MAAND_TABEL} (${MAAND_KOLOMMEN})`,
     gevuld: true,
@@ -268,8 +264,7 @@ export const TABELLEN: readonly VoorberekendeTabel[] = [
     // peildatum with fewer than 10 places is written empty. The number of gemeenten without a
     // place counts gemeenten, not persons.
     naam: BESCHUT_PLEKKEN_TABEL,
-    pagina: 'Beschut werk (plekken, heel Nederland)',
-    getekend: false,
+    pagina: BESCHUT_PAGINA,
     extracts: ['beschut_plekken'],
     bouw: () => `CREATE OR REPLACE TABLE ${BESCHUT_PLEKKEN_TABEL} AS ${inlineParams(plekkenQuery())}`,
     controle: `SELECT peildatum, plekken < 10 AS klein, false AS bescherming FROM ${BESCHUT_PLEKKEN_TABEL}`,

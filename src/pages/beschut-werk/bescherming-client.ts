@@ -5,18 +5,27 @@
  * SupersededError) and an answer to an older question is dropped. A failure becomes Dutch text.
  */
 import type { Gebieden } from '../../lib/metrics/beschut-afleiden.ts';
+import type { GemeenteRij } from '../../lib/metrics/beschut-gemeenten.ts';
+import type { KaartCel } from '../../lib/metrics/beschut-voorberekend.ts';
 import { QueryError, SupersededError } from '../../lib/query/errors.ts';
 import type { Verborgen } from './gebieden.ts';
 
-/** To the worker: the comparison's units (plain data) and the last month of the period. */
-export interface BeschermingVraag {
-  id: number;
-  g: Gebieden;
-  tot: string;
-}
+/**
+ * To the worker: the comparison's units (plain data) and the last month of the period; or, read
+ * from a voorberekende map, the gemeenten's rows with the map's cells (their empty counts get
+ * stand-ins there, invulling.ts).
+ */
+export type BeschermingVraag = { id: number } & Vraag;
+type Vraag = { tot: string } & ({ g: Gebieden } | { kaart: { rijen: readonly GemeenteRij[]; cellen: readonly KaartCel[] } });
 
-/** From the worker: the ids of the hidden cells, or why it failed. */
-export type BeschermingAntwoord = { id: number; adviezen: string[]; plekken: string[] } | { id: number; fout: string };
+/** From the worker: the ids of the hidden cells (and from a map the rows with stand-ins), or why it failed. */
+export type BeschermingAntwoord = { id: number; adviezen: string[]; geheim?: string[]; plekken: string[]; rijen?: GemeenteRij[] } | { id: number; fout: string };
+
+/** A map's comparison: the gemeenten with stand-ins for the empty counts, and what the map hides. */
+export interface Ingevuld {
+  rijen: GemeenteRij[];
+  verborgen: Verborgen;
+}
 
 /** What the client uses of a Worker (a hand-built one in the tests). */
 export interface Werker {
@@ -31,7 +40,7 @@ const MISLUKT = 'De afscherming van kleine aantallen in de vergelijking kon niet
 
 interface Open {
   id: number;
-  resolve: (v: Verborgen) => void;
+  resolve: (v: Ingevuld | Verborgen) => void;
   reject: (e: Error) => void;
 }
 
@@ -53,14 +62,23 @@ export class BeschermingClient {
 
   /** The cells to hide in the comparison `g` of a period ending in `tot`. */
   bereken(g: Gebieden, tot: string): Promise<Verborgen> {
+    return this.#vraag({ tot, g }) as Promise<Verborgen>;
+  }
+
+  /** A map's comparison of the year ending in `tot`: stand-ins for its empty counts, and the cells it hides. */
+  vulIn(rijen: readonly GemeenteRij[], cellen: readonly KaartCel[], tot: string): Promise<Ingevuld> {
+    return this.#vraag({ tot, kaart: { rijen, cellen } }) as Promise<Ingevuld>;
+  }
+
+  #vraag(vraag: Vraag): Promise<Ingevuld | Verborgen> {
     this.#open?.reject(new SupersededError());
     this.#open = null;
     if (this.#kapot) return Promise.reject(new QueryError(this.#kapot));
     const id = ++this.#id;
-    return new Promise<Verborgen>((resolve, reject) => {
+    return new Promise<Ingevuld | Verborgen>((resolve, reject) => {
       this.#open = { id, resolve, reject };
       try {
-        this.werker.postMessage({ id, g, tot });
+        this.werker.postMessage({ id, ...vraag });
       } catch (e) {
         this.#faal(`${MISLUKT}: ${e instanceof Error ? e.message : String(e)}`);
       }
@@ -85,8 +103,14 @@ export class BeschermingClient {
     // An older question's answer (a newer one was asked since): dropped.
     if (!open || a.id !== open.id) return;
     this.#open = null;
-    if ('fout' in a) open.reject(new QueryError(`${MISLUKT}: ${a.fout}`));
-    else open.resolve({ adviezen: new Set(a.adviezen), plekken: new Set(a.plekken) });
+    if ('fout' in a) {
+      open.reject(new QueryError(`${MISLUKT}: ${a.fout}`));
+      return;
+    }
+    // A Set's extra property does not survive postMessage: the reasons withheld come as a list.
+    const adviezen = Object.assign(new Set(a.adviezen), a.geheim?.length ? { geheim: new Set(a.geheim) } : {});
+    const verborgen = { adviezen, plekken: new Set(a.plekken) };
+    open.resolve(a.rijen ? { rijen: a.rijen, verborgen } : verborgen);
   }
 
   #faal(tekst: string): void {

@@ -7,21 +7,34 @@
  * Call during component initialisation, after the useQuery whose answer `bron` reads.
  */
 import { untrack } from 'svelte';
-import { gebieden } from '../../lib/metrics/beschut-afleiden.ts';
+import { gebieden, type Gebieden } from '../../lib/metrics/beschut-afleiden.ts';
 import type { GemeenteRij } from '../../lib/metrics/beschut-gemeenten.ts';
+import type { MetKaart } from '../../lib/metrics/beschut-voorberekend.ts';
 import { alsQueryError, isSuperseded } from '../../lib/query/errors.ts';
 import type { Herkomst } from '../../lib/query/herkomst.ts';
 import { QueryState } from '../../lib/query/query-state.svelte.ts';
 import { BeschermingClient } from './bescherming-client.ts';
 import BeschermingWorker from './bescherming.worker.ts?worker';
+import type { Verborgen } from './gebieden.ts';
 import { gebiedViewMet, type GebiedView } from './views.ts';
 
-/** The gemeenten's answer for a period, with that period. */
+/** The gemeenten's answer for a period, with that period (read from a voorberekende map: with its cells). */
 export interface BeschermingBron {
   van: string;
   tot: string;
-  rijen: readonly GemeenteRij[];
+  rijen: MetKaart<readonly GemeenteRij[]>;
   herkomst: Herkomst | null;
+}
+
+/**
+ * From microdata the worker decides what to hide; from a map what it hides is given, and the
+ * worker finds stand-ins for its empty counts.
+ */
+function vraagWerker(c: BeschermingClient, b: BeschermingBron): Promise<{ g: Gebieden; verborgen: Verborgen }> {
+  const kaart = b.rijen.kaart;
+  if (kaart) return c.vulIn(b.rijen, kaart, b.tot).then(({ rijen, verborgen }) => ({ g: gebieden(rijen), verborgen }));
+  const g = gebieden(b.rijen);
+  return c.bereken(g, b.tot).then((verborgen) => ({ g, verborgen }));
 }
 
 export function useBescherming(bron: () => BeschermingBron | null): QueryState<GebiedView> {
@@ -64,15 +77,14 @@ export function useBescherming(bron: () => BeschermingBron | null): QueryState<G
       return;
     }
     const key = String(++volgnummer);
-    const g = gebieden(b.rijen);
     const deze = { bron: b, key };
     lopend = deze;
     state.asked = key;
     state.error = null;
     state.pending = true;
     client ??= new BeschermingClient(new BeschermingWorker({ name: 'bescherming' }));
-    client.bereken(g, b.tot).then(
-      (verborgen) => {
+    vraagWerker(client, b).then(
+      ({ g, verborgen }) => {
         lopend = null;
         const view = gebiedViewMet(deze.bron, g, verborgen, deze.bron.herkomst);
         vorige = { bron: deze.bron, view, key };

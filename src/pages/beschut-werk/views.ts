@@ -6,6 +6,7 @@
 import { gebieden, type AanvragerKeuze, type Gebieden } from '../../lib/metrics/beschut-afleiden.ts';
 import type { GemeentePlekRij, GemeenteRij } from '../../lib/metrics/beschut-gemeenten.ts';
 import type { MaandRij, PlekkenRij } from '../../lib/metrics/beschut.ts';
+import type { KaartCel, MetKaart } from '../../lib/metrics/beschut-voorberekend.ts';
 import type { Herkomst } from '../../lib/query/herkomst.ts';
 import type { QueryState } from '../../lib/query/query-state.svelte.ts';
 import { context, type BeschutFilters, type Context, type Eenheid } from './context.ts';
@@ -13,7 +14,9 @@ import { vergelijkModel, type Verborgen } from './gebieden.ts';
 import { totalen, type Totalen } from './maanden.ts';
 import { beschermGebieden } from './onderdrukking.ts';
 import type { PlekPunt } from './plekken.ts';
-import { laatstePunt, plekPunten, verborgenMaanden, type Bereik } from './queries.ts';
+import { vulGebieden, vulMaanden } from './invulling.ts';
+import { JAAR, laatstePunt, metSommen, plekPunten, verborgenMaanden, type Bereik } from './queries.ts';
+import type { MaandSom } from './tabel.ts';
 import { kernzinnen } from './zinnen.ts';
 
 export interface MaandView {
@@ -57,8 +60,15 @@ export interface SectieProps<V> {
 
 type Periode = Pick<BeschutFilters, 'van' | 'tot'>;
 
-/** The comparison of one period, protected here (synchronously: the briefing, tests). */
-export function gebiedViewVan(f: Periode, rijen: readonly GemeenteRij[], herkomst: Herkomst | null): GebiedView {
+/**
+ * The comparison of one period, protected here (synchronously: the briefing, tests); read from a
+ * voorberekende map, with the map's hidden cells and stand-ins for them (invulling.ts).
+ */
+export function gebiedViewVan(f: Periode, rijen: MetKaart<readonly GemeenteRij[]>, herkomst: Herkomst | null): GebiedView {
+  if (rijen.kaart) {
+    const v = vulGebieden(rijen, rijen.kaart);
+    return gebiedViewMet(f, gebieden(v.rijen), v.verborgen, herkomst);
+  }
   const g = gebieden(rijen);
   return gebiedViewMet(f, g, beschermGebieden(g, f.tot), herkomst);
 }
@@ -68,21 +78,42 @@ export function gebiedViewMet(f: Periode, g: Gebieden, verborgen: Verborgen, her
   return { van: f.van, tot: f.tot, g, verborgen, herkomst };
 }
 
+const ingevuld = new WeakMap<readonly MaandRij[], ReturnType<typeof vulMaanden> & { tabel: MaandSom }>();
+
+/** A map's months with stand-ins, once per answer (another period in the same year reuses them). */
+function ingevuldeMaanden(rijen: readonly MaandRij[], kaart: readonly KaartCel[]) {
+  let v = ingevuld.get(rijen);
+  if (!v) ingevuld.set(rijen, (v = { ...vulMaanden(rijen, kaart), tabel: kaartTabel(kaart) }));
+  return v;
+}
+
+/** The year table a map's months were written with: its first and last month (the sums' ids follow from them). */
+function kaartTabel(kaart: readonly KaartCel[]): MaandSom {
+  const maanden = kaart.map((c) => c.eenheid).filter((m) => /^\d{4}-\d{2}$/.test(m)).sort();
+  return { id: JAAR, van: maanden[0], tot: maanden[maanden.length - 1] };
+}
+
 /** The months the loaded adviezen cover, from an answer's provenance (null: unknown). */
 export function adviesBereik(h: Herkomst | null): Bereik {
   const a = h?.extracts.find((x) => x.extract === 'beschut_adviezen');
   return a?.peildatumVan && a.peildatumTot ? { van: a.peildatumVan.slice(0, 7), tot: a.peildatumTot.slice(0, 7) } : null;
 }
 
-/** The unit's months, with the cells disclosure control hides (a gemeente's: all but its period as the comparison prints it). */
-export function maandViewVan(f: Periode, e: Eenheid, rijen: MaandRij[], gv: GebiedView, herkomst: (Herkomst | null)[]): MaandView {
+/**
+ * The unit's months, with the cells disclosure control hides (a gemeente's: all but its period as
+ * the comparison prints it). Read from a voorberekende map (Nederland's months): the year table
+ * as the map hides it, with stand-ins for its empty counts, and the period derived as always.
+ */
+export function maandViewVan(f: Periode, e: Eenheid, alle: MetKaart<MaandRij[]>, gv: GebiedView, herkomst: (Herkomst | null)[]): MaandView {
   const periode = { van: f.van, tot: f.tot };
   const unit = e.soort === 'nederland' ? gv.g.nederland : e.soort === 'regio' ? gv.g.regios.find((u) => u.code === e.code) : gv.g.gemeenten.find((u) => u.code === e.code);
+  const kaart = alle.kaart ? ingevuldeMaanden(alle, alle.kaart) : null;
+  const rijen = kaart?.rijen ?? alle;
   return {
     ...periode,
     eenheid: e,
     rijen,
-    verborgen: verborgenMaanden(e, periode, rijen, gv.verborgen, adviesBereik(herkomst[0] ?? null)),
+    verborgen: kaart ? metSommen(kaart.verborgen, periode, e, kaart.tabel) : verborgenMaanden(e, periode, rijen, gv.verborgen, adviesBereik(herkomst[0] ?? null)),
     totalen: totalen(rijen, f.van, f.tot),
     taakstelling: unit?.taakstelling ?? null,
     herkomst,

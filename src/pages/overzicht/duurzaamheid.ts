@@ -10,7 +10,7 @@ import { AFGELEID, isOnderdrukt, onderdruktTekst, veiligAandeel, veiligAantal } 
 import { panelBereikQuery, type PanelBereik } from '../../lib/metrics/duurzaamheid/bereik.ts';
 import { cohortTrendQuery, type UitkomstRij } from '../../lib/metrics/duurzaamheid/uitkomst.ts';
 import { gepubliceerdPerKwartaal, type GepubliceerdCijfer } from '../../lib/published/duurzaamheid.ts';
-import type { MetricQuery } from '../../lib/sql/query.ts';
+import type { MetricQuery, Voorberekend } from '../../lib/sql/query.ts';
 import { href } from '../../lib/state/url.ts';
 import { somUitkomst, TOTAAL } from '../duurzaamheid/groepen.ts';
 import { aandeelTrend, type TegelInhoud } from './tegel.ts';
@@ -34,7 +34,7 @@ export const DUURZAAMHEID_TEGEL_TABEL = 'agg_duurzaamheid_tegel';
 const LEEG_GROEP = 'onderdrukt';
 
 /** The trend on the voorberekende map: one row per base quarter, in the columns the trend query answers with. */
-function tegelVoorberekend(): NonNullable<MetricQuery<unknown>['voorberekend']> {
+function tegelVoorberekend(): Voorberekend {
   return {
     sql: `SELECT kw, CASE WHEN onderdrukt THEN '${LEEG_GROEP}' ELSE '${TOTAAL}' END AS groep,
     coalesce(cohort, 0) AS cohort, coalesce(werkzaam, 0) AS werkzaam, coalesce(werk_verloren, 0) AS werk_verloren,

@@ -11,7 +11,7 @@
  * places, and the total of all achtergronden is then the written one. Stand-ins are never printed:
  * the page's disclosure control treats every empty cell as hidden (duurzaamheid/beveiliging.ts).
  */
-import type { MetricQuery } from '../../sql/query.ts';
+import type { MetricQuery, Voorberekend } from '../../sql/query.ts';
 import type { Horizon, KwartaalVanJaar } from './filters.ts';
 
 export const DUURZAAMHEID_COHORT_TABEL = 'agg_duurzaamheid_cohort';
@@ -30,7 +30,7 @@ export const STARTERS_HORIZON = 0;
 /** `veld` of an uitstroom reason's count: this prefix and the reason. */
 export const UITSTROOM_PREFIX = 'uitstroom:';
 
-type Variant = NonNullable<MetricQuery<unknown>['voorberekend']>;
+type Variant = Voorberekend;
 
 const SETUP = [{ name: DUURZAAMHEID_COHORT_TABEL, sql: `SELECT 'alleen voorberekend (npm run compute)'` }];
 
