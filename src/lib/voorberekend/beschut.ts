@@ -25,6 +25,7 @@ import { BESCHUT_GEBIED_TABEL, BESCHUT_MAAND_TABEL } from '../metrics/beschut-vo
 import { runMetric } from '../sql/query.ts';
 import { literal } from '../sql/quote.ts';
 import { jaarBesluit, jaarSommen, jaarTabel, jaarVan, type Bereik } from '../../pages/beschut-werk/queries.ts';
+import type { MaandSom } from '../../pages/beschut-werk/tabel.ts';
 import { beschermGebieden, cel } from '../../pages/beschut-werk/onderdrukking.ts';
 import { telCel, type VerborgenCellen } from '../../pages/beschut-werk/context.ts';
 
@@ -48,11 +49,8 @@ export interface BeschutCel {
   reden: Reden | null;
 }
 
-export interface Jaar {
-  jaar: number;
-  van: string;
-  tot: string;
-}
+/** A calendar year as the page's comparison has it (queries.ts jaarVan), with its number. */
+export type Jaar = MaandSom & { jaar: number };
 
 /** Every calendar year of the adviezen, January to December as the page's comparison (queries.ts jaarVan). */
 export async function beschutJaren(engine: QueryEngine): Promise<{ jaren: Jaar[]; bereik: Bereik }> {

@@ -163,13 +163,6 @@ export function beschermGebieden(g: Gebieden, tot: string): { adviezen: Set<stri
   return { adviezen, plekken: new Set(beschermPlekken(g).onderdrukt.keys()) };
 }
 
-/** The period cells of one unit hidden in the comparison, as ids of the monthly stelsel (unit = PERIODE). */
-export function periodeCellen(verborgen: ReadonlySet<string>, unit: string): string[] {
-  const uit: string[] = [];
-  for (const s of SOORTEN) for (const a of AANVRAGERS) if (verborgen.has(cel(s, unit, a))) uit.push(cel(s, PERIODE, a));
-  return uit;
-}
-
 /**
  * A gemeente's months: every cell hidden except a sum that is the calendar year `jaar` (the period
  * or the year to date when it runs from January to December), printed as the comparison of that
