@@ -8,12 +8,9 @@
  * The page's former rules (a heuristic around the region's months) left 54 cells recoverable in
  * Haaglanden, July–December 2021; a scan of all 35 regions is in the README.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { audit, beoordelaar } from '../src/lib/disclosure/audit.ts';
-import { laadHighs } from '../src/lib/disclosure/highs.ts';
-import { gebruikSolver } from '../src/lib/disclosure/lp.ts';
 import type { Reden } from '../src/lib/disclosure/tabel.ts';
-import type { NodeEngine } from '../src/lib/engine/node.ts';
 import { DREMPEL } from '../src/lib/format/disclosure.ts';
 import { GEMEENTEN } from '../src/lib/extracts/gemeenten.ts';
 import { gebieden, maandenVan } from '../src/lib/metrics/beschut-afleiden.ts';
@@ -23,17 +20,9 @@ import { runMetric } from '../src/lib/sql/query.ts';
 import { regioMaandenTabel } from '../src/pages/beschut-werk/beveiliging.ts';
 import { beschermGebieden } from '../src/pages/beschut-werk/onderdrukking.ts';
 import { jaarBesluit, jaarVan } from '../src/pages/beschut-werk/queries.ts';
-import { demoEngine } from './demo-data.ts';
+import { beschutDemo } from './demo-data.ts';
 
-let engine: NodeEngine;
-beforeAll(async () => {
-  await laadHighs();
-  engine = await demoEngine('beschut_adviezen', 'beschut_plekken');
-}, 120_000);
-afterAll(() => {
-  gebruikSolver(null);
-  engine?.close();
-});
+const engine = beschutDemo();
 
 const vergelijkingen = new Map<string, Promise<{ adviezen: ReadonlySet<string>; plekken: Set<string> }>>();
 
@@ -41,7 +30,7 @@ const vergelijkingen = new Map<string, Promise<{ adviezen: ReadonlySet<string>; 
 function vergelijking(j: { van: string; tot: string }) {
   const sleutel = `${j.van}/${j.tot}`;
   if (!vergelijkingen.has(sleutel)) {
-    vergelijkingen.set(sleutel, runMetric(engine, gemeentenQuery(j)).then((r) => ({ adviezen: beschermGebieden(gebieden(r!), j.tot).adviezen, plekken: new Set<string>() })));
+    vergelijkingen.set(sleutel, runMetric(engine(), gemeentenQuery(j)).then((r) => ({ adviezen: beschermGebieden(gebieden(r!), j.tot).adviezen, plekken: new Set<string>() })));
   }
   return vergelijkingen.get(sleutel)!;
 }
@@ -51,8 +40,8 @@ async function regioMaanden(jaar: string, regio: string) {
   const j = jaarVan({ tot: `${jaar}-12` });
   const gv = await vergelijking(j);
   const inRegio = GEMEENTEN.filter((x) => x.regio === regio).map((x) => x.code);
-  const gm = (await runMetric(engine, perMaandGemeentenQuery({ van: j.van, tot: j.tot, regio })))!;
-  const rm = (await runMetric(engine, perMaandQuery({ van: j.van, tot: j.tot, regio: [regio] })))!;
+  const gm = (await runMetric(engine(), perMaandGemeentenQuery({ van: j.van, tot: j.tot, regio })))!;
+  const rm = (await runMetric(engine(), perMaandQuery({ van: j.van, tot: j.tot, regio: [regio] })))!;
   const t = regioMaandenTabel(gm, regio, inRegio, maandenVan(j.van, j.tot), [j], null);
   const w = t.weergave();
   const cellen = new Map(w.cellen.map((c) => [c.id, c]));

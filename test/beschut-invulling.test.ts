@@ -5,10 +5,7 @@
  * then also meet): values the written cells force, worked out by hand, and damaged maps. Demo
  * data: 2017 and 2021 as `npm run compute` writes them (beoordelingen and positief only).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { laadHighs } from '../src/lib/disclosure/highs.ts';
-import { gebruikSolver } from '../src/lib/disclosure/lp.ts';
-import type { NodeEngine } from '../src/lib/engine/node.ts';
+import { describe, expect, it } from 'vitest';
 import { GEMEENTEN } from '../src/lib/extracts/gemeenten.ts';
 import { REGIO_NAMEN } from '../src/lib/extracts/regions.ts';
 import { gebieden, type AanvragerKeuze, type Gebied } from '../src/lib/metrics/beschut-afleiden.ts';
@@ -17,7 +14,7 @@ import { metInterval, type MaandRij } from '../src/lib/metrics/beschut.ts';
 import type { KaartCel, KaartReden } from '../src/lib/metrics/beschut-voorberekend.ts';
 import { beschutJaar, beschutJaren } from '../src/lib/voorberekend/beschut.ts';
 import { vulGebieden, vulMaanden } from '../src/pages/beschut-werk/invulling.ts';
-import { demoEngine } from './demo-data.ts';
+import { beschutDemo } from './demo-data.ts';
 
 const AANVRAGERS = ['gemeente', 'burger', 'totaal'] as const;
 const SOORTEN = ['b', 'p', 'n'] as const;
@@ -207,20 +204,12 @@ describe('stand-ins of Nederland\'s months (hand-built)', () => {
 });
 
 describe('stand-ins on the demo data, as compute writes 2017 and 2021', () => {
-  let engine: NodeEngine;
-  beforeAll(async () => {
-    await laadHighs();
-    engine = await demoEngine('beschut_adviezen', 'beschut_plekken');
-  }, 120_000);
-  afterAll(() => {
-    gebruikSolver(null);
-    engine?.close();
-  });
+  const engine = beschutDemo();
 
   for (const jaar of [2017, 2021]) {
     it(`${jaar}: every written cell exact, every stand-in within its reason, verborgen = the cells with a reason`, async () => {
-      const { jaren, bereik } = await beschutJaren(engine);
-      const { gebied, maand, peildatum } = await beschutJaar(engine, jaren.find((j) => j.jaar === jaar)!, bereik);
+      const { jaren, bereik } = await beschutJaren(engine());
+      const { gebied, maand, peildatum } = await beschutJaar(engine(), jaren.find((j) => j.jaar === jaar)!, bereik);
       const alsKaart = (c: (typeof gebied)[number]): KaartCel => ({ ...c, aantal: c.reden === null ? c.aantal : null });
       const kaart = gebied.map(alsKaart);
       const taak = new Map(kaart.filter((c) => c.soort === 'taakstelling').map((c) => [c.eenheid, c.aantal]));
