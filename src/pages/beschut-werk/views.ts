@@ -15,7 +15,7 @@ import { totalen, type Totalen } from './maanden.ts';
 import { beschermGebieden } from './onderdrukking.ts';
 import type { PlekPunt } from './plekken.ts';
 import { vulGebieden, vulMaanden } from './invulling.ts';
-import { JAAR, laatstePunt, metSommen, plekPunten, verborgenMaanden, type Bereik } from './queries.ts';
+import { JAAR, jaarVan, laatstePunt, metSommen, plekPunten, verborgenMaanden, type Bereik } from './queries.ts';
 import type { MaandSom } from './tabel.ts';
 import { kernzinnen } from './zinnen.ts';
 
@@ -78,7 +78,7 @@ export function gebiedViewMet(f: Periode, g: Gebieden, verborgen: Verborgen, her
   return { van: f.van, tot: f.tot, g, verborgen, herkomst };
 }
 
-const ingevuld = new WeakMap<readonly MaandRij[], ReturnType<typeof vulMaanden> & { tabel: MaandSom }>();
+const ingevuld = new WeakMap<readonly MaandRij[], ReturnType<typeof vulMaanden> & { tabel: MaandSom | null }>();
 
 /** A map's months with stand-ins, once per answer (another period in the same year reuses them). */
 function ingevuldeMaanden(rijen: readonly MaandRij[], kaart: readonly KaartCel[]) {
@@ -87,10 +87,10 @@ function ingevuldeMaanden(rijen: readonly MaandRij[], kaart: readonly KaartCel[]
   return v;
 }
 
-/** The year table a map's months were written with: its first and last month (the sums' ids follow from them). */
-function kaartTabel(kaart: readonly KaartCel[]): MaandSom {
+/** The year table a map's months were written with: its first and last month (the sums' ids follow from them); null without months. */
+function kaartTabel(kaart: readonly KaartCel[]): MaandSom | null {
   const maanden = kaart.map((c) => c.eenheid).filter((m) => /^\d{4}-\d{2}$/.test(m)).sort();
-  return { id: JAAR, van: maanden[0], tot: maanden[maanden.length - 1] };
+  return maanden.length ? { id: JAAR, van: maanden[0], tot: maanden[maanden.length - 1] } : null;
 }
 
 /** The months the loaded adviezen cover, from an answer's provenance (null: unknown). */
@@ -113,7 +113,7 @@ export function maandViewVan(f: Periode, e: Eenheid, alle: MetKaart<MaandRij[]>,
     ...periode,
     eenheid: e,
     rijen,
-    verborgen: kaart ? metSommen(kaart.verborgen, periode, e, kaart.tabel) : verborgenMaanden(e, periode, rijen, gv.verborgen, adviesBereik(herkomst[0] ?? null)),
+    verborgen: kaart ? metSommen(kaart.verborgen, periode, e, kaart.tabel ?? jaarVan(f)) : verborgenMaanden(e, periode, rijen, gv.verborgen, adviesBereik(herkomst[0] ?? null)),
     totalen: totalen(rijen, f.van, f.tot),
     taakstelling: unit?.taakstelling ?? null,
     herkomst,
