@@ -43,7 +43,7 @@ import { NIET_VOORBEREKEND } from '../../src/lib/voorberekend/setup.ts';
 import { twinWaarde } from '../../src/pages/buig/gepubliceerd.ts';
 import { buigTegel } from '../../src/pages/overzicht/buig.ts';
 import { kaartData, rangTabel } from '../../src/pages/regios/grafieken.ts';
-import { ROOT, launchBrowser, newMonitoredContext, settle, type PageReport } from './harness.ts';
+import { ROOT, launchBrowser, newMonitoredContext, runAxe, settle, type PageReport } from './harness.ts';
 import { frame, tabelRijen } from './lezen.ts';
 
 const baseUrl = inject('baseUrl');
@@ -263,6 +263,9 @@ describe('op de Data-pagina gekozen', () => {
     await expect.poll(() => maanden.getByRole('status').filter({ hasText: NIET_VOORBEREKEND }).count(), { timeout: 60_000 }).toBe(1);
     await page.locator('[data-beschut-sectie="gebieden"][data-sleutel="2017-01|2017-12|alle|regio|5|realisatie|AM25"] [aria-busy="false"] figure').first().waitFor({ timeout: 120_000 });
     expect(await page.locator('[data-beschut-sectie="gebieden"]').getByRole('status').filter({ hasText: NIET_VOORBEREKEND }).count()).toBe(0);
+    // WCAG 2.1 AA with the "not available" notes next to the drawn comparison.
+    const { violations, summary } = await runAxe(page);
+    expect(violations, summary).toEqual([]);
     expect(await page.getByRole('alert').count()).toBe(0);
     expect(await page.getByText('Deze berekening is mislukt').count()).toBe(0);
     expect(report.pageErrors).toEqual([]);
