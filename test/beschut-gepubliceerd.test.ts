@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isOnderdrukt } from '../src/lib/format/disclosure.ts';
+import { AFGELEID, BESCHERMD, isOnderdrukt } from '../src/lib/format/disclosure.ts';
 import type { MaandRij, PlekkenRij } from '../src/lib/metrics/beschut.ts';
 import { benodigdeMaanden, leesGepubliceerdBeschut } from '../src/lib/published/beschut.ts';
 import { vergelijkingData, vergelijkingen } from '../src/pages/beschut-werk/gepubliceerd.ts';
@@ -66,4 +66,20 @@ describe('published beschut werk figures with their computed twins', () => {
     expect([rij.gepubliceerd, rij.berekend, rij.verschil, rij.rekensom]).toEqual(['71%', '67,5%', '-3,5 procentpunt', '601 / 890 = 67,5%']);
     expect(data.rijen.find((r) => r.cijfer === 'Beoordelingen, totaal, januari t/m mei 2017')).toMatchObject({ gepubliceerd: '890', berekend: '890', verschil: '0' });
   });
+
+  it('a hidden twin says its true reason: "x" to protect another where its counts are 10 or more, small only where one is under 10', () => {
+    const v = vergelijkingen(cijfers, maanden(), plekken);
+    const verborgen = v.filter((x) => isOnderdrukt(x.berekend)).map((x) => [x.cijfer.omschrijving.replace('Percentage positief, op verzoek van ', ''), x.cijfer.periode, x.berekend, x.verschil]);
+    // January's burgers: 7 of 12 (7 < 10, a share on a small group); the others 46–115 of 60–179,
+    // hidden to protect January's (before: every hidden share said "kleiner dan 10").
+    expect(verborgen).toEqual([
+      ['burgers', 'januari 2017', AFGELEID, AFGELEID],
+      ['burgers', 'mei 2017', BESCHERMD, BESCHERMD],
+      ['gemeenten', 'januari 2017', BESCHERMD, BESCHERMD],
+      ['gemeenten', 'maart 2017', BESCHERMD, BESCHERMD],
+      ['gemeenten', 'mei 2017', BESCHERMD, BESCHERMD],
+    ]);
+    expect(vergelijkingData(v, { selectie: '', bron: 'x', peildatum: 'x', synthetisch: true }).rijen.find((r) => r.cijfer === 'Percentage positief, op verzoek van gemeenten, maart 2017')?.afwijking).toBe(BESCHERMD);
+  });
 });
+

@@ -6,8 +6,9 @@
  * published figure, in percent of that figure.
  */
 import type { BronVermelding, ChartData } from '../../lib/charts/spec.ts';
-import { AFGELEID, DREMPEL, isOnderdrukt, KLEIN, type Onderdrukt } from '../../lib/format/disclosure.ts';
+import { AFGELEID, BESCHERMD, DREMPEL, isOnderdrukt, KLEIN, type Onderdrukt } from '../../lib/format/disclosure.ts';
 import { formatAantal, formatVerschil } from '../../lib/format/nl.ts';
+import { periodeUitMaanden } from '../../lib/metrics/beschut-afleiden.ts';
 import type { MaandRij, PlekkenRij } from '../../lib/metrics/beschut.ts';
 import { tweeling, type BeschutCijfer } from '../../lib/published/beschut.ts';
 import { bronVermelding } from '../../lib/published/bronvermelding.ts';
@@ -51,9 +52,14 @@ export function vergelijkingen(cijfers: readonly BeschutCijfer[], maanden: reado
       const bId = cel('b', u, b.aanvrager);
       const pId = cel('p', u, b.aanvrager);
       const ids = b.maat === 'beoordelingen' || b.maat === 'gemiddeld' ? [bId] : b.maat === 'positief' ? [pId] : [bId, pId];
-      if (ids.some((id) => verborgen.has(id))) hidden = b.maat === 'pct' || b.maat === 'gemiddeld' || w >= DREMPEL ? AFGELEID : KLEIN;
+      // The true reason: a count under 10 ("<10"), a share or mean on one ("x", small), or hidden
+      // to protect another ("x" with that reason).
+      const r = periodeUitMaanden(maanden ?? [], b.van, b.tot).find((x) => x.aanvrager === b.aanvrager);
+      const klein = ids.some((id) => verborgen.has(id) && (id === bId ? (r?.beoordelingen ?? 0) : (r?.positief ?? 0)) < DREMPEL);
+      const telling = b.maat === 'beoordelingen' || b.maat === 'positief';
+      if (ids.some((id) => verborgen.has(id))) hidden = !klein ? BESCHERMD : telling ? KLEIN : AFGELEID;
     } else if (b.maat === 'plekken' && w < DREMPEL) hidden = KLEIN;
-    if (hidden) return { cijfer: c, berekend: hidden, verschil: AFGELEID };
+    if (hidden) return { cijfer: c, berekend: hidden, verschil: hidden === BESCHERMD ? BESCHERMD : AFGELEID };
     return { cijfer: c, berekend: w, verschil: w - c.waarde };
   });
 }
@@ -70,7 +76,7 @@ export function vergelijkingData(v: readonly Vergelijking[], ctx: Context): Char
   const bronnen: BronVermelding[] = v.map((x) => bronVermelding(`${x.cijfer.omschrijving}, ${x.cijfer.periode}`, x.cijfer.citatie));
   const rijen = v.map((x) => {
     const procent = x.cijfer.eenheid === 'procent';
-    const afwijking = typeof x.verschil === 'number' && x.cijfer.waarde !== 0 ? x.verschil / x.cijfer.waarde : x.verschil === null ? null : AFGELEID;
+    const afwijking = typeof x.verschil === 'number' ? (x.cijfer.waarde !== 0 ? x.verschil / x.cijfer.waarde : AFGELEID) : x.verschil;
     return {
       cijfer: `${x.cijfer.omschrijving}, ${x.cijfer.periode}`,
       gepubliceerd: procent ? `${formatAantal(x.cijfer.waarde, 0)}%` : formatAantal(x.cijfer.waarde, x.cijfer.waarde % 1 ? 1 : 0),
