@@ -16,6 +16,7 @@ import { toRows } from '../engine/rows.ts';
 import { GEMEENTEN } from '../extracts/gemeenten.ts';
 import type { MetricQuery } from '../sql/query.ts';
 import type { GemeenteRij } from './beschut-gemeenten.ts';
+import { maandenVan } from './beschut-afleiden.ts';
 import { metInterval, type JaarRij, type MaandRij, type PlekkenRij } from './beschut.ts';
 
 export const BESCHUT_GEBIED_TABEL = 'agg_beschut_gebied';
@@ -98,7 +99,7 @@ export function maandenVoorberekend(jaar: number, van: string, tot: string): Var
       const aantal = new Map(kaart.map((c) => [`${c.soort}|${c.eenheid}|${c.aanvrager}`, c.aantal ?? 0]));
       const rijen: MaandRij[] = [];
       // A month outside the table (beyond the loaded adviezen) counts 0, as perMaandQuery has it.
-      for (let m = van; m <= tot; m = volgende(m)) {
+      for (const m of maandenVan(van, tot)) {
         for (const a of ['burger', 'gemeente', 'totaal'] as const) {
           rijen.push({ maand: m, ...metInterval({ aanvrager: a, beoordelingen: aantal.get(`b|${m}|${a}`) ?? 0, positief: aantal.get(`p|${m}|${a}`) ?? 0 }) });
         }
@@ -107,11 +108,6 @@ export function maandenVoorberekend(jaar: number, van: string, tot: string): Var
     },
   };
 }
-
-const volgende = (m: string) => {
-  const [j, mm] = m.split('-').map(Number);
-  return mm === 12 ? `${j + 1}-01` : `${j}-${String(mm + 1).padStart(2, '0')}`;
-};
 
 /**
  * Nederland's places per peildatum on the map (plekkenQuery's own answer). A peildatum written

@@ -21,7 +21,7 @@ import { BESCHERMD, DREMPEL, GEHEIM, KLEIN, type Onderdrukt } from '../format/di
 import { gebieden, type AanvragerKeuze, type Gebieden } from '../metrics/beschut-afleiden.ts';
 import { gemeentenQuery } from '../metrics/beschut-gemeenten.ts';
 import { ADVIEZEN, perMaandQuery, type MaandRij } from '../metrics/beschut.ts';
-import { BESCHUT_GEBIED_TABEL, BESCHUT_MAAND_TABEL } from '../metrics/beschut-voorberekend.ts';
+import { BESCHUT_GEBIED_TABEL, BESCHUT_MAAND_TABEL, type KaartCel, type KaartReden } from '../metrics/beschut-voorberekend.ts';
 import { runMetric } from '../sql/query.ts';
 import { literal } from '../sql/quote.ts';
 import { jaarBesluit, jaarSommen, jaarTabel, jaarVan, type Bereik } from '../../pages/beschut-werk/queries.ts';
@@ -38,16 +38,8 @@ const AANVRAGERS: readonly AanvragerKeuze[] = ['gemeente', 'burger', 'totaal'];
  */
 const SOORTEN = ['b', 'p'] as const;
 
-export type Reden = 'klein' | 'bescherming' | 'geheim';
-
-/** One written cell: its count, and why it is empty (null: written). */
-export interface BeschutCel {
-  eenheid: string;
-  soort: string;
-  aanvrager: AanvragerKeuze;
-  aantal: number;
-  reden: Reden | null;
-}
+/** One written cell: the map's cell (KaartCel) with its true count, and why it is empty (null: written). */
+export type BeschutCel = Omit<KaartCel, 'aantal'> & { aantal: number };
 
 /** A calendar year as the page's comparison has it (queries.ts jaarVan), with its number. */
 export type Jaar = MaandSom & { jaar: number };
@@ -66,9 +58,9 @@ export async function beschutJaren(engine: QueryEngine): Promise<{ jaren: Jaar[]
 }
 
 /** The file's reason for what the page prints (context.ts telCel decides): "<10", "x", "x" without a reason. */
-const REDEN = new Map<Onderdrukt, Reden>([[KLEIN, 'klein'], [BESCHERMD, 'bescherming'], [GEHEIM, 'geheim']]);
+const REDEN = new Map<Onderdrukt, KaartReden>([[KLEIN, 'klein'], [BESCHERMD, 'bescherming'], [GEHEIM, 'geheim']]);
 
-function redenVan(verborgen: VerborgenCellen, id: string, aantal: number): Reden | null {
+function redenVan(verborgen: VerborgenCellen, id: string, aantal: number): KaartReden | null {
   const c = telCel(verborgen, id, aantal);
   return typeof c === 'number' ? null : REDEN.get(c)!;
 }
