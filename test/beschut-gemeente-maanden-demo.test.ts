@@ -61,9 +61,9 @@ async function regioMaanden(jaar: string, regio: string) {
     for (const p of zonderReden) geheim.add(id(p) ?? '');
   };
   // The year tables as the page decides them (the period's sums are derived from them: metSommen).
-  const r = jaarBesluit({ soort: 'regio', code: regio, naam: regio, regio }, j, rm, gv);
+  const r = jaarBesluit({ soort: 'regio', code: regio, naam: regio, regio }, j, rm, gv, []);
   zet(regio, r, r.geheim ?? []);
-  for (const gm2 of inRegio) zet(gm2, jaarBesluit({ soort: 'gemeente', code: gm2, naam: gm2, regio }, j, [], gv));
+  for (const gm2 of inRegio) zet(gm2, jaarBesluit({ soort: 'gemeente', code: gm2, naam: gm2, regio }, j, [], gv, []));
   const vanRegio = (id: string) => id.split('|')[1].startsWith(`${regio}@`);
   const a = audit(w, verborgen, { redenBekend: (id) => vanRegio(id) && !geheim.has(id) });
   // The same cells with every reason of the region said (what the page would print without `geheim`).

@@ -22,13 +22,16 @@
  * alone. Such a cell is public anyway when UWV's figures alone (with the relations, no marks)
  * narrow it exactly as far.
  *
- * What this finds in 2017 beyond UWV's figures (not asserted here; the report to the lead and the
- * README say it): the year table hides b|2017-01|burger (12) and b|2017-03|burger (144) to protect
- * January's burgers, but UWV published both. With the year table's own printed totals that gives
- * nine cells of at least 10 exactly: b|2017-03|gemeente 68 (212 − 144), b|tm2017-02|gemeente 122
+ * The year table is the page's: the module's choice less what UWV's figures pin anyway
+ * (pages/beschut-werk/openbaar.ts). Without that step this audit found, in 2017, eleven cells
+ * given away beyond UWV's figures: the module hid b|2017-01|burger (12) and b|2017-03|burger (144)
+ * to protect January's burgers, but UWV published both; with the year table's own printed totals
+ * that gives nine more cells of at least 10 exactly: b|2017-03|gemeente 68 (212 − 144), b|tm2017-02|gemeente 122
  * (190 − 68), b|tm2017-02|burger 92 (214 − 122), b|2017-02|burger 80 (92 − 12); and with UWV's
  * monthly percentages p|2017-03|gemeente 57 (84% of 68), p|2017-03|burger 83 (140 − 57),
  * p|tm2017-02|gemeente 96 (153 − 57), p|tm2017-02|burger 53 (149 − 96), p|2017-02|burger 46 (53 − 7).
+ * The page prints those eleven now, and the eight hidden only to protect January's 7 and 5 (which
+ * UWV's figures give alone); the audit finds nothing beyond UWV's figures.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -47,7 +50,7 @@ import { runMetric } from '../src/lib/sql/query.ts';
 import { beschermMaanden } from '../src/pages/beschut-werk/beveiliging.ts';
 import { vergelijkingData, vergelijkingen } from '../src/pages/beschut-werk/gepubliceerd.ts';
 import { beschermGebieden } from '../src/pages/beschut-werk/onderdrukking.ts';
-import { jaarSommen, jaarVan } from '../src/pages/beschut-werk/queries.ts';
+import { jaarBesluit, jaarSommen, jaarVan } from '../src/pages/beschut-werk/queries.ts';
 import { cel } from '../src/pages/beschut-werk/tabel.ts';
 import { beschutDemo } from './demo-data.ts';
 
@@ -71,6 +74,9 @@ async function lezing(jaar: string) {
   const rijen = (await runMetric(engine(), perMaandQuery({ van: j.van, tot: j.tot })))!;
   const adviezen = beschermGebieden(gebieden((await runMetric(engine(), gemeentenQuery(j)))!), j.tot).adviezen;
   const { b } = beschermMaanden(rijen, jaarSommen(j, { soort: 'nederland' }), adviezen, 'NL');
+  // What the page hides: the module's choice less the counts UWV's figures pin anyway (openbaar.ts).
+  const besluit = jaarBesluit({ soort: 'nederland', code: 'NL', naam: 'Nederland', regio: null }, j, rijen, { adviezen, plekken: new Set() }, cijfers);
+  const vrij = [...b.onderdrukt.keys()].filter((id) => !besluit.has(id));
   // The published section as the page computes it: its national months, its own table.
   const land = (await runMetric(engine(), perMaandQuery(benodigdeMaanden(cijfers)!)))!;
   const v = vergelijkingen(cijfers, land, null);
@@ -128,9 +134,9 @@ async function lezing(jaar: string) {
   const uk = kennis(w(uwvAandelen), alleenUwv, { redenBekend: false });
   const uo = new Oplosser(uk.rijen, new Map(cellen.map((c) => [c.id, c.aantal])));
   return {
-    b, twins, getoond, uwv, twinAandelen, uwvAandelen,
+    b, besluit, vrij, twins, getoond, uwv, twinAandelen, uwvAandelen,
     w: w([...twinAandelen, ...uwvAandelen]),
-    onderdrukt: new Map([...b.onderdrukt].filter(([id]) => !getoond.has(id) && !uwv.has(id))),
+    onderdrukt: new Map([...b.onderdrukt].filter(([id]) => besluit.has(id))),
     /** The exact bounds UWV's figures alone leave a cell. */
     uwvGrenzen: (id: string): Grenzen => (uk.bekend.has(id) ? { min: uk.bekend.get(id)!, max: uk.bekend.get(id)!, exact: true } : uo.grenzen(id)),
   };
@@ -166,7 +172,22 @@ describe('the month section and the published section read together (Nederland, 
       'p|tm2017-05|burger', 'p|tm2017-05|gemeente', 'p|tm2017-05|totaal',
     ]);
     expect([...l.uwv].sort()).toEqual([...l.getoond].sort());
-    expect([...l.getoond].filter((id) => l.b.onderdrukt.has(id)).sort()).toEqual(['b|2017-01|burger', 'b|2017-03|burger']);
+    // The module hid two of them to protect January's burgers; they, and the nine counts they
+    // give with the year table's totals and UWV's percentages, are printed (openbaar.ts, step 1),
+    // each worked out in the module comment. Then January's 7 and 5, which UWV's 12 and 58% give
+    // alone, need no protection: the eight counts hidden for them are printed too (step 2).
+    const waarde = new Map(l.b.weergave.cellen.map((c) => [c.id, c.aantal]));
+    expect(l.vrij.map((id) => `${id} ${waarde.get(id)} ${l.b.onderdrukt.get(id)}`).sort()).toEqual([
+      'b|2017-01|burger 12 bescherming', 'b|2017-01|gemeente 60 bescherming', 'b|2017-01|totaal 72 bescherming',
+      'b|2017-02|burger 80 bescherming', 'b|2017-02|gemeente 62 bescherming', 'b|2017-02|totaal 142 bescherming',
+      'b|2017-03|burger 144 bescherming', 'b|2017-03|gemeente 68 bescherming',
+      'b|tm2017-02|burger 92 bescherming', 'b|tm2017-02|gemeente 122 bescherming',
+      'p|2017-01|gemeente 47 bescherming', 'p|2017-01|totaal 54 bescherming',
+      'p|2017-02|burger 46 bescherming', 'p|2017-02|gemeente 49 bescherming', 'p|2017-02|totaal 95 bescherming',
+      'p|2017-03|burger 83 bescherming', 'p|2017-03|gemeente 57 bescherming',
+      'p|tm2017-02|burger 53 bescherming', 'p|tm2017-02|gemeente 96 bescherming',
+    ]);
+    expect([...l.getoond].filter((id) => l.besluit.has(id))).toEqual([]);
     // Shares: the three twins of January–May it prints (the monthly ones are hidden), and UWV's
     // whole percents but the 71% (its own 601 of 890 give 67,5%).
     expect(l.twinAandelen.map((a) => a.id)).toEqual(['twin:p|tm2017-05|gemeente', 'twin:p|tm2017-05|burger', 'twin:p|tm2017-05|totaal']);
@@ -179,7 +200,7 @@ describe('the month section and the published section read together (Nederland, 
 
     const a = audit(l.w, l.onderdrukt, { redenBekend: (id) => !l.b.zonderReden.has(id) });
     const eigen = a.cellen.filter((c) => !c.id.startsWith('~'));
-    expect([l.b.weergave.cellen.length, l.b.onderdrukt.size, l.onderdrukt.size, eigen.length]).toEqual([207, 21, 19, 19]);
+    expect([l.b.weergave.cellen.length, l.b.onderdrukt.size, l.onderdrukt.size, eigen.length]).toEqual([207, 21, 2, 2]);
     // The small ones: January's burger requests, pinned by UWV's 12 and 58% alone (7 of 12 = 58,3%).
     const klein = eigen.filter((c) => c.waarde < DREMPEL);
     const metUwv = (c: { id: string; waarde: number; min: number; max: number }) => {
@@ -189,12 +210,11 @@ describe('the month section and the published section read together (Nederland, 
     expect(klein.map(metUwv)).toEqual(['p|2017-01|burger 7 in 7–7, UWV alone 7–7', 'n|2017-01|burger 5 in 5–5, UWV alone 5–5']);
     // UWV's 58% is about those 7 of 12: a share of a small group the page prints (as published).
     expect(a.kleinGetoond).toEqual(['uwv:p|2017-01|burger']);
-    // Every cell the two sections give away beyond UWV's figures holds at least 10 (hidden to
-    // protect another, 'bescherming'); which, the module comment says.
+    // Nothing else is hidden, so nothing is given away beyond UWV's figures.
     const verder = a.lekken.filter((c) => !c.id.startsWith('~')).filter((c) => {
       const u = l.uwvGrenzen(c.id);
       return !(u.exact && c.exact && u.min === c.min && u.max === c.max);
     });
-    expect(verder.filter((c) => c.waarde < DREMPEL || c.reden !== 'bescherming').map(metUwv)).toEqual([]);
+    expect(verder.map(metUwv)).toEqual([]);
   }, 60_000);
 });

@@ -22,6 +22,9 @@ import { beschermGebieden } from '../src/pages/beschut-werk/onderdrukking.ts';
 import { jaarBesluit, jaarSommen, jaarVan, maandSommen, metSommen, verborgenMaanden } from '../src/pages/beschut-werk/queries.ts';
 import { maandenVan } from '../src/lib/metrics/beschut-afleiden.ts';
 import { cel } from '../src/pages/beschut-werk/onderdrukking.ts';
+import { gepubliceerdeCijfers } from '../src/lib/voorberekend/beschut.ts';
+
+const gepubliceerd = gepubliceerdeCijfers();
 
 let engine: NodeEngine;
 beforeAll(async () => {
@@ -57,21 +60,32 @@ describe('months on the demo data, one table per calendar year', () => {
     expect([b.weergave.cellen.length, verborgen.size]).toEqual([cellen, n]);
   }, 60_000);
 
-  it('Nederland 2017 (the default view’s year): January’s burger requests, 7 positive of 12, are hidden; January–May, the letter’s period, is printed: 601 positive', async () => {
+  it('Nederland 2017 (the default view’s year): only January’s 7 positive and 5 negative burger adviezen are hidden, what UWV’s figures pin or they alone protected is printed (openbaar.ts); January–May, the letter’s period, is printed: 601 positive', async () => {
     const { b, rijen, adviezen, j } = await jaarTabel('2017', null);
     expect(j).toEqual({ id: 'jaar', van: '2017-01', tot: '2017-12' });
     expect(b.onderdrukt.get('p|2017-01|burger')).toBe('klein');
-    const v = verborgenMaanden(eenheid(null), { van: '2017-01', tot: '2017-05' }, rijen, { adviezen, plekken: new Set() });
-    expect([telCel(v, 'b|2017-01|burger', 12), telCel(v, 'p|2017-01|burger', 7)]).toEqual([BESCHERMD, KLEIN]);
+    const v = verborgenMaanden(eenheid(null), { van: '2017-01', tot: '2017-05' }, rijen, { adviezen, plekken: new Set() }, gepubliceerd);
+    // The module hid the 12 to protect the 7; UWV's letter printed them (and 58%, so the 7 as well).
+    expect(b.onderdrukt.get('b|2017-01|burger')).toBe('bescherming');
+    expect([telCel(v, 'b|2017-01|burger', 12), telCel(v, 'p|2017-01|burger', 7)]).toEqual([12, KLEIN]);
     // The year to date of May is a cell of the year table, printed: 54 + 95 + 140 + 140 + 172.
     expect(telCel(v, 'p|periode|totaal', 601)).toBe(601);
-    // March–May is May's year to date minus February's: February's split by aanvrager is hidden
-    // (it would give January's), so March–May's split prints "x" without a reason; its total prints.
-    const w = verborgenMaanden(eenheid(null), { van: '2017-03', tot: '2017-05' }, rijen, { adviezen, plekken: new Set() });
-    expect([telCel(w, 'p|periode|burger', 287), telCel(w, 'p|periode|totaal', 452)]).toEqual([GEHEIM, 452]);
-    // The totals chart prints it so and says why.
-    const d = totalenData(totalen(rijen, '2017-03', '2017-05'), ['gemeente', 'burger', 'totaal'], w, context('test'));
-    expect(d.rijen.map((r) => r.positief)).toEqual([GEHEIM, GEHEIM, 452]);
+    // March–May is May's year to date minus February's, both printed (February's split pinned by
+    // UWV's figures, openbaar.ts): 165 + 287 = 452.
+    const w = verborgenMaanden(eenheid(null), { van: '2017-03', tot: '2017-05' }, rijen, { adviezen, plekken: new Set() }, gepubliceerd);
+    expect([telCel(w, 'p|periode|gemeente', 165), telCel(w, 'p|periode|burger', 287), telCel(w, 'p|periode|totaal', 452)]).toEqual([165, 287, 452]);
+    // January–February is February's year to date, printed: its 53 positive burger adviezen less
+    // February's 46 give January's 7, as UWV's 12 requests and 58% do (README, rule set, rule 7).
+    const jf = verborgenMaanden(eenheid(null), { van: '2017-01', tot: '2017-02' }, rijen, { adviezen, plekken: new Set() }, gepubliceerd);
+    expect([telCel(jf, 'p|periode|gemeente', 47 + 49), telCel(jf, 'p|periode|burger', 7 + 46), telCel(jf, 'p|periode|totaal', 54 + 95)]).toEqual([96, 53, 149]);
+    expect(telCel(jf, 'p|2017-01|burger', 7)).toBe(KLEIN);
+  }, 60_000);
+
+  it('Nederland 2021, February–March: March\'s year to date minus January\'s, whose split is hidden, so the split prints "x" without a reason and the totals chart says why; the total prints (482, 318)', async () => {
+    const { rijen, adviezen } = await jaarTabel('2021', null);
+    const v = verborgenMaanden(eenheid(null), { van: '2021-02', tot: '2021-03' }, rijen, { adviezen, plekken: new Set() }, gepubliceerd);
+    const d = totalenData(totalen(rijen, '2021-02', '2021-03'), ['gemeente', 'burger', 'totaal'], v, context('test'));
+    expect(d.rijen.map((r) => [r.beoordelingen, r.positief])).toEqual([[123, GEHEIM], [359, GEHEIM], [482, 318]]);
     expect((d.voetnoten ?? []).some((n) => n.startsWith('Een totaal over een deel van het jaar staat er alleen als de maanden het geven'))).toBe(true);
   }, 60_000);
 
@@ -81,8 +95,8 @@ describe('months on the demo data, one table per calendar year', () => {
       const maanden = maandenVan('2021-01', '2021-12');
       const maandIds = new Set([...verborgen.keys()].filter((id) => /\|2021-\d\d\|/.test(id)));
       // The page decides the year once (jaarBesluit) and derives each period's sums from it.
-      const besluit = jaarBesluit(eenheid(regio), j, rijen, { adviezen, plekken: new Set() });
-      expect(verborgenMaanden(eenheid(regio), { van: '2021-03', tot: '2021-05' }, rijen, { adviezen, plekken: new Set() })).toEqual(metSommen(besluit, { van: '2021-03', tot: '2021-05' }, eenheid(regio)));
+      const besluit = jaarBesluit(eenheid(regio), j, rijen, { adviezen, plekken: new Set() }, gepubliceerd);
+      expect(verborgenMaanden(eenheid(regio), { van: '2021-03', tot: '2021-05' }, rijen, { adviezen, plekken: new Set() }, gepubliceerd)).toEqual(metSommen(besluit, { van: '2021-03', tot: '2021-05' }, eenheid(regio)));
       let sommen = 0;
       for (const van of maanden) {
         for (const tot of maanden.filter((m) => m >= van)) {

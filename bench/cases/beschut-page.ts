@@ -50,7 +50,7 @@ async function pagina(c: Coordinator, f: BeschutFilters): Promise<{ verborgen: n
   const g = gebieden(gem!);
   // The comparison is per calendar year (queries.ts jaarVan).
   const v = beschermGebieden(g, jaarVan(f).tot);
-  const vm = verborgenMaanden(e, f, m!, v);
+  const vm = verborgenMaanden(e, f, m!, v, gepubliceerd);
   plekPunten(e, p, rp, g, v);
   return { verborgen: v.adviezen.size + vm.size, grafieken: modellen(f, m!, vm, g, v) };
 }
@@ -107,7 +107,7 @@ export const cases: BenchCase[] = [
         const m = (await vraag<MaandRij[]>(w.c, q.maanden))!;
         const g = gebieden((await vraag<GemeenteRij[]>(w.c, q.gemeenten))!);
         const v = beschermGebieden(g, jaarVan(f).tot);
-        klaar.set(engine, (k = { m, g, v, vm: verborgenMaanden(e, f, m, v) }));
+        klaar.set(engine, (k = { m, g, v, vm: verborgenMaanden(e, f, m, v, gepubliceerd) }));
       }
       const stap = w.stap++;
       const f = { ...basis(), aanvrager: (['alle', 'gemeente', 'burger'] as const)[stap % 3], minimum: [0, 5, 20][stap % 3] };

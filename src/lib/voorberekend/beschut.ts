@@ -14,6 +14,7 @@
  * prints for it (test/compute-beschut.test.ts). The page compares gemeenten and regions per
  * calendar year for the same reason (queries.ts jaarVan).
  */
+import { readFileSync } from 'node:fs';
 import { laadHighs } from '../disclosure/highs.ts';
 import type { QueryEngine } from '../engine/types.ts';
 import { toRows } from '../engine/rows.ts';
@@ -22,6 +23,7 @@ import { gebieden, type AanvragerKeuze, type Gebieden } from '../metrics/beschut
 import { gemeentenQuery } from '../metrics/beschut-gemeenten.ts';
 import { ADVIEZEN, perMaandQuery, type MaandRij } from '../metrics/beschut.ts';
 import { BESCHUT_GEBIED_TABEL, BESCHUT_MAAND_TABEL, type KaartCel, type KaartReden } from '../metrics/beschut-voorberekend.ts';
+import { leesGepubliceerdBeschut, type BeschutCijfer } from '../published/beschut.ts';
 import { runMetric } from '../sql/query.ts';
 import { literal } from '../sql/quote.ts';
 import { jaarBesluit, jaarSommen, jaarTabel, jaarVan, type Bereik } from '../../pages/beschut-werk/queries.ts';
@@ -100,8 +102,16 @@ export function maandCellen(rijen: readonly MaandRij[], verborgen: VerborgenCell
   return uit;
 }
 
-/** One year as the microdata page's national view has it: the comparison and Nederland's months, with what it hides. */
-export async function beschutJaar(engine: QueryEngine, j: Jaar, bereik: Bereik = null): Promise<{ gebied: BeschutCel[]; maand: BeschutCel[]; peildatum: string | null }> {
+/** UWV's and SZW's published figures, as the page reads them from its bundle (data/published). */
+export function gepubliceerdeCijfers(): BeschutCijfer[] {
+  return leesGepubliceerdBeschut(readFileSync(new URL('../../../data/published/beschut_werk.csv', import.meta.url), 'utf8')).cijfers;
+}
+
+/**
+ * One year as the microdata page's national view has it: the comparison and Nederland's months,
+ * with what it hides (Nederland's months print what the `gepubliceerd` figures pin anyway).
+ */
+export async function beschutJaar(engine: QueryEngine, j: Jaar, gepubliceerd: readonly BeschutCijfer[], bereik: Bereik = null): Promise<{ gebied: BeschutCel[]; maand: BeschutCel[]; peildatum: string | null }> {
   const f = { van: j.van, tot: j.tot };
   const g = gebieden((await runMetric(engine, gemeentenQuery(f)))!);
   const v = beschermGebieden(g, j.tot);
@@ -110,7 +120,7 @@ export async function beschutJaar(engine: QueryEngine, j: Jaar, bereik: Bereik =
   // The year table within the months the adviezen cover, as the page has it (queries.ts jaarTabel).
   const tabel = jaarTabel(f, bereik);
   const binnen = rijen.filter((r) => r.maand >= tabel.van && r.maand <= tabel.tot);
-  const verborgen = jaarBesluit(nl, tabel, binnen, v);
+  const verborgen = jaarBesluit(nl, tabel, binnen, v, gepubliceerd);
   // The sums of the year table (the year and every month's year to date): any period the page
   // prints is one of them, a month, or the difference of two of them (queries.ts metSommen).
   const sommen: MaandRij[] = [];
@@ -132,8 +142,9 @@ export async function vulBeschut(engine: QueryEngine): Promise<void> {
   // The comparison's audit solves its larger models with HiGHS, as the page's worker does.
   await laadHighs();
   const { jaren, bereik } = await beschutJaren(engine);
+  const gepubliceerd = gepubliceerdeCijfers();
   for (const j of jaren) {
-    const { gebied, maand, peildatum } = await beschutJaar(engine, j, bereik);
+    const { gebied, maand, peildatum } = await beschutJaar(engine, j, gepubliceerd, bereik);
     const jaar = `${j.jaar}, ${literal(j.van)}, ${literal(j.tot)}`;
     const pd = peildatum === null ? 'NULL' : literal(peildatum);
     await invoegen(engine, BESCHUT_GEBIED_TABEL, gebied.map((c) => `(${jaar}, ${waarde(c)}, ${c.soort === 'plekken' ? pd : 'NULL'})`));

@@ -44,7 +44,7 @@ const maanden: BriefingView<BeschutFilters> = {
     if (!m || !gem || (e.soort === 'gemeente' && !rpl) || (e.soort !== 'gemeente' && !pl)) return null;
     // The comparison is per calendar year, as on the page (queries.ts jaarVan).
     const gv = gebiedViewVan(jaarVan(f), gem, herkomsten[1]);
-    const mv = maandViewVan(f, e, m, gv, [herkomsten[0]]);
+    const mv = maandViewVan(f, e, m, gv, [herkomsten[0]], cijfers());
     const pv = plekViewVan(e, f.tot, pl, rpl, gv, e.soort === 'gemeente' ? herkomsten[4] : herkomsten[3]);
     const aanvrager = hoofdAanvrager(f.aanvrager);
     const selectie = selectieTekst(e, f.van, f.tot, f.aanvrager);

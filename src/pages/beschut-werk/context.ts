@@ -82,9 +82,11 @@ export function bronVelden(ctx: Context): { bron: string; peildatum: string; syn
 /**
  * Hidden cells; `zonderReden`: a gemeente's own months, whose hidden counts print "x" without
  * saying why (as every gemeente's count in the comparison, whose unit is in its id); `geheim`:
- * single cells whose reason would narrow another hidden cell (lib/disclosure/verzwijgen.ts).
+ * single cells whose reason would narrow another hidden cell (lib/disclosure/verzwijgen.ts);
+ * `openbaar`: Nederland's months where UWV published figures of its own, whose consequences are
+ * printed (openbaar.ts), so that the footnote says so.
  */
-export type VerborgenCellen = ReadonlySet<string> & { readonly zonderReden?: boolean; readonly geheim?: ReadonlySet<string> };
+export type VerborgenCellen = ReadonlySet<string> & { readonly zonderReden?: boolean; readonly geheim?: ReadonlySet<string>; readonly openbaar?: boolean };
 
 /** A gemeente's hidden count says nothing of its size: "<10" would bound it, and through the region's sums its neighbours. */
 export function zonderReden(verborgen: VerborgenCellen, id: string): boolean {
@@ -111,6 +113,10 @@ export function afgeleidCel<T>(verborgen: VerborgenCellen, tellingen: readonly (
   if (weg.some(([id]) => zonderReden(verborgen, id))) return GEHEIM;
   return weg.some(([, n]) => n < DREMPEL) ? AFGELEID : BESCHERMD;
 }
+
+/** Where UWV published monthly figures itself (openbaar.ts): NOOT_AANVULLEND does not hold for what those give. */
+export const NOOT_OPENBAAR =
+  'UWV publiceerde zelf cijfers over maanden in deze periode (zie "Gepubliceerde cijfers"). Wat uit die cijfers al volgt, wordt getoond: een groep van minder dan 10 personen die UWV zelf bekendmaakte, kan dan uit een totaal min de delen volgen.';
 
 export const NOOT_AANVULLEND =
   'Aantallen onder de 10 worden niet getoond ("<10"); waar anders een verborgen aantal terug te rekenen is uit wat wel getoond wordt (een totaal min de delen), is ook een ander aantal verborgen ("x").';

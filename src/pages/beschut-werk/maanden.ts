@@ -14,7 +14,7 @@ import {
 } from '../../lib/metrics/beschut-afleiden.ts';
 import { metInterval, type MaandRij, type PeriodeRij } from '../../lib/metrics/beschut.ts';
 import { periodeNaam } from '../../lib/published/beschut.ts';
-import { AANVRAGER_LABEL, afgeleidCel, bronVelden, NOOT_AANVULLEND, telCel, type Context, type VerborgenCellen } from './context.ts';
+import { AANVRAGER_LABEL, afgeleidCel, bronVelden, NOOT_AANVULLEND, NOOT_OPENBAAR, telCel, type Context, type VerborgenCellen } from './context.ts';
 import { cel, JAAR_TOT_NU, PERIODE } from './onderdrukking.ts';
 
 const KORT = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
@@ -66,6 +66,7 @@ function voetnoten(maanden: readonly string[], aanvragers: readonly AanvragerKeu
   const noten = [...extra, verborgen.zonderReden ? NOOT_NUL_GEHEIM : NOOT_NUL];
   if (aanvragers.includes('burger') && maanden.some((m) => m < '2017-01')) noten.push(NOOT_BURGER);
   if (!verborgen.zonderReden && [...verborgen].some((id) => id.startsWith('b|') || id.startsWith('p|'))) noten.push(NOOT_AANVULLEND);
+  if (verborgen.openbaar) noten.push(NOOT_OPENBAAR);
   return noten;
 }
 

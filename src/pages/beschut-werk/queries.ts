@@ -18,6 +18,7 @@ import {
 } from '../../lib/metrics/beschut-gemeenten.ts';
 import { perMaandQuery, plekkenQuery, type MaandRij, type PlekkenRij } from '../../lib/metrics/beschut.ts';
 import { benodigdeMaanden, type BeschutCijfer } from '../../lib/published/beschut.ts';
+import { openbareCellen, publicaties } from './openbaar.ts';
 import type { MetricQuery } from '../../lib/sql/query.ts';
 import type { BeschutFilters, Eenheid } from './context.ts';
 import type { Verborgen } from './gebieden.ts';
@@ -102,10 +103,12 @@ type Besluit = Set<string> & { zonderReden?: true; geheim?: ReadonlySet<string> 
  * one table with the year's total as the comparison decided it (jaarBesluit: the same table
  * whatever period is chosen), and the period and the year to date derived from it (metSommen).
  */
-export function verborgenMaanden(e: Eenheid, f: Pick<BeschutFilters, 'van' | 'tot'>, maanden: readonly MaandRij[], gebieden: Verborgen, bereik: Bereik = null): Besluit {
+export function verborgenMaanden(
+  e: Eenheid, f: Pick<BeschutFilters, 'van' | 'tot'>, maanden: readonly MaandRij[], gebieden: Verborgen, gepubliceerd: readonly BeschutCijfer[], bereik: Bereik = null,
+): Besluit {
   const j = jaarTabel(f, bereik);
   const binnen = maanden.filter((r) => r.maand >= j.van && r.maand <= j.tot);
-  return metSommen(jaarBesluit(e, j, binnen, gebieden), f, e, j);
+  return metSommen(jaarBesluit(e, j, binnen, gebieden, gepubliceerd), f, e, j);
 }
 
 /** The id of the year to date up to month `m` in a unit's year table. */
@@ -128,15 +131,19 @@ export function jaarSommen(jaar: MaandSom, e: Pick<Eenheid, 'soort'>): MaandSom[
  * the letters' period, can be printed while a month in it is hidden) and the year `jaar` as the
  * comparison decided it. Nederland's and a region's through the disclosure module (hypercubes);
  * a gemeente's everything but its year as the comparison prints it (gemeenteMaanden).
+ * Nederland's table prints the hidden counts that UWV's `gepubliceerd` figures pin anyway (openbaar.ts).
  */
-export function jaarBesluit(e: Eenheid, jaar: MaandSom, maanden: readonly MaandRij[], gebieden: Verborgen): Besluit {
+export function jaarBesluit(e: Eenheid, jaar: MaandSom, maanden: readonly MaandRij[], gebieden: Verborgen, gepubliceerd: readonly BeschutCijfer[]): Besluit {
   const sommen = jaarSommen(jaar, e);
   if (e.soort === 'gemeente') {
     // A gemeente's hidden counts print "x" without a reason, as in the comparison (context.ts zonderReden).
     return Object.assign(gemeenteMaanden(e.code, maandenVan(jaar.van, jaar.tot), sommen, gebieden.adviezen, jaar), { zonderReden: true as const });
   }
-  const { verborgen, geheim } = beschermMaanden(maanden, sommen, gebieden.adviezen, e.code);
-  return Object.assign(new Set(verborgen.keys()), geheim.size ? { geheim } : {});
+  const { verborgen, geheim, b } = beschermMaanden(maanden, sommen, gebieden.adviezen, e.code);
+  const openbaar = e.soort === 'nederland' ? openbareCellen(b, publicaties(gepubliceerd, b.weergave, sommen)) : new Set<string>();
+  const zonder = (ids: Iterable<string>) => new Set([...ids].filter((id) => !openbaar.has(id)));
+  const g = zonder(geheim);
+  return Object.assign(zonder(verborgen.keys()), g.size ? { geheim: g } : {});
 }
 
 /**

@@ -7,9 +7,11 @@ import { gebieden, type AanvragerKeuze, type Gebieden } from '../../lib/metrics/
 import type { GemeentePlekRij, GemeenteRij } from '../../lib/metrics/beschut-gemeenten.ts';
 import type { MaandRij, PlekkenRij } from '../../lib/metrics/beschut.ts';
 import type { KaartCel, MetKaart } from '../../lib/metrics/beschut-voorberekend.ts';
+import type { BeschutCijfer } from '../../lib/published/beschut.ts';
 import type { Herkomst } from '../../lib/query/herkomst.ts';
 import type { QueryState } from '../../lib/query/query-state.svelte.ts';
 import { context, type BeschutFilters, type Context, type Eenheid } from './context.ts';
+import { publicatiesOver } from './openbaar.ts';
 import { vergelijkModel, type Verborgen } from './gebieden.ts';
 import { totalen, type Totalen } from './maanden.ts';
 import { beschermGebieden } from './onderdrukking.ts';
@@ -101,19 +103,21 @@ export function adviesBereik(h: Herkomst | null): Bereik {
 
 /**
  * The unit's months, with the cells disclosure control hides (a gemeente's: all but its period as
- * the comparison prints it). Read from a voorberekende map (Nederland's months): the year table
+ * the comparison prints it; Nederland's prints what UWV's `gepubliceerd` figures pin anyway). Read from a voorberekende map (Nederland's months): the year table
  * as the map hides it, with stand-ins for its empty counts, and the period derived as always.
  */
-export function maandViewVan(f: Periode, e: Eenheid, alle: MetKaart<MaandRij[]>, gv: GebiedView, herkomst: (Herkomst | null)[]): MaandView {
+export function maandViewVan(f: Periode, e: Eenheid, alle: MetKaart<MaandRij[]>, gv: GebiedView, herkomst: (Herkomst | null)[], gepubliceerd: readonly BeschutCijfer[]): MaandView {
   const periode = { van: f.van, tot: f.tot };
   const unit = e.soort === 'nederland' ? gv.g.nederland : e.soort === 'regio' ? gv.g.regios.find((u) => u.code === e.code) : gv.g.gemeenten.find((u) => u.code === e.code);
   const kaart = alle.kaart ? ingevuldeMaanden(alle, alle.kaart) : null;
   const rijen = kaart?.rijen ?? alle;
+  const verborgen = kaart ? metSommen(kaart.verborgen, periode, e, kaart.tabel ?? jaarVan(f)) : verborgenMaanden(e, periode, rijen, gv.verborgen, gepubliceerd, adviesBereik(herkomst[0] ?? null));
   return {
     ...periode,
     eenheid: e,
     rijen,
-    verborgen: kaart ? metSommen(kaart.verborgen, periode, e, kaart.tabel ?? jaarVan(f)) : verborgenMaanden(e, periode, rijen, gv.verborgen, adviesBereik(herkomst[0] ?? null)),
+    // A fresh set from metSommen: the footnote's flag goes on it.
+    verborgen: e.soort === 'nederland' && publicatiesOver(gepubliceerd, f.van, f.tot) ? Object.assign(verborgen, { openbaar: true }) : verborgen,
     totalen: totalen(rijen, f.van, f.tot),
     taakstelling: unit?.taakstelling ?? null,
     herkomst,
