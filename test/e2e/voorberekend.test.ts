@@ -176,11 +176,11 @@ describe('op de Data-pagina gekozen', () => {
     await wachtTot(async () => (await melding.count()) === 1, 60_000, 'melding voorberekende gegevens');
   }, 360_000);
 
-  test('the Data page names the source and the suppressed cells, never a file path', async () => {
+  test('the Data page names the source and the suppressed cells, never a file path, and passes axe', async () => {
     const melding = await page.getByRole('status').filter({ hasText: 'rekent met voorberekende gegevens' }).innerText();
     expect(melding).toContain('Bron: voorberekend uit synthetische demodata (seed 20240)');
     expect(melding).toContain('peildatum tot en met 31-12-2024');
-    // 1,175 Duurzaamheid cells; Beschut werk per calendar year: 21,558 comparison counts, 214 month
+    // 1,175 Duurzaamheid cells; Beschut werk per calendar year: 21,558 comparison counts, 195 month
     // counts and Nederland's first peildatum (0 places).
     // Not all under 10: the count includes the cells emptied to protect them (said so).
     expect(melding).toContain('10 tabellen, 22.929 cellen leeg gelaten (groepen van minder dan 10 personen, en cellen waaruit die terug te rekenen zouden zijn)');
@@ -192,6 +192,9 @@ describe('op de Data-pagina gekozen', () => {
     expect(await page.getByRole('note', { name: 'Voorberekende gegevens' }).innerText()).toContain(
       'Het dashboard tekent uit tabellen die vooraf zijn berekend (voorberekend uit synthetische demodata (seed 20240)',
     );
+    // The Data page in this mode passes axe too (pages.test.ts runs it on the microdata).
+    const { violations, summary } = await runAxe(page);
+    expect(violations, summary).toEqual([]);
   });
 
   test("the Regio's map, ranking and table equal native DuckDB on the microdata, labelled voorberekend and synthetic", async () => {

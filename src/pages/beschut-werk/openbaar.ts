@@ -108,10 +108,10 @@ function kleinPubliek(b: Tabel, p: Publicaties): Set<string> {
  * 1. Every hidden count that the printed cells and the publications pin to one whole number.
  * 2. When the publications alone pin small hidden counts (January 2017's 7 and 5), the counts
  *    hidden to protect them may protect nothing: the remaining 'bescherming' counts are printed,
- *    all at once (they protect each other in cycles: one alone would pin the others), when no
- *    other hidden count becomes narrower than before, or pinned (then freed as in 1) — the exact
- *    audit (audit.ts) with the publications. Else none (a greedy search one by one found nothing more on hand-built
- *    tables, see test/beschut-openbaar.test.ts).
+ *    all at once, when no other hidden count becomes narrower than before, or pinned (then freed
+ *    as in 1) — the exact audit (audit.ts) with the publications. Else none: they protect each
+ *    other in cycles, where printing one alone pins the others (test/beschut-openbaar.test.ts
+ *    works such a cycle out).
  */
 export function openbareCellen(b: Tabel, p: Publicaties): Set<string> {
   const uit = new Set<string>();
