@@ -23,7 +23,8 @@ import { regioOverzichtQuery } from '../src/lib/metrics/regio.ts';
 import { runMetric } from '../src/lib/sql/query.ts';
 import { beschermMaanden } from '../src/pages/beschut-werk/beveiliging.ts';
 import { beschermGebieden } from '../src/pages/beschut-werk/onderdrukking.ts';
-import { jaarVan } from '../src/pages/beschut-werk/queries.ts';
+import { jaarBesluit, jaarSommen, jaarVan } from '../src/pages/beschut-werk/queries.ts';
+import { gepubliceerdeCijfers } from '../src/lib/voorberekend/beschut.ts';
 import { beschermCohorten, beschermStartersPerBasis } from '../src/pages/duurzaamheid/beveiliging.ts';
 import { duurzaamheidQueries } from '../src/pages/duurzaamheid/queries.ts';
 import type { Selectie } from '../src/pages/duurzaamheid/selectie.ts';
@@ -90,7 +91,9 @@ function uitSet(waarden: ReadonlyMap<string, number>, verborgen: ReadonlySet<str
 const BESCHUT: [string, string, string][] = [
   ['januari t/m mei 2017 (standaard; vergelijking en maandtabel: heel 2017)', '2017-01', '2017-05'],
   ['maart 2019 (één maand; vergelijking en maandtabel: heel 2019)', '2019-03', '2019-03'],
+  ['maart 2021 (één maand; vergelijking en maandtabel: heel 2021)', '2021-03', '2021-03'],
 ];
+const NEDERLAND = { soort: 'nederland', code: 'NL', naam: 'Nederland', regio: null } as const;
 
 function beschut(selectie: string, van: string, tot: string): VerliesView[] {
   return [
@@ -113,13 +116,16 @@ function beschut(selectie: string, van: string, tot: string): VerliesView[] {
     },
     {
       pagina: 'Beschut werk',
-      view: 'maanden Nederland (lib/disclosure, kubussen; het jaar zoals de vergelijking besliste)',
+      view: 'maanden Nederland (lib/disclosure, kubussen; het jaar zoals de vergelijking besliste; wat UWV publiceerde geeft, getoond)',
       selectie,
       async bereken(engine) {
+        // The page's year table: months, years to date and the year, less what openbaar.ts prints.
         const j = jaarVan({ tot });
         const m = (await runMetric(engine, perMaandQuery(j)))!;
-        const g = gebieden((await runMetric(engine, gemeentenQuery(j)))!);
-        return beschermMaanden(m, [j], beschermGebieden(g, j.tot).adviezen).b.verlies;
+        const adviezen = beschermGebieden(gebieden((await runMetric(engine, gemeentenQuery(j)))!), j.tot).adviezen;
+        const { b } = beschermMaanden(m, jaarSommen(j, NEDERLAND), adviezen);
+        const besluit = jaarBesluit(NEDERLAND, j, m, { adviezen, plekken: new Set() }, gepubliceerdeCijfers());
+        return uitSet(new Map(b.weergave.cellen.map((c) => [c.id, c.aantal])), besluit);
       },
     },
   ];
