@@ -56,4 +56,25 @@ describe('headline sentences in the style of the letters', () => {
     const weinig = { ...almere, aanvrager: 'totaal' as const, periode: [rij('gemeente', 7, 5), rij('burger', 30, 14), rij('totaal', 37, 19)], verborgen: new Set([cel('b', PERIODE, 'gemeente'), cel('p', PERIODE, 'gemeente'), cel('b', PERIODE, 'burger'), cel('p', PERIODE, 'burger')]) };
     expect(zinAanvragers(weinig)).toBe('Op verzoek van gemeenten waren dat minder dan 10 beoordelingen; op verzoek van de mensen zelf een aantal dat niet getoond wordt.');
   });
+
+  it('where part of a year is hidden, names the year as the comparison prints it (a region\'s months are mostly under 10)', () => {
+    const jaarRij = (aanvrager: PeriodeRij['aanvrager'], b: number, p: number): PeriodeRij => ({ ...rij(aanvrager, b, p), tot: '2017-12', maanden: 12, gemiddeldPerMaand: b / 12 });
+    const regio: ZinInvoer = {
+      ...brief,
+      eenheid: eenheidVan({ regio: 'AM18', gemeente: null }),
+      periode: [rij('gemeente', 20, 15), rij('burger', 25, 14), rij('totaal', 45, 29)],
+      // January–May is no cell of a region's year table: "x" without a reason (queries.ts metSommen).
+      verborgen: Object.assign(new Set([cel('b', PERIODE, 'totaal'), cel('p', PERIODE, 'totaal')]), { geheim: new Set([cel('b', PERIODE, 'totaal'), cel('p', PERIODE, 'totaal')]) }),
+      jaar: { van: '2017-01', tot: '2017-12', periode: [jaarRij('gemeente', 50, 38), jaarRij('burger', 73, 52), jaarRij('totaal', 123, 90)] },
+    };
+    // 90 of 123 = 73,2%.
+    expect(zinTotaal(regio)).toBe(
+      'In januari tot en met mei 2017 gaf UWV in arbeidsmarktregio Groot Amsterdam een aantal adviezen beschut werk dat niet getoond wordt, om kleine aantallen te beschermen; in heel 2017 waren het er 123, waarvan 90 positief (73 procent).',
+    );
+    // The year's positive hidden too: only the requests; the year hidden: nothing more.
+    expect(zinTotaal({ ...regio, verborgen: Object.assign(new Set([...regio.verborgen, cel('p', 'jaar', 'totaal')]), { geheim: regio.verborgen.geheim }) })).toMatch(/; in heel 2017 waren het er 123\.$/);
+    expect(zinTotaal({ ...regio, verborgen: Object.assign(new Set([...regio.verborgen, cel('b', 'jaar', 'totaal')]), { geheim: regio.verborgen.geheim }) })).toMatch(/om kleine aantallen te beschermen\.$/);
+    // A printed period says nothing of the year.
+    expect(zinTotaal({ ...regio, verborgen: new Set() })).toBe('In januari tot en met mei 2017 gaf UWV in arbeidsmarktregio Groot Amsterdam 45 adviezen beschut werk; 29 daarvan waren positief (64 procent).');
+  });
 });

@@ -12,6 +12,7 @@ import { periodeNaam } from '../../lib/published/beschut.ts';
 import { formatDatumVoluit } from '../../lib/format/nl.ts';
 import { inEenheid, zonderReden, type Eenheid, type VerborgenCellen } from './context.ts';
 import { cel, JAAR_TOT_NU, PERIODE } from './onderdrukking.ts';
+import { JAAR } from './queries.ts';
 import type { PlekPunt } from './plekken.ts';
 
 const WOORDEN = ['nul', 'één', 'twee', 'drie', 'vier', 'vijf', 'zes', 'zeven', 'acht', 'negen', 'tien', 'elf', 'twaalf'];
@@ -36,6 +37,8 @@ export interface ZinInvoer {
   /** Units ranked in the comparison and how many of them had more positive adviezen than places. */
   /** The comparison of gemeenten or regions: over the calendar year `van`–`tot` (queries.ts jaarVan). */
   vergelijking: { wie: string; van: string; tot: string; minimum: number; gerangschikt: number; boven: number } | null;
+  /** The unit's year table as a whole (the year cell, as the comparison prints it), when the period is part of it. */
+  jaar?: { van: string; tot: string; periode: readonly PeriodeRij[] } | null;
 }
 
 const AANVRAGER: Record<AanvragerKeuze, string> = { totaal: '', gemeente: ' op verzoek van gemeenten', burger: ' op verzoek van de mensen zelf' };
@@ -54,7 +57,7 @@ export function zinTotaal(z: ZinInvoer): string {
   const b = aantal(z.verborgen, cel('b', PERIODE, z.aanvrager), r.beoordelingen);
   if (b === null) {
     const waarom = zonderReden(z.verborgen, cel('b', PERIODE, z.aanvrager)) ? 'om kleine aantallen te beschermen' : 'omdat het kleinere aantallen terug te rekenen zou maken';
-    return `${begin} een aantal adviezen beschut werk dat niet getoond wordt, ${waarom}.`;
+    return `${begin} een aantal adviezen beschut werk dat niet getoond wordt, ${waarom}${heelJaar(z)}.`;
   }
   if (r.beoordelingen === 0) return `${begin} geen adviezen beschut werk.`;
   const p = aantal(z.verborgen, cel('p', PERIODE, z.aanvrager), r.positief);
@@ -62,6 +65,21 @@ export function zinTotaal(z: ZinInvoer): string {
   const advies = r.beoordelingen === 1 ? 'advies' : 'adviezen';
   if (p === null || n) return `${begin} ${b} ${advies} beschut werk; hoeveel daarvan positief waren, wordt niet getoond (kleine aantallen).`;
   return `${begin} ${b} ${advies} beschut werk; ${p} daarvan ${r.positief === 1 ? 'was' : 'waren'} positief (${procent(r.positief, r.beoordelingen)}).`;
+}
+
+/**
+ * "; in heel 2017 waren het er 123, waarvan 90 positief (73 procent)": the year cell, printed as in
+ * the comparison, where part of a year is hidden (a region's months are mostly under 10).
+ */
+function heelJaar(z: ZinInvoer): string {
+  const j = z.jaar;
+  const r = j && (j.van !== z.van || j.tot !== z.tot) ? j.periode.find((x) => x.aanvrager === z.aanvrager) : undefined;
+  if (!j || !r) return '';
+  const b = aantal(z.verborgen, cel('b', JAAR, z.aanvrager), r.beoordelingen);
+  if (b === null) return '';
+  const p = aantal(z.verborgen, cel('p', JAAR, z.aanvrager), r.positief);
+  const getoond = p !== null && r.beoordelingen > 0 && !z.verborgen.has(cel('b', JAAR, z.aanvrager)) && !z.verborgen.has(cel('p', JAAR, z.aanvrager));
+  return `; in ${periodeNaam(j.van, j.tot, true)} waren het er ${b}${getoond ? `, waarvan ${p} positief (${procent(r.positief, r.beoordelingen)})` : ''}`;
 }
 
 /** "Op verzoek van gemeenten waren dat 320 beoordelingen, waarvan 261 positief (82 procent); op verzoek van de mensen zelf …" */
