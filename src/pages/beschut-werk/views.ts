@@ -103,8 +103,9 @@ export function adviesBereik(h: Herkomst | null): Bereik {
 
 /**
  * The unit's months, with the cells disclosure control hides (a gemeente's: all but its period as
- * the comparison prints it; Nederland's prints what UWV's `gepubliceerd` figures pin anyway). Read from a voorberekende map (Nederland's months): the year table
- * as the map hides it, with stand-ins for its empty counts, and the period derived as always.
+ * the comparison prints it; Nederland's prints what UWV's `gepubliceerd` figures pin anyway, and
+ * flags the footnote). Read from a voorberekende map (Nederland's months): the year table as the
+ * map hides it, with stand-ins for its empty counts, and the period derived as always.
  */
 export function maandViewVan(f: Periode, e: Eenheid, alle: MetKaart<MaandRij[]>, gv: GebiedView, herkomst: (Herkomst | null)[], gepubliceerd: readonly BeschutCijfer[]): MaandView {
   const periode = { van: f.van, tot: f.tot };
