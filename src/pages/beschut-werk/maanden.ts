@@ -99,16 +99,20 @@ export interface Totalen {
   periode: PeriodeRij[];
   jaarTotNu: PeriodeRij[];
   extrapolatie: Map<AanvragerKeuze, Extrapolatie>;
+  /** The year of `tot` over the months the rows hold (the year table's range: its year cell). */
+  jaar: { van: string; tot: string; periode: PeriodeRij[] } | null;
 }
 
-/** The period and the year to date per aanvrager, with each one's extrapolation (from the monthly rows, no query). */
+/** The period, the year to date and the year per aanvrager, with each one's extrapolation (from the monthly rows, no query). */
 export function totalen(rijen: readonly MaandRij[], van: string, tot: string): Totalen {
   const jaar = Number(tot.slice(0, 4));
   const jaarTotNu = periodeUitMaanden(rijen, `${jaar}-01`, tot);
+  const maanden = [...new Set(rijen.map((r) => r.maand))].filter((m) => m.slice(0, 4) === tot.slice(0, 4)).sort();
   return {
     periode: periodeUitMaanden(rijen, van, tot),
     jaarTotNu,
     extrapolatie: new Map(jaarTotNu.map((r) => [r.aanvrager, extrapoleer(jaar, tot, r.positief)])),
+    jaar: maanden.length ? { van: maanden[0], tot: maanden.at(-1)!, periode: periodeUitMaanden(rijen, maanden[0], maanden.at(-1)!) } : null,
   };
 }
 

@@ -3,9 +3,9 @@
  * selection (momentopname.svelte.ts), and the cells disclosure control hides in them. Built here
  * (not in the page) so the briefing builds the same views from the same answers.
  */
-import { gebieden, periodeUitMaanden, type AanvragerKeuze, type Gebieden } from '../../lib/metrics/beschut-afleiden.ts';
+import { gebieden, type AanvragerKeuze, type Gebieden } from '../../lib/metrics/beschut-afleiden.ts';
 import type { GemeentePlekRij, GemeenteRij } from '../../lib/metrics/beschut-gemeenten.ts';
-import type { MaandRij, PeriodeRij, PlekkenRij } from '../../lib/metrics/beschut.ts';
+import type { MaandRij, PlekkenRij } from '../../lib/metrics/beschut.ts';
 import type { KaartCel, MetKaart } from '../../lib/metrics/beschut-voorberekend.ts';
 import type { BeschutCijfer } from '../../lib/published/beschut.ts';
 import type { Herkomst } from '../../lib/query/herkomst.ts';
@@ -130,12 +130,6 @@ export function plekViewVan(e: Eenheid, tot: string, plekken: readonly PlekkenRi
 }
 
 /** The headline sentences of one selection (months, comparison and places of the same selection). */
-/** The year of `tot` over the months the answer holds (the year table's range). */
-function heelJaar(rijen: readonly MaandRij[], tot: string): { van: string; tot: string; periode: PeriodeRij[] } | null {
-  const maanden = [...new Set(rijen.map((r) => r.maand))].filter((m) => m.slice(0, 4) === tot.slice(0, 4)).sort();
-  return maanden.length ? { van: maanden[0], tot: maanden.at(-1)!, periode: periodeUitMaanden(rijen, maanden[0], maanden.at(-1)!) } : null;
-}
-
 export function paginaZinnen(m: MaandView, g: GebiedView, p: PlekView, f: BeschutFilters, aanvrager: AanvragerKeuze, selectie: string): { tekst: string[]; context: Context } {
   const v = vergelijkModel(g.g, f, aanvrager, g.verborgen, context(''));
   const boven = v.rang.rijen.filter((r) => typeof r.verhouding === 'number' && r.verhouding > 1).length;
@@ -151,7 +145,7 @@ export function paginaZinnen(m: MaandView, g: GebiedView, p: PlekView, f: Beschu
       taakstelling: m.taakstelling,
       plekken: laatstePunt(p.punten, m.tot),
       vergelijking: { wie: f.niveau === 'gemeente' ? 'gemeenten' : "arbeidsmarktregio's", van: g.van, tot: g.tot, minimum: f.minimum, gerangschikt: v.rang.rijen.length, boven },
-      jaar: heelJaar(m.rijen, m.tot),
+      jaar: m.totalen.jaar,
     }),
     context: context(selectie, ...m.herkomst, p.herkomst),
   };
