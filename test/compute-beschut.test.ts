@@ -13,11 +13,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gebruikSolver } from '../src/lib/disclosure/lp.ts';
 import { NodeEngine } from '../src/lib/engine/node.ts';
 import { toRows } from '../src/lib/engine/rows.ts';
-import { BESCHERMD, GEHEIM, KLEIN, type Onderdrukt } from '../src/lib/format/disclosure.ts';
+import { AFGELEID, BESCHERMD, GEHEIM, KLEIN, type Onderdrukt } from '../src/lib/format/disclosure.ts';
 import { gebieden, type Gebieden } from '../src/lib/metrics/beschut-afleiden.ts';
 import type { GemeenteRij } from '../src/lib/metrics/beschut-gemeenten.ts';
 import { gemeentenQuery } from '../src/lib/metrics/beschut-gemeenten.ts';
-import { perJaarQuery, perMaandQuery, plekkenQuery } from '../src/lib/metrics/beschut.ts';
+import { gepubliceerdeMaandenQuery, perJaarQuery, perMaandQuery, plekkenQuery } from '../src/lib/metrics/beschut.ts';
+import { benodigdeMaanden, type BeschutCijfer } from '../src/lib/published/beschut.ts';
+import { vergelijkingData, vergelijkingen } from '../src/pages/beschut-werk/gepubliceerd.ts';
 import { beschutTegel } from '../src/pages/overzicht/beschut.ts';
 import { runMetric } from '../src/lib/sql/query.ts';
 import { literal } from '../src/lib/sql/quote.ts';
@@ -97,6 +99,26 @@ describe('the reasons a written Beschut werk cell carries (hand-built)', () => {
   });
 });
 
+describe('the published section read from written twins (hand-built)', () => {
+  const cijfer = (regel: number, maat: 'beoordelingen' | 'pct', waarde: number): BeschutCijfer => ({
+    regel, omschrijving: maat, periode: 'januari 2017', waarde, eenheid: maat === 'pct' ? 'procent' : 'aantal',
+    berekening: { soort: 'adviezen', van: '2017-01', tot: '2017-01', aanvrager: 'burger', maat },
+    citatie: gepubliceerd[0].citatie,
+  });
+  it('a written number with its difference; an empty one by its reason and measure; a figure the map does not know as outside the data', () => {
+    const [b, pct, ander] = [cijfer(2, 'beoordelingen', 12), cijfer(3, 'pct', 58), { ...cijfer(4, 'beoordelingen', 30), berekening: { soort: 'adviezen' as const, van: '2017-02', tot: '2017-02', aanvrager: 'burger' as const, maat: 'beoordelingen' as const } }];
+    const geschreven = (reden: 'klein' | 'bescherming' | null, waarde: number | null) => [
+      { sleutel: 'adviezen 2017-01 2017-01 burger beoordelingen', waarde, reden },
+      { sleutel: 'adviezen 2017-01 2017-01 burger pct', waarde: null, reden: reden ?? 'klein' },
+    ];
+    // 14 requests against UWV's 12: +2; the share on a count under 10 "x" (small), its difference "x".
+    expect(vergelijkingen([b, pct, ander], [], [], geschreven(null, 14)).map((v) => [v.berekend, v.verschil])).toEqual([[14, 2], [AFGELEID, AFGELEID], [null, null]]);
+    // Empty as small: the count "<10"; empty to protect another: "x" with that reason, both.
+    expect(vergelijkingen([b, pct], [], [], geschreven('klein', null)).map((v) => v.berekend)).toEqual([KLEIN, AFGELEID]);
+    expect(vergelijkingen([b, pct], [], [], geschreven('bescherming', null)).map((v) => [v.berekend, v.verschil])).toEqual([[BESCHERMD, BESCHERMD], [BESCHERMD, BESCHERMD]]);
+  });
+});
+
 /** What the page prints for a reason written in the file. */
 const ALS: Record<string, Onderdrukt> = { klein: KLEIN, bescherming: BESCHERMD, geheim: GEHEIM };
 
@@ -125,9 +147,9 @@ describe('compute: Beschut werk on the demo data', () => {
   const lees = async <T,>(tabel: string, waar = 'true') =>
     toRows<T>(await vb.query(`SELECT * FROM read_parquet(${literal(join(uit, `${tabel}.parquet`))}) WHERE ${waar}`));
 
-  it('writes the three tables with the demo source, every calendar year 2015–2024', async () => {
+  it('writes the four tables with the demo source, every calendar year 2015–2024', async () => {
     const m = JSON.parse(readFileSync(join(uit, 'manifest.json'), 'utf8')) as { synthetic: boolean; tables: { name: string }[] };
-    expect(m.tables.map((t) => t.name)).toEqual(['agg_beschut_gebied', 'agg_beschut_maand', 'agg_beschut_plekken']);
+    expect(m.tables.map((t) => t.name)).toEqual(['agg_beschut_gebied', 'agg_beschut_maand', 'agg_beschut_gepubliceerd', 'agg_beschut_plekken']);
     expect(m.synthetic).toBe(true);
     const jaren = await lees<{ jaar: number; van: string; tot: string }>('agg_beschut_gebied', "eenheid = 'NL' AND soort = 'b' AND aanvrager = 'totaal'");
     expect(jaren.map((j) => `${j.jaar} ${j.van}–${j.tot}`).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `${2015 + i} ${2015 + i}-01–${2015 + i}-12`));
@@ -219,6 +241,41 @@ describe('compute: Beschut werk on the demo data', () => {
     expect(pk[0]).toMatchObject({ peildatum: '2015-03-31', plekken: 0 });
     // As text (the tile holds functions, never equal as objects).
     expect(JSON.stringify(beschutTegel(jk, pk, gepubliceerd, '2024-12-31'))).toBe(JSON.stringify(beschutTegel(jm, pm, gepubliceerd, '2024-12-31')));
+  });
+
+  it("the published section from the map: the twins as the microdata page shows them, hidden ones written empty", async () => {
+    const { tabellen } = await leesMap(uit);
+    const q = gepubliceerdeMaandenQuery(benodigdeMaanden(gepubliceerd)!);
+    // The demo adviezen cover 2015–2024, so the page keeps every month of January 2016 – May 2017.
+    const [mm, mk] = [(await runMetric(micro, q))!, await opVoorberekend(vb, tabellen, q)];
+    const [pm, pk] = [(await runMetric(micro, plekkenQuery({})))!, await opVoorberekend(vb, tabellen, plekkenQuery({}))];
+    expect(mm.map((r) => r.maand)[0]).toBe('2016-01');
+    // No months from the map: its twins, which the section reads instead.
+    expect([mk.length, mk.tweelingen!.length > 20]).toEqual([0, true]);
+    const [vm, vk] = [vergelijkingen(gepubliceerd, mm, pm), vergelijkingen(gepubliceerd, mk, pk, mk.tweelingen)];
+    expect(vk).toEqual(vm);
+    const ctx = context('heel Nederland');
+    expect(vergelijkingData(vk, ctx)).toEqual(vergelijkingData(vm, ctx));
+    // Hidden in both: January 2017's share of positive burger adviezen (7 of 12: "x", small), and
+    // the file holds no number for it; the 12 requests print (UWV published them). Every figure
+    // has a twin in the demo data.
+    const jan = (maat: string) => vk.find((v) => v.cijfer.berekening.soort === 'adviezen' && v.cijfer.berekening.van === '2017-01' && v.cijfer.berekening.tot === '2017-01' && v.cijfer.berekening.aanvrager === 'burger' && v.cijfer.berekening.maat === maat)!;
+    expect([jan('pct').berekend, jan('beoordelingen').berekend]).toEqual([AFGELEID, 12]);
+    expect(vk.filter((v) => v.berekend === null)).toEqual([]);
+    const leeg = await lees<{ cijfer: string; berekend: number | null; onderdrukt_reden: string }>('agg_beschut_gepubliceerd', 'onderdrukt');
+    // The section's own table (January 2016 – May 2017 with the published periods) also hides
+    // four shares to protect January's 7 (the year table prints them since openbaar.ts; README,
+    // "Not yet"): written empty with that reason, "x" on both.
+    expect(leeg.map((r) => [r.cijfer, r.berekend, r.onderdrukt_reden])).toEqual([
+      ['adviezen 2017-01 2017-01 burger pct', null, 'klein'],
+      ['adviezen 2017-01 2017-01 gemeente pct', null, 'bescherming'],
+      ['adviezen 2017-03 2017-03 gemeente pct', null, 'bescherming'],
+      ['adviezen 2017-05 2017-05 burger pct', null, 'bescherming'],
+      ['adviezen 2017-05 2017-05 gemeente pct', null, 'bescherming'],
+    ]);
+    expect(vk.filter((v) => typeof v.berekend !== 'number').map((v) => [v.cijfer.periode, v.berekend])).toEqual([
+      ['januari 2017', AFGELEID], ['mei 2017', BESCHERMD], ['januari 2017', BESCHERMD], ['maart 2017', BESCHERMD], ['mei 2017', BESCHERMD],
+    ]);
   });
 
   describe('the page drawn from the map prints what the microdata page prints (heel Nederland)', () => {

@@ -8,7 +8,8 @@
  *   from the folder (key sentences, outcome table and the UWV comparison as on the microdata), and
  *   two achtergronden in its contract trend and a region filter say in Dutch that they are not
  *   available; so does Beschut werk (key sentences, months, totals and the regions' comparison as
- *   on the microdata; the published figures and a region's months are not available); "Terug naar de microdata" brings the
+ *   on the microdata, and the published figures beside their twins as on the microdata; a region's months are not
+ *   available); "Terug naar de microdata" brings the
  *   demo numbers back, and an own extract ends the mode; the BUIG page and the Overzicht BUIG
  *   tile draw from the folder (buig_gj) with the numbers of native DuckDB on the extract, the
  *   Banen tile from agg_banen_kwartaal, the Duurzaamheid tile from agg_duurzaamheid_tegel and the
@@ -80,7 +81,7 @@ async function duurzaamheidTonen(page: Page): Promise<DuurzaamheidGetoond> {
 }
 
 /** What the Beschut werk page shows for heel Nederland: key sentences, months, totals and the comparison of regions. */
-interface BeschutGetoond { kern: string[]; maanden: string[][]; totalen: string[][]; vergelijking: string[][]; bron: string }
+interface BeschutGetoond { kern: string[]; maanden: string[][]; totalen: string[][]; vergelijking: string[][]; gepubliceerd: string[][]; bron: string }
 let beschutVoorberekend: BeschutGetoond;
 const BESCHUT = '#/beschut-werk?van=2017-01&tot=2017-05';
 const BESCHUT_KLAAR = '[data-beschut-sectie="gebieden"][data-sleutel="2017-01|2017-12|alle|regio|5|realisatie|"] [aria-busy="false"] figure >> nth=0';
@@ -94,6 +95,7 @@ async function beschutTonen(page: Page): Promise<BeschutGetoond> {
     maanden: await tabelRijen(maanden),
     totalen: await tabelRijen(frame(page, /^Beoordelingen en positieve adviezen per aanvrager/)),
     vergelijking: await tabelRijen(frame(page, /^Positieve adviezen per plek van de taakstelling 2017, arbeidsmarktregio's/)),
+    gepubliceerd: await tabelRijen(frame(page, /^Gepubliceerde cijfers beschut werk naast de berekening/)),
     bron: await maanden.innerText(),
   };
 }
@@ -181,12 +183,12 @@ describe('op de Data-pagina gekozen', () => {
     expect(melding).toContain('Bron: voorberekend uit synthetische demodata (seed 20240)');
     expect(melding).toContain('peildatum tot en met 31-12-2024');
     // 1,175 Duurzaamheid cells; Beschut werk per calendar year: 21,558 comparison counts, 195 month
-    // counts and Nederland's first peildatum (0 places).
+    // counts, Nederland's first peildatum (0 places) and 5 twins of the published figures.
     // Not all under 10: the count includes the cells emptied to protect them (said so).
-    expect(melding).toContain('10 tabellen, 22.929 cellen leeg gelaten (groepen van minder dan 10 personen, en cellen waaruit die terug te rekenen zouden zijn)');
+    expect(melding).toContain('11 tabellen, 22.934 cellen leeg gelaten (groepen van minder dan 10 personen, en cellen waaruit die terug te rekenen zouden zijn)');
     expect(melding).not.toContain(tmp);
     expect(await page.getByText('Voorberekend zijn nu:').innerText()).toContain(
-      "Voorberekend zijn nu: Regio's, Overzicht (tegel Banen), Overzicht (tegel Duurzaamheid), Duurzaamheid (heel Nederland), Beschut werk (heel Nederland, per kalenderjaar; ook de tegel op het Overzicht), BUIG (ook de tegel op het Overzicht).",
+      "Voorberekend zijn nu: Regio's, Overzicht (tegel Banen), Overzicht (tegel Duurzaamheid), Duurzaamheid (heel Nederland), Beschut werk (heel Nederland per kalenderjaar en de gepubliceerde cijfers; ook de tegel op het Overzicht), BUIG (ook de tegel op het Overzicht).",
     );
     // Every page says it in the shell, with the source.
     expect(await page.getByRole('note', { name: 'Voorberekende gegevens' }).innerText()).toContain(
@@ -247,7 +249,7 @@ describe('op de Data-pagina gekozen', () => {
     expect(report.pageErrors).toEqual([]);
   });
 
-  test('Beschut werk draws its national view from the folder (stand-ins for its empty counts never shown); the published figures and a region\'s months say in Dutch that they need microdata', async () => {
+  test('Beschut werk draws its national view and the published figures from the folder (stand-ins for its empty counts never shown); a region\'s months say in Dutch that they need microdata', async () => {
     await toon(page, BESCHUT, BESCHUT_KLAAR);
     beschutVoorberekend = await beschutTonen(page);
     expect(beschutVoorberekend.kern[0]).toMatch(/^In januari tot en met mei 2017 gaf UWV [\d.]+ adviezen beschut werk; [\d.]+ daarvan waren positief \(\d+ procent\)\.$/);
@@ -257,9 +259,14 @@ describe('op de Data-pagina gekozen', () => {
     expect(beschutVoorberekend.maanden[0].slice(1).map((v) => (v === '<10' || v === 'x' ? v : 'getal'))).toEqual(['getal', 'getal', 'getal', '<10', 'getal', 'getal']);
     expect(beschutVoorberekend.vergelijking).toHaveLength(35);
     expect(beschutVoorberekend.bron).toMatch(/Voorberekend uit synthetische demodata/);
-    // The published figures span several years: the folder holds calendar years of Nederland only.
-    const gepubliceerd = page.locator('[data-beschut-sectie="gepubliceerd"]');
-    await expect.poll(() => gepubliceerd.getByRole('status').filter({ hasText: NIET_VOORBEREKEND }).count(), { timeout: 60_000 }).toBe(1);
+    // The published figures beside their twins as the folder wrote them (equal to the microdata
+    // page's table: "Terug naar de microdata" below): January 2017's share of positive burger
+    // adviezen "x" (7 of 12), the 12 requests printed.
+    const rij = (cijfer: string) => beschutVoorberekend.gepubliceerd.find((r) => r[0] === cijfer)!;
+    expect(beschutVoorberekend.gepubliceerd).toHaveLength(36);
+    expect(rij('Percentage positief, op verzoek van burgers, januari 2017').slice(1, 3)).toEqual(['58%', 'x']);
+    expect(rij('Beoordelingen, op verzoek van burgers, januari 2017').slice(1, 4)).toEqual(['12', '12', '0']);
+    expect(await page.locator('[data-beschut-sectie="gepubliceerd"]').getByRole('status').filter({ hasText: NIET_VOORBEREKEND }).count()).toBe(0);
     // A region: the comparison and its profile draw, its months need microdata.
     await page.evaluate(() => {
       window.location.hash = '#/beschut-werk?van=2017-01&tot=2017-05&regio=AM25';
@@ -408,7 +415,7 @@ describe('een map met onderdrukte cellen (Regio\'s)', () => {
     await expect.poll(() => melding.count(), { timeout: 60_000 }).toBe(1);
     // 2 region × quarter cells, the cohorts that start or end in 2017Q4 in Friesland (each with its
     // complement), and the Duurzaamheid page's small achtergrond and uitstroom cells.
-    expect(await melding.innerText()).toMatch(/10 tabellen, [1-9][.\d]* cellen leeg gelaten/);
+    expect(await melding.innerText()).toMatch(/11 tabellen, [1-9][.\d]* cellen leeg gelaten/);
     await toon(page, KAART, KAART_KLAAR);
     const f = frame(page, /^Banen per arbeidsmarktregio/);
     const rijen = await tabelRijen(f);
@@ -472,7 +479,7 @@ describe('een site zonder microdata (data/ bevat alleen de voorberekende map)', 
     expect(await f.innerText()).toMatch(/Voorberekend uit synthetische demodata/);
     expect(await page.getByRole('note', { name: 'Voorberekende gegevens' }).innerText()).toContain('zonder microdata');
     const parquet = report.requests.filter((u) => u.includes('.parquet'));
-    expect(parquet.map((u) => new URL(u).pathname).sort()).toEqual(['/data/agg_banen_kwartaal.parquet', '/data/agg_beschut_gebied.parquet', '/data/agg_beschut_maand.parquet', '/data/agg_beschut_plekken.parquet', '/data/agg_duurzaamheid_cohort.parquet', '/data/agg_duurzaamheid_contract.parquet', '/data/agg_duurzaamheid_tegel.parquet', '/data/agg_regio_cohort.parquet', '/data/agg_regio_kwartaal.parquet', '/data/buig_gj.parquet']);
+    expect(parquet.map((u) => new URL(u).pathname).sort()).toEqual(['/data/agg_banen_kwartaal.parquet', '/data/agg_beschut_gebied.parquet', '/data/agg_beschut_gepubliceerd.parquet', '/data/agg_beschut_maand.parquet', '/data/agg_beschut_plekken.parquet', '/data/agg_duurzaamheid_cohort.parquet', '/data/agg_duurzaamheid_contract.parquet', '/data/agg_duurzaamheid_tegel.parquet', '/data/agg_regio_cohort.parquet', '/data/agg_regio_kwartaal.parquet', '/data/buig_gj.parquet']);
     expect(report.requests.filter((u) => u.includes('/extracts/'))).toEqual([]);
     expect(report.pageErrors).toEqual([]);
     await context.close();

@@ -9,7 +9,8 @@
  * (`kaart`): a count the file left empty is 0 in the rows until the page gives it a stand-in that
  * keeps every printed sum true (pages/beschut-werk/invulling.ts); the page hides every empty cell
  * with the file's reason. Only whole calendar years of the national view have a variant (what the
- * file holds); any other question says it needs microdata.
+ * file holds), and the twins of the published figures (`agg_beschut_gepubliceerd`: the page's
+ * published section as computed on the microdata); any other question says it needs microdata.
  */
 import type { Table } from 'apache-arrow';
 import { toRows } from '../engine/rows.ts';
@@ -22,6 +23,7 @@ import { metInterval, type JaarRij, type MaandRij, type PlekkenRij } from './bes
 export const BESCHUT_GEBIED_TABEL = 'agg_beschut_gebied';
 export const BESCHUT_MAAND_TABEL = 'agg_beschut_maand';
 export const BESCHUT_PLEKKEN_TABEL = 'agg_beschut_plekken';
+export const BESCHUT_GEPUBLICEERD_TABEL = 'agg_beschut_gepubliceerd';
 
 /** Why a count of the map is empty: the reason the microdata page prints for it. */
 export type KaartReden = 'klein' | 'bescherming' | 'geheim';
@@ -133,5 +135,29 @@ export function jarenVoorberekend(): Variant<JaarRij[]> {
     params: [],
     setup: alleenVoorberekend(BESCHUT_GEBIED_TABEL),
     shape: (table) => toRows<{ jaar: number; aanvrager: JaarRij['aanvrager']; beoordelingen: number; positief: number }>(table).map(({ jaar, ...r }) => ({ jaar: Number(jaar), ...metInterval({ ...r, beoordelingen: Number(r.beoordelingen), positief: Number(r.positief) }) })),
+  };
+}
+
+/** A published figure's twin as the map wrote it: under its key (tweelingSleutel), the number, or empty with its reason. */
+export interface GeschrevenTweeling {
+  sleutel: string;
+  waarde: number | null;
+  reden: KaartReden | null;
+}
+
+/** The months of the published figures read from a map: no months, the twins as written. */
+export type MetTweelingen<T> = T & { readonly tweelingen?: readonly GeschrevenTweeling[] };
+
+/**
+ * The national months the published figures need, on the map: their twins as `npm run compute`
+ * wrote them (the months span calendar years and sums the map does not hold; the twins and what
+ * they hide are the microdata page's own, pages/beschut-werk/gepubliceerd.ts).
+ */
+export function tweelingenVoorberekend(): Variant<MetTweelingen<MaandRij[]>> {
+  return {
+    sql: `SELECT cijfer AS sleutel, berekend AS waarde, onderdrukt_reden AS reden FROM ${BESCHUT_GEPUBLICEERD_TABEL} ORDER BY cijfer`,
+    params: [],
+    setup: alleenVoorberekend(BESCHUT_GEPUBLICEERD_TABEL),
+    shape: (table) => Object.assign([] as MaandRij[], { tweelingen: toRows<GeschrevenTweeling>(table) }),
   };
 }

@@ -30,7 +30,7 @@ import { GEMEENTEN } from '../extracts/gemeenten.ts';
 import { isRegioCode } from '../extracts/regions.ts';
 import type { MetricQuery, SqlQuery } from '../sql/query.ts';
 import { gemeenteRegioCte } from './gemeente-regio-sql.ts';
-import { jarenVoorberekend, maandenVoorberekend, plekkenVoorberekend, type MetKaart } from './beschut-voorberekend.ts';
+import { jarenVoorberekend, maandenVoorberekend, plekkenVoorberekend, tweelingenVoorberekend, type MetKaart, type MetTweelingen } from './beschut-voorberekend.ts';
 import { wilsonInterval } from './stats.ts';
 
 /** Which gemeenten count: all, those of some regions, or some gemeenten (both: the intersection). */
@@ -208,6 +208,15 @@ export function perMaandQuery(p: PeriodeParams): MetricQuery<MetKaart<MaandRij[]
     shape: (table) => toRows<{ sleutel: string; aanvrager: MaandRij['aanvrager']; beoordelingen: number; positief: number }>(table).map(({ sleutel, ...r }) => ({ maand: sleutel, ...metInterval(r) })),
     ...(landelijk ? { voorberekend: maandenVoorberekend(Number(p.van.slice(0, 4)), p.van, p.tot) } : {}),
   };
+}
+
+/**
+ * Nederland's months the published figures need (benodigdeMaanden): perMaandQuery, and on a
+ * voorberekende map the twins as written there instead of months.
+ */
+export function gepubliceerdeMaandenQuery(p: { van: string; tot: string }): MetricQuery<MetTweelingen<MaandRij[]>> {
+  const { voorberekend: _, ...vraag } = perMaandQuery(p);
+  return { ...vraag, voorberekend: tweelingenVoorberekend() };
 }
 
 function perJaarSql(g: GebiedFilter): SqlQuery {

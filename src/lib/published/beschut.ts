@@ -178,6 +178,14 @@ export function benodigdeMaanden(cijfers: readonly BeschutCijfer[]): { van: stri
   return p.length ? { van: p[0], tot: p[p.length - 1] } : null;
 }
 
+/**
+ * What a published figure's twin computes, as one key (period or peildatum, aanvrager, measure):
+ * figures with the same key share their twin. The voorberekende map writes twins under it.
+ */
+export function tweelingSleutel(b: BeschutBerekening): string {
+  return b.soort === 'adviezen' ? `adviezen ${b.van} ${b.tot} ${b.aanvrager} ${b.maat}` : `plekken ${b.peildatum} ${b.maat}`;
+}
+
 /** The computed national numbers the twins are read from. */
 export interface BeschutBerekend {
   /** National monthly rows (every aanvrager and totaal) covering benodigdeMaanden. */

@@ -21,15 +21,16 @@ import { toRows } from '../engine/rows.ts';
 import { BESCHERMD, DREMPEL, GEHEIM, KLEIN, type Onderdrukt } from '../format/disclosure.ts';
 import { gebieden, type AanvragerKeuze, type Gebieden } from '../metrics/beschut-afleiden.ts';
 import { gemeentenQuery } from '../metrics/beschut-gemeenten.ts';
-import { ADVIEZEN, perMaandQuery, type MaandRij } from '../metrics/beschut.ts';
-import { BESCHUT_GEBIED_TABEL, BESCHUT_MAAND_TABEL, type KaartCel, type KaartReden } from '../metrics/beschut-voorberekend.ts';
-import { leesGepubliceerdBeschut, type BeschutCijfer } from '../published/beschut.ts';
+import { ADVIEZEN, perMaandQuery, plekkenQuery, type MaandRij, type PlekkenRij } from '../metrics/beschut.ts';
+import { BESCHUT_GEBIED_TABEL, BESCHUT_GEPUBLICEERD_TABEL, BESCHUT_MAAND_TABEL, type KaartCel, type KaartReden } from '../metrics/beschut-voorberekend.ts';
+import { benodigdeMaanden, leesGepubliceerdBeschut, tweeling, tweelingSleutel, type BeschutCijfer } from '../published/beschut.ts';
 import { runMetric } from '../sql/query.ts';
 import { literal } from '../sql/quote.ts';
 import { jaarBesluit, jaarSommen, jaarTabel, jaarVan, type Bereik } from '../../pages/beschut-werk/queries.ts';
 import type { MaandSom } from '../../pages/beschut-werk/tabel.ts';
 import { beschermGebieden, cel } from '../../pages/beschut-werk/onderdrukking.ts';
 import { telCel, type VerborgenCellen } from '../../pages/beschut-werk/context.ts';
+import { vergelijkingen } from '../../pages/beschut-werk/gepubliceerd.ts';
 
 
 const AANVRAGERS: readonly AanvragerKeuze[] = ['gemeente', 'burger', 'totaal'];
@@ -135,9 +136,44 @@ export async function beschutJaar(engine: QueryEngine, j: Jaar, gepubliceerd: re
   return { gebied: gebiedCellen(g, v), maand: maandCellen([...binnen, ...sommen], verborgen), peildatum: g.nederland.plekkenPeildatum };
 }
 
+/** One written twin of a published figure: its key, its true value, and whether (and why) the section hides it. */
+export interface TweelingCel {
+  sleutel: string;
+  waarde: number;
+  klein: boolean;
+  bescherming: boolean;
+}
+
+/**
+ * The published section's twins as the microdata page shows them (vergelijkingen on the national
+ * months within the loaded adviezen and the places), one per key; a twin outside the data is not
+ * written (the page says "niet in de gegevens").
+ */
+export function tweelingCellen(cijfers: readonly BeschutCijfer[], maanden: readonly MaandRij[] | null, plekken: readonly PlekkenRij[]): TweelingCel[] {
+  const uit = new Map<string, TweelingCel>();
+  for (const v of vergelijkingen(cijfers, maanden, plekken)) {
+    const w = tweeling(v.cijfer, { maanden, plekken });
+    if (w === null || v.berekend === null) continue;
+    const c = { sleutel: tweelingSleutel(v.cijfer.berekening), waarde: w, klein: typeof v.berekend !== 'number', bescherming: v.berekend === BESCHERMD };
+    const eerder = uit.get(c.sleutel);
+    // Figures sharing a key share their cells, so the section decides them alike.
+    if (eerder && (eerder.klein !== c.klein || eerder.bescherming !== c.bescherming)) throw new Error(`${c.sleutel}: twee beslissingen over één tweeling`);
+    uit.set(c.sleutel, c);
+  }
+  return [...uit.values()];
+}
+
+/** The months the published figures need within the loaded adviezen and Nederland's places, as the page asks them. */
+async function gepubliceerdeTweelingen(engine: QueryEngine, gepubliceerd: readonly BeschutCijfer[], bereik: Bereik): Promise<TweelingCel[]> {
+  const nodig = benodigdeMaanden(gepubliceerd);
+  // Only months the loaded adviezen cover have a twin (the page's landView filters the same way).
+  const maanden = nodig ? (await runMetric(engine, perMaandQuery(nodig)))!.filter((r) => !bereik || (r.maand >= bereik.van && r.maand <= bereik.tot)) : null;
+  return tweelingCellen(gepubliceerd, maanden, (await runMetric(engine, plekkenQuery({})))!);
+}
+
 const waarde = (c: BeschutCel) => `${literal(c.eenheid)}, ${literal(c.soort)}, ${literal(c.aanvrager)}, ${c.aantal}, ${c.reden !== null}, ${c.reden === 'bescherming'}, ${c.reden === 'geheim'}`;
 
-/** Fill both tables (created empty by their `bouw`) from the microdata in `engine`: one year at a time. */
+/** Fill the three tables (created empty by their `bouw`) from the microdata in `engine`: one year at a time, then the published figures' twins. */
 export async function vulBeschut(engine: QueryEngine): Promise<void> {
   // The comparison's audit solves its larger models with HiGHS, as the page's worker does.
   await laadHighs();
@@ -150,6 +186,8 @@ export async function vulBeschut(engine: QueryEngine): Promise<void> {
     await invoegen(engine, BESCHUT_GEBIED_TABEL, gebied.map((c) => `(${jaar}, ${waarde(c)}, ${c.soort === 'plekken' ? pd : 'NULL'})`));
     await invoegen(engine, BESCHUT_MAAND_TABEL, maand.map((c) => `(${jaar}, ${waarde(c)})`));
   }
+  const tweelingen = await gepubliceerdeTweelingen(engine, gepubliceerd, bereik);
+  await invoegen(engine, BESCHUT_GEPUBLICEERD_TABEL, tweelingen.map((c) => `(${literal(c.sleutel)}, ${c.waarde}, ${c.klein}, ${c.bescherming})`));
 }
 
 async function invoegen(engine: QueryEngine, tabel: string, rijen: readonly string[]): Promise<void> {

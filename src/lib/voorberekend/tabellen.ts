@@ -19,7 +19,7 @@ import { DUURZAAMHEID_COHORT_TABEL, DUURZAAMHEID_CONTRACT_TABEL } from '../metri
 import { BANEN_TABEL, banenQuery } from '../metrics/banen.ts';
 import { landelijkQuery } from '../metrics/buig.ts';
 import { plekkenQuery } from '../metrics/beschut.ts';
-import { BESCHUT_GEBIED_TABEL, BESCHUT_MAAND_TABEL, BESCHUT_PLEKKEN_TABEL } from '../metrics/beschut-voorberekend.ts';
+import { BESCHUT_GEBIED_TABEL, BESCHUT_GEPUBLICEERD_TABEL, BESCHUT_MAAND_TABEL, BESCHUT_PLEKKEN_TABEL } from '../metrics/beschut-voorberekend.ts';
 import { beschikbareKwartalenQuery, REGIO_COHORT_TABEL } from '../metrics/regio.ts';
 import { inlineParams } from '../sql/query.ts';
 import { inList, literal } from '../sql/quote.ts';
@@ -136,9 +136,10 @@ function cohortBouw(bereik: PanelBereik | null): string {
 const buigSetup = landelijkQuery().setup![0];
 
 const MAAND_KOLOMMEN = 'jaar INTEGER, van VARCHAR, tot VARCHAR, maand VARCHAR, soort VARCHAR, aanvrager VARCHAR, aantal BIGINT, klein BOOLEAN, bescherming BOOLEAN, geheim BOOLEAN';
+const TWEELING_KOLOMMEN = 'cijfer VARCHAR, berekend DOUBLE, klein BOOLEAN, bescherming BOOLEAN';
 
-/** Beschut werk's national view per calendar year: the comparison (every unit), Nederland's months and places. */
-const BESCHUT_PAGINA = 'Beschut werk (heel Nederland, per kalenderjaar; ook de tegel op het Overzicht)';
+/** Beschut werk's national view per calendar year: the comparison (every unit), Nederland's months and places; the published figures' twins. */
+const BESCHUT_PAGINA = 'Beschut werk (heel Nederland per kalenderjaar en de gepubliceerde cijfers; ook de tegel op het Overzicht)';
 
 /** The Overzicht's Duurzaamheid tile: its own trend query (national, every third quarter) summed over achtergrond. */
 function tegelBouw(bereik: PanelBereik | null): string {
@@ -236,7 +237,8 @@ export const TABELLEN: readonly VoorberekendeTabel[] = [
     extracts: ['beschut_adviezen', 'beschut_plekken'],
     // Both Beschut werk tables are created here and filled together (vulBeschut: one year at a time).
     bouw: () => `CREATE OR REPLACE TABLE ${BESCHUT_GEBIED_TABEL} (jaar INTEGER, van VARCHAR, tot VARCHAR, eenheid VARCHAR, soort VARCHAR, aanvrager VARCHAR, aantal BIGINT, klein BOOLEAN, bescherming BOOLEAN, geheim BOOLEAN, peildatum VARCHAR);
-      CREATE OR REPLACE TABLE ${BESCHUT_MAAND_TABEL} (${MAAND_KOLOMMEN})`,
+      CREATE OR REPLACE TABLE ${BESCHUT_MAAND_TABEL} (${MAAND_KOLOMMEN});
+      CREATE OR REPLACE TABLE ${BESCHUT_GEPUBLICEERD_TABEL} (${TWEELING_KOLOMMEN})`,
     gevuld: true,
     controle: `SELECT jaar, van, tot, eenheid, soort, aanvrager, peildatum, klein, bescherming, geheim FROM ${BESCHUT_GEBIED_TABEL}`,
     sleutel: ['jaar', 'van', 'tot', 'eenheid', 'soort', 'aanvrager', 'peildatum'],
@@ -258,6 +260,20 @@ export const TABELLEN: readonly VoorberekendeTabel[] = [
     geheim: true,
     toontOnderdrukt: true,
     kolommen: metOnderdrukt({ jaar: 'INTEGER', van: 'VARCHAR', tot: 'VARCHAR', maand: 'VARCHAR', soort: 'VARCHAR', aanvrager: 'VARCHAR', aantal: 'BIGINT' }),
+  },
+  {
+    // The twins of UWV's and SZW's published figures (the page's published section, national):
+    // one row per twin (tweelingSleutel), written or left empty as the microdata page's section
+    // decides (pages/beschut-werk/gepubliceerd.ts vergelijkingen); filled with the other two.
+    naam: BESCHUT_GEPUBLICEERD_TABEL,
+    pagina: BESCHUT_PAGINA,
+    extracts: ['beschut_adviezen', 'beschut_plekken'],
+    bouw: () => `CREATE TABLE IF NOT EXISTS ${BESCHUT_GEPUBLICEERD_TABEL} (${TWEELING_KOLOMMEN})`,
+    gevuld: true,
+    controle: `SELECT cijfer, klein, bescherming FROM ${BESCHUT_GEPUBLICEERD_TABEL}`,
+    sleutel: ['cijfer'],
+    toontOnderdrukt: true,
+    kolommen: metOnderdrukt({ cijfer: 'VARCHAR', berekend: 'DOUBLE' }),
   },
   {
     // Nederland's places per peildatum (the page's places chart): plekkenQuery's own answer. A

@@ -10,7 +10,8 @@ import { AFGELEID, BESCHERMD, DREMPEL, isOnderdrukt, KLEIN, type Onderdrukt } fr
 import { formatAantal, formatVerschil } from '../../lib/format/nl.ts';
 import { periodeUitMaanden } from '../../lib/metrics/beschut-afleiden.ts';
 import type { MaandRij, PlekkenRij } from '../../lib/metrics/beschut.ts';
-import { tweeling, type BeschutCijfer } from '../../lib/published/beschut.ts';
+import type { GeschrevenTweeling } from '../../lib/metrics/beschut-voorberekend.ts';
+import { tweeling, tweelingSleutel, type BeschutCijfer } from '../../lib/published/beschut.ts';
 import { bronVermelding } from '../../lib/published/bronvermelding.ts';
 import { bronVelden, NOOT_AANVULLEND, type Context } from './context.ts';
 import { beschermMaanden } from './beveiliging.ts';
@@ -26,8 +27,32 @@ export interface Vergelijking {
 
 const somId = (van: string, tot: string) => (van === tot ? van : `${van}/${tot}`);
 
-/** Every figure with its twin, hidden where disclosure control says so. */
-export function vergelijkingen(cijfers: readonly BeschutCijfer[], maanden: readonly MaandRij[] | null, plekken: readonly PlekkenRij[] | null): Vergelijking[] {
+/**
+ * A hidden twin as the table prints it: a count "<10" when it is under 10 (`klein`), a share or
+ * mean on such a count "x" (small), anything hidden to protect another "x" with that reason.
+ */
+function verborgen(c: BeschutCijfer, klein: boolean): Vergelijking {
+  const m = c.berekening.maat;
+  const hidden = !klein ? BESCHERMD : m === 'beoordelingen' || m === 'positief' || m === 'plekken' ? KLEIN : AFGELEID;
+  return { cijfer: c, berekend: hidden, verschil: hidden === BESCHERMD ? BESCHERMD : AFGELEID };
+}
+
+/**
+ * Every figure with its twin, hidden where disclosure control says so. From a voorberekende map
+ * (`tweelingen`): the twins as `npm run compute` wrote them, with this function on the microdata.
+ */
+export function vergelijkingen(
+  cijfers: readonly BeschutCijfer[], maanden: readonly MaandRij[] | null, plekken: readonly PlekkenRij[] | null, tweelingen?: readonly GeschrevenTweeling[],
+): Vergelijking[] {
+  if (tweelingen) {
+    const geschreven = new Map(tweelingen.map((t) => [t.sleutel, t]));
+    return cijfers.map((c) => {
+      const t = geschreven.get(tweelingSleutel(c.berekening));
+      if (!t) return { cijfer: c, berekend: null, verschil: null };
+      if (t.waarde === null) return verborgen(c, t.reden !== 'bescherming');
+      return { cijfer: c, berekend: t.waarde, verschil: t.waarde - c.waarde };
+    });
+  }
   const sommen: MaandSom[] = [];
   for (const c of cijfers) {
     const b = c.berekening;
@@ -41,25 +66,20 @@ export function vergelijkingen(cijfers: readonly BeschutCijfer[], maanden: reado
     if (b.maat === 'beoordelingen') bekend.add(cel('b', somId(b.van, b.tot), b.aanvrager));
     if (b.maat === 'positief') bekend.add(cel('p', somId(b.van, b.tot), b.aanvrager));
   }
-  const verborgen = maanden && maanden.length ? new Set(beschermMaanden(maanden, sommen, null, 'NL', bekend).verborgen.keys()) : new Set<string>();
+  const hier = maanden && maanden.length ? new Set(beschermMaanden(maanden, sommen, null, 'NL', bekend).verborgen.keys()) : new Set<string>();
   return cijfers.map((c) => {
     const w = tweeling(c, { maanden, plekken });
     if (w === null) return { cijfer: c, berekend: null, verschil: null };
     const b = c.berekening;
-    let hidden: Onderdrukt | null = null;
     if (b.soort === 'adviezen') {
       const u = somId(b.van, b.tot);
       const bId = cel('b', u, b.aanvrager);
       const pId = cel('p', u, b.aanvrager);
       const ids = b.maat === 'beoordelingen' || b.maat === 'gemiddeld' ? [bId] : b.maat === 'positief' ? [pId] : [bId, pId];
-      // The true reason: a count under 10 ("<10"), a share or mean on one ("x", small), or hidden
-      // to protect another ("x" with that reason).
+      // Small when a hidden count it rests on is under 10; else hidden to protect another.
       const r = periodeUitMaanden(maanden ?? [], b.van, b.tot).find((x) => x.aanvrager === b.aanvrager);
-      const klein = ids.some((id) => verborgen.has(id) && (id === bId ? (r?.beoordelingen ?? 0) : (r?.positief ?? 0)) < DREMPEL);
-      const telling = b.maat === 'beoordelingen' || b.maat === 'positief';
-      if (ids.some((id) => verborgen.has(id))) hidden = !klein ? BESCHERMD : telling ? KLEIN : AFGELEID;
-    } else if (b.maat === 'plekken' && w < DREMPEL) hidden = KLEIN;
-    if (hidden) return { cijfer: c, berekend: hidden, verschil: hidden === BESCHERMD ? BESCHERMD : AFGELEID };
+      if (ids.some((id) => hier.has(id))) return verborgen(c, ids.some((id) => hier.has(id) && (id === bId ? (r?.beoordelingen ?? 0) : (r?.positief ?? 0)) < DREMPEL));
+    } else if (b.maat === 'plekken' && w < DREMPEL) return verborgen(c, true);
     return { cijfer: c, berekend: w, verschil: w - c.waarde };
   });
 }

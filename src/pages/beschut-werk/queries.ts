@@ -16,7 +16,8 @@ import { maandenVan } from '../../lib/metrics/beschut-afleiden.ts';
 import {
   gemeentenQuery, plekkenGemeentenQuery, type GemeentePlekRij, type GemeenteRij,
 } from '../../lib/metrics/beschut-gemeenten.ts';
-import { perMaandQuery, plekkenQuery, type MaandRij, type PlekkenRij } from '../../lib/metrics/beschut.ts';
+import { gepubliceerdeMaandenQuery, perMaandQuery, plekkenQuery, type MaandRij, type PlekkenRij } from '../../lib/metrics/beschut.ts';
+import type { MetTweelingen } from '../../lib/metrics/beschut-voorberekend.ts';
 import { benodigdeMaanden, type BeschutCijfer } from '../../lib/published/beschut.ts';
 import { openbareCellen, publicaties } from './openbaar.ts';
 import type { MetricQuery } from '../../lib/sql/query.ts';
@@ -37,8 +38,8 @@ export interface BeschutQueries {
   plekken: MetricQuery<PlekkenRij[]> | null;
   /** Places of a gemeente's whole region; null for other units. */
   regioPlekken: MetricQuery<GemeentePlekRij[]> | null;
-  /** National months and places for the published figures. */
-  landMaanden: MetricQuery<MaandRij[]> | null;
+  /** National months and places for the published figures (on a voorberekende map: their twins as written). */
+  landMaanden: MetricQuery<MetTweelingen<MaandRij[]>> | null;
   landPlekken: MetricQuery<PlekkenRij[]>;
 }
 
@@ -88,7 +89,7 @@ export function beschutQueries(f: Pick<BeschutFilters, 'van' | 'tot'>, e: Eenhei
     gemeenten: gemeentenQuery({ van: jaar.van, tot: jaar.tot }),
     plekken: e.soort === 'gemeente' ? null : plekkenQuery(gebied),
     regioPlekken: e.soort === 'gemeente' && e.regio ? plekkenGemeentenQuery({ regio: e.regio }) : null,
-    landMaanden: nodig ? perMaandQuery(nodig) : null,
+    landMaanden: nodig ? gepubliceerdeMaandenQuery(nodig) : null,
     landPlekken: plekkenQuery({}),
   };
 }

@@ -6,7 +6,7 @@
 import { gebieden, type AanvragerKeuze, type Gebieden } from '../../lib/metrics/beschut-afleiden.ts';
 import type { GemeentePlekRij, GemeenteRij } from '../../lib/metrics/beschut-gemeenten.ts';
 import type { MaandRij, PlekkenRij } from '../../lib/metrics/beschut.ts';
-import type { KaartCel, MetKaart } from '../../lib/metrics/beschut-voorberekend.ts';
+import type { GeschrevenTweeling, KaartCel, MetKaart } from '../../lib/metrics/beschut-voorberekend.ts';
 import type { BeschutCijfer } from '../../lib/published/beschut.ts';
 import type { Herkomst } from '../../lib/query/herkomst.ts';
 import type { QueryState } from '../../lib/query/query-state.svelte.ts';
@@ -51,6 +51,8 @@ export interface PlekView {
 export interface LandView {
   maanden: MaandRij[];
   plekken: PlekkenRij[];
+  /** Read from a voorberekende map: the published figures' twins as written there (no months). */
+  tweelingen?: readonly GeschrevenTweeling[];
   herkomst: (Herkomst | null)[];
 }
 
