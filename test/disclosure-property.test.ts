@@ -4,7 +4,9 @@
  * 1. Hundreds of two-way tables with margins, shares, nested measures and counts that are or are
  *    not printed: after beveilig() nothing under 10 persons is shown, and the audit pins no hidden
  *    cell to fewer than 10 values.
- * 2. An independent attacker for 2×2 tables whose grand total is printed: it tries EVERY table
+ * 2. Rule 3's exchange (`ruil`) on such tables with larger cells: never worse, never leaking,
+ *    and no single exchange left that helps.
+ * 3. An independent attacker for 2×2 tables whose grand total is printed: it tries EVERY table
  *    of whole numbers with that total and keeps those that print the same text (counts, and
  *    shares through the dashboard's own formatPct) and fit the marks. Its intervals must equal
  *    the audit's, and be at least 10 values wide.
@@ -112,6 +114,37 @@ describe('generated tables: after suppression nothing under 10 shows and no hidd
     expect(secundair).toBeLessThan(cellen);
     // Cells the marks alone narrow (and the numbers no further) are the exception, not the rule.
     expect(alleenMarkeringen).toBeLessThan(primair / 10);
+  });
+});
+
+describe("rule 3's exchange on generated tables (cells up to 400 persons)", () => {
+  it('200 tables: never more persons hidden, never a leak, and no single exchange left that hides fewer', () => {
+    const r = prng(20261208);
+    let beter = 0;
+    let geprobeerd = 0;
+    for (let k = 0; k < 200; k++) {
+      const t = trek(r, 2 + Math.floor(r() * 2), 2 + Math.floor(r() * 3), 400);
+      const w = weergave(t, r, { nesting: false });
+      const eerst = beveilig(w);
+      const b = beveilig(w, { ruil: true });
+      nietsKleinGetoond(b);
+      expect(b.audit.lekken, `tabel ${k}`).toEqual([]);
+      expect(b.verlies.personenSecundair, `tabel ${k}`).toBeLessThanOrEqual(eerst.verlies.personenSecundair);
+      if (b.verlies.personenSecundair < eerst.verlies.personenSecundair) beter++;
+      // Each hidden cell of 100 or more, printed instead: the module hides at least as many persons
+      // (or cannot protect the table by hiding alone).
+      const aantal = new Map(w.cellen.map((c) => [c.id, c.aantal]));
+      for (const [id, reden] of b.onderdrukt) {
+        if (reden !== 'bescherming' || aantal.get(id)! < 100 || w.cellen.find((c) => c.id === id)!.getoond === false) continue;
+        const ander = beveilig({ ...w, cellen: w.cellen.map((c) => (c.id === id ? { ...c, vast: true } : c)) });
+        geprobeerd++;
+        // A protection by hiding alone (the exchange does not withhold reasons to get there).
+        if (ander.audit.lekken.length === 0 && ander.zonderReden.size === 0) expect(ander.verlies.personenSecundair, `tabel ${k}, ${id}`).toBeGreaterThanOrEqual(b.verlies.personenSecundair);
+      }
+    }
+    // The exchange matters on some of these tables (44 of 200 today), and the check tried many cells.
+    expect(beter).toBeGreaterThan(0);
+    expect(geprobeerd).toBeGreaterThan(50);
   });
 });
 

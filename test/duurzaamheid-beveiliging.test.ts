@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NodeEngine } from '../src/lib/engine/node.ts';
 import { demoEngine } from './demo-data.ts';
+import { beveilig } from '../src/lib/disclosure/beveilig.ts';
 import { AFGELEID, BESCHERMD, KLEIN, isOnderdrukt } from '../src/lib/format/disclosure.ts';
 import type { Kwartaal } from '../src/lib/kwartaal.ts';
 import { panelBereikQuery, type PanelBereik } from '../src/lib/metrics/duurzaamheid/bereik.ts';
@@ -179,4 +180,29 @@ describe('the audit over the page on the demo data', () => {
     }
     if (s.regio.length) expect(verborgen).toBeGreaterThan(0);
   }, 120_000);
+
+  it('heel Nederland: a count of 100 or more hidden only to protect another is the cheapest that can; printing it instead hides more', async () => {
+    const gezien: string[] = [];
+    for (const [basis, horizon] of [['2021Q3', 4], ['2021Q4', 8]] as const) {
+      const s = { basis, horizon, achtergrond: [], regio: [], sector: 'alle' } as Selectie;
+      const q = duurzaamheidQueries(s, bereik);
+      const c = beschermCohorten(await runMetric(engine, q.cohortTrend), await runMetric(engine, q.uitstroomTrend), []);
+      for (const [kw, p] of c) {
+        const waarde = new Map(p.b.weergave.cellen.map((x) => [x.id, x.aantal]));
+        for (const [id, reden] of p.b.onderdrukt) {
+          if (reden !== 'bescherming' || waarde.get(id)! < 100) continue;
+          // The same table with this cell printed (as if another table printed it): the module
+          // must hide others instead, and those hold more persons.
+          const ander = beveilig({ ...p.b.weergave, cellen: p.b.weergave.cellen.map((x) => (x.id === id ? { ...x, vast: true } : x)) });
+          expect(ander.audit.lekken).toEqual([]);
+          expect(ander.verlies.personenSecundair, `${kw} H${horizon} ${id}`).toBeGreaterThan(p.b.verlies.personenSecundair);
+          gezien.push(`${kw} ${id}=${waarde.get(id)}`);
+        }
+      }
+    }
+    // Every third quarter hides "onbekend" (0 in the demo's uitstroom) and, to protect it, the
+    // smallest other reason: 2021Q3 overleden 266 (geen arbeidsvermogen 321, Wsw-beschut 305).
+    expect(gezien).toContain('2021Q3 U:overleden=266');
+    expect(gezien.length).toBeGreaterThan(10);
+  }, 300_000);
 });

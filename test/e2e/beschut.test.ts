@@ -3,7 +3,8 @@
  * extrapolation and comparison equal the metric layer on native DuckDB with the same Parquet; the
  * published January–May 2017 figures stand next to their computed twins (with the source's own
  * arithmetic for its "71%"); aanvrager, minimum taakstelling, map indicator and level reshape the
- * page without a single query (coordinator counters); a region and a gemeente found by name go
+ * page without a single query (coordinator counters); Nederland's year table of 2022 as rule 3's
+ * exchange decides it (in the protection worker); a region and a gemeente found by name go
  * into the URL; axe finds nothing (the default view and a gemeente's); nothing is wider than 390 px; exports carry title and source;
  * and a user's own beschut_adviezen (written by native DuckDB) recomputes the page and is named.
  * E2E_DATA_DIR (relative to the repo) points at another data folder with manifest.json.
@@ -150,6 +151,18 @@ describe('Beschut werk op de demodata', () => {
     await expect.poll(() => page.evaluate(() => window.location.hash), { timeout: 10_000 }).toMatch(/aanvrager=burger.*niveau=gemeente.*minimum=40.*kaart=positief/);
     await settle(page);
     expect((await stats()).sent, 'vier herschikkingen, geen enkele query').toBe(voor.sent);
+    await toon('#/beschut-werk');
+  });
+
+  test("Nederland's year table is decided in the worker with rule 3's exchange: January–April 2022 prints the gemeenten's 257 requests", async () => {
+    // The module's first choice hid April's year to date of the gemeenten's requests; the exchange
+    // prints it and hides fewer persons (test/beschut-maanden-demo.test.ts works the table out).
+    await toon('#/beschut-werk?van=2022-01&tot=2022-04');
+    const t = await runMetric(native, periodeTotaalQuery({ van: '2022-01', tot: '2022-04' }));
+    const gemeente = t.find((r) => r.aanvrager === 'gemeente')!;
+    expect(gemeente.beoordelingen).toBe(257);
+    const rijen = await tabelRijen(frame(page, /^Beoordelingen en positieve adviezen per aanvrager/));
+    expect(rijen.find((r) => r[0] === 'Gemeente')?.slice(0, 2)).toEqual(['Gemeente', '257']);
     await toon('#/beschut-werk');
   });
 

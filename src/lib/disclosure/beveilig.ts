@@ -53,18 +53,69 @@ export interface Beveiligd {
   optellend(aandeelId: string): boolean;
 }
 
+export type BeveiligOpties = OnderdrukOpties & { blokken?: Blokken; redenElders?: ReadonlySet<CelId>; ruil?: boolean };
+
+/** Cells of at least this many persons hidden only to protect another are worth an exchange (`ruil`). */
+const RUIL_VANAF = 100;
+
 /**
  * `blokken`: the structure of a table that is a product of sums (kubus.ts); with it the table is
  * protected by hypercubes, whose proofs are the audit of the cells they cover. `redenElders`:
  * hidden cells whose reason another page prints, so it is never withheld here (verzwijgen.ts).
+ * `ruil`: rule 3's exchange (see `ruilGroot`), for views with national cells.
  */
-export function beveilig(w: Weergave, opties: OnderdrukOpties & { blokken?: Blokken; redenElders?: ReadonlySet<CelId> } = {}): Beveiligd {
+export function beveilig(w: Weergave, opties: BeveiligOpties = {}): Beveiligd {
+  const { ruil, ...rest } = opties;
+  const b = eenmaal(w, rest);
+  return ruil ? ruilGroot(w, b, rest) : b;
+}
+
+/**
+ * Rule 3's exchange: a cell of 100 or more persons hidden only to protect another is printed
+ * instead when the same table, with that cell fixed as printed (`vast`, as if another table
+ * printed it), is protected with fewer persons hidden — the module's own choice and audit, so
+ * the exchange is as safe as the first; by hiding alone: a trial that would need reasons withheld
+ * (verzwijgen.ts) is not taken. Largest cells first, again after each exchange, until
+ * none helps: a cell of 100 or more is then never hidden where one exchange (it printed, the
+ * module free to choose the rest) gives a smaller complement.
+ * The exchange tries each such cell once per round: it costs one protection per candidate.
+ */
+function ruilGroot(w: Weergave, eerste: Beveiligd, opties: BeveiligOpties): Beveiligd {
+  const aantal = new Map(w.cellen.map((c) => [c.id, c.aantal]));
+  // Only a printed cell this table decides: one hidden elsewhere stays hidden.
+  const vrij = new Set(w.cellen.filter((c) => c.getoond !== false && !c.verborgen && c.aantal >= RUIL_VANAF).map((c) => c.id));
+  const met = (vast: ReadonlySet<CelId>) => eenmaal({ ...w, cellen: w.cellen.map((c) => (vast.has(c.id) ? { ...c, vast: true } : c)) }, opties, true);
+  let b = eerste;
+  // The cells printed by the exchanges so far; each exchange hides fewer persons than the table
+  // before it, so the search ends.
+  let vast = new Set<CelId>();
+  for (;;) {
+    const kandidaten = [...b.onderdrukt].filter(([id, r]) => r === 'bescherming' && vrij.has(id))
+      .map(([id]) => id).sort((x, y) => aantal.get(y)! - aantal.get(x)! || (x < y ? -1 : 1));
+    let beter: { b: Beveiligd; vast: Set<CelId> } | null = null;
+    for (const id of kandidaten) {
+      // With the earlier exchanges kept, and else with this cell alone printed (the rest free again).
+      for (const v of vast.size ? [new Set([...vast, id]), new Set([id])] : [new Set([id])]) {
+        const proef = met(v);
+        if (proef.audit.lekken.length === 0 && proef.verlies.personenSecundair < b.verlies.personenSecundair) {
+          beter = { b: proef, vast: v };
+          break;
+        }
+      }
+      if (beter) break;
+    }
+    if (!beter) return b === eerste ? b : { ...b, weergave: w };
+    ({ b, vast } = beter);
+  }
+}
+
+function eenmaal(w: Weergave, opties: BeveiligOpties, proef = false): Beveiligd {
   controleer(w);
   const { blokken, redenElders, ...rest } = opties;
-  const uit = blokken ? onderdrukMetKubussen(w, blokken, rest) : onderdruk(w, rest);
+  const uit = blokken ? onderdrukMetKubussen(w, blokken, { ...rest, zonderTerugval: proef }) : onderdruk(w, rest);
   const { onderdrukt } = uit;
   // Only when hiding could not close every leak: perhaps a reason said is what narrows a cell.
-  const { zonderReden, audit } = uit.audit.lekken.length > 0 && rest.redenBekend !== false
+  const { zonderReden, audit } = uit.audit.lekken.length > 0 && rest.redenBekend !== false && !proef
     ? verzwijgRedenen(w, onderdrukt, { ...rest, redenElders })
     : { zonderReden: new Set<CelId>(), audit: uit.audit };
   const cel = new Map(w.cellen.map((c) => [c.id, c]));

@@ -188,7 +188,7 @@ const KLEIN_GENOEG = 200;
 export function onderdrukMetKubussen(w: Weergave, bl: Blokken, opties: OnderdrukOpties = {}): OnderdrukUitkomst {
   const k = kubussen(w, bl, opties);
   const a = auditMetBewijs(w, k.onderdrukt, k.bewijs, opties);
-  if (a.lekken.length > 0) return onderdruk(w, { ...opties, start: k.onderdrukt });
+  if (a.lekken.length > 0) return opties.zonderTerugval ? { onderdrukt: k.onderdrukt, audit: a } : onderdruk(w, { ...opties, start: k.onderdrukt });
   if (w.cellen.length > KLEIN_GENOEG) return { onderdrukt: k.onderdrukt, audit: a };
   const s = new Map(k.onderdrukt);
   const { cel, kosten } = celBasis(w);

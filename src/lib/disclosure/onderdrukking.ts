@@ -28,6 +28,11 @@ export interface OnderdrukOpties {
   readonly redenBekend?: RedenBekend;
   /** Start from this suppression instead of the primary one (it must contain the primary cells). */
   readonly start?: ReadonlyMap<CelId, Reden>;
+  /**
+   * By hypercubes only (kubus.ts): a table they cannot protect is returned with its leaks instead
+   * of searched further — rule 3's exchange tries many tables and takes only those they protect.
+   */
+  readonly zonderTerugval?: boolean;
 }
 
 export interface OnderdrukUitkomst {

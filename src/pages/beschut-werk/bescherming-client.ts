@@ -8,7 +8,9 @@ import type { Gebieden } from '../../lib/metrics/beschut-afleiden.ts';
 import type { GemeenteRij } from '../../lib/metrics/beschut-gemeenten.ts';
 import type { KaartCel } from '../../lib/metrics/beschut-voorberekend.ts';
 import { QueryError, SupersededError } from '../../lib/query/errors.ts';
+import type { MaandRij } from '../../lib/metrics/beschut.ts';
 import type { Verborgen } from './gebieden.ts';
+import type { Bereik, Besluit } from './queries.ts';
 
 /**
  * To the worker: the comparison's units (plain data) and the last month of the period; or, read
@@ -16,16 +18,45 @@ import type { Verborgen } from './gebieden.ts';
  * stand-ins there, invulling.ts).
  */
 export type BeschermingVraag = { id: number } & Vraag;
-type Vraag = { tot: string } & ({ g: Gebieden } | { kaart: { rijen: readonly GemeenteRij[]; cellen: readonly KaartCel[] } });
+type Vraag = { tot: string } & ({ g: Gebieden; land?: LandMaanden } | { kaart: { rijen: readonly GemeenteRij[]; cellen: readonly KaartCel[] } });
 
-/** From the worker: the ids of the hidden cells (and from a map the rows with stand-ins), or why it failed. */
-export type BeschermingAntwoord = { id: number; adviezen: string[]; geheim?: string[]; plekken: string[]; rijen?: GemeenteRij[] } | { id: number; fout: string };
+/**
+ * Nederland's months of the year and the months the loaded adviezen cover: with them the worker
+ * also decides Nederland's year table (queries.ts jaarBesluit, after the comparison it needs).
+ */
+export interface LandMaanden {
+  rijen: readonly MaandRij[];
+  bereik: Bereik;
+}
+
+/** A decision as plain lists (a Set's extra properties do not survive postMessage). */
+interface BesluitLijst {
+  verborgen: string[];
+  geheim: string[];
+}
+
+/** From the worker: the ids of the hidden cells (and from a map the rows with stand-ins; with Nederland's months its year table), or why it failed. */
+export type BeschermingAntwoord =
+  | { id: number; adviezen: string[]; geheim?: string[]; plekken: string[]; rijen?: GemeenteRij[]; land?: BesluitLijst }
+  | { id: number; fout: string };
+
+/** A decision as the worker sends it. */
+export function alsLijst(b: Besluit): BesluitLijst {
+  return { verborgen: [...b], geheim: [...(b.geheim ?? [])] };
+}
+
+function alsBesluit(l: BesluitLijst): Besluit {
+  return Object.assign(new Set(l.verborgen), l.geheim.length ? { geheim: new Set(l.geheim) } : {});
+}
 
 /** A map's comparison: the gemeenten with stand-ins for the empty counts, and what the map hides. */
 export interface Ingevuld {
   rijen: GemeenteRij[];
   verborgen: Verborgen;
 }
+
+/** The comparison's hidden cells, with Nederland's year table when its months were given. */
+export type MetLand = Verborgen & { land?: Besluit };
 
 /** What the client uses of a Worker (a hand-built one in the tests). */
 export interface Werker {
@@ -40,7 +71,7 @@ const MISLUKT = 'De afscherming van kleine aantallen in de vergelijking kon niet
 
 interface Open {
   id: number;
-  resolve: (v: Ingevuld | Verborgen) => void;
+  resolve: (v: Ingevuld | MetLand) => void;
   reject: (e: Error) => void;
 }
 
@@ -60,9 +91,9 @@ export class BeschermingClient {
     };
   }
 
-  /** The cells to hide in the comparison `g` of a period ending in `tot`. */
-  bereken(g: Gebieden, tot: string): Promise<Verborgen> {
-    return this.#vraag({ tot, g }) as Promise<Verborgen>;
+  /** The cells to hide in the comparison `g` of a period ending in `tot` (and with `land`, in Nederland's year table). */
+  bereken(g: Gebieden, tot: string, land?: LandMaanden): Promise<MetLand> {
+    return this.#vraag({ tot, g, ...(land ? { land } : {}) }) as Promise<MetLand>;
   }
 
   /** A map's comparison of the year ending in `tot`: stand-ins for its empty counts, and the cells it hides. */
@@ -70,12 +101,12 @@ export class BeschermingClient {
     return this.#vraag({ tot, kaart: { rijen, cellen } }) as Promise<Ingevuld>;
   }
 
-  #vraag(vraag: Vraag): Promise<Ingevuld | Verborgen> {
+  #vraag(vraag: Vraag): Promise<Ingevuld | MetLand> {
     this.#open?.reject(new SupersededError());
     this.#open = null;
     if (this.#kapot) return Promise.reject(new QueryError(this.#kapot));
     const id = ++this.#id;
-    return new Promise<Ingevuld | Verborgen>((resolve, reject) => {
+    return new Promise<Ingevuld | MetLand>((resolve, reject) => {
       this.#open = { id, resolve, reject };
       try {
         this.werker.postMessage({ id, ...vraag });
@@ -110,7 +141,7 @@ export class BeschermingClient {
     // A Set's extra property does not survive postMessage: the reasons withheld come as a list.
     const adviezen = Object.assign(new Set(a.adviezen), a.geheim?.length ? { geheim: new Set(a.geheim) } : {});
     const verborgen = { adviezen, plekken: new Set(a.plekken) };
-    open.resolve(a.rijen ? { rijen: a.rijen, verborgen } : verborgen);
+    open.resolve(a.rijen ? { rijen: a.rijen, verborgen } : a.land ? { ...verborgen, land: alsBesluit(a.land) } : verborgen);
   }
 
   #faal(tekst: string): void {

@@ -13,9 +13,10 @@ import type { MetKaart } from '../../lib/metrics/beschut-voorberekend.ts';
 import { alsQueryError, isSuperseded } from '../../lib/query/errors.ts';
 import type { Herkomst } from '../../lib/query/herkomst.ts';
 import { QueryState } from '../../lib/query/query-state.svelte.ts';
-import { BeschermingClient } from './bescherming-client.ts';
+import { BeschermingClient, type LandMaanden } from './bescherming-client.ts';
 import BeschermingWorker from './bescherming.worker.ts?worker';
 import type { Verborgen } from './gebieden.ts';
+import type { Besluit } from './queries.ts';
 import { gebiedViewMet, type GebiedView } from './views.ts';
 
 /** The gemeenten's answer for a period, with that period (read from a voorberekende map: with its cells). */
@@ -24,17 +25,19 @@ export interface BeschermingBron {
   tot: string;
   rijen: MetKaart<readonly GemeenteRij[]>;
   herkomst: Herkomst | null;
+  /** Nederland's months of the year (microdata): its year table is decided with the comparison. */
+  land: LandMaanden | null;
 }
 
 /**
  * From microdata the worker decides what to hide; from a map what it hides is given, and the
  * worker finds stand-ins for its empty counts.
  */
-function vraagWerker(c: BeschermingClient, b: BeschermingBron): Promise<{ g: Gebieden; verborgen: Verborgen }> {
+function vraagWerker(c: BeschermingClient, b: BeschermingBron): Promise<{ g: Gebieden; verborgen: Verborgen; land?: Besluit }> {
   const kaart = b.rijen.kaart;
   if (kaart) return c.vulIn(b.rijen, kaart, b.tot).then(({ rijen, verborgen }) => ({ g: gebieden(rijen), verborgen }));
   const g = gebieden(b.rijen);
-  return c.bereken(g, b.tot).then((verborgen) => ({ g, verborgen }));
+  return c.bereken(g, b.tot, b.land ?? undefined).then(({ land, ...verborgen }) => ({ g, verborgen, ...(land ? { land } : {}) }));
 }
 
 export function useBescherming(bron: () => BeschermingBron | null): QueryState<GebiedView> {
@@ -49,7 +52,7 @@ export function useBescherming(bron: () => BeschermingBron | null): QueryState<G
   /** The question the worker is working on; kept while its rows are briefly asked again. */
   let lopend: { bron: BeschermingBron; key: string } | null = null;
   // Not the herkomst: the coordinator makes a new one for every answer, also from its cache.
-  const zelfde = (a: BeschermingBron, b: BeschermingBron) => a.rijen === b.rijen && a.van === b.van && a.tot === b.tot;
+  const zelfde = (a: BeschermingBron, b: BeschermingBron) => a.rijen === b.rijen && a.van === b.van && a.tot === b.tot && a.land?.rijen === b.land?.rijen;
 
   function vraag(b: BeschermingBron | null): void {
     if (!b) {
@@ -69,7 +72,7 @@ export function useBescherming(bron: () => BeschermingBron | null): QueryState<G
     if (vorige && zelfde(vorige.bron, b)) {
       client?.vergeet();
       lopend = null;
-      if (vorige.view.herkomst !== b.herkomst) vorige.view = gebiedViewMet(b, vorige.view.g, vorige.view.verborgen, b.herkomst);
+      if (vorige.view.herkomst !== b.herkomst) vorige.view = gebiedViewMet(b, vorige.view.g, vorige.view.verborgen, b.herkomst, vorige.view.land);
       state.data = vorige.view;
       state.asked = state.answered = vorige.key;
       state.error = null;
@@ -84,9 +87,9 @@ export function useBescherming(bron: () => BeschermingBron | null): QueryState<G
     state.pending = true;
     client ??= new BeschermingClient(new BeschermingWorker({ name: 'bescherming' }));
     vraagWerker(client, b).then(
-      ({ g, verborgen }) => {
+      ({ g, verborgen, land }) => {
         lopend = null;
-        const view = gebiedViewMet(deze.bron, g, verborgen, deze.bron.herkomst);
+        const view = gebiedViewMet(deze.bron, g, verborgen, deze.bron.herkomst, land);
         vorige = { bron: deze.bron, view, key };
         if (state.asked !== key) return;
         state.data = view;

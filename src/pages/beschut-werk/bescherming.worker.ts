@@ -1,14 +1,19 @@
 /// <reference lib="webworker" />
 /**
  * Worker for the comparison's disclosure control (beschermGebieden: the disclosure module on the
- * regions and Nederland, the page's rules on the gemeenten; seconds a period), so the page stays
+ * regions and Nederland, the page's rules on the gemeenten; seconds a period) and, with it,
+ * Nederland's year table of the months (seconds for some years: rule 3's exchange), so the page stays
  * responsive while it works; on a voorberekende map the stand-ins of its empty counts
  * (invulling.ts, an integer programme). Answers with the hidden ids; only the newest question waiting is
  * worked on (older ones would be dropped by the page anyway, bescherming-client.ts).
  */
 import highsWasm from 'highs/runtime?url';
 import { laadHighs } from '../../lib/disclosure/highs.ts';
-import type { BeschermingAntwoord, BeschermingVraag } from './bescherming-client.ts';
+import publicatieCsv from '../../../data/published/beschut_werk.csv?raw';
+import { leesGepubliceerdBeschut } from '../../lib/published/beschut.ts';
+import { alsLijst, type BeschermingAntwoord, type BeschermingVraag, type LandMaanden } from './bescherming-client.ts';
+import type { Verborgen } from './gebieden.ts';
+import { jaarBesluit, jaarTabel, type Besluit } from './queries.ts';
 import type { VerborgenCellen } from './context.ts';
 import { vulGebieden } from './invulling.ts';
 import { beschermGebieden } from './onderdrukking.ts';
@@ -20,6 +25,15 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 const solver = laadHighs(highsWasm).catch(() => undefined);
 
 let wachtend: BeschermingVraag | null = null;
+
+const gepubliceerd = leesGepubliceerdBeschut(publicatieCsv).cijfers;
+const NEDERLAND = { soort: 'nederland', code: 'NL', naam: 'Nederland', regio: null } as const;
+
+/** Nederland's year table, decided as the page's month section would (views.ts maandViewVan reads it). */
+function landJaar(land: LandMaanden, tot: string, verborgen: Verborgen): Besluit {
+  const j = jaarTabel({ tot }, land.bereik);
+  return jaarBesluit(NEDERLAND, j, land.rijen.filter((r) => r.maand >= j.van && r.maand <= j.tot), verborgen, gepubliceerd);
+}
 
 scope.onmessage = (ev: MessageEvent<BeschermingVraag>) => {
   wachtend = ev.data;
@@ -40,8 +54,8 @@ function werk(): void {
       const geheim = (verborgen.adviezen as VerborgenCellen).geheim ?? [];
       antwoord = { id: v.id, adviezen: [...verborgen.adviezen], geheim: [...geheim], plekken: [...verborgen.plekken], rijen };
     } else {
-      const { adviezen, plekken } = beschermGebieden(v.g, v.tot);
-      antwoord = { id: v.id, adviezen: [...adviezen], plekken: [...plekken] };
+      const verborgen = beschermGebieden(v.g, v.tot);
+      antwoord = { id: v.id, adviezen: [...verborgen.adviezen], plekken: [...verborgen.plekken], ...(v.land ? { land: alsLijst(landJaar(v.land, v.tot, verborgen)) } : {}) };
     }
   } catch (e) {
     antwoord = { id: v.id, fout: e instanceof Error ? e.message : String(e) };

@@ -247,7 +247,8 @@ function uitVergelijking(vergelijking: Verborgen | ReadonlySet<string> | null, p
  * Monthly counts of one unit (every aanvrager and totaal, every month of `sommen`) with the sums.
  * `vergelijking`: what the comparison decided for this unit (`code`) — the period of the first
  * sum —, or null (no comparison);
- * `gepubliceerd`: ids of counts UWV published (the page prints them next to their twin).
+ * `gepubliceerd`: ids of counts UWV published (the page prints them next to their twin);
+ * `ruil`: rule 3's exchange of large hidden cells (lib/disclosure/beveilig.ts), for a year table.
  */
 export function beschermMaanden(
   rijen: readonly MaandRij[],
@@ -255,6 +256,7 @@ export function beschermMaanden(
   vergelijking: Verborgen | ReadonlySet<string> | null = null,
   code = 'NL',
   gepubliceerd: ReadonlySet<string> = new Set(),
+  ruil = false,
 ): { verborgen: Verborgen; geheim: Set<string>; b: Beveiligd } {
   const maanden = [...new Set(rijen.map((r) => r.maand))].sort();
   const tel = telMaanden(rijen);
@@ -263,7 +265,7 @@ export function beschermMaanden(
   const t = new AdviesTabel((id) => (gepubliceerd.has(id) ? 'getoond' : elders(id)));
   // The totals of both aanvragers weigh more: split counts protect small groups first.
   declareerMaanden(t, '', maanden, sommen, tel, { gewichtTotaal: 10 });
-  const { b, verborgen } = t.bescherm();
+  const { b, verborgen } = t.bescherm(ruil);
   // Cells whose reason would narrow another (lib/disclosure/verzwijgen.ts) print "x" without it.
   return { b, verborgen, geheim: new Set(t.pagina(new Map([...b.zonderReden].map((id) => [id, b.onderdrukt.get(id)!]))).keys()) };
 }

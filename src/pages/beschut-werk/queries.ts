@@ -17,7 +17,7 @@ import {
   gemeentenQuery, plekkenGemeentenQuery, type GemeentePlekRij, type GemeenteRij,
 } from '../../lib/metrics/beschut-gemeenten.ts';
 import { gepubliceerdeMaandenQuery, perMaandQuery, plekkenQuery, type MaandRij, type PlekkenRij } from '../../lib/metrics/beschut.ts';
-import type { MetTweelingen } from '../../lib/metrics/beschut-voorberekend.ts';
+import type { MetKaart, MetTweelingen } from '../../lib/metrics/beschut-voorberekend.ts';
 import { benodigdeMaanden, type BeschutCijfer } from '../../lib/published/beschut.ts';
 import { openbareCellen, publicaties } from './openbaar.ts';
 import type { MetricQuery } from '../../lib/sql/query.ts';
@@ -38,6 +38,11 @@ export interface BeschutQueries {
   plekken: MetricQuery<PlekkenRij[]> | null;
   /** Places of a gemeente's whole region; null for other units. */
   regioPlekken: MetricQuery<GemeentePlekRij[]> | null;
+  /**
+   * Nederland's months of the calendar year, whatever the unit: its year table is decided with the
+   * comparison, in the protection worker (the same SQL as `maanden` for Nederland: shared).
+   */
+  landJaar: MetricQuery<MetKaart<MaandRij[]>>;
   /** National months and places for the published figures (on a voorberekende map: their twins as written). */
   landMaanden: MetricQuery<MetTweelingen<MaandRij[]>> | null;
   landPlekken: MetricQuery<PlekkenRij[]>;
@@ -89,6 +94,7 @@ export function beschutQueries(f: Pick<BeschutFilters, 'van' | 'tot'>, e: Eenhei
     gemeenten: gemeentenQuery({ van: jaar.van, tot: jaar.tot }),
     plekken: e.soort === 'gemeente' ? null : plekkenQuery(gebied),
     regioPlekken: e.soort === 'gemeente' && e.regio ? plekkenGemeentenQuery({ regio: e.regio }) : null,
+    landJaar: perMaandQuery({ van: jaar.van, tot: jaar.tot }),
     landMaanden: nodig ? gepubliceerdeMaandenQuery(nodig) : null,
     landPlekken: plekkenQuery({}),
   };
@@ -97,7 +103,8 @@ export function beschutQueries(f: Pick<BeschutFilters, 'van' | 'tot'>, e: Eenhei
 const SOORTEN = ['b', 'p', 'n'] as const;
 const AANVRAGERS = ['gemeente', 'burger', 'totaal'] as const;
 
-type Besluit = Set<string> & { zonderReden?: true; geheim?: ReadonlySet<string> };
+/** A table's hidden page cells, with the ones that print no reason (`geheim`) and whether none does (a gemeente's). */
+export type Besluit = Set<string> & { zonderReden?: true; geheim?: ReadonlySet<string> };
 
 /**
  * The hidden cells of the unit's monthly stelsel: its months, decided once per calendar year in
@@ -140,7 +147,7 @@ export function jaarBesluit(e: Eenheid, jaar: MaandSom, maanden: readonly MaandR
     // A gemeente's hidden counts print "x" without a reason, as in the comparison (context.ts zonderReden).
     return Object.assign(gemeenteMaanden(e.code, maandenVan(jaar.van, jaar.tot), sommen, gebieden.adviezen, jaar), { zonderReden: true as const });
   }
-  const { verborgen, geheim, b } = beschermMaanden(maanden, sommen, gebieden.adviezen, e.code);
+  const { verborgen, geheim, b } = beschermMaanden(maanden, sommen, gebieden.adviezen, e.code, new Set(), true);
   const openbaar = e.soort === 'nederland' ? openbareCellen(b, publicaties(gepubliceerd, b.weergave, sommen)) : new Set<string>();
   const zonder = (ids: Iterable<string>) => new Set([...ids].filter((id) => !openbaar.has(id)));
   const g = zonder(geheim);

@@ -160,9 +160,9 @@ export class AdviesTabel {
     };
   }
 
-  /** beveilig() over the table (by hypercubes); the hidden page cells (aliases included). */
-  bescherm(): { b: Beveiligd; verborgen: Map<string, Reden> } {
-    const b = beveilig(this.w.weergave(), { blokken: this.blokken() });
+  /** beveilig() over the table (by hypercubes; `ruil`: rule 3's exchange of large cells); the hidden page cells (aliases included). */
+  bescherm(ruil = false): { b: Beveiligd; verborgen: Map<string, Reden> } {
+    const b = beveilig(this.w.weergave(), { blokken: this.blokken(), ruil });
     return { b, verborgen: this.pagina(b.onderdrukt) };
   }
 

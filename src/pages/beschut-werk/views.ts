@@ -17,7 +17,7 @@ import { totalen, type Totalen } from './maanden.ts';
 import { beschermGebieden } from './onderdrukking.ts';
 import type { PlekPunt } from './plekken.ts';
 import { vulGebieden, vulMaanden } from './invulling.ts';
-import { JAAR, jaarVan, laatstePunt, metSommen, plekPunten, verborgenMaanden, type Bereik } from './queries.ts';
+import { JAAR, jaarTabel, jaarVan, laatstePunt, metSommen, plekPunten, verborgenMaanden, type Bereik, type Besluit } from './queries.ts';
 import type { MaandSom } from './tabel.ts';
 import { kernzinnen } from './zinnen.ts';
 
@@ -39,6 +39,8 @@ export interface GebiedView {
   g: Gebieden;
   verborgen: Verborgen;
   herkomst: Herkomst | null;
+  /** Nederland's year table of the months, decided with the comparison in the worker (the page; absent elsewhere). */
+  land?: Besluit;
 }
 
 export interface PlekView {
@@ -78,8 +80,8 @@ export function gebiedViewVan(f: Periode, rijen: MetKaart<readonly GemeenteRij[]
 }
 
 /** The comparison with the cells to hide decided elsewhere (the page: in a worker, bescherming.svelte.ts). */
-export function gebiedViewMet(f: Periode, g: Gebieden, verborgen: Verborgen, herkomst: Herkomst | null): GebiedView {
-  return { van: f.van, tot: f.tot, g, verborgen, herkomst };
+export function gebiedViewMet(f: Periode, g: Gebieden, verborgen: Verborgen, herkomst: Herkomst | null, land?: Besluit): GebiedView {
+  return { van: f.van, tot: f.tot, g, verborgen, herkomst, ...(land ? { land } : {}) };
 }
 
 const ingevuld = new WeakMap<readonly MaandRij[], ReturnType<typeof vulMaanden> & { tabel: MaandSom | null }>();
@@ -114,7 +116,13 @@ export function maandViewVan(f: Periode, e: Eenheid, alle: MetKaart<MaandRij[]>,
   const unit = e.soort === 'nederland' ? gv.g.nederland : e.soort === 'regio' ? gv.g.regios.find((u) => u.code === e.code) : gv.g.gemeenten.find((u) => u.code === e.code);
   const kaart = alle.kaart ? ingevuldeMaanden(alle, alle.kaart) : null;
   const rijen = kaart?.rijen ?? alle;
-  const verborgen = kaart ? metSommen(kaart.verborgen, periode, e, kaart.tabel ?? jaarVan(f)) : verborgenMaanden(e, periode, rijen, gv.verborgen, gepubliceerd, adviesBereik(herkomst[0] ?? null));
+  const bereik = adviesBereik(herkomst[0] ?? null);
+  // Nederland's year table from the worker when it decided one (seconds for some years), else here.
+  const verborgen = kaart
+    ? metSommen(kaart.verborgen, periode, e, kaart.tabel ?? jaarVan(f))
+    : e.soort === 'nederland' && gv.land
+      ? metSommen(gv.land, periode, e, jaarTabel(f, bereik))
+      : verborgenMaanden(e, periode, rijen, gv.verborgen, gepubliceerd, bereik);
   return {
     ...periode,
     eenheid: e,

@@ -159,7 +159,7 @@ export function beschermCohort(rijen: readonly UitkomstRij[], uitstroom: readonl
     if (redenTotaal !== uitTotaal && leeg.size === 0) w.cel((uitId = 'U.totaal'), redenTotaal);
     verdeel(uitId, redenen.map((r) => [`U:${r}`, perReden.get(r)!] as const));
   }
-  const b = beveilig(w.weergave(), { redenElders });
+  const b = beveilig(w.weergave(), { redenElders, ruil: true });
   const id = (groep: string, veld: UitkomstVeld) => `${prefix(groep, groepen)}.${veld}`;
   return {
     b,
@@ -227,7 +227,7 @@ export function beschermStarters(rijen: readonly StartersRij[], alle = false): S
       if ((k === 'starters' || bekend[k]) && !leeg.has(`${T}.${k}`) && delen.every((d) => !leeg.has(d))) w.som(`${T}.${k}`, delen);
     }
   }
-  const b = beveilig(w.weergave());
+  const b = beveilig(w.weergave(), { ruil: true });
   const ids = new Set(b.weergave.cellen.map((c) => c.id));
   const aandelen = new Set((b.weergave.aandelen ?? []).map((a) => a.id));
   return {
