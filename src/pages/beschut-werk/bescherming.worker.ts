@@ -13,7 +13,7 @@ import publicatieCsv from '../../../data/published/beschut_werk.csv?raw';
 import { leesGepubliceerdBeschut } from '../../lib/published/beschut.ts';
 import { alsLijst, type BeschermingAntwoord, type BeschermingVraag, type LandMaanden } from './bescherming-client.ts';
 import type { Verborgen } from './gebieden.ts';
-import { jaarBesluit, jaarTabel, type Besluit } from './queries.ts';
+import { jaarBesluitBinnen, type Besluit } from './queries.ts';
 import type { VerborgenCellen } from './context.ts';
 import { vulGebieden } from './invulling.ts';
 import { beschermGebieden } from './onderdrukking.ts';
@@ -31,8 +31,7 @@ const NEDERLAND = { soort: 'nederland', code: 'NL', naam: 'Nederland', regio: nu
 
 /** Nederland's year table, decided as the page's month section would (views.ts maandViewVan reads it). */
 function landJaar(land: LandMaanden, tot: string, verborgen: Verborgen): Besluit {
-  const j = jaarTabel({ tot }, land.bereik);
-  return jaarBesluit(NEDERLAND, j, land.rijen.filter((r) => r.maand >= j.van && r.maand <= j.tot), verborgen, gepubliceerd);
+  return jaarBesluitBinnen(NEDERLAND, { tot }, land.rijen, verborgen, gepubliceerd, land.bereik);
 }
 
 scope.onmessage = (ev: MessageEvent<BeschermingVraag>) => {

@@ -114,9 +114,15 @@ export type Besluit = Set<string> & { zonderReden?: true; geheim?: ReadonlySet<s
 export function verborgenMaanden(
   e: Eenheid, f: Pick<BeschutFilters, 'van' | 'tot'>, maanden: readonly MaandRij[], gebieden: Verborgen, gepubliceerd: readonly BeschutCijfer[], bereik: Bereik = null,
 ): Besluit {
+  return metSommen(jaarBesluitBinnen(e, f, maanden, gebieden, gepubliceerd, bereik), f, e, jaarTabel(f, bereik));
+}
+
+/** The year table of the period's calendar year within the loaded months (jaarTabel), decided (jaarBesluit); the page's worker decides Nederland's with it. */
+export function jaarBesluitBinnen(
+  e: Eenheid, f: Pick<BeschutFilters, 'tot'>, maanden: readonly MaandRij[], gebieden: Verborgen, gepubliceerd: readonly BeschutCijfer[], bereik: Bereik,
+): Besluit {
   const j = jaarTabel(f, bereik);
-  const binnen = maanden.filter((r) => r.maand >= j.van && r.maand <= j.tot);
-  return metSommen(jaarBesluit(e, j, binnen, gebieden, gepubliceerd), f, e, j);
+  return jaarBesluit(e, j, maanden.filter((r) => r.maand >= j.van && r.maand <= j.tot), gebieden, gepubliceerd);
 }
 
 /** The id of the year to date up to month `m` in a unit's year table. */
